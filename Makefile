@@ -1,0 +1,59 @@
+# diplo_analysis: the two commands of the README.
+#   make analysis   set up, build data/processed, execute the notebooks into reports/
+#   make test       set up, run the unit tests and check every notebook with nbval
+# Both create a virtual environment in .venv (override with VENV=...) and install
+# the package with its dev extra into it. The shared corpus is used when it is
+# found at ../shared/corpus or named by DIPLO_ANALYSIS_DATA.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS_DEFAULT := $(abspath ../shared/corpus)
+
+ifeq ($(origin DIPLO_ANALYSIS_DATA), undefined)
+ifneq ($(wildcard $(CORPUS_DEFAULT)/SOURCES.md),)
+export DIPLO_ANALYSIS_DATA := $(CORPUS_DEFAULT)
+endif
+endif
+export MPLBACKEND := Agg
+
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
+
+.PHONY: setup analysis build test unit notebooks benchmarks clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+analysis: setup
+	$(BIN)/python scripts/run_analysis.py
+
+build: setup
+	$(BIN)/diplo-analysis build
+
+# Unit tests and notebooks in one pytest run; the notebooks' stored outputs were
+# made with the shared corpus, so without it only the unit tests run.
+test: setup
+ifdef DIPLO_ANALYSIS_DATA
+	$(BIN)/python -m pytest $(NBVAL) tests notebooks
+else
+	@echo "No corpus (set DIPLO_ANALYSIS_DATA or put it at ../shared/corpus): running unit tests only; notebooks need the corpus."
+	$(BIN)/python -m pytest tests
+endif
+
+unit: setup
+	$(BIN)/python -m pytest tests
+
+notebooks: setup
+	$(BIN)/python -m pytest $(NBVAL) notebooks
+
+benchmarks: setup
+	@for f in benchmarks/bench_*.py benchmarks/eval_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache

@@ -1,0 +1,65 @@
+"""diplo_analysis: official readouts of leaders' calls and meetings, as data.
+
+The public API, re-exported from the modules that do the work (data flows one
+way: files -> records -> readouts frame -> feature frames -> figures):
+
+- :func:`load_readouts` (``corpus``): files and folders -> one readouts DataFrame.
+- :func:`statements` (``statements``): sentences with their speaker.
+- :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
+- :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
+  :func:`counterpart_ranking` (``frequency``).
+- :func:`topic_clusters` (``topics``).
+- :func:`pair_readouts`, :func:`compare_pair` (``pairs``).
+- ``plots``: every figure, ``f(frame, ..., ax=None) -> Axes``.
+
+Names are imported lazily, so ``import diplo_analysis`` stays fast and a
+notebook pays for scikit-learn or matplotlib only when it uses them.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load_readouts": "corpus",
+    "READOUT_COLUMNS": "corpus",
+    "Record": "records",
+    "Reject": "records",
+    "ReadoutError": "records",
+    "data_paths": "config",
+    "statements": "statements",
+    "split_sentences": "statements",
+    "sentiment": "tone",
+    "tone_by_readout": "tone",
+    "tone_by_side": "tone",
+    "call_frequency": "frequency",
+    "coverage": "frequency",
+    "call_gaps": "frequency",
+    "bursts": "frequency",
+    "counterpart_ranking": "frequency",
+    "topic_clusters": "topics",
+    "compare_topic_counts": "topics",
+    "pair_readouts": "pairs",
+    "compare_pair": "pairs",
+    "keyness": "pairs",
+}
+
+__all__ = sorted(_EXPORTS) + ["plots", "__version__"]
+
+
+def __getattr__(name: str):
+    if name == "plots":
+        return importlib.import_module(".plots", __name__)
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'diplo_analysis' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

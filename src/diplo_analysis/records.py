@@ -1,0 +1,88 @@
+"""The records layer: what readers hand to the rest of the package.
+
+A *record* is one document as read from a file, before any metadata is
+extracted: its text and title and whatever fields the file carried.  A
+*reject* is an input that could not become a record, with the file and the
+1-based line that explain why.  Readers yield both, so that every input is
+accounted for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+__all__ = ["Record", "Reject", "ReadoutError"]
+
+
+@dataclass
+class Record:
+    """One document read from a file.
+
+    Attributes
+    ----------
+    path : str
+        The file the document was read from, as given (a string path).
+    line : int
+        1-based line (JSONL) or row (CSV, counting the header as line 1) of
+        the record in ``path``; 1 for formats with one document per file.
+    text : str
+        The body text, paragraphs separated by blank lines.
+    title : str or None
+        The headline, where the source has one.
+    url : str or None
+        The address of the original page, where known.
+    date : str or None
+        A date as the source states it in a metadata field (ISO
+        ``YYYY-MM-DD`` or any form :func:`pandas.to_datetime` reads), *not*
+        one parsed from the text: that is the metadata layer's job.
+    publisher : str or None
+        The publishing office or site as the source names it.
+    meta : dict
+        Every other field the source carried (``published``, ``site``,
+        ``year``, front matter keys, ...), for the metadata layer.
+    """
+
+    path: str
+    line: int
+    text: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    date: Optional[str] = None
+    publisher: Optional[str] = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input that could not become a readout.
+
+    Attributes
+    ----------
+    path : str
+        The file.
+    line : int
+        1-based line or row of the bad record; 1 for a whole file.
+    reason : str
+        Why it was rejected, in words a user can act on.
+    """
+
+    path: str
+    line: int
+    reason: str
+
+    def message(self) -> str:
+        """Return ``"path:line: reason"``, the form used in exceptions."""
+        return f"{self.path}:{self.line}: {self.reason}"
+
+
+class ReadoutError(ValueError):
+    """Raised with ``errors="raise"`` for the first input that cannot be read.
+
+    The message names the file and line (``path:line: reason``); the
+    :class:`Reject` itself is kept in the ``reject`` attribute.
+    """
+
+    def __init__(self, reject: Reject):
+        super().__init__(reject.message())
+        self.reject = reject

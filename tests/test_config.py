@@ -1,0 +1,44 @@
+"""Where data lives: data/raw always, plus $DIPLO_ANALYSIS_DATA."""
+
+from __future__ import annotations
+
+import os
+
+from diplo_analysis import config
+from diplo_analysis.records import ReadoutError, Reject
+
+
+def test_data_paths_default_is_raw(monkeypatch):
+    monkeypatch.delenv(config.DATA_ENV, raising=False)
+    paths = config.data_paths()
+    assert paths == [config.raw_dir()]
+    assert (paths[0] / "000_adeb160aabaa433b.txt").is_file()
+
+
+def test_data_paths_reads_env_list(monkeypatch, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    monkeypatch.setenv(config.DATA_ENV, os.pathsep.join([str(a), "", str(b), str(a)]))
+    assert config.data_paths() == [config.raw_dir(), a, b]
+
+
+def test_data_paths_keeps_missing_entries_for_the_loader_to_report(monkeypatch, tmp_path):
+    missing = tmp_path / "nowhere"
+    monkeypatch.setenv(config.DATA_ENV, str(missing))
+    assert config.data_paths()[-1] == missing
+
+
+def test_corpus_dir_from_env(monkeypatch, tmp_path):
+    monkeypatch.setenv(config.CORPUS_ENV, str(tmp_path))
+    assert config.corpus_dir() == tmp_path
+    monkeypatch.setenv(config.CORPUS_ENV, str(tmp_path / "absent"))
+    assert config.corpus_dir() is None
+
+
+def test_reject_message_names_file_and_line():
+    rej = Reject("some/file.jsonl", 7, "invalid JSON")
+    err = ReadoutError(rej)
+    assert str(err) == "some/file.jsonl:7: invalid JSON"
+    assert err.reject is rej
+    assert isinstance(err, ValueError)

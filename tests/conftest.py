@@ -38,3 +38,14 @@ def shared_corpus() -> Path:
     if path is None:
         pytest.skip("shared corpus not found: set DIPLO_ANALYSIS_CORPUS or put it at ../shared/corpus")
     return path
+
+
+@pytest.fixture(scope="session")
+def corpus_readouts(shared_corpus):
+    """The shared corpus plus data/raw, loaded once per test session.
+
+    Tests must not modify it (take ``.copy()`` first).
+    """
+    from diplo_analysis import load_readouts
+
+    return load_readouts(repo_root() / "data" / "raw", shared_corpus)

@@ -1,0 +1,108 @@
+"""Readers: one file -> an iterator of :class:`~diplo_analysis.records.Record` or
+:class:`~diplo_analysis.records.Reject`.
+
+The registry :data:`READERS` maps a lower-case file suffix to a reader
+function ``reader(path, columns=None) -> Iterator[Record | Reject]``;
+:func:`read_file` picks the reader, merges the sidecar of one-document files
+and turns an unknown suffix into a Reject, so that every input is accounted
+for. See ``docs/formats.md`` for the formats, the sidecar convention and the
+decoding rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Union
+
+from ..records import Record, Reject
+from ._decode import BadInput, check_columns
+from .html import read_html
+from .jsonl import read_json, read_jsonl
+from .markdown import read_markdown
+from .sidecar import apply_sidecar, is_sidecar, load_sidecar, sidecar_base, sidecar_for
+from .tables import read_csv
+from .text import read_txt
+
+__all__ = [
+    "READERS",
+    "ONE_DOCUMENT_SUFFIXES",
+    "read_file",
+    "suffix_of",
+    "is_sidecar",
+    "sidecar_document",
+    "check_columns",
+]
+
+Reader = Callable[..., Iterator[Union[Record, Reject]]]
+
+#: Lower-case suffix -> reader.
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".csv": read_csv,
+    ".tsv": read_csv,
+    ".html": read_html,
+    ".htm": read_html,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+}
+
+#: Suffixes of formats holding one document per file (these take sidecars).
+ONE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown")
+
+
+def suffix_of(path: Path) -> str:
+    """The lower-case suffix that selects the reader (``""`` when none)."""
+    return path.suffix.lower()
+
+
+def sidecar_document(sidecar: Path) -> Optional[Path]:
+    """The one-document file a sidecar belongs to, or None (an orphan)."""
+    base = sidecar_base(sidecar)
+    for suffix in ONE_DOCUMENT_SUFFIXES:
+        for cand in (sidecar.with_name(base + suffix), sidecar.with_name(base + suffix.upper())):
+            if cand.is_file():
+                return cand
+    return None
+
+
+def read_file(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
+    """Read one file with the reader for its suffix.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file (not a sidecar: see :func:`is_sidecar`).
+    columns : dict, optional
+        Record field -> source field/column name (``{"text": "body"}``).
+
+    Yields
+    ------
+    Record or Reject
+        One per record (JSONL line, CSV row, document); an unsupported suffix
+        gives one Reject ``unsupported file type '.xyz'``.
+    """
+    p = Path(path)
+    suffix = suffix_of(p)
+    reader = READERS.get(suffix)
+    if reader is None:
+        what = f"'{suffix}'" if suffix else "(no suffix)"
+        yield Reject(str(path), 1, f"unsupported file type {what}")
+        return
+    if suffix not in ONE_DOCUMENT_SUFFIXES:
+        yield from reader(path, columns)
+        return
+    side_path = sidecar_for(p)
+    side = None
+    if side_path is not None:
+        try:
+            side = load_sidecar(side_path)
+        except BadInput as exc:
+            yield Reject(str(path), 1, exc.reason)
+            return
+    for item in reader(path, columns, sidecar=side):
+        if side and isinstance(item, Record):
+            apply_sidecar(item, side)
+        yield item

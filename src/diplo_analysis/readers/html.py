@@ -1,0 +1,238 @@
+"""HTML reader (``.html``, ``.htm``): one saved web page per file.
+
+Metadata, first found wins:
+
+- title: ``og:title``, ``twitter:title``, ``<title>``, the first ``<h1>``;
+- url: ``og:url``, ``<link rel=canonical>`` (absolute http(s) addresses only);
+- date: ``article:published_time``, ``ya:ovs:upload_date``, ``datePublished``
+  (meta content or element), the first ``<time datetime>``;
+- publisher: ``og:site_name``, ``application-name``.
+
+Main text, by generic heuristics: the element marked
+``itemprop=articleBody``, else the largest ``<article>``, ``<main>`` or
+``role=main`` element that holds text, else the parent holding the most
+``<p>`` text (the densest block of paragraphs). Menus, scripts, forms,
+figures, asides and share bars inside it are dropped. A lead paragraph
+outside the body (the element the article's ``aria-describedby`` names,
+``itemprop=description`` or a ``lead``/``standfirst`` class inside the
+enclosing ``<article>``/``<main>``) is put first.
+Each block element (p, li, headings, blockquote, ...) becomes a paragraph.
+A page without any text there is a Reject ``no main text found``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..records import Record, Reject
+from ._decode import BadInput, field_str, read_decoded
+
+__all__ = ["read_html", "extract_html"]
+
+_BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th, figcaption"
+_DROP = (
+    "script, style, noscript, template, nav, aside, footer, form, button, select, iframe, svg, "
+    "figure, header, [role=navigation], [role=complementary], [aria-hidden=true], [hidden]"
+)
+_TOKEN_SPLIT = re.compile(r"[\s_-]+")
+# class-name tokens (split on space, "_" and "-") of page furniture
+_NOISE_TOKENS = {
+    "share", "sharing", "social", "print", "breadcrumb", "breadcrumbs", "menu", "nav", "tag", "tags",
+    "taglist", "related", "comment", "comments", "advert", "advertisement", "ad", "ads", "promo",
+    "status", "byline", "toolbar", "tools", "copyright", "subscribe", "newsletter", "meta",
+}
+# hidden pop-ups (tooltips on names) are noise even on inline elements
+_HIDDEN_TOKENS = {"hidden", "tooltip", "popup", "popover", "sr", "visually", "screen"}
+_INLINE = {"a", "span", "em", "strong", "b", "i", "u", "abbr", "cite", "q", "small", "sub", "sup", "time", "mark"}
+_LEAD_TOKENS = {"lead", "standfirst", "deck", "intro", "dek"}
+
+
+def _tokens(node) -> set:
+    return {t.lower() for t in _TOKEN_SPLIT.split(node.attributes.get("class") or "") if t}
+
+
+def _is_noise(node) -> bool:
+    toks = _tokens(node)
+    if toks & _HIDDEN_TOKENS:
+        return True
+    if node.tag in _INLINE:
+        return False
+    return bool(toks & _NOISE_TOKENS) or any(t.endswith("meta") for t in toks)
+
+
+def _descendants(node, selector: str) -> list:
+    """``node.css(selector)`` without ``node`` itself (lexbor includes it)."""
+    me = node.mem_id
+    return [n for n in node.css(selector) if n.mem_id != me]
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _meta(tree) -> dict:
+    out: dict = {}
+    for node in tree.css("meta"):
+        a = node.attributes
+        key = a.get("property") or a.get("name") or a.get("itemprop")
+        content = a.get("content")
+        if key and content and key.lower() not in out:
+            out[key.lower()] = content
+    return out
+
+
+def _first(*values) -> Optional[str]:
+    for v in values:
+        v = field_str(v)
+        if v:
+            return _fold(v)
+    return None
+
+
+def _paragraphs(node) -> list[str]:
+    """The text of ``node`` as paragraphs, one per innermost block element."""
+    blocks = node.css(_BLOCKS)
+    paras: list[str] = []
+    if blocks:
+        for b in blocks:
+            if _descendants(b, _BLOCKS):  # has inner blocks: they speak for it
+                continue
+            t = _fold(b.text(deep=True, separator=""))
+            if t:
+                paras.append(t)
+    else:
+        for chunk in node.text(deep=True, separator="\n").split("\n"):
+            t = _fold(chunk)
+            if t:
+                paras.append(t)
+    return paras
+
+
+def _clean(node) -> None:
+    """Drop menus, scripts, share bars ... *inside* the chosen container."""
+    for bad in _descendants(node, _DROP):
+        bad.decompose()
+    for br in _descendants(node, "br"):
+        br.replace_with(" ")
+    for el in _descendants(node, "[class]"):
+        if _is_noise(el):
+            el.decompose()
+
+
+def _text_len(node) -> int:
+    return len(_fold(node.text(deep=True, separator=" ")))
+
+
+def _container(tree):
+    for sel in ("[itemprop=articleBody]", "article", "main", "[role=main]"):
+        cands = [n for n in tree.css(sel) if _text_len(n) > 0]
+        if cands:
+            return max(cands, key=_text_len), sel
+    # the densest block of <p>: the parent with the most paragraph text
+    score: dict = {}
+    parents: dict = {}
+    for p in tree.css("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        key = parent.mem_id
+        score[key] = score.get(key, 0) + _text_len(p)
+        parents[key] = parent
+    if score:
+        best = max(score, key=score.get)
+        if score[best] > 0:
+            return parents[best], "p"
+    return None, None
+
+
+def _lead(tree, container) -> Optional[str]:
+    """A lead paragraph outside ``container`` but inside its article, if any."""
+    scope = container.parent
+    while scope is not None and not (scope.tag in ("article", "main") or scope.attributes.get("role") == "main"):
+        scope = scope.parent
+    if scope is None:
+        return None
+    cands = []
+    for ident in (scope.attributes.get("aria-describedby") or "").split():
+        node = tree.css_first(f'[id="{ident}"]')
+        if node is not None:
+            cands.append(node)
+    cands += [n for n in scope.css("[itemprop=description]") if n.tag != "meta"]
+    cands += [n for n in scope.css("[class]") if _tokens(n) & _LEAD_TOKENS]
+    body_text = _fold(container.text(deep=True, separator=""))
+    for node in cands:
+        t = _fold(node.text(deep=True, separator=""))
+        if t and t not in body_text:
+            return t
+    return None
+
+
+def extract_html(html: str) -> dict:
+    """Extract ``title``, ``url``, ``date``, ``publisher`` and ``text`` from a page.
+
+    Returns
+    -------
+    dict
+        The five fields (None where not found; ``text`` is ``""`` when no main
+        text was found) and ``container``, the rule that chose the body
+        (``"[itemprop=articleBody]"``, ``"article"``, ``"main"``,
+        ``"[role=main]"``, ``"p"`` or None).
+    """
+    tree = LexborHTMLParser(html)
+    meta = _meta(tree)
+    title_node = tree.css_first("title")
+    h1 = tree.css_first("h1")
+    dp = tree.css_first("[itemprop=datePublished]")
+    time_node = tree.css_first("time[datetime]")
+    canon = tree.css_first("link[rel=canonical]")
+    canon_href = canon.attributes.get("href") if canon is not None else None
+    if canon_href and not re.match(r"https?://", canon_href):
+        canon_href = None
+    og_url = meta.get("og:url")
+    if og_url and not re.match(r"https?://", og_url):
+        og_url = None
+    out = {
+        "title": _first(meta.get("og:title"), meta.get("twitter:title"),
+                        title_node.text() if title_node is not None else None,
+                        h1.text() if h1 is not None else None),
+        "url": _first(og_url, canon_href),
+        "date": _first(meta.get("article:published_time"), meta.get("ya:ovs:upload_date"),
+                       meta.get("datepublished"),
+                       (dp.attributes.get("datetime") or dp.attributes.get("content") or dp.text())
+                       if dp is not None else None,
+                       time_node.attributes.get("datetime") if time_node is not None else None),
+        "publisher": _first(meta.get("og:site_name"), meta.get("application-name")),
+    }
+    container, rule = _container(tree)
+    paras: list[str] = []
+    if container is not None:
+        lead = _lead(tree, container) if rule != "p" else None
+        _clean(container)
+        paras = _paragraphs(container)
+        if lead and (not paras or paras[0] != lead):
+            paras.insert(0, lead)
+    out["text"] = "\n\n".join(paras)
+    out["container"] = rule
+    return out
+
+
+def read_html(path: Union[str, Path], columns=None, sidecar: Optional[dict] = None) -> Iterator[Union[Record, Reject]]:
+    """Yield the one Record of a saved HTML page, or a Reject."""
+    try:
+        raw, encoding = read_decoded(path)
+    except BadInput as exc:
+        yield Reject(str(path), 1, exc.reason)
+        return
+    info = extract_html(raw)
+    if not info["text"]:
+        yield Reject(str(path), 1, "no main text found")
+        return
+    rec = Record(path=str(path), line=1, text=info["text"], title=info["title"], url=info["url"],
+                 date=info["date"], publisher=info["publisher"])
+    if encoding:
+        rec.meta["encoding"] = encoding
+    yield rec

@@ -1,0 +1,304 @@
+"""Readers: one file -> Records and Rejects (fixtures invented for the purpose)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diplo_analysis.readers import READERS, read_file
+from diplo_analysis.readers._decode import BadInput, clean_page_text, decode_bytes
+from diplo_analysis.readers.markdown import markdown_to_text
+from diplo_analysis.readers.text import split_title
+from diplo_analysis.records import Record, Reject
+
+HERE = Path(__file__).parent / "fixtures" / "readers"
+
+
+def read_all(path, columns=None):
+    return list(read_file(path, columns))
+
+
+def only_record(path, columns=None) -> Record:
+    items = read_all(path, columns)
+    assert len(items) == 1 and isinstance(items[0], Record), items
+    return items[0]
+
+
+def only_reject(path, columns=None) -> Reject:
+    items = read_all(path, columns)
+    assert len(items) == 1 and isinstance(items[0], Reject), items
+    return items[0]
+
+
+# ---------------------------------------------------------------- text
+def test_txt_strips_breadcrumb_and_trailer_and_takes_title():
+    rec = only_record(HERE / "page.txt")
+    assert rec.title == "President Aldo Verin Holds Phone Talks with Prime Minister Kesa Mott"
+    assert rec.text.startswith("On the morning of 3 March")
+    assert "Home >" not in rec.text and "Suggest" not in rec.text
+    assert rec.text.endswith("clean energy.")
+    assert rec.text.count("\n\n") == 2  # three paragraphs
+    assert rec.line == 1
+
+
+def test_txt_sidecar_fields_and_meta():
+    rec = only_record(HERE / "page.txt")
+    assert rec.publisher == "Ministry of Foreign Affairs of Norland"
+    assert rec.url == "https://mfa.norland.example/news/0303.html"
+    assert rec.meta == {"year": 2019}  # not title/url/date/publisher: into meta
+
+
+def test_txt_yaml_sidecar_title_wins(tmp_path):
+    (tmp_path / "a.txt").write_text("Ministers Talk\n\nThe ministers talked about roads and bridges.\n")
+    (tmp_path / "a.meta.yaml").write_text("title: Foreign Ministers Hold Talks\ndate: 2015-02-03\nsource: embassy\n")
+    rec = only_record(tmp_path / "a.txt")
+    assert rec.title == "Foreign Ministers Hold Talks"
+    assert rec.date == "2015-02-03"
+    assert rec.meta == {"source": "embassy"}
+    # the first line is not the sidecar's title, so it stays in the text
+    assert rec.text.startswith("Ministers Talk")
+
+
+def test_txt_without_headline_has_no_title(tmp_path):
+    p = tmp_path / "b.txt"
+    p.write_text("The two presidents spoke by phone on Monday.\nThey discussed trade.\n")
+    rec = only_record(p)
+    assert rec.title is None
+    assert rec.text.startswith("The two presidents spoke")
+
+
+def test_invalid_sidecar_rejects_the_document(tmp_path):
+    (tmp_path / "c.txt").write_text("Title\n\nSome text of the readout.\n")
+    (tmp_path / "c.meta.json").write_text("{not json")
+    rej = only_reject(tmp_path / "c.txt")
+    assert "invalid sidecar c.meta.json" in rej.reason
+
+
+@pytest.mark.parametrize(
+    "first, kept",
+    [
+        ("Home > China News", False),
+        ("Home>News Center>World", False),
+        ("Growth was 5 > 3 percent.", True),
+        ("President A Meets President B", True),
+    ],
+)
+def test_breadcrumb_rule(first, kept):
+    out = clean_page_text(first + "\nBody line.")
+    assert (first in out) is kept
+
+
+@pytest.mark.parametrize("trailer", ["<Suggest to a friend>", "Suggest to a friend:", "Print", "[Print] [Close]"])
+def test_trailer_rule(trailer):
+    assert clean_page_text("Body line one.\n\n" + trailer) == "Body line one."
+
+
+@pytest.mark.parametrize("kept", ["<…>", "[Applause.]", "The meeting will continue tomorrow."])
+def test_non_trailer_last_lines_are_kept(kept):
+    # "<…>" marks an elision in transcripts: no letter, not a trailer
+    assert clean_page_text("Body line one.\n\n" + kept).endswith(kept)
+
+
+def test_split_title_rule():
+    assert split_title("A Headline\n\nBody.") == ("A Headline", "\nBody.")
+    # a sentence directly followed by more text is not a headline
+    assert split_title("He said so.\nThen left.")[0] is None
+
+
+# ---------------------------------------------------------------- JSONL
+def test_jsonl_fields_meta_and_blank_lines():
+    items = read_all(HERE / "calls.jsonl")
+    assert [type(i) for i in items] == [Record] * 3
+    first, photo, greet = items
+    assert [r.line for r in items] == [1, 3, 4]  # line 2 is blank: no record
+    assert first.title.startswith("Readout of the President")
+    assert first.date == "2022-05-04" and first.publisher == "Office of the President of Eastland"
+    assert first.meta == {"section": "readouts", "published_time": "2022-05-04 18:02:11-04:00"}
+    assert photo.text == "" and photo.meta == {"place": "Capital"}
+    assert greet.meta == {"lead": "The President sent greetings.", "time": "11:00"}
+
+
+def test_jsonl_malformed_line_is_rejected_and_others_load(tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    good = {"title": "Call with the King", "text": "The President spoke with the King.", "url": "u1"}
+    p.write_text(json.dumps(good) + "\n" + '{"title": "broken", "text": \n' + json.dumps({**good, "url": "u2"}) + "\n")
+    items = read_all(p)
+    assert [type(i).__name__ for i in items] == ["Record", "Reject", "Record"]
+    assert items[1].line == 2 and items[1].reason.startswith("invalid JSON")
+    assert items[2].line == 3
+
+
+def test_jsonl_non_object_and_missing_text_field(tmp_path):
+    p = tmp_path / "odd.jsonl"
+    p.write_text('[1, 2]\n{"headline": "x", "body": "y"}\n')
+    a, b = read_all(p)
+    assert isinstance(a, Reject) and "expected an object" in a.reason and a.line == 1
+    assert isinstance(b, Reject) and "no text field 'text'" in b.reason and "headline, body" in b.reason
+
+
+def test_jsonl_column_mapping(tmp_path):
+    p = tmp_path / "mapped.jsonl"
+    p.write_text(json.dumps({"headline": "Talks with the Premier", "body": "They met.", "link": "https://x.example/1",
+                             "day": "2019-01-02", "extra": 5}) + "\n")
+    rec = only_record(p, {"title": "headline", "text": "body", "url": "link", "date": "day"})
+    assert (rec.title, rec.text, rec.url, rec.date) == ("Talks with the Premier", "They met.", "https://x.example/1", "2019-01-02")
+    assert rec.meta == {"extra": 5}
+
+
+def test_bad_columns_mapping_is_a_clear_error(tmp_path):
+    p = tmp_path / "m.jsonl"
+    p.write_text('{"text": "x"}\n')
+    with pytest.raises(ValueError, match="unknown field 'body'"):
+        read_all(p, {"body": "text"})
+
+
+def test_json_array_file(tmp_path):
+    p = tmp_path / "arr.json"
+    p.write_text(json.dumps([{"title": "A", "text": "One."}, 3, {"title": "B", "text": "Two."}], indent=1))
+    items = read_all(p)
+    assert [type(i).__name__ for i in items] == ["Record", "Reject", "Record"]
+    assert [i.line for i in items] == [1, 2, 3]
+
+
+# ---------------------------------------------------------------- CSV
+def test_csv_mapping_and_physical_line_numbers():
+    a, b = read_all(HERE / "calls.csv", {"title": "headline", "text": "body"})
+    assert a.title == "Call with Prime Minister Jun Ito"
+    assert a.text == "The President spoke by phone with Prime Minister Jun Ito.\n\nThey agreed to meet in the autumn."
+    assert a.meta == {"site": "office.example"}
+    # the header is line 1; row 1 starts on line 2 and spans 3 lines, so row 2 starts on line 5
+    assert (a.line, b.line) == (2, 5)
+
+
+def test_csv_without_text_column_is_one_reject():
+    rej = only_reject(HERE / "calls.csv")
+    assert rej.line == 1
+    assert "no text column 'text'" in rej.reason
+    assert "'body'" in rej.reason and "columns={'text'" in rej.reason
+
+
+def test_tsv(tmp_path):
+    p = tmp_path / "t.tsv"
+    p.write_text("title\ttext\nTalks\tThe sides talked.\n\n")
+    rec = only_record(p)
+    assert (rec.title, rec.text, rec.line) == ("Talks", "The sides talked.", 2)
+
+
+# ---------------------------------------------------------------- HTML
+def test_html_kremlin_like_page_lead_body_metadata():
+    rec = only_record(HERE / "kremlin_like.html")
+    assert rec.title == "Telephone conversation with President of Ostria Kesa Mott"
+    assert rec.url == "https://office.example/events/news/4242"  # og:url; relative canonical ignored
+    assert rec.date == "2020-06-10"
+    assert rec.publisher == "Office of the President of Eastland"
+    paras = rec.text.split("\n\n")
+    assert paras[0] == "The President had a telephone conversation with President of Ostria Kesa Mott."  # the lead
+    assert "25th anniversary" in paras[1]  # <sup> joined without a space
+    assert paras[2] == "Mr President and Ms Mott also exchanged views on grain supplies."  # tooltip dropped
+    for noise in ("Home", "Foreign policy", "Publication date", "licensed", "Topics"):
+        assert noise not in rec.text
+
+
+def test_html_generic_page_densest_paragraphs():
+    rec = only_record(HERE / "generic.html")
+    assert rec.text.startswith("HARBOUR CITY, Nov. 4")
+    assert len(rec.text.split("\n\n")) == 3
+    assert "Most read" not in rec.text and "Copyright" not in rec.text
+    assert rec.url == "https://harbour.example/world/2018-11/05/premier-tam.html"  # absolute canonical
+    assert rec.date == "2018-11-05T09:30:00+08:00"
+
+
+def test_html_without_body_text_is_rejected(tmp_path):
+    p = tmp_path / "photo.html"
+    p.write_text('<html><head><meta property="og:title" content="Photo of the day"></head>'
+                 '<body><img src="x.jpg"><script>var a = 1;</script></body></html>')
+    assert only_reject(p).reason == "no main text found"
+
+
+# ---------------------------------------------------------------- Markdown
+def test_markdown_front_matter_and_flattening():
+    rec = only_record(HERE / "readout.md")
+    assert rec.title == "Readout of the President’s Call with President Mara Lind of Nordica"  # NBSP folded
+    assert rec.date == "2023-04-11"
+    assert rec.url == "https://office.example/briefing-room/2023/04/11/readout-call-with-president-lind/"
+    assert rec.meta["tags"] == "statements-releases"
+    assert rec.meta["published_time"] == "2023-04-11 19:20:05-04:00"
+    paras = rec.text.split("\n\n")
+    assert paras[0].startswith("The President spoke today with President Mara Lind of Nordica to discuss the security")
+    assert "joint wind energy programme. The leaders" in paras[0]  # link text kept, hard wraps joined
+    assert paras[1:] == ["Shipping safety in the strait.", "A new science exchange."]
+    for mark in ("*", "[", "](", "#", "!", "\\"):
+        assert mark not in rec.text
+
+
+def test_markdown_to_text_drops_only_the_final_end_mark():
+    assert markdown_to_text("Para one.\n\n\\###\n") == "Para one."
+    assert markdown_to_text("## A heading\n\ntext") == "A heading\n\ntext"
+
+
+def test_markdown_without_front_matter_is_rejected(tmp_path):
+    p = tmp_path / "plain.md"
+    p.write_text("# Notes\n\nNo front matter here.\n")
+    assert only_reject(p).reason == "no YAML front matter"
+
+
+# ---------------------------------------------------------------- decoding and bad files
+def test_latin1_text_is_decoded_and_marked(tmp_path):
+    p = tmp_path / "old.txt"
+    p.write_bytes("Visite à Paris\n\nLe président a reçu le ministre. Café.\n".encode("cp1252"))
+    rec = only_record(p)
+    assert rec.title == "Visite à Paris"
+    assert "reçu" in rec.text
+    assert rec.meta["encoding"] == "cp1252"
+
+
+def test_bytes_undefined_in_cp1252_fall_back_to_latin1():
+    text, enc = decode_bytes(b"caf\xe9 \x81 ok")
+    assert enc == "latin-1" and text.startswith("café")
+
+
+def test_utf8_bom_is_removed_and_not_marked(tmp_path):
+    p = tmp_path / "bom.txt"
+    p.write_bytes("\ufeffTalks in Rome\n\nThe ministers met.\n".encode("utf-8"))
+    rec = only_record(p)
+    assert rec.title == "Talks in Rome" and "encoding" not in rec.meta
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".csv", ".html", ".md"])
+def test_binary_file_is_rejected(tmp_path, suffix):
+    p = tmp_path / ("blob" + suffix)
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert only_reject(p).reason == "binary file"
+
+
+def test_control_characters_make_a_binary_file():
+    with pytest.raises(BadInput, match="binary file"):
+        decode_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 65]) * 10)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".csv", ".html", ".md"])
+def test_empty_file_is_rejected(tmp_path, suffix):
+    p = tmp_path / ("empty" + suffix)
+    p.write_text("  \n\t\n")
+    assert only_reject(p).reason == "empty file"
+
+
+def test_unsupported_suffix(tmp_path):
+    p = tmp_path / "scan.pdf"
+    p.write_bytes(b"%PDF-1.4")
+    rej = only_reject(p)
+    assert rej.reason == "unsupported file type '.pdf'" and rej.line == 1
+
+
+def test_registry_covers_the_documented_suffixes():
+    assert {".txt", ".jsonl", ".json", ".csv", ".tsv", ".html", ".htm", ".md", ".markdown"} <= set(READERS)
+
+
+def test_html_lead_outside_the_article_is_not_used(tmp_path):
+    p = tmp_path / "teaser.html"
+    p.write_text('<html><body><div class="lead">Top story elsewhere: floods in the south.</div>'
+                 '<article><div itemprop="articleBody"><p>The ministers met in the capital.</p></div></article>'
+                 '</body></html>')
+    assert only_record(p).text == "The ministers met in the capital."

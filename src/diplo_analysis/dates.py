@@ -1,0 +1,909 @@
+"""The date of a readout: read from a field or the text, or inferred, never guessed.
+
+:func:`resolve_date` gives each record one day (the day of the call or
+meeting) and says whether that day was *read* or *inferred*.  Sources differ:
+the Kremlin and White House files carry a date field; China's pages carry only
+their text ("On the evening of 16 April", "BEIJING, July 8 (Xinhua) -- ... on
+Friday"), a URL and sometimes the page's publication date.
+
+Order of evidence (the first that applies decides)
+--------------------------------------------------
+1. ``record.date``, the source's date field (ISO or anything
+   :func:`pandas.to_datetime` reads): read, ``inferred=False``.  A value that
+   does not parse is ignored (no crash) and the next sources are tried.
+2. ``record.meta["date"]`` (or ``meta["datetime"]``), explicit metadata such
+   as a sidecar or front matter: read, ``inferred=False``.
+3. The text, near its start (title + first 2,000 characters): the first
+   mention of the day of the call.
+
+   * A full date ("On the morning of April 12, 2017", "25 February 2022",
+     "Monday, March 3, 2014", a photo caption "..., Beijing, Feb. 5, 2022.
+     (Xinhua/...)") is read: ``inferred=False``.
+   * A day and month without year ("on the evening of 16 April", "On November
+     29 local time", "BEIJING, July 8 (Xinhua)") takes its year from, in this
+     order: ``meta["year"]`` (explicit, ``inferred=False``); the page's own
+     dates (a publication stamp in the text such as "Updated: 2013-09-06",
+     the URL, ``meta["published"]``: the latest year that puts the day on or
+     before the page date, ``inferred=True``); the id of a foreign-ministry
+     page (``/t1743661.htm``, calibrated on dated pages,
+     ``data/dates_mfa_ids.csv``, ``inferred=True``); else the years allowed
+     by the tenure of the officials named (``data/dates_tenure.csv``), a
+     weekday given with the day ("Monday, April 12") and years written in the
+     text: when exactly one year remains it is used (``inferred=True``),
+     otherwise NaT.
+   * A dateline followed in its lead by a weekday ("BEIJING, July 5 (Xinhua)
+     -- ... said Saturday") gives the last such weekday on or before the
+     dateline (here July 4).
+   * A weekday alone ("met on Friday") or "yesterday" counts back from the
+     earliest full page date (text stamp, URL, ``published``):
+     ``inferred=True``; NaT when the page has no full date.
+4. No day in the text: the page's earliest full date (text stamp, URL such
+   as ``/2021-09/10/``, ``/20210910/``, ``t20210910_``, ``content_20210910``;
+   ``published``) stands for the day, ``inferred=True`` (a publication date
+   is often the day after the call).
+5. Nothing: NaT, ``inferred=False``.
+
+Mentions that are not the call are skipped: dates in the page's publication
+stamps, photo captions that show something else ("Aerial photo taken on
+...", a caption without a meeting verb, or more than a week before the page
+date), anything within reach of a "file photo" marker, and day-month phrases
+not introduced by "on"/"of" or a dateline ("from Dec 3 to Dec 7").  Years
+alone ("the 2008 Olympics") are never a day.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Optional
+
+import pandas as pd
+
+from .records import Record
+
+__all__ = [
+    "resolve_date",
+    "DateMention",
+    "dates_in_text",
+    "PageDate",
+    "url_date",
+    "mfa_id_date",
+    "tenure_windows",
+    "candidate_years",
+]
+
+HEAD_CHARS = 2000
+"""Characters of text (after the title) searched for the day of the call."""
+
+YEAR_MIN, YEAR_MAX = 1990, 2035
+"""Years outside this range are not read as dates; open tenures end at YEAR_MAX."""
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+
+_MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_NOYEAR = r"(?!\s*,?\s*(?:19|20)\d{2}(?!\d))"
+
+# Full dates: "May 29, 2014", "Sept. 8, 2011", "September17, 2020", "April 17,2015",
+# "25 February 2022", "27-Mar-2020", "2014-2-8", "2021/7/7".
+_RE_MDY = re.compile(rf"\b{_MON}\s*{_DAY}\b\s*,?\s*{_YEAR}")
+_RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b,?\s*{_YEAR}")
+_RE_DMY_DASH = re.compile(rf"\b{_DAY}-{_MON}-{_YEAR}")
+_RE_ISO = re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?P<sep>[-/])(?P<mon>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")
+# Day and month without a year: "July 8", "Dec. 1", "August 30th", "16 April".
+_RE_MD = re.compile(rf"\b{_MON}\s*{_DAY}\b{_NOYEAR}")
+_RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b{_NOYEAR}")
+_RE_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
+_RE_YESTERDAY = re.compile(r"\b(?:yesterday|today)\b")
+_RE_YEAR_WORD = re.compile(
+    r"(?<![\d\-/.,:])(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bto )(?<!\bthrough )(?<!\bbefore )(?<!\bBy )"
+    r"(?<!\bVision )(?<!\bAgenda )"
+    r"\b(?P<year>(?:19|20)\d{2})\b(?![\d\-/–]|\s*(?:km|kilo|yuan|dollar|people|tons))")
+
+# Context tests (on the text just before / after a mention).
+_RE_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:[Oo]n|[Oo]f)\s+(?:the\s+(?:morning|afternoon|evening|night|noon)\s+of\s+)?"
+    r"|,\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)$")
+_RE_ON_BEFORE = re.compile(
+    r"\b(?:[Oo]n|[Oo]f|[Aa]t noon on|[Ii]n the (?:morning|afternoon|evening) of)\s+"
+    r"(?:the\s+(?:morning|afternoon|evening|night|noon)\s+of\s+)?$"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+_RE_DATELINE_AFTER = re.compile(r"\s*(?:\((?:Xinhua|XINHUA|AP|AFP|Reuters|CGTN|ECNS|CNS)\)|-{1,2}(?!\d)|—|–)")
+_RE_COMMA_BEFORE = re.compile(r",\s*$")
+_RE_HEADER_BEFORE = re.compile(
+    r"(?:Updated|UPDATED|Published|Release Date|Added On|Information time|Posted|Date|Print Edition)"
+    r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?$")
+_RE_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*$")
+_RE_CLOCK_AFTER = re.compile(r"\s*,?\s*\d{1,2}:\d{2}")
+_RE_PHOTO_AFTER = re.compile(
+    r"[^.]{0,12}[.\s]*(?:\((?:Xinhua|XINHUA|Photo|PHOTO|AP|AFP|Reuters|CFP|China Daily|Photo by)[^)]{0,80}\)"
+    r"|\[(?:Photo|Xinhua|PHOTO)[^\]]{0,60}\]|Photo:|\(Photo|/\s*(?:Xinhua|CGTN|CFP|VCG|China Daily)\))")
+_RE_FILE = re.compile(r"(?i)(?:\bfile\s+photo|file:|, file\)|\bfile\)|\bFILE\s*[–-])")
+_RE_TAKEN = re.compile(r"(?i)photo taken|shows the|pictured")
+_RE_MEET_VERB = re.compile(
+    r"(?i)\b(?:meets?|met|meeting|talks?|holds?|held|shakes? hands|welcom\w*|greets?|phone|"
+    r"video link|press|sign\w*|attend\w*\s+(?:a|the)\s+(?:farewell|welcom\w*|banquet)|reviews?)\b")
+_RE_CALL_VERB = re.compile(
+    r"(?i)\b(?:met|meets?|meeting|talks?|held|holds?|spoke|speaks?|phone|telephone|conversation|call|"
+    r"video link|virtual|summit)\b")
+_RE_FAR_PHOTO = re.compile(r"Photo:\s*\w|\((?:Xinhua|XINHUA|AP|AFP|Reuters|CFP)\s*/|\((?:Photo|PHOTO)\b|\[(?:Photo|Xinhua|PHOTO)")
+_RE_DATELINE_ANY = re.compile(r"\((?:Xinhua|XINHUA)\)\s*-|\s--\s")
+_RE_XINHUA_SHORT = re.compile(r"(?:Xinhua|XINHUA),\s*(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<yy>\d{2})\b")
+_RE_SENT_END = re.compile(r"(?:(?<![A-Z])(?<!\b(?:Mr|Dr|St|Ms|No))[.!?]\s|\||\n|】)")
+
+_DAY_RE_MAX_GAP = 400  # a weekday this close after a dateline refines it
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date-like mention found by :func:`dates_in_text`.
+
+    Attributes
+    ----------
+    start, end : int
+        Character span in the searched string (title, newline, text).
+    kind : str
+        ``full`` (day, month, year), ``day_month`` (no year), ``weekday``,
+        ``yesterday`` or ``today`` (the latter only beside a verb of a call).
+    role : str
+        ``event`` (may be the day of the call), ``dateline`` (a day-month in
+        a news-agency dateline), ``header`` (the page's publication stamp),
+        ``caption`` / ``caption_far`` (a full date in a photo caption showing a
+        meeting, the credit right after it or within 200 characters; used only
+        when at most a week before the page date), or ``ignored`` (a caption of
+        something else, a file photo, a day-month not introduced by on/of, ...).
+    year, month, day : int or None
+        The date's parts (None where the mention has none).
+    weekday : int or None
+        0 = Monday ... 6 = Sunday, for weekday mentions and for dates written
+        with their weekday ("Monday, March 3").
+    call_verb : bool
+        Whether the sentence around the mention has a verb of a call or
+        meeting (met, held talks, spoke, phone, ...); used to prefer "met on
+        Thursday" over "arrived on Wednesday".
+    """
+
+    start: int
+    end: int
+    kind: str
+    role: str
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    weekday: Optional[int] = None
+    call_verb: bool = False
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """A date of the page (not necessarily of the call).
+
+    Attributes
+    ----------
+    date : pandas.Timestamp
+        The first day of the period when ``precision`` is coarser than a day.
+    precision : str
+        ``day``, ``month`` or ``year``.
+    source : str
+        ``text`` (a publication stamp in the text), ``url`` or ``published``.
+    """
+
+    date: pd.Timestamp
+    precision: str
+    source: str
+
+    @property
+    def last_day(self) -> pd.Timestamp:
+        """The last day the page date allows (end of the month or year)."""
+        if self.precision == "day":
+            return self.date
+        if self.precision == "month":
+            return self.date + pd.offsets.MonthEnd(0)
+        return pd.Timestamp(self.date.year, 12, 31)
+
+
+def _mon(s: str) -> int:
+    return _MONTHS[s[:3].lower()]
+
+
+def _valid(y: Optional[int], m: int, d: int) -> bool:
+    try:
+        _dt.date(y if y is not None else 2000, m, d)  # 2000 is a leap year: 29 Feb is a valid day-month
+    except (ValueError, TypeError):
+        return False
+    return y is None or YEAR_MIN <= y <= YEAR_MAX
+
+
+def _ts(y: int, m: int, d: int) -> Optional[pd.Timestamp]:
+    try:
+        return pd.Timestamp(_dt.date(y, m, d))
+    except ValueError:
+        return None
+
+
+_RE_CAPTION_BREAK = re.compile(
+    r"\n|\s--?\s|\((?:Xinhua|XINHUA)\)|\((?:Xinhua|XINHUA|AP|AFP|Reuters|Photo|PHOTO|CFP)[^()]{0,80}\)|\[(?:Photo|Xinhua)[^\]]*\]")
+
+
+def _in_file_caption(s: str, start: int, end: int) -> bool:
+    """Whether a mention sits in the same caption as a "file photo" marker."""
+    lo, hi = max(0, start - 250), min(len(s), end + 250)
+    chunk = s[lo:hi]
+    if "ile" not in chunk and "ILE" not in chunk:  # cheap test before the regex
+        return False
+    for m in _RE_FILE.finditer(s, lo, hi):
+        between = s[m.end():start] if m.end() <= start else s[end:m.start()] if m.start() >= end else ""
+        if not _RE_CAPTION_BREAK.search(between):
+            return True
+    return False
+
+
+def _sentence_before(s: str, start: int, reach: int = 300) -> str:
+    lo = max(0, start - reach)
+    chunk = s[lo:start]
+    ends = list(_RE_SENT_END.finditer(chunk))
+    return chunk[ends[-1].end():] if ends else chunk
+
+
+def dates_in_text(text: str, title: Optional[str] = None, head_chars: int = HEAD_CHARS) -> list[DateMention]:
+    """Find the date mentions near the start of a readout, with their roles.
+
+    Searches ``title + "\\n" + text[:head_chars]``.  Full dates, day-month
+    phrases, weekdays and "yesterday" are found with compiled regular
+    expressions; each gets a role (see :class:`DateMention`) from its context.
+
+    Parameters
+    ----------
+    text : str
+        The readout's text.
+    title : str, optional
+        The headline, searched first.
+    head_chars : int
+        How much of the text to search.
+
+    Returns
+    -------
+    list of DateMention
+        Sorted by position; overlapping mentions are resolved in favour of
+        full dates, then day-month phrases, then weekdays.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    s = ((title or "") + "\n" + text[:head_chars]) if title else text[:head_chars]
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    # Cheap anchors (str.find runs in C) so that the regexes only see small windows.
+    month_win = _windows(_find_all(s, _MONTH_TOKENS), 14, 30)
+    iso_win = _windows([i for i in _find_all(s, ("19", "20")) if s[i + 4:i + 5] in ("-", "/")], 1, 12)
+    # Full dates first.
+    for rx, iso in ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_ISO, True)):
+        for m in _finditer_windows(rx, s, iso_win if iso else month_win):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            y = int(m["year"])
+            mo = int(m["mon"]) if iso else _mon(m["mon"])
+            d = int(m["day"])
+            if not (1 <= mo <= 12) or not _valid(y, mo, d):
+                continue
+            taken.append((a, b))
+            before = s[max(0, a - 60):a]
+            wd = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
+            role = _role_full(s, a, b, before, iso)
+            found.append(DateMention(a, b, "full", role, y, mo, d,
+                                     _WEEKDAYS[wd.group(1).lower()] if wd else None))
+            if wd:
+                taken.append((a - len(wd.group(0)), a))
+    # Day and month without a year.
+    for rx in (_RE_MD, _RE_DM):
+        for m in _finditer_windows(rx, s, month_win):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            mo, d = _mon(m["mon"]), int(m["day"])
+            if not _valid(None, mo, d):
+                continue
+            taken.append((a, b))
+            before = s[max(0, a - 60):a]
+            wd = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
+            if _in_file_caption(s, a, b):
+                role = "ignored"
+            elif _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
+                role = "dateline"
+            elif _RE_ON_BEFORE.search(before):
+                role = "event"
+            else:
+                role = "ignored"
+            found.append(DateMention(a, b, "day_month", role, None, mo, d,
+                                     _WEEKDAYS[wd.group(1).lower()] if wd else None))
+            if wd:
+                taken.append((a - len(wd.group(0)), a))
+    for m in _finditer_windows(_RE_WEEKDAY, s, _windows(_find_all(s, _WEEKDAY_TOKENS), 1, 12)):
+        a, b = m.span()
+        if not free(a, b):
+            continue
+        taken.append((a, b))
+        role = "event"
+        if _in_file_caption(s, a, b):
+            role = "ignored"
+        elif _photo_within(s, b, 100) and not _RE_MEET_VERB.search(_sentence_before(s, a)):
+            role = "ignored"
+        found.append(DateMention(a, b, "weekday", role, weekday=_WEEKDAYS[m["wd"].lower()],
+                                 call_verb=_has_call_verb(s, a, b)))
+    for m in (_RE_YESTERDAY.finditer(s) if ("yesterday" in s or "today" in s) else ()):
+        verb = _has_call_verb(s, m.start(), m.end())
+        if m.group(0) == "today" and not verb:  # "the world today" is not a day
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group(0), "event", call_verb=verb))
+    for m in (_RE_XINHUA_SHORT.finditer(s) if "inhua," in s or "INHUA," in s else ()):  # "(Xinhua, 15/09/18)": the story's date, day first
+        y, mo, d = 2000 + int(m["yy"]), int(m["mon"]), int(m["day"])
+        if 1 <= mo <= 12 and _valid(y, mo, d):
+            found.append(DateMention(m.start(), m.end(), "full", "header", y, mo, d))
+    found.sort(key=lambda x: (x.start, x.end))
+    return found
+
+
+_MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _find_all(s: str, tokens: Iterable[str]) -> list[int]:
+    out = []
+    for tok in tokens:
+        i = s.find(tok)
+        while i != -1:
+            out.append(i)
+            i = s.find(tok, i + 1)
+    return out
+
+
+def _windows(points: list[int], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged [p - before, p + after) windows around anchor positions."""
+    out: list[list[int]] = []
+    for p in sorted(points):
+        lo, hi = max(0, p - before), p + after
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(a, b) for a, b in out]
+
+
+def _finditer_windows(rx: re.Pattern, s: str, windows: list[tuple[int, int]]):
+    """``rx.finditer`` restricted to windows (lookarounds still see the whole string)."""
+    for lo, hi in windows:
+        yield from rx.finditer(s, lo, min(hi, len(s)))
+
+
+def _has_call_verb(s: str, a: int, b: int) -> bool:
+    """Whether the sentence around s[a:b] names a call or meeting."""
+    lo = max(0, a - 160)
+    left = s[lo:a]
+    ends = list(_RE_SENT_END.finditer(left))
+    if ends:
+        left = left[ends[-1].end():]
+    right = s[b:b + 160]
+    cut = _RE_SENT_END.search(right)
+    if cut:
+        right = right[:cut.start()]
+    return bool(_RE_CALL_VERB.search(left + " " + right))
+
+
+def _photo_within(s: str, b: int, reach: int) -> bool:
+    """True when a photo credit closes the sentence that continues at ``b``."""
+    chunk = s[b:b + reach]
+    cut = re.search(r"[.!?]\s", chunk)
+    tail = chunk[cut.end() if cut else len(chunk):] if cut else ""
+    return bool(re.match(r"\s*(?:Photo:|\((?:Xinhua|Photo|PHOTO|AP|AFP|Reuters)|\[(?:Photo|Xinhua))", tail))
+
+
+def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
+    if _in_file_caption(s, a, b):
+        return "ignored"
+    if _RE_HEADER_BEFORE.search(before) or _RE_CLOCK_BEFORE.search(before) or _RE_CLOCK_AFTER.match(s, b):
+        return "header"
+    if re.search(r"Added\s+On\s*$", before):
+        return "header"
+    if iso and not re.search(r"\b[Oo]n\s+$", before):
+        return "header"
+    if _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
+        return "event"
+    if _RE_EVENT_BEFORE.search(before):
+        if _RE_PHOTO_AFTER.match(s, b):  # a photo caption: only a meeting shown counts
+            sent = _sentence_before(s, a)
+            if _RE_TAKEN.search(sent) or not _RE_MEET_VERB.search(sent):
+                return "ignored"
+            return "caption"
+        tail = s[b:b + 200]
+        far = _RE_FAR_PHOTO.search(tail)
+        if far and not _RE_DATELINE_ANY.search(tail, 0, far.start()):
+            return "caption_far"
+        return "event"
+    return "header"
+
+
+# ----------------------------------------------------------------------------- URLs
+
+_URL_PATTERNS = [
+    # /2021-09/10/  /2021-09-10/  /2021/09/10/  /2021/9/10/  /2021-9-10
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?=[/_.\-]|$)"),
+    # t20210910_  content_20210910  /20210910/  utm_content=20191201
+    re.compile(r"(?:\bt|content_|/|=)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[_/.&]|$)"),
+    # /2021/0910/ (people.cn)  /2014/11-14/ (ecns)
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)-?(?P<d>[0-3]\d)/"),
+    # /a/201904/26/ (chinadaily family)
+    re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),
+    # shine.cn /news/nation/2204084158/ : yymmdd + a 4-digit serial
+    re.compile(r"shine\.cn/.*/(?P<yy>[12]\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{4}/?$"),
+]
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)/")
+_URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
+_MFA_HOST = re.compile(r"(?i)(?:embassy|consulate|fmprc|mfa\.gov\.cn|chinamission|china-office)")
+_MFA_ID = re.compile(r"/t(?P<id>\d{6,8})\.s?html?(?:$|[?#])")
+
+
+def url_date(url: Optional[str]) -> Optional[PageDate]:
+    """The date written in a page's address, if any.
+
+    Recognises ``/2021-09/10/``, ``/2021-09-10``, ``/2021/09/10/``,
+    ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
+    ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``; then a
+    month (``/202109/``, ``/2021-09/``) or a year (``/2016/``).
+
+    Parameters
+    ----------
+    url : str or None
+
+    Returns
+    -------
+    PageDate or None
+        ``source="url"``, the most precise date found.
+    """
+    if not url or not isinstance(url, str):
+        return None
+    for rx in _URL_PATTERNS:
+        for m in rx.finditer(url):
+            y = int(m["y"]) if "y" in m.groupdict() and m["y"] else 2000 + int(m["yy"])
+            mo, d = int(m["m"]), int(m["d"])
+            if _valid(y, mo, d) and 1 <= mo <= 12:
+                return PageDate(pd.Timestamp(_dt.date(y, mo, d)), "day", "url")
+    for m in _URL_MONTH.finditer(url):
+        y, mo = int(m["y"]), int(m["m"])
+        if YEAR_MIN <= y <= YEAR_MAX and 1 <= mo <= 12:
+            return PageDate(pd.Timestamp(_dt.date(y, mo, 1)), "month", "url")
+    for m in _URL_YEAR.finditer(url):
+        y = int(m["y"])
+        if YEAR_MIN <= y <= YEAR_MAX:
+            return PageDate(pd.Timestamp(_dt.date(y, 1, 1)), "year", "url")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _mfa_anchors() -> tuple[tuple[int, ...], tuple[float, ...]]:
+    path = resources.files("diplo_analysis") / "data" / "dates_mfa_ids.csv"
+    ids, days = [], []
+    with path.open("r", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            ids.append(int(row["id"]))
+            days.append(float(pd.Timestamp(row["date"]).toordinal()))
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    return tuple(ids[i] for i in order), tuple(days[i] for i in order)
+
+
+def mfa_id_date(url: Optional[str]) -> Optional[pd.Timestamp]:
+    """Estimate when a Chinese foreign-ministry page was posted from its id.
+
+    Pages of the ministry and of its embassies and consulates end in
+    ``/t<id>.htm`` with ids that grow with time across all these sites.
+    The estimate interpolates linearly between dated pages
+    (``data/dates_mfa_ids.csv``: id and the day the page's text states);
+    ids outside the calibrated range give None.
+
+    Parameters
+    ----------
+    url : str or None
+
+    Returns
+    -------
+    pandas.Timestamp or None
+        The estimated day (good to a few months between distant anchors).
+    """
+    if not url or not isinstance(url, str) or not _MFA_HOST.search(url):
+        return None
+    m = _MFA_ID.search(url)
+    if not m:
+        return None
+    i = int(m["id"])
+    ids, days = _mfa_anchors()
+    if not ids or i < ids[0] or i > ids[-1]:
+        return None
+    import bisect
+    k = bisect.bisect_left(ids, i)
+    if ids[k] == i:
+        return pd.Timestamp.fromordinal(int(days[k]))
+    i0, i1, d0, d1 = ids[k - 1], ids[k], days[k - 1], days[k]
+    return pd.Timestamp.fromordinal(int(round(d0 + (d1 - d0) * (i - i0) / (i1 - i0))))
+
+
+# ----------------------------------------------------------------------------- tenures
+
+@lru_cache(maxsize=1)
+def _tenures() -> tuple[tuple[re.Pattern, str, pd.Timestamp, pd.Timestamp], ...]:
+    path = resources.files("diplo_analysis") / "data" / "dates_tenure.csv"
+    rows = []
+    with path.open("r", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            start = pd.Timestamp(row["start"])
+            end = pd.Timestamp(row["end"]) if row["end"] else pd.Timestamp(YEAR_MAX, 12, 31)
+            rows.append((re.compile(row["pattern"]), row["pattern"], start, end))
+    return tuple(rows)
+
+
+def tenure_windows(text: str, host: Optional[str] = None) -> Optional[list[tuple[pd.Timestamp, pd.Timestamp]]]:
+    """The periods allowed by the tenures of the officials a text names.
+
+    Each row of ``data/dates_tenure.csv`` is a regular expression for an
+    official with an office ("Premier Li Keqiang", "Chancellor Merkel") and
+    the dates the office was held (an empty end: still in office, taken as
+    the end of ``YEAR_MAX``).  Rows with the same pattern (two terms) are
+    united; different officials are intersected.  ``host`` (e.g. "Li Qiang")
+    is searched too.
+
+    Parameters
+    ----------
+    text : str
+    host : str, optional
+
+    Returns
+    -------
+    list of (start, end) Timestamps, or None
+        None when no official of the table is named; an empty list when the
+        tenures do not overlap (the table or the text is then inconsistent
+        and the tenure is not used).
+    """
+    hay = (text or "") + ("\n" + host if host else "")
+    by_pattern: dict[str, list[tuple[pd.Timestamp, pd.Timestamp]]] = {}
+    for rx, key, start, end in _tenures():
+        if rx.search(hay):
+            by_pattern.setdefault(key, []).append((start, end))
+    if not by_pattern:
+        return None
+    windows = [(pd.Timestamp(YEAR_MIN, 1, 1), pd.Timestamp(YEAR_MAX, 12, 31))]
+    for spans in by_pattern.values():
+        nxt = []
+        for a, b in windows:
+            for c, d in spans:
+                lo, hi = max(a, c), min(b, d)
+                if lo <= hi:
+                    nxt.append((lo, hi))
+        windows = nxt
+    return sorted(windows)
+
+
+def candidate_years(month: int, day: int, windows: Optional[Iterable[tuple[pd.Timestamp, pd.Timestamp]]] = None,
+                    weekday: Optional[int] = None, text_years: Iterable[int] = ()) -> list[int]:
+    """The years a day and month can belong to, given the evidence.
+
+    Parameters
+    ----------
+    month, day : int
+    windows : list of (start, end), optional
+        Tenure periods (:func:`tenure_windows`); the date must fall in one.
+    weekday : int, optional
+        0 = Monday; the date must fall on it.
+    text_years : iterable of int
+        Years written in the text.  When some candidate years are among them,
+        only those are kept.
+
+    Returns
+    -------
+    list of int
+        Sorted candidate years between ``YEAR_MIN`` and ``YEAR_MAX``
+        (all of them when nothing constrains: callers treat several as unknown).
+    """
+    years = []
+    for y in range(YEAR_MIN, YEAR_MAX + 1):
+        ts = _ts(y, month, day)
+        if ts is None:
+            continue
+        if windows is not None and not any(a <= ts <= b for a, b in windows):
+            continue
+        if weekday is not None and ts.weekday() != weekday:
+            continue
+        years.append(y)
+    ty = set(text_years)
+    if ty and set(years) & ty:
+        years = [y for y in years if y in ty]
+    return years
+
+
+# ----------------------------------------------------------------------------- fields
+
+_RE_ISO_FIELD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+
+
+def _parse_field(value: Any, dayfirst: bool = False) -> Optional[pd.Timestamp]:
+    """A date field as a day (local date as written; time and zone dropped)."""
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        ts = value
+    elif isinstance(value, (_dt.datetime, _dt.date)):
+        ts = pd.Timestamp(value)
+    else:
+        s = str(value).strip()
+        if not s:
+            return None
+        m = _RE_ISO_FIELD.match(s)
+        if m:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            return _ts(y, mo, d) if YEAR_MIN - 90 <= y <= YEAR_MAX + 10 else None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ts = pd.to_datetime(s, dayfirst=dayfirst)
+        except (ValueError, TypeError, OverflowError):
+            return None
+    if ts is pd.NaT or pd.isna(ts):
+        return None
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    if not (1900 <= ts.year <= YEAR_MAX + 10):
+        return None
+    return ts.normalize()
+
+
+def _meta_year(meta: dict) -> Optional[int]:
+    y = meta.get("year")
+    if y is None or isinstance(y, bool):
+        return None
+    try:
+        y = int(str(y).strip())
+    except ValueError:
+        return None
+    return y if YEAR_MIN - 90 <= y <= YEAR_MAX else None
+
+
+def _published(meta: dict) -> Optional[PageDate]:
+    p = meta.get("published")
+    if p is None:
+        return None
+    s = str(p).strip()
+    m = re.fullmatch(r"((?:19|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s].*)?", s)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        if m.group(3):
+            ts = _ts(y, mo, int(m.group(3)))
+            return PageDate(ts, "day", "published") if ts is not None else None
+        if 1 <= mo <= 12:
+            return PageDate(pd.Timestamp(_dt.date(y, mo, 1)), "month", "published")
+        return None
+    ts = _parse_field(s)
+    return PageDate(ts, "day", "published") if ts is not None else None
+
+
+# ----------------------------------------------------------------------------- resolution
+
+def _year_from_page(month: int, day: int, refs: list[PageDate], weekday: Optional[int]) -> Optional[int]:
+    """The latest year putting (month, day) on or before the page date (+1 day)."""
+    for precision in ("day", "month", "year"):
+        cands = [r for r in refs if r.precision == precision]
+        if not cands:
+            continue
+        ref = min(cands, key=lambda r: r.date)
+        if precision == "year":
+            return ref.date.year if _ts(ref.date.year, month, day) is not None else None
+        limit = ref.last_day + pd.Timedelta(days=1)
+        options = []
+        for y in (limit.year, limit.year - 1):
+            ts = _ts(y, month, day)
+            if ts is not None and ts <= limit and (limit - ts).days <= 366:
+                options.append((y, ts))
+        if weekday is not None:
+            good = [o for o in options if o[1].weekday() == weekday]
+            options = good or options
+        if options:
+            return options[0][0]
+        return None
+    return None
+
+
+def _year_from_id(month: int, day: int, est: pd.Timestamp) -> Optional[int]:
+    best = None
+    for y in (est.year - 1, est.year, est.year + 1):
+        ts = _ts(y, month, day)
+        if ts is None:
+            continue
+        gap = abs((ts - est).days)
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return best[1] if best and best[0] <= 200 else None
+
+
+def _text_years(text: str) -> set[int]:
+    return {int(m["year"]) for m in _RE_YEAR_WORD.finditer(text[:6000])
+            if YEAR_MIN <= int(m["year"]) <= YEAR_MAX}
+
+
+def resolve_date(record: Record, host: Optional[str] = None,
+                 host_country: Optional[str] = None) -> tuple[Any, bool]:
+    """The day of a readout's call or meeting, and whether it was inferred.
+
+    See the module docstring (and ``docs/dates.md``) for the order of
+    evidence: the date field, explicit metadata, the text (full date; day and
+    month with a year from metadata, page dates, the foreign-ministry page
+    id, tenures, weekday and years in the text; dateline + weekday; weekday
+    or "yesterday" + page date), then the page's own date, else NaT.
+
+    Parameters
+    ----------
+    record : Record
+        Uses ``date``, ``meta`` (``date``, ``datetime``, ``year``,
+        ``published``), ``title``, ``text`` and ``url``.
+    host : str, optional
+        The publishing side's participant; searched with the text for
+        tenures (e.g. "Li Qiang" dates a readout after March 2023).
+    host_country : str, optional
+        ISO alpha-3 of the publisher; numeric date fields such as
+        ``03/04/2021`` are read month-first for ``USA`` and day-first
+        otherwise.
+
+    Returns
+    -------
+    (pandas.Timestamp or NaT, bool)
+        The day (time of day dropped) and ``date_inferred``: True when the
+        year or the day came from evidence other than a statement of the
+        date (page dates, ids, tenures, weekdays), False when read from a
+        field, explicit metadata or the text, and False with NaT.
+
+    Raises
+    ------
+    TypeError
+        When ``record`` is not a :class:`~diplo_analysis.records.Record`
+        (or an object with its fields).
+    """
+    if not hasattr(record, "text") or not hasattr(record, "meta"):
+        raise TypeError(f"resolve_date expects a Record, got {type(record).__name__}")
+    dayfirst = (host_country or "").upper() not in ("USA", "US")
+    # 1. The source's date field (fast path).
+    ts = _parse_field(getattr(record, "date", None), dayfirst=dayfirst)
+    if ts is not None:
+        return ts, False
+    meta = record.meta if isinstance(record.meta, dict) else {}
+    # 2. Explicit metadata.
+    for key in ("date", "datetime"):
+        ts = _parse_field(meta.get(key), dayfirst=dayfirst)
+        if ts is not None:
+            return ts, False
+    text = record.text if isinstance(record.text, str) else ("" if record.text is None else str(record.text))
+    title = record.title if isinstance(record.title, str) else None
+    mentions = dates_in_text(text, title)
+    refs: list[PageDate] = [PageDate(pd.Timestamp(_dt.date(m.year, m.month, m.day)), "day", "text")
+                            for m in mentions if m.role == "header"]
+    u = url_date(getattr(record, "url", None))
+    if u is not None:
+        refs.append(u)
+    p = _published(meta)
+    if p is not None:
+        refs.append(p)
+    day_refs = [r for r in refs if r.precision == "day"]
+    page_day = min((r.date for r in day_refs), default=None)
+    # Captions of other events: more than a week before the page date.
+    usable = []
+    for m in mentions:
+        if m.role in ("caption", "caption_far"):
+            ts = _ts(m.year, m.month, m.day)
+            if page_day is not None and ts is not None and (page_day - ts).days > 7:
+                continue
+            m = DateMention(m.start, m.end, m.kind, "event", m.year, m.month, m.day, m.weekday, m.call_verb)
+        if m.role in ("event", "dateline"):
+            usable.append(m)
+    # Mentions that cannot be the call given the page's date: a full date after the page
+    # (an announcement) or more than a year before it (history); a day-month within two
+    # months after the page date ("will meet on February 23").
+    fine_refs = [r for r in refs if r.precision in ("day", "month")]
+    page_last = min((r.last_day for r in fine_refs), default=None)
+    kept = []
+    for m in usable:
+        if m.kind == "full" and page_day is not None:
+            ts = _ts(m.year, m.month, m.day)
+            if ts is None or ts > page_day + pd.Timedelta(days=2) or (page_day - ts).days > 366:
+                continue
+        if m.kind == "day_month" and page_last is not None:
+            ts = _ts(page_last.year, m.month, m.day) or _ts(page_last.year - 1, m.month, m.day)
+            if ts is not None and pd.Timedelta(days=2) < ts - page_last <= pd.Timedelta(days=60):
+                continue
+        kept.append(m)
+    usable = kept
+    # 3. The text.
+    if usable:
+        first = usable[0]
+        if first.kind in ("weekday", "yesterday", "today") and not first.call_verb:
+            # "arrived on Wednesday ... met on Thursday": prefer a weekday said of the meeting
+            later = next((m for m in usable[1:] if m.kind in ("weekday", "yesterday", "today") and m.call_verb
+                          and m.start - first.end <= 600), None)
+            if later is not None:
+                first = later
+        if first.kind == "weekday":
+            same = [m for m in usable if m.kind == "full" and _ts(m.year, m.month, m.day).weekday() == first.weekday]
+            if same:
+                first = same[0]
+        if first.kind == "full":
+            return _ts(first.year, first.month, first.day), False
+        if first.kind == "day_month":
+            wd = None
+            if first.role == "dateline":
+                wd = next((m for m in usable if m.kind == "weekday" and first.end <= m.start
+                           <= first.end + _DAY_RE_MAX_GAP), None)
+            day = _resolve_day_month(first, text, meta, refs, getattr(record, "url", None), host,
+                                     lead_weekday=wd.weekday if wd is not None else None)
+            if day is None:
+                return pd.NaT, False
+            ts, inferred = day
+            if first.role == "dateline":
+                if wd is not None:
+                    back = (ts.weekday() - wd.weekday) % 7
+                    if back:
+                        ts, inferred = ts - pd.Timedelta(days=back), True
+            return ts, inferred
+        if first.kind == "weekday":
+            if page_day is None:
+                return pd.NaT, False
+            return page_day - pd.Timedelta(days=(page_day.weekday() - first.weekday) % 7), True
+        if first.kind in ("yesterday", "today"):
+            if page_day is None:
+                return pd.NaT, False
+            return page_day - pd.Timedelta(days=1 if first.kind == "yesterday" else 0), True
+    # 4. The page's own date.
+    if page_day is not None:
+        return page_day, True
+    return pd.NaT, False
+
+
+def _resolve_day_month(m: DateMention, text: str, meta: dict, refs: list[PageDate],
+                       url: Optional[str], host: Optional[str],
+                       lead_weekday: Optional[int] = None) -> Optional[tuple[pd.Timestamp, bool]]:
+    """Year for a day-month mention: metadata, page dates, page id, then tenure/weekday/text years.
+
+    ``lead_weekday`` is a weekday said in a dateline's lead; without page dates it is
+    taken as the dateline's own weekday (the usual case) to narrow the years.
+    """
+    mo, d = m.month, m.day
+    y = _meta_year(meta)
+    if y is not None and _ts(y, mo, d) is not None:
+        return _ts(y, mo, d), False
+    y = _year_from_page(mo, d, refs, m.weekday)
+    if y is not None:
+        return _ts(y, mo, d), True
+    est = mfa_id_date(url)
+    if est is not None:
+        y = _year_from_id(mo, d, est)
+        if y is not None:
+            return _ts(y, mo, d), True
+    windows = tenure_windows(text[:6000], host)
+    if windows == []:
+        windows = None
+    tyears = _text_years(text)
+    weekday = m.weekday if m.weekday is not None else lead_weekday
+    if windows is None and weekday is None and not tyears:
+        return None
+    years = candidate_years(mo, d, windows, weekday, tyears)
+    if len(years) == 1:
+        return _ts(years[0], mo, d), True
+    return None

@@ -1,0 +1,454 @@
+"""Tests for diplo_analysis.dates: each rule with invented texts, then the labelled corpus check.
+
+Every fixture text below is invented for the test in the style of the genre;
+none is taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from diplo_analysis import dates as D
+from diplo_analysis.dates import (
+    candidate_years,
+    dates_in_text,
+    mfa_id_date,
+    resolve_date,
+    tenure_windows,
+    url_date,
+)
+from diplo_analysis.records import Record
+
+REPO = Path(__file__).resolve().parents[1]
+LABELS = REPO / "tests" / "labels" / "dates_china_pages.csv"
+
+
+def rec(text="", title=None, url=None, date=None, **meta):
+    return Record(path="fixture.txt", line=1, text=text, title=title, url=url, date=date, meta=meta)
+
+
+def day(s):
+    return pd.Timestamp(s)
+
+
+# ----------------------------------------------------------------------------- text patterns
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On the morning of April 12, 2017, President Xi Jinping held talks with a visiting king.", "2017-04-12"),
+        ("Monday, March 3, 2014 - The two foreign ministers spoke by phone.", "2014-03-03"),
+        ("On 2021-09-10, the two presidents held a phone call.", "2021-09-10"),
+        ("The premier met the visiting chancellor on 10 September 2021 in the capital.", "2021-09-10"),
+        ("On September17, 2020, the state councilor spoke on the phone with his colleague.", "2020-09-17"),
+        ("The leaders held talks over phone on April 17,2015, discussing trade.", "2015-04-17"),
+        ("The president meets the prime minister in the capital, Oct. 9, 2013. (Xinhua/Photographer)\n"
+         "The two sides agreed to deepen ties.", "2013-10-09"),
+    ],
+)
+def test_full_dates_in_text_are_read(text, expected):
+    ts, inferred = resolve_date(rec(text))
+    assert ts == day(expected)
+    assert inferred is False
+
+
+def test_title_is_searched_first():
+    r = rec("The two leaders discussed trade and climate.", title="Leaders talk on May 5, 2019 about trade")
+    assert resolve_date(r) == (day("2019-05-05"), False)
+
+
+@pytest.mark.parametrize(
+    "text, kwargs, expected, inferred",
+    [
+        # day-month + explicit sidecar year: not inferred
+        ("President Xi spoke with the president of a friendly nation on the evening of 25 February.",
+         {"year": 2022}, "2022-02-25", False),
+        # dateline + URL year
+        ("BEIJING, July 8 (Xinhua) -- The two presidents held a phone conversation on Wednesday.",
+         {"url": "http://news.example.cn/2020-07/08/c_1.htm"}, "2020-07-08", True),
+        # "local time" + published date of the page
+        ("On November 29 local time, the president met his counterpart in a European capital.",
+         {"published": "2015-11-30"}, "2015-11-29", True),
+        # "on 16 April" + URL year
+        ("The minister spoke with his counterpart on the phone on 16 April.",
+         {"url": "https://www.example.gov.cn/eng/202004/t20200417_123.html"}, "2020-04-16", True),
+        # ordinal day
+        ("On August 30th, the president had a telephone conversation with a Caribbean leader.",
+         {"url": "https://en.example.gov.cn/art/2021/8/31/art_1.html"}, "2021-08-30", True),
+        # abbreviated month
+        ("The premier held a phone call with the commission president on Dec 1.",
+         {"published": "2019-12-01"}, "2019-12-01", True),
+    ],
+)
+def test_day_month_takes_its_year_from_the_page(text, kwargs, expected, inferred):
+    url = kwargs.pop("url", None)
+    ts, inf = resolve_date(rec(text, url=url, **kwargs))
+    assert ts == day(expected)
+    assert inf is inferred
+
+
+def test_day_month_year_reaches_back_across_new_year():
+    r = rec("On December 30, the two leaders spoke by phone.", url="http://x.example.cn/2021-01/02/c_9.htm")
+    assert resolve_date(r) == (day("2020-12-30"), True)
+
+
+def test_dates_in_text_roles():
+    text = ("Updated: 2013-09-06 15:47\n"
+            "BEIJING, Sept. 5 (Xinhua) -- The president met the visiting prime minister on Thursday. "
+            "A forum is scheduled from Dec 3 to Dec 7.")
+    ms = dates_in_text(text)
+    roles = [(m.kind, m.role) for m in ms]
+    assert ("full", "header") in roles
+    assert ("day_month", "dateline") in roles
+    assert ("weekday", "event") in roles
+    # "from Dec 3 to Dec 7" is not introduced by on/of or a dateline
+    assert [m.role for m in ms if m.kind == "day_month" and m.month == 12] == ["ignored", "ignored"]
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+
+
+# ----------------------------------------------------------------------------- URLs
+
+@pytest.mark.parametrize(
+    "url, expected, precision",
+    [
+        ("http://a.example.cn/2021-09/10/content_1.htm", "2021-09-10", "day"),
+        ("http://a.example.cn/news/20210910/1234.html", "2021-09-10", "day"),
+        ("https://a.example.com/2021/09/10/readout/", "2021-09-10", "day"),
+        ("https://a.example.gov.cn/eng/zxxx/202109/t20210910_1.html", "2021-09-10", "day"),
+        ("http://a.example.cn/cndy/x/content_20210910.htm", "2021-09-10", "day"),
+        ("http://a.example.cn/n3/2021/0910/c90000-1.html", "2021-09-10", "day"),
+        ("http://a.example.cn/2014/11-14/1.shtml", "2014-11-14", "day"),
+        ("http://a.example.cn/a/202109/10/WS1.html", "2021-09-10", "day"),
+        ("https://www.shine.cn/news/nation/2109101234/", "2021-09-10", "day"),
+        ("https://a.example.cn/page/202109/1.shtml", "2021-09-01", "month"),
+        ("http://a.example.com/html/Policy/2016/191708.shtml", "2016-01-01", "year"),
+    ],
+)
+def test_url_date_forms(url, expected, precision):
+    got = url_date(url)
+    assert got is not None and got.date == day(expected) and got.precision == precision
+
+
+def test_url_date_absent_or_invalid():
+    assert url_date(None) is None
+    assert url_date("https://a.example.cn/news/3d3d514d/index.html") is None
+    assert url_date("http://a.example.cn/2021-13/45/x.htm") is None  # month 13 is no date
+
+
+def test_url_gives_the_day_when_the_text_has_none_and_says_inferred():
+    r = rec("The two leaders exchanged views on bilateral ties.", url="https://x.example.com/2021/09/10/readout/")
+    assert resolve_date(r) == (day("2021-09-10"), True)
+
+
+def test_mfa_page_id_calibration():
+    ids, _ = D._mfa_anchors()
+    lo, hi = ids[0], ids[-1]
+    mid = (lo + hi) // 2
+    url = f"http://xx.china-embassy.org/eng/zgyw/t{mid}.htm"
+    est = mfa_id_date(url)
+    first = mfa_id_date(f"http://xx.china-embassy.org/eng/zgyw/t{lo}.htm")
+    last = mfa_id_date(f"http://xx.china-embassy.org/eng/zgyw/t{hi}.htm")
+    assert first < est < last
+    assert mfa_id_date(f"http://xx.china-embassy.org/eng/t{lo - 1000}.htm") is None  # outside the calibration
+    assert mfa_id_date(f"http://news.example.com/t{mid}.htm") is None  # not a ministry site
+
+
+def test_mfa_page_id_gives_the_year_of_a_day_month():
+    # an id between two anchors of early 2020 (see data/dates_mfa_ids.csv)
+    ids, days = D._mfa_anchors()
+    k = next(i for i, d in enumerate(days) if pd.Timestamp.fromordinal(int(d)).year == 2020)
+    url = f"http://xx.chineseembassy.org/eng/zgyw/t{ids[k] - 5000}.htm"
+    est = mfa_id_date(url)
+    r = rec("President Xi spoke with the emir on the phone on the evening of 11 June.", url=url)
+    ts, inferred = resolve_date(r)
+    assert inferred is True
+    assert ts.month == 6 and ts.day == 11 and abs((ts - est).days) <= 200
+    # without the id nothing gives the year
+    assert pd.isna(resolve_date(rec(r.text))[0])
+
+
+# ----------------------------------------------------------------------------- order of evidence
+
+def test_date_field_beats_text():
+    r = rec("On March 3, 2014, the two ministers spoke.", date="2021-01-05")
+    assert resolve_date(r) == (day("2021-01-05"), False)
+
+
+def test_date_field_with_time_zone_keeps_the_local_day():
+    assert resolve_date(rec("x", date="2021-01-21 17:12:47-05:00"))[0] == day("2021-01-21")
+    assert resolve_date(rec("x", date="2021-10-24T23:30:00+03:00"))[0] == day("2021-10-24")
+
+
+def test_numeric_date_field_order_follows_host_country():
+    assert resolve_date(rec("x", date="03/04/2021"), host_country="USA")[0] == day("2021-03-04")
+    assert resolve_date(rec("x", date="03/04/2021"), host_country="FRA")[0] == day("2021-04-03")
+
+
+def test_invalid_date_field_falls_through_to_text():
+    r = rec("On May 29, 2014, the premier held talks by phone.", date="not a date")
+    assert resolve_date(r) == (day("2014-05-29"), False)
+
+
+def test_meta_date_beats_text():
+    r = rec("On March 3, 2014, the two ministers spoke.", date=None)
+    r.meta["date"] = "2014-03-04"
+    assert resolve_date(r) == (day("2014-03-04"), False)
+
+
+def test_text_full_date_beats_url_and_published():
+    r = rec("On the afternoon of October 9, 2013, the premier met the secretary.",
+            url="http://x.example.cn/2014/08/23/content_1.htm", published="2014-08-23")
+    assert resolve_date(r) == (day("2013-10-09"), False)
+
+
+def test_sidecar_year_beats_url_year():
+    r = rec("The president spoke on the phone on the evening of 16 April.",
+            url="http://x.example.cn/2021-04/17/c_1.htm", year=2020)
+    assert resolve_date(r) == (day("2020-04-16"), False)
+
+
+def test_published_month_gives_the_year():
+    r = rec("On 9 March, the president held a phone call with his counterpart.", published="2018-03")
+    assert resolve_date(r) == (day("2018-03-09"), True)
+
+
+def test_shipped_sample_uses_the_sidecar_year(sample_path):
+    meta = json.loads(sample_path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    text = sample_path.read_text(encoding="utf-8")
+    r = Record(path=str(sample_path), line=1, text=text, title=None, url=None, date=None,
+               publisher=meta.get("publisher"), meta={k: v for k, v in meta.items() if k != "publisher"})
+    assert resolve_date(r) == (day("2020-04-16"), False)
+    # without the sidecar year the page gives no year: NaT, not a guess
+    r.meta.pop("year")
+    assert pd.isna(resolve_date(r)[0])
+
+
+# ----------------------------------------------------------------------------- weekdays and relative days
+
+def test_dateline_then_earlier_weekday():
+    text = "BEIJING, July 5 (Xinhua) -- The two foreign ministers held a phone conversation on Saturday."
+    r = rec(text, url="http://x.example.cn/n3/2020/0705/c1.html")
+    assert resolve_date(r) == (day("2020-07-04"), True)  # 5 July 2020 was a Sunday
+
+
+def test_dateline_same_weekday_keeps_the_day():
+    text = "BEIJING, July 4 (Xinhua) -- The two ministers held a phone conversation on Saturday."
+    r = rec(text, url="http://x.example.cn/n3/2020/0705/c1.html")
+    assert resolve_date(r)[0] == day("2020-07-04")
+
+
+def test_weekday_alone_counts_back_from_the_page_date():
+    r = rec("The president held a phone call with the prime minister on Friday.",
+            url="http://x.example.cn/2021-09/11/c_1.htm")  # a Saturday
+    assert resolve_date(r) == (day("2021-09-10"), True)
+
+
+def test_weekday_of_the_meeting_beats_weekday_of_arrival():
+    text = ("Updated: 2019-03-04 09:00\n"
+            "The vice president arrived in the capital on Friday for an official visit. "
+            "He met the prime minister on Saturday and discussed trade.")
+    assert resolve_date(rec(text))[0] == day("2019-03-02")
+
+
+def test_weekday_without_page_date_is_nat():
+    ts, inferred = resolve_date(rec("The two leaders spoke by phone on Friday."))
+    assert pd.isna(ts) and inferred is False
+
+
+def test_yesterday_and_today():
+    r = rec("May 9, 2018\nThe president yesterday spoke by phone with his counterpart.")
+    assert resolve_date(r) == (day("2018-05-08"), True)
+    r = rec("The president spoke today with the prime minister.", url="https://x.example.com/2021/06/04/readout/")
+    assert resolve_date(r) == (day("2021-06-04"), True)
+
+
+# ----------------------------------------------------------------------------- tenure and weekday inference
+
+def test_tenure_intersection_pins_the_year():
+    text = "On 12 April, Premier Li Keqiang held a video call with Chancellor Scholz of Germany."
+    # Li Keqiang (to 2023-03) and Scholz (from 2021-12): only 12 April 2022 fits
+    assert resolve_date(rec(text)) == (day("2022-04-12"), True)
+    windows = tenure_windows(text)
+    assert windows and windows[0][0] == day("2021-12-08") and windows[-1][1] == day("2023-03-11")
+
+
+def test_tenure_alone_with_several_years_is_nat():
+    text = "On 3 May, Vice President Wang Qishan met a visiting delegation."  # 2018..2022 all fit
+    assert pd.isna(resolve_date(rec(text))[0])
+
+
+def test_weekday_pins_the_year_inside_a_tenure():
+    text = "On Monday, April 12, President Biden spoke with the prime minister."
+    assert resolve_date(rec(text)) == (day("2021-04-12"), True)
+    # without the weekday, 2021..2024 all fit: NaT
+    assert pd.isna(resolve_date(rec("On April 12, President Biden spoke with the prime minister."))[0])
+
+
+def test_host_is_used_for_the_tenure():
+    text = "On Wednesday, April 12, Premier Li held a phone call with Prime Minister Mark Rutte."
+    # Rutte (2010-10 to 2024-07) and a Wednesday 12 April: 2017 and 2023; with host Li Qiang only 2023
+    assert resolve_date(rec(text), host="Li Qiang") == (day("2023-04-12"), True)
+    assert pd.isna(resolve_date(rec(text))[0])  # "Premier Li" alone names no one in the table
+
+
+def test_other_year_in_text_gives_the_year():
+    text = ("The president spoke with the prime minister on the evening of 16 April. "
+            "They reviewed trade in the first quarter of 2020.")
+    assert resolve_date(rec(text)) == (day("2020-04-16"), True)
+
+
+def test_candidate_years_rules():
+    assert candidate_years(2, 29, weekday=None)[:3] == [1992, 1996, 2000]
+    wins = [(day("2021-01-20"), day("2025-01-20"))]
+    assert candidate_years(4, 12, wins) == [2021, 2022, 2023, 2024]
+    assert candidate_years(4, 12, wins, weekday=0) == [2021]
+    assert candidate_years(4, 12, wins, text_years=[2023, 1999]) == [2023]
+
+
+# ----------------------------------------------------------------------------- traps
+
+def test_other_dates_mentioned_later_are_not_the_call():
+    text = ("On the evening of 16 April, President Xi spoke with the president on the phone. "
+            "He recalled the 2008 Olympics and the treaty of 2001, and said they would meet on 3 June.")
+    # two other years, no page date: the year cannot be told -> NaT, not 2008 nor 2001
+    assert pd.isna(resolve_date(rec(text))[0])
+    assert resolve_date(rec(text, year=2020)) == (day("2020-04-16"), False)
+    later_full = ("On May 29, 2014, the premier held talks by phone. He recalled the state visit "
+                  "of September 3, 2013.")
+    assert resolve_date(rec(later_full))[0] == day("2014-05-29")
+
+
+def test_caption_of_something_else_is_skipped():
+    text = ("Pupils attend a class at a school in a northern province, Aug. 22, 2021. (Photo by A. Writer/Xinhua)\n"
+            "BEIJING, Aug. 25 (Xinhua) -- The president said Wednesday that the two countries should cooperate.")
+    r = rec(text, url="http://x.example.cn/n3/2021/0826/c9.html")
+    assert resolve_date(r)[0] == day("2021-08-25")
+
+
+def test_file_photo_is_skipped():
+    text = ("File photo: the president meets the visiting leader in the capital, Aug. 19, 2014. "
+            "(Xinhua/A. Photographer)\nBEIJING, March 31 -- The two presidents spoke by phone on Tuesday.")
+    r = rec(text, url="http://x.example.cn/n/2015/0401/c1.html")
+    assert resolve_date(r)[0] == day("2015-03-31")
+    # without a page date the caption is not ruled out by its age: only the file marker skips it
+    assert pd.isna(resolve_date(rec(text))[0])
+
+
+def test_header_stamp_is_not_the_call():
+    text = "Updated: 2013-09-06 15:47\nThe president met the chancellor on Friday on the sidelines of the summit."
+    ms = dates_in_text(text)
+    assert ms[0].role == "header"
+    assert resolve_date(rec(text)) == (day("2013-09-06"), True)  # the Friday on or before the stamp
+    text2 = "Updated: 2013-09-09 15:47\nThe president met the chancellor on Friday on the sidelines of the summit."
+    assert resolve_date(rec(text2))[0] == day("2013-09-06")
+
+
+def test_future_day_month_is_not_the_call():
+    text = ("The president spoke with the prime minister about the summit to be held on February 23. "
+            "On February 12, the advisers also spoke.")
+    r = rec(text, url="https://x.example.com/2021/02/17/statement/")
+    assert resolve_date(r)[0] == day("2021-02-12")
+
+
+# ----------------------------------------------------------------------------- nothing and garbage
+
+def test_nat_when_nothing_allows_a_year():
+    ts, inferred = resolve_date(rec("The president spoke on the phone on the evening of 16 April."))
+    assert pd.isna(ts) and inferred is False
+    ts, inferred = resolve_date(rec("The two leaders spoke."))
+    assert pd.isna(ts) and inferred is False
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"text": ""},
+        {"text": None},
+        {"text": 12345},
+        {"text": "On February 30, 2021, nothing happened. On 31 April they met. 2021-02-30 9999-99-99"},
+        {"text": "\x00\ufffd On the evening of 99 Maytember", "url": "http://%%%/t99999999999.htm"},
+        {"text": "x", "date": "32/13/2020"},
+        {"text": "x", "date": 12345},
+        {"text": "x", "date": "0001-01-01"},
+        {"text": "On 5 May the talks took place.", "year": "abc"},
+        {"text": "On 5 May the talks took place.", "published": "2020-13"},
+        {"text": "On 5 May the talks took place.", "published": 20200505},
+    ],
+)
+def test_no_crash_on_garbage(kwargs):
+    text = kwargs.pop("text")
+    url = kwargs.pop("url", None)
+    date = kwargs.pop("date", None)
+    r = Record(path="g", line=1, text=text, url=url, date=date, meta=kwargs)
+    ts, inferred = resolve_date(r)
+    assert (pd.isna(ts) or isinstance(ts, pd.Timestamp)) and isinstance(inferred, bool)
+
+
+def test_invalid_calendar_dates_are_not_read():
+    ts, _ = resolve_date(rec("On February 30, 2021, the ministers spoke."))
+    assert pd.isna(ts)
+
+
+def test_not_a_record_is_a_clear_error():
+    with pytest.raises(TypeError, match="Record"):
+        resolve_date("On May 5, 2019")
+
+
+# ----------------------------------------------------------------------------- corpus
+
+@pytest.mark.corpus
+def test_labelled_china_pages(shared_corpus):
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import eval_dates
+    finally:
+        sys.path.pop(0)
+    df = eval_dates.evaluate(shared_corpus)
+    assert len(df) == 267
+    stated = df[df.text_states.isin(["full", "no_year"])]
+    assert stated.right.mean() >= 0.90, stated[~stated.right][["line", "date", "pred", "note"]]
+    assert df[df.text_states == "full"].right.mean() >= 0.90
+    # a full date stated in the text is read, not inferred
+    full_ok = df[(df.text_states == "full") & df.right]
+    assert not full_ok.inferred.any()
+    # where the page does not allow the date, the result is NaT or marked inferred (never read silently)
+    unsure = df[df.page_allows != "date"]
+    assert (unsure.pred.isna() | unsure.inferred).all()
+    # where the page does not even give a publication day, NaT
+    no_page_day = unsure[unsure.note.str.contains("no date on page|only day of month")]
+    assert len(no_page_day) >= 3 and no_page_day.pred.isna().all()
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("rel", ["whitehouse_readouts_2021_2025/whitehouse_readouts.jsonl",
+                                 "kremlin_en_2021_2022/kremlin_en_2021_2022.jsonl",
+                                 "kremlin_en_news_1999_2020/kremlin_en_news.jsonl"])
+def test_date_fields_are_used_as_is(shared_corpus, rel):
+    path = shared_corpus / rel
+    n = 0
+    with open(path, encoding="utf-8") as fh:
+        for i, line in enumerate(fh, 1):
+            if i % 7:  # a spot check: every 7th record
+                continue
+            obj = json.loads(line)
+            r = Record(path=str(path), line=i, text=obj.pop("text") or "", title=obj.pop("title", None),
+                       url=obj.pop("url", None), date=obj.pop("date"), publisher=obj.pop("publisher", None), meta=obj)
+            ts, inferred = resolve_date(r)
+            assert ts == pd.Timestamp(r.date[:10]) and inferred is False, (i, r.date, ts)
+            n += 1
+    assert n > 50
+
+
+def test_labels_hold_no_corpus_text():
+    with open(LABELS, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 267
+    assert set(rows[0]) == {"line", "url", "date", "text_states", "page_allows", "note"}
+    assert all(len(r["note"]) <= 100 for r in rows)
+    assert {r["text_states"] for r in rows} == {"full", "no_year", "none"}

@@ -44,6 +44,9 @@ _EXPORTS = {
     "pair_readouts": "pairs",
     "compare_pair": "pairs",
     "keyness": "pairs",
+    "compare_pairs": "pairs",
+    "collapse_mirrors": "pairs",
+    "background_counts": "pairs",
 }
 
 __all__ = sorted(_EXPORTS) + ["plots", "__version__"]

@@ -1,0 +1,1165 @@
+"""The same call told by both sides: match readouts, then compare them.
+
+Two steps:
+
+1. :func:`pair_readouts` finds pairs of readouts, published by different
+   sides, that report the same conversation (the Kremlin's and Beijing's
+   readouts of one Xi-Putin call).  Mirror copies of one readout on several
+   sites of the same side (the foreign ministry, its embassies, state media)
+   are first collapsed into one *event*, so that they never pair with each
+   other and the other side's readout pairs with the event once.
+2. :func:`compare_pair` sets two readouts side by side: length, words per
+   speaker side, tone, the words each side stresses that the other does not
+   (:func:`keyness`, log-odds ratio with an informative Dirichlet prior), who
+   initiated the call according to each side, and what each side has the
+   other leader say.
+
+The rules are in ``docs/pairs.md``.  The heavier dependencies
+(``statements``, ``tone``) are imported inside the functions that use them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Mapping, Optional
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "PAIR_COLUMNS",
+    "COMPATIBLE_MEDIA",
+    "person_key",
+    "names_match",
+    "media_compatible",
+    "collapse_mirrors",
+    "pair_readouts",
+    "tokenize",
+    "background_counts",
+    "keyness",
+    "PairComparison",
+    "compare_pair",
+    "compare_pairs",
+    "lookup_ids",
+    "explain_pair",
+]
+
+PAIR_COLUMNS = [
+    "readout_id_a",
+    "readout_id_b",
+    "publisher_a",
+    "publisher_b",
+    "side_a",
+    "side_b",
+    "date_a",
+    "date_b",
+    "principal_a",
+    "principal_b",
+    "medium_a",
+    "medium_b",
+    "day_diff",
+    "score",
+    "evidence",
+    "mirrors_a",
+    "mirrors_b",
+]
+
+#: Unordered pairs of media that may describe the same conversation.  Equal
+#: media pair; ``phone``~``video`` (both remote: one side's "telephone
+#: conversation" is sometimes the other's "video call"); ``video``~``in_person``
+#: (the Kremlin titles video meetings "Meeting with ..." and never says
+#: "video" in some of them, e.g. the Biden-Putin video call of 7 December
+#: 2021).  ``phone``~``in_person`` does not pair, and ``other`` never pairs.
+COMPATIBLE_MEDIA = frozenset(
+    frozenset(p)
+    for p in [
+        ("phone",),
+        ("video",),
+        ("in_person",),
+        ("phone", "video"),
+        ("video", "in_person"),
+    ]
+)
+
+_REQUIRED = [
+    "readout_id",
+    "publisher",
+    "date",
+    "medium",
+    "host",
+    "host_country",
+    "counterparts",
+    "counterpart_countries",
+]
+
+# ---------------------------------------------------------------------------
+# Person keys
+# ---------------------------------------------------------------------------
+
+_TITLES = frozenset(
+    """
+    president vice prime minister ministers chancellor federal king queen prince princess crown
+    emir amir sheikh shaikh sultan mr mrs ms miss dr h e he his her excellency majesty highness royal
+    secretary general state foreign affairs premier chairman chairwoman comrade sir lord lady pope
+    holiness elect acting interim deputy first lady senior adviser advisor national security
+    counselor counsellor leader supreme chief executive governor commissioner director
+    ambassador envoy special representative honourable honorable hon the of
+    """.split()
+)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "del", "da", "di", "van", "von", "der", "le", "la"})
+_SPECIAL = str.maketrans({"’": "'", "‘": "'", "ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss", "đ": "d", "Đ": "d", "æ": "ae", "œ": "oe"})
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    text = text.translate(_SPECIAL)
+    # NFKD splits letters from their accents; the ascii codec drops the accents
+    # (and any non-Latin character, which no token pattern here would keep).
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def _spelling(token: str) -> str:
+    # y/i and doubled letters vary between transliterations:
+    # Zelensky / Zelenskyy / Zelenskiy, Aliyev / Aliev.
+    token = token.replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", token)
+
+
+def person_key(name) -> tuple:
+    """Normalise a person's name to a tuple of comparable tokens.
+
+    Titles ("President", "Prime Minister", "H.E."), suffixes ("Jr."),
+    initials, accents and transliteration variants (y/i, doubled letters)
+    are removed, so "Joseph R. Biden Jr." -> ``("joseph", "biden")`` and
+    "Volodymyr Zelenskyy" and "Zelensky" share ``"zelenski"``.
+
+    Parameters
+    ----------
+    name : str or None
+
+    Returns
+    -------
+    tuple of str
+        The name's tokens, in order; empty for None, NaN or a name made of
+        titles only.
+    """
+    if isinstance(name, str):
+        return _person_key_str(name)
+    return _person_key(name)
+
+
+@lru_cache(maxsize=65536)
+def _person_key_str(name: str) -> tuple:
+    return _person_key(name)
+
+
+def _person_key(name) -> tuple:
+    """person_key without the cache (internal)."""
+    if name is None or (isinstance(name, float) and np.isnan(name)):
+        return ()
+    if not isinstance(name, str):
+        raise TypeError(f"person_key expects a str or None, got {type(name).__name__}")
+    if re.fullmatch(r"\s*[A-Z]{2,3}\s*", name):
+        return ()  # a country or organisation code where a name should be: no name
+    tokens = re.split(r"[^a-z]+", _fold(name))
+    out = []
+    for tok in tokens:
+        if len(tok) < 2 or tok in _TITLES or tok in _SUFFIXES:
+            continue
+        out.append(_spelling(tok))
+    return tuple(out)
+
+
+def _surname(key: tuple) -> Optional[str]:
+    for tok in reversed(key):
+        if tok not in _PARTICLES:
+            return tok
+    return None
+
+
+def names_match(a, b) -> bool:
+    """Whether two names (or :func:`person_key` tuples) denote the same person.
+
+    Strict: the last significant token (the surname for Western name order)
+    of one name must be a token of the other, or, for tokens of six letters
+    or more, differ from one by a single letter (Lukashenko / Lukashenka).  "Xi" ~ "Xi Jinping",
+    "Biden" ~ "Joseph R. Biden Jr.", "Erdogan" ~ "Recep Tayyip Erdoğan";
+    "Li Qiang" !~ "Li Keqiang", "Mohammed bin Salman" !~ "Mohammed bin Zayed".
+
+    Returns
+    -------
+    bool
+        False when either name is empty.
+    """
+    ka = a if isinstance(a, tuple) else person_key(a)
+    kb = b if isinstance(b, tuple) else person_key(b)
+    if not ka or not kb:
+        return False
+    sa, sb = _surname(ka), _surname(kb)
+    if (sa is not None and sa in kb) or (sb is not None and sb in ka):
+        return True
+    # long surnames may differ by one letter between transliterations
+    # (Lukashenko / Lukashenka, Tokayev / Tokaev)
+    return any(
+        s is not None and len(s) >= 6 and any(len(t) >= 6 and _one_edit(s, t) for t in other)
+        for s, other in ((sa, kb), (sb, ka))
+    )
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Whether two strings differ by at most one substitution, insertion or deletion."""
+    if x == y:
+        return True
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) > len(y):
+        x, y = y, x
+    i = 0
+    while i < len(x) and x[i] == y[i]:
+        i += 1
+    if len(x) == len(y):
+        return x[i + 1:] == y[i + 1:]
+    return x[i:] == y[i + 1:]
+
+
+def media_compatible(a, b) -> bool:
+    """Whether two media can describe one conversation (see :data:`COMPATIBLE_MEDIA`).
+
+    Returns
+    -------
+    bool
+        False when either medium is missing or ``other``.
+    """
+    if not isinstance(a, str) or not isinstance(b, str) or "other" in (a, b):
+        return False
+    return frozenset((a, b)) in COMPATIBLE_MEDIA
+
+
+# ---------------------------------------------------------------------------
+# Mirrors -> events
+# ---------------------------------------------------------------------------
+
+_OFFICIAL = re.compile(
+    r"mfa\.gov|fmprc\.gov|ministry of foreign affairs|kremlin|whitehouse|white house|"
+    r"office of the president|presiden|gov\.uk|elysee|bundeskanzler|mea\.gov",
+    re.I,
+)
+_EMBASSY = re.compile(r"embass|consul|china-embassy|chineseembassy|mission to", re.I)
+
+
+def _publisher_rank(publisher, url) -> int:
+    """0 official ministry/presidency, 1 embassy/consulate, 2 anything else."""
+    text = f"{publisher or ''} {url or ''}"
+    if _EMBASSY.search(text):
+        return 1
+    if _OFFICIAL.search(text):
+        return 0
+    return 2
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, float) and np.isnan(value):
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def _clean(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if value is pd.NA:
+        return None
+    return value
+
+
+def _validate(readouts: pd.DataFrame) -> None:
+    if not isinstance(readouts, pd.DataFrame):
+        raise TypeError(f"readouts must be a pandas DataFrame, got {type(readouts).__name__}")
+    missing = [c for c in _REQUIRED if c not in readouts.columns]
+    if missing:
+        raise ValueError(f"readouts frame lacks column(s) {missing}; expected the load_readouts() frame")
+    if readouts["readout_id"].duplicated().any():
+        dup = readouts.loc[readouts["readout_id"].duplicated(), "readout_id"].iloc[0]
+        raise ValueError(f"readout_id is not unique (e.g. {dup!r})")
+
+
+def _naive_days(dates: pd.Series) -> np.ndarray:
+    try:
+        if pd.api.types.is_datetime64_any_dtype(dates):
+            d = pd.Series(dates)
+        else:
+            d = pd.to_datetime(pd.Series(dates), format="ISO8601")
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"the 'date' column cannot be read as dates: {exc}") from None
+    if getattr(d.dt, "tz", None) is not None:
+        d = d.dt.tz_localize(None)
+    return d.dt.normalize().astype("datetime64[ns]").to_numpy()
+
+
+def _prepare(readouts: pd.DataFrame) -> pd.DataFrame:
+    """One row per usable readout with normalised keys (internal)."""
+    _validate(readouts)
+    dates = _naive_days(readouts["date"])
+    medium = readouts["medium"].astype(object).to_numpy()
+    side = readouts["host_country"].astype(object).to_numpy()
+    keep = (
+        ~pd.isna(dates)
+        & ~pd.isna(side)
+        & pd.Series(medium).isin(["phone", "video", "in_person"]).to_numpy()
+    )
+    readouts = readouts.loc[keep]
+    df = pd.DataFrame(
+        {
+            "readout_id": readouts["readout_id"].astype(str).to_numpy(),
+            "publisher": [_clean(p) for p in readouts["publisher"]],
+            "url": [_clean(u) for u in readouts["url"]] if "url" in readouts else [None] * len(readouts),
+            "date": dates[keep],
+            "medium": [None if _clean(m) is None else str(m) for m in readouts["medium"]],
+            "text": (
+                [t[:1500] if isinstance(t, str) else None for t in readouts["text"]]
+                if "text" in readouts
+                else [None] * len(readouts)
+            ),
+            "host": [_clean(h) for h in readouts["host"]],
+            "side": [_clean(h) for h in readouts["host_country"]],
+            "counterparts": [[_clean(c) for c in _as_list(v)] for v in readouts["counterparts"]],
+            "counterpart_countries": [[_clean(c) for c in _as_list(v)] for v in readouts["counterpart_countries"]],
+            "n_words": (
+                pd.to_numeric(readouts["n_words"], errors="coerce").fillna(0).astype(int).to_numpy()
+                if "n_words" in readouts
+                else np.zeros(len(readouts), dtype=int)
+            ),
+        }
+    )
+    df["host_key"] = [person_key(h) for h in df["host"]]
+    df["cp_keys"] = [[person_key(c) for c in cps] for cps in df["counterparts"]]
+    df["rank"] = [_publisher_rank(p, u) for p, u in zip(df["publisher"], df["url"])]
+    df["day"] = (df["date"].to_numpy().astype("datetime64[D]").astype(np.int64))
+    return df
+
+
+def _same_person(key_a: tuple, key_b: tuple) -> Optional[bool]:
+    if not key_a or not key_b:
+        return None
+    return names_match(key_a, key_b)
+
+
+def _same_conversation_one_side(r1, r2) -> bool:
+    """Mirrors: same host and the same counterparts (names, else countries)."""
+    hm = _same_person(r1.host_key, r2.host_key)
+    if hm is False or (hm is None and (r1.host_key or r2.host_key)):
+        return False
+    c1 = list(itertools.zip_longest(r1.cp_keys, r1.counterpart_countries))
+    c2 = list(itertools.zip_longest(r2.cp_keys, r2.counterpart_countries))
+    if len(c1) != len(c2) or not c1:
+        return False
+    used = set()
+    for k1, cc1 in c1:
+        found = False
+        for j, (k2, cc2) in enumerate(c2):
+            if j in used:
+                continue
+            k1, k2 = k1 or (), k2 or ()
+            if bool(k1) != bool(k2):
+                continue  # a named and an unnamed counterpart: not known to be the same
+            nm = _same_person(k1, k2)
+            if nm is False:
+                continue
+            if cc1 and cc2 and cc1 != cc2:
+                continue
+            if nm is None and not (cc1 and cc2 and cc1 == cc2):
+                continue
+            used.add(j)
+            found = True
+            break
+        if not found:
+            return False
+    return True
+
+
+#: Jaccard similarity of the word sets of two texts' beginnings above which two
+#: same-side readouts of the same participants dated one day apart are copies.
+#: Distinct consecutive-day conversations in the corpus stay below 0.5.
+MIRROR_SIMILARITY = 0.7
+
+
+def _fingerprint(text) -> frozenset:
+    if not isinstance(text, str):
+        return frozenset()
+    return frozenset(_WORD.findall(_fold(text[:1500])))
+
+
+_EVENT_COLUMNS = [
+    "readout_id", "publisher", "url", "date", "medium", "host", "side", "counterparts",
+    "counterpart_countries", "mirrors",
+]
+
+
+def collapse_mirrors(readouts: pd.DataFrame) -> pd.DataFrame:
+    """Collapse same-side copies of one readout into events.
+
+    Readouts of the same side (``host_country``) with the same date and
+    medium, whose hosts match (:func:`names_match`) and whose counterparts
+    match one to one (names, else countries; a named counterpart never
+    matches an unnamed one), report the same conversation: they become one
+    event.  Such readouts dated one day apart are copies only when their
+    texts' beginnings are near-identical (word-set Jaccard >=
+    :data:`MIRROR_SIMILARITY`).  The canonical readout of an event is the one of
+    an official ministry or presidency site, else an embassy or consulate,
+    else another publisher; ties go to the longer text, then the smaller
+    ``readout_id``.  Readouts without a date, a side or a conversation
+    (medium ``other`` or missing) are left out.
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        The :func:`diplo_analysis.load_readouts` frame (at least
+        ``readout_id, publisher, date, medium, host, host_country,
+        counterparts, counterpart_countries``).
+
+    Returns
+    -------
+    DataFrame
+        One row per event, sorted by ``date, side, readout_id``:
+        ``readout_id`` (canonical), ``publisher``, ``url``, ``date``,
+        ``medium``, ``host``, ``side`` (host_country), ``counterparts``,
+        ``counterpart_countries`` (of the canonical readout), ``mirrors``
+        (sorted list of the other readout_ids of the event).
+    """
+    return _events(readouts)[_EVENT_COLUMNS].copy()
+
+
+def _events(readouts: pd.DataFrame) -> pd.DataFrame:
+    """collapse_mirrors with the internal keys (host_key, cp_keys, day)."""
+    df = _prepare(readouts)
+    parent = list(range(len(df)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    rows = list(df.itertuples(index=False))
+    for _, idx in df.groupby(["side", "day", "medium"], sort=True).indices.items():
+        idx = sorted(idx)
+        for i, j in itertools.combinations(idx, 2):
+            if find(i) != find(j) and _same_conversation_one_side(rows[i], rows[j]):
+                parent[find(j)] = find(i)
+    # Copies dated one day apart (a page dated by its publication, not the
+    # call) are mirrors only when their texts are near-identical: separate
+    # calls or meetings of the same leaders on consecutive days are not.
+    fingerprints: dict = {}
+    for _, idx in df.groupby(["side", "medium"], sort=True).indices.items():
+        idx = sorted(idx, key=lambda k: (rows[k].day, rows[k].readout_id))
+        for pos, i in enumerate(idx):
+            for j in idx[pos + 1:]:
+                if rows[j].day - rows[i].day > 1:
+                    break
+                if rows[j].day == rows[i].day or find(i) == find(j):
+                    continue
+                if not _same_conversation_one_side(rows[i], rows[j]):
+                    continue
+                fi = fingerprints.setdefault(i, _fingerprint(rows[i].text))
+                fj = fingerprints.setdefault(j, _fingerprint(rows[j].text))
+                if fi and fj and len(fi & fj) / len(fi | fj) >= MIRROR_SIMILARITY:
+                    parent[find(j)] = find(i)
+    df["group"] = [find(i) for i in range(len(df))]
+    df = df.sort_values(["group", "rank", "n_words", "readout_id"], ascending=[True, True, False, True])
+    members: dict = {}
+    for g, rid in zip(df["group"], df["readout_id"]):
+        members.setdefault(g, []).append(rid)
+    events = df.drop_duplicates("group", keep="first").copy()
+    events["mirrors"] = [sorted(members[g][1:]) for g in events["group"]]
+    events = events.sort_values(["date", "side", "readout_id"]).reset_index(drop=True)
+    return events[_EVENT_COLUMNS + ["host_key", "cp_keys", "day"]]
+
+
+# ---------------------------------------------------------------------------
+# Pairing
+# ---------------------------------------------------------------------------
+
+
+def _direction(host_key, side, cp_keys, cp_countries) -> tuple[int, str]:
+    """How well a host is one of the other readout's counterparts.
+
+    Returns (strength, evidence): 2 the name matches (and the country does
+    not contradict), 1 no names to compare but the country matches, 0 no.
+    """
+    best, ev = 0, ""
+    for k, cc in itertools.zip_longest(cp_keys, cp_countries):
+        k = k or ()
+        nm = _same_person(host_key, k)
+        if cc and side and cc != side:
+            continue
+        if nm is True:
+            return 2, f"{' '.join(host_key)}~{' '.join(k)}"
+        if nm is None and cc and cc == side and best < 1:
+            best, ev = 1, f"{side}={cc}"
+    return best, ev
+
+
+def pair_readouts(readouts: pd.DataFrame, max_days: int = 1) -> pd.DataFrame:
+    """Pair readouts of different sides that report the same conversation.
+
+    Rules (see ``docs/pairs.md``): the two readouts have different sides
+    (``host_country``) and publishers; each side's host is one of the other's
+    counterparts, by name (:func:`names_match`) where both names are known
+    and by country where a name is missing (a known country must never
+    contradict; at least one direction must match by name); the media are compatible (:func:`media_compatible`); the
+    dates are at most ``max_days`` apart (NaT never pairs).  Same-side
+    mirrors are collapsed first (:func:`collapse_mirrors`).  Candidates are
+    found by blocking on the date (never all against all) and assigned
+    greedily, best score first, so that an event pairs at most once with
+    each other side.
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        The :func:`diplo_analysis.load_readouts` frame.
+    max_days : int, default 1
+        Largest difference in days between the two dates (time zones and
+        late-night calls move the date by one).
+
+    Returns
+    -------
+    DataFrame
+        One row per pair, sorted by ``date_a, readout_id_a, readout_id_b``;
+        side ``a`` is the side whose ISO code sorts first.  Columns:
+        ``readout_id_a``, ``readout_id_b`` (canonical readouts), ``publisher_a``,
+        ``publisher_b``, ``side_a``, ``side_b`` (host countries), ``date_a``,
+        ``date_b``, ``principal_a``, ``principal_b`` (hosts), ``medium_a``,
+        ``medium_b``, ``day_diff`` (int, absolute), ``score`` (float: 2 per
+        direction matched by name, 1 per direction matched by country only,
+        +1 for equal media, minus ``day_diff / (max_days + 1)``), ``evidence``
+        (str: what matched), ``mirrors_a``, ``mirrors_b`` (lists of the
+        readout_ids of the same side's copies).
+    """
+    if isinstance(max_days, bool) or not isinstance(max_days, (int, np.integer)) or max_days < 0:
+        raise ValueError(f"max_days must be a non-negative int, got {max_days!r}")
+    events = _events(readouts)
+    if events.empty:
+        return _empty_pairs()
+    ev = events[["day", "side", "medium", "publisher"]].reset_index().rename(columns={"index": "e"})
+    cands = []
+    for off in range(int(max_days) + 1):
+        right = ev.assign(day=ev["day"] - off)
+        m = ev.merge(right, on="day", suffixes=("_l", "_r"))
+        if off == 0:
+            m = m[m["e_l"] < m["e_r"]]
+        cands.append(m[["e_l", "e_r"]].assign(day_diff=off))
+    c = pd.concat(cands, ignore_index=True)
+    side, med, pub = events["side"].to_numpy(), events["medium"].to_numpy(), events["publisher"].to_numpy()
+    el, er = c["e_l"].to_numpy(), c["e_r"].to_numpy()
+    ok = (side[el] != side[er]) & np.array(
+        [media_compatible(a, b) for a, b in zip(med[el], med[er])], dtype=bool
+    ) & np.array([(p or "") != (q or "") for p, q in zip(pub[el], pub[er])], dtype=bool)
+    c = c.loc[ok]
+
+    rows = list(events.itertuples(index=False))
+    scored = []
+    for i, j, dd in zip(c["e_l"], c["e_r"], c["day_diff"]):
+        x, y = rows[i], rows[j]
+        s1, ev1 = _direction(x.host_key, x.side, y.cp_keys, y.counterpart_countries)
+        if s1 == 0:
+            continue
+        s2, ev2 = _direction(y.host_key, y.side, x.cp_keys, x.counterpart_countries)
+        if s2 == 0 or max(s1, s2) < 2:
+            continue  # at least one direction must match by name
+        same_medium = x.medium == y.medium
+        score = s1 + s2 + (1.0 if same_medium else 0.0) - dd / (max_days + 1)
+        a, b = (i, j) if (x.side, x.readout_id) <= (y.side, y.readout_id) else (j, i)
+        ea, eb = (ev1, ev2) if a == i else (ev2, ev1)
+        evidence = (
+            f"{ea}; {eb}; medium {rows[a].medium}{'=' if same_medium else '~'}{rows[b].medium}; "
+            f"{int(dd)} day(s) apart"
+        )
+        scored.append((-score, int(dd), rows[a].readout_id, rows[b].readout_id, a, b, score, evidence))
+    scored.sort()
+    taken: set = set()
+    out = []
+    for _, dd, _, _, a, b, score, evidence in scored:
+        ka, kb = (a, rows[b].side), (b, rows[a].side)
+        if ka in taken or kb in taken:
+            continue
+        taken.update([ka, kb])
+        ra, rb = rows[a], rows[b]
+        out.append(
+            {
+                "readout_id_a": ra.readout_id,
+                "readout_id_b": rb.readout_id,
+                "publisher_a": ra.publisher,
+                "publisher_b": rb.publisher,
+                "side_a": ra.side,
+                "side_b": rb.side,
+                "date_a": ra.date,
+                "date_b": rb.date,
+                "principal_a": ra.host,
+                "principal_b": rb.host,
+                "medium_a": ra.medium,
+                "medium_b": rb.medium,
+                "day_diff": dd,
+                "score": round(float(score), 6),
+                "evidence": evidence,
+                "mirrors_a": list(ra.mirrors),
+                "mirrors_b": list(rb.mirrors),
+            }
+        )
+    if not out:
+        return _empty_pairs()
+    res = pd.DataFrame(out, columns=PAIR_COLUMNS)
+    res["day_diff"] = res["day_diff"].astype(int)
+    res["date_a"] = pd.to_datetime(res["date_a"])
+    res["date_b"] = pd.to_datetime(res["date_b"])
+    return res.sort_values(["date_a", "readout_id_a", "readout_id_b"]).reset_index(drop=True)
+
+
+def _empty_pairs() -> pd.DataFrame:
+    res = pd.DataFrame({c: pd.Series(dtype=object) for c in PAIR_COLUMNS})
+    res["date_a"] = pd.Series(dtype="datetime64[ns]")
+    res["date_b"] = pd.Series(dtype="datetime64[ns]")
+    res["day_diff"] = pd.Series(dtype=int)
+    res["score"] = pd.Series(dtype=float)
+    return res
+
+
+# ---------------------------------------------------------------------------
+# Keyness
+# ---------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {"said", "noted", "also", "would", "will", "two", "s"}
+
+
+def tokenize(text: str, stop_words: bool = True) -> list[str]:
+    """Lower-cased word tokens of a text, accents folded, stop words dropped.
+
+    Returns
+    -------
+    list of str
+    """
+    if text is None:
+        return []
+    if not isinstance(text, str):
+        raise TypeError(f"tokenize expects a str, got {type(text).__name__}")
+    toks = _WORD.findall(_fold(text).replace("’", "'"))
+    toks = [t[:-2] if t.endswith("'s") else t for t in toks]
+    if stop_words:
+        sw = _stop_words()
+        toks = [t for t in toks if t not in sw and len(t) > 1]
+    return toks
+
+
+def _counts(obj) -> Counter:
+    if obj is None:
+        return Counter()
+    if isinstance(obj, str):
+        return Counter(tokenize(obj))
+    if isinstance(obj, Counter):
+        return Counter({str(k): float(v) for k, v in obj.items()})
+    if isinstance(obj, pd.Series) and obj.dtype.kind in "if":
+        return Counter({str(k): float(v) for k, v in obj.items()})
+    if isinstance(obj, Mapping):
+        return Counter({str(k): float(v) for k, v in obj.items()})
+    return Counter(str(t) for t in obj)
+
+
+def background_counts(readouts: pd.DataFrame) -> pd.Series:
+    """Word counts over all readouts' texts, for :func:`keyness`'s prior.
+
+    Returns
+    -------
+    Series
+        Count (int) per word (index), sorted by word.
+    """
+    if "text" not in readouts:
+        raise ValueError("readouts frame lacks the 'text' column")
+    c = Counter()
+    for t in readouts["text"]:
+        if isinstance(t, str):
+            c.update(tokenize(t))
+    return pd.Series(dict(sorted(c.items())), dtype=int, name="count")
+
+
+def keyness(tokens_a, tokens_b, prior=None, alpha: float = 1.0, prior_scale: Optional[float] = None) -> pd.DataFrame:
+    """Distinctive words of A against B: log-odds ratio with a Dirichlet prior.
+
+    Monroe, Colaresi & Quinn (2008), "Fightin' words", section 3.5: for word
+    w with counts y_a, y_b in texts of n_a, n_b tokens and prior counts
+    alpha_w summing to alpha_0,
+
+    delta_w = log((y_a + alpha_w) / (n_a + alpha_0 - y_a - alpha_w))
+              - log((y_b + alpha_w) / (n_b + alpha_0 - y_b - alpha_w)),
+    var_w ~= 1 / (y_a + alpha_w) + 1 / (y_b + alpha_w),  z_w = delta_w / sqrt(var_w).
+
+    Without ``prior`` every word of A and B gets ``alpha`` (a uniform
+    prior).  With a background (e.g. :func:`background_counts` of all
+    readouts), alpha_w = prior_scale * pi_w where pi_w is the word's
+    add-one-smoothed share of the background and ``prior_scale`` defaults to
+    the size of the joint vocabulary (so the mean alpha_w is 1, as in the
+    uniform case): words common in the background are shrunk more, words
+    rare in it less but with a larger variance.
+
+    Parameters
+    ----------
+    tokens_a, tokens_b : str, iterable of str, or mapping word -> count
+        The two texts (a str is tokenised with :func:`tokenize`).
+    prior : None, str, iterable of str, mapping or Series word -> count
+        Background corpus for the informative prior.
+    alpha : float, default 1.0
+        Pseudo-count of each word under the uniform prior.
+    prior_scale : float, optional
+        Total pseudo-count (alpha_0) of the informative prior.
+
+    Returns
+    -------
+    DataFrame
+        One row per word of A or B, sorted by ``z`` descending then ``word``:
+        ``word``, ``count_a``, ``count_b`` (int), ``alpha`` (prior count),
+        ``log_odds`` (delta), ``variance``, ``z`` (positive: typical of A,
+        negative: typical of B).
+    """
+    if not alpha > 0:
+        raise ValueError(f"alpha must be > 0, got {alpha!r}")
+    if prior_scale is not None and not prior_scale > 0:
+        raise ValueError(f"prior_scale must be > 0, got {prior_scale!r}")
+    ca, cb = _counts(tokens_a), _counts(tokens_b)
+    vocab = sorted(set(ca) | set(cb))
+    cols = ["word", "count_a", "count_b", "alpha", "log_odds", "variance", "z"]
+    if not vocab:
+        return pd.DataFrame({c: pd.Series(dtype=float if c != "word" else object) for c in cols})
+    ya = np.array([ca.get(w, 0) for w in vocab], dtype=float)
+    yb = np.array([cb.get(w, 0) for w in vocab], dtype=float)
+    na, nb = ya.sum(), yb.sum()
+    if prior is None:
+        a_w = np.full(len(vocab), float(alpha))
+        a0 = a_w.sum()
+    else:
+        bg = _counts(prior)
+        if not bg:
+            raise ValueError("prior is empty: give background tokens or counts, or prior=None")
+        full = set(bg) | set(vocab)
+        total = sum(bg.values()) + len(full)
+        scale = float(prior_scale) if prior_scale is not None else float(len(full))
+        a_w = np.array([scale * (bg.get(w, 0) + 1.0) / total for w in vocab])
+        a0 = scale
+    delta = np.log((ya + a_w) / (na + a0 - ya - a_w)) - np.log((yb + a_w) / (nb + a0 - yb - a_w))
+    var = 1.0 / (ya + a_w) + 1.0 / (yb + a_w)
+    z = delta / np.sqrt(var)
+    out = pd.DataFrame(
+        {
+            "word": vocab,
+            "count_a": ya.astype(int),
+            "count_b": yb.astype(int),
+            "alpha": a_w,
+            "log_odds": delta,
+            "variance": var,
+            "z": z,
+        }
+    )
+    out["_neg"] = -out["z"].round(12)
+    return out.sort_values(["_neg", "word"]).drop(columns="_neg").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# Comparing two readouts
+# ---------------------------------------------------------------------------
+
+SPEAKER_SIDES = ["host", "counterpart", "both", "narration"]
+
+
+@dataclass
+class PairComparison:
+    """Two readouts of one conversation, side by side (see :func:`compare_pair`).
+
+    Attributes
+    ----------
+    id_a, id_b : str
+        The readout ids.
+    publisher_a, publisher_b : str or None
+    principal_a, principal_b : str or None
+        The host of each readout.
+    initiator_a, initiator_b : str or None
+        Who initiated the call according to each readout (``host``,
+        ``counterpart`` or None), as given by the readouts frame.
+    initiator_leader_a, initiator_leader_b : str or None
+        The same, as the leader's name (host or first counterpart).
+    lengths : DataFrame
+        Index ``a``, ``b``; columns ``readout_id``, ``publisher``,
+        ``n_words`` (tokens of the text, stop words included),
+        ``n_sentences``.
+    speaker_words : DataFrame
+        Columns ``side`` (a/b), ``speaker_side`` (host, counterpart, both,
+        narration), ``n_words``, ``share`` (of the readout's words); 8 rows.
+    tone : DataFrame
+        Columns ``side``, ``speaker_side`` (``all`` and the four speaker
+        sides), ``n_sentences``, ``sentiment_mean`` (NaN without
+        sentences), ``share_coop``, ``share_conf``.
+    keywords : DataFrame
+        :func:`keyness` of A against B (z > 0: A's words).
+    only_a, only_b : list of str
+        Words with ``count >= min_count`` in one readout and absent from the
+        other, most distinctive first.
+    counterpart_sentences_a, counterpart_sentences_b : DataFrame
+        The statements each readout attributes to the other leader
+        (``speaker_side == "counterpart"``): ``paragraph``, ``sentence``,
+        ``speaker``, ``text``.
+    """
+
+    id_a: str
+    id_b: str
+    publisher_a: Optional[str]
+    publisher_b: Optional[str]
+    principal_a: Optional[str]
+    principal_b: Optional[str]
+    initiator_a: Optional[str]
+    initiator_b: Optional[str]
+    initiator_leader_a: Optional[str]
+    initiator_leader_b: Optional[str]
+    lengths: pd.DataFrame
+    speaker_words: pd.DataFrame
+    tone: pd.DataFrame
+    keywords: pd.DataFrame
+    only_a: list = field(default_factory=list)
+    only_b: list = field(default_factory=list)
+    counterpart_sentences_a: pd.DataFrame = field(default_factory=pd.DataFrame)
+    counterpart_sentences_b: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def distinctive(self, side: str = "a", n: int = 10, z_min: float = 0.0) -> list[str]:
+        """The ``n`` most distinctive words of one side (z > ``z_min`` for A, z < -``z_min`` for B).
+
+        Returns
+        -------
+        list of str
+        """
+        if side not in ("a", "b"):
+            raise ValueError(f"side must be 'a' or 'b', got {side!r}")
+        kw = self.keywords
+        if side == "a":
+            sel = kw[kw["z"] > z_min]
+        else:
+            sel = kw[kw["z"] < -z_min].sort_values(["z", "word"])
+        return sel["word"].head(n).tolist()
+
+    def summary(self, n: int = 8) -> str:
+        """A short plain-words account of what each side says that the other does not.
+
+        Returns
+        -------
+        str
+            Deterministic text: lengths, words per speaker side, the words of
+            positive z on each side, sentences given to the other leader, the
+            initiator each side names, and the tone difference.
+        """
+        la, lb = self.lengths.loc["a"], self.lengths.loc["b"]
+        name_a = self.publisher_a or self.id_a
+        name_b = self.publisher_b or self.id_b
+        lines = [
+            f"A = {name_a} ({self.id_a}); B = {name_b} ({self.id_b}).",
+            f"Length: A {int(la['n_words'])} words in {int(la['n_sentences'])} sentences; "
+            f"B {int(lb['n_words'])} words in {int(lb['n_sentences'])} sentences.",
+        ]
+        sw = self.speaker_words.set_index(["side", "speaker_side"])["share"]
+        for s, nm in (("a", "A"), ("b", "B")):
+            parts = ", ".join(f"{sp} {sw.get((s, sp), 0.0):.0%}" for sp in SPEAKER_SIDES)
+            lines.append(f"Words by speaker in {nm}: {parts}.")
+        da, db = self.distinctive("a", n), self.distinctive("b", n)
+        lines.append(f"A stresses what B does not: {', '.join(da) if da else '(nothing distinctive)'}.")
+        lines.append(f"B stresses what A does not: {', '.join(db) if db else '(nothing distinctive)'}.")
+        lines.append(
+            f"A gives the other leader {len(self.counterpart_sentences_a)} sentence(s); "
+            f"B gives the other leader {len(self.counterpart_sentences_b)}."
+        )
+        lines.append(
+            f"Initiator: A says {self.initiator_leader_a or 'nothing'}; B says {self.initiator_leader_b or 'nothing'}."
+        )
+        t = self.tone.set_index(["side", "speaker_side"])
+        ta, tb = t.loc[("a", "all"), "sentiment_mean"], t.loc[("b", "all"), "sentiment_mean"]
+        if pd.notna(ta) and pd.notna(tb):
+            diff = ta - tb
+            word = "warmer than" if diff > 0.05 else "cooler than" if diff < -0.05 else "about as warm as"
+            lines.append(f"Tone: A {ta:+.2f}, B {tb:+.2f}; A is {word} B (difference {diff:+.2f}).")
+        else:
+            lines.append("Tone: not available for both readouts.")
+        return "\n".join(lines)
+
+
+def _row(readouts: pd.DataFrame, rid: str) -> pd.Series:
+    sel = readouts.loc[readouts["readout_id"].astype(str) == str(rid)]
+    if sel.empty:
+        raise KeyError(f"readout_id {rid!r} is not in the readouts frame")
+    return sel.iloc[0]
+
+
+def _n_words(text) -> int:
+    return len(_WORD.findall(_fold(text))) if isinstance(text, str) else 0
+
+
+def _initiator_leader(row) -> Optional[str]:
+    ini = _clean(row.get("initiator"))
+    if ini == "host":
+        return _clean(row.get("host"))
+    if ini == "counterpart":
+        cps = _as_list(row.get("counterparts"))
+        return _clean(cps[0]) if cps else "the counterpart"
+    return None
+
+
+def compare_pair(
+    readouts: pd.DataFrame, id_a: str, id_b: str, prior=None, min_count: int = 1, drop_names: bool = True
+) -> PairComparison:
+    """Compare two readouts of the same conversation.
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        The :func:`diplo_analysis.load_readouts` frame holding both readouts
+        (columns ``readout_id``, ``publisher``, ``text``, ``host``,
+        ``counterparts``, ``initiator`` are used).
+    id_a, id_b : str
+        The two readout ids (e.g. a row of :func:`pair_readouts`).
+    prior : optional
+        Background for :func:`keyness` (e.g. ``background_counts(readouts)``);
+        None for the uniform prior.
+    min_count : int, default 1
+        Smallest count for a word to appear in ``only_a`` / ``only_b``.
+    drop_names : bool, default True
+        Leave the words of the participants' names (hosts and counterparts
+        of both readouts) out of the keywords: each side names the leaders
+        its own way ("Xi", "Xi Jinping"), which says nothing of the content.
+
+    Returns
+    -------
+    PairComparison
+        See its docstring for every attribute.
+    """
+    from .statements import statements as _statements
+    from .tone import sentiment as _sentiment
+
+    if not isinstance(readouts, pd.DataFrame):
+        raise TypeError(f"readouts must be a pandas DataFrame, got {type(readouts).__name__}")
+    for col in ("readout_id", "text"):
+        if col not in readouts:
+            raise ValueError(f"readouts frame lacks the {col!r} column")
+    if str(id_a) == str(id_b):
+        raise ValueError("id_a and id_b are the same readout")
+    ra, rb = _row(readouts, id_a), _row(readouts, id_b)
+    sub = readouts.loc[readouts["readout_id"].astype(str).isin([str(id_a), str(id_b)])]
+    st = _statements(sub)
+    st = st.copy()
+    st["readout_id"] = st["readout_id"].astype(str)
+    st["speaker_side_"] = [s if s in ("host", "counterpart", "both") else "narration" for s in st["speaker_side"]]
+    st["n_words_"] = [_n_words(t) for t in st["text"]]
+    if len(st):
+        tone = _sentiment(st["text"])
+        st["sentiment"] = tone["sentiment"].to_numpy()
+        st["sentiment_label"] = tone["sentiment_label"].to_numpy()
+    else:
+        st["sentiment"] = pd.Series(dtype=float)
+        st["sentiment_label"] = pd.Series(dtype=object)
+
+    lengths, sw_rows, tone_rows, cps = {}, [], [], {}
+    for side, r in (("a", ra), ("b", rb)):
+        s = st[st["readout_id"] == str(r["readout_id"])]
+        lengths[side] = {
+            "readout_id": str(r["readout_id"]),
+            "publisher": _clean(r.get("publisher")),
+            "n_words": _n_words(r["text"]),
+            "n_sentences": len(s),
+        }
+        total = s["n_words_"].sum()
+        for sp in SPEAKER_SIDES:
+            n = int(s.loc[s["speaker_side_"] == sp, "n_words_"].sum())
+            sw_rows.append({"side": side, "speaker_side": sp, "n_words": n, "share": n / total if total else 0.0})
+        for sp in ["all"] + SPEAKER_SIDES:
+            t = s if sp == "all" else s[s["speaker_side_"] == sp]
+            tone_rows.append(
+                {
+                    "side": side,
+                    "speaker_side": sp,
+                    "n_sentences": len(t),
+                    "sentiment_mean": float(t["sentiment"].mean()) if len(t) else np.nan,
+                    "share_coop": float((t["sentiment_label"] == "coop").mean()) if len(t) else np.nan,
+                    "share_conf": float((t["sentiment_label"] == "conf").mean()) if len(t) else np.nan,
+                }
+            )
+        cs = s[s["speaker_side_"] == "counterpart"]
+        cps[side] = cs[[c for c in ("paragraph", "sentence", "speaker", "text") if c in cs]].reset_index(drop=True)
+
+    names = set()
+    if drop_names:
+        for r in (ra, rb):
+            for nm in [_clean(r.get("host")), *_as_list(r.get("counterparts"))]:
+                if isinstance(nm, str):
+                    names.update(t for t in re.split(r"[^a-z]+", _fold(nm)) if len(t) > 1 and t not in _TITLES)
+    ta = [t for t in tokenize(ra["text"] if isinstance(ra["text"], str) else "") if t not in names]
+    tb = [t for t in tokenize(rb["text"] if isinstance(rb["text"], str) else "") if t not in names]
+    kw = keyness(ta, tb, prior=prior)
+    only_a = kw[(kw["count_a"] >= min_count) & (kw["count_b"] == 0)]["word"].tolist()
+    only_b = kw[(kw["count_b"] >= min_count) & (kw["count_a"] == 0)].sort_values(["z", "word"])["word"].tolist()
+    return PairComparison(
+        id_a=str(id_a),
+        id_b=str(id_b),
+        publisher_a=_clean(ra.get("publisher")),
+        publisher_b=_clean(rb.get("publisher")),
+        principal_a=_clean(ra.get("host")),
+        principal_b=_clean(rb.get("host")),
+        initiator_a=_clean(ra.get("initiator")),
+        initiator_b=_clean(rb.get("initiator")),
+        initiator_leader_a=_initiator_leader(ra),
+        initiator_leader_b=_initiator_leader(rb),
+        lengths=pd.DataFrame.from_dict(lengths, orient="index")[["readout_id", "publisher", "n_words", "n_sentences"]],
+        speaker_words=pd.DataFrame(sw_rows),
+        tone=pd.DataFrame(tone_rows),
+        keywords=kw,
+        only_a=only_a,
+        only_b=only_b,
+        counterpart_sentences_a=cps["a"],
+        counterpart_sentences_b=cps["b"],
+    )
+
+
+def compare_pairs(
+    readouts: pd.DataFrame, pairs: Optional[pd.DataFrame] = None, n_keywords: int = 5, prior=None
+) -> pd.DataFrame:
+    """One summary row per pair (runs :func:`compare_pair` on each).
+
+    Parameters
+    ----------
+    readouts : DataFrame
+    pairs : DataFrame, optional
+        :func:`pair_readouts` output; computed when omitted.
+    n_keywords : int, default 5
+    prior : optional
+        Background for :func:`keyness` (e.g. ``background_counts(readouts)``).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``readout_id_a``, ``readout_id_b``, ``n_words_a``,
+        ``n_words_b``, ``share_counterpart_a``, ``share_counterpart_b`` (word
+        shares given to the other leader), ``sentiment_a``, ``sentiment_b``,
+        ``sentiment_diff`` (a - b), ``initiator_a``, ``initiator_b``,
+        ``keywords_a``, ``keywords_b`` (comma-separated distinctive words).
+    """
+    if pairs is None:
+        pairs = pair_readouts(readouts)
+    rows = []
+    for ia, ib in zip(pairs["readout_id_a"], pairs["readout_id_b"]):
+        c = compare_pair(readouts, ia, ib, prior=prior)
+        sw = c.speaker_words.set_index(["side", "speaker_side"])["share"]
+        t = c.tone.set_index(["side", "speaker_side"])["sentiment_mean"]
+        rows.append(
+            {
+                "readout_id_a": ia,
+                "readout_id_b": ib,
+                "n_words_a": int(c.lengths.loc["a", "n_words"]),
+                "n_words_b": int(c.lengths.loc["b", "n_words"]),
+                "share_counterpart_a": float(sw[("a", "counterpart")]),
+                "share_counterpart_b": float(sw[("b", "counterpart")]),
+                "sentiment_a": float(t[("a", "all")]),
+                "sentiment_b": float(t[("b", "all")]),
+                "sentiment_diff": float(t[("a", "all")] - t[("b", "all")]),
+                "initiator_a": c.initiator_leader_a,
+                "initiator_b": c.initiator_leader_b,
+                "keywords_a": ", ".join(c.distinctive("a", n_keywords)),
+                "keywords_b": ", ".join(c.distinctive("b", n_keywords)),
+            }
+        )
+    cols = [
+        "readout_id_a", "readout_id_b", "n_words_a", "n_words_b", "share_counterpart_a", "share_counterpart_b",
+        "sentiment_a", "sentiment_b", "sentiment_diff", "initiator_a", "initiator_b", "keywords_a", "keywords_b",
+    ]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def lookup_ids(readouts: pd.DataFrame, ref: str) -> list[str]:
+    """Readout ids for a reference: a url, or the end of a file path.
+
+    Used with labelled sets that store references, never text (e.g.
+    ``tests/labels/pairs_known.csv``).  Trailing slashes and the scheme
+    (http/https) are ignored when comparing urls.
+
+    Returns
+    -------
+    list of str
+        Sorted ids of the rows whose ``url`` equals ``ref`` or whose ``path``
+        ends with it; empty when none.
+    """
+    if not isinstance(ref, str) or not ref:
+        raise ValueError(f"ref must be a non-empty str, got {ref!r}")
+
+    def norm(u):
+        return re.sub(r"^https?://", "", u.strip()).rstrip("/") if isinstance(u, str) else None
+
+    r = norm(ref)
+    urls = readouts["url"] if "url" in readouts else pd.Series([None] * len(readouts), index=readouts.index)
+    paths = readouts["path"] if "path" in readouts else pd.Series([None] * len(readouts), index=readouts.index)
+    hit = [
+        (norm(u) == r) or (isinstance(p, str) and p.replace("\\", "/").endswith(ref))
+        for u, p in zip(urls, paths)
+    ]
+    return sorted(readouts.loc[hit, "readout_id"].astype(str).tolist())
+
+
+def explain_pair(readouts: pd.DataFrame, id_a: str, id_b: str, max_days: int = 1) -> list[str]:
+    """Why two readouts do (not) satisfy the pairing rules, rule by rule.
+
+    A diagnostic for labelled pairs that :func:`pair_readouts` misses: it
+    checks each rule on the two rows as given (it does not consider mirrors
+    or the one-to-one assignment).
+
+    Returns
+    -------
+    list of str
+        One message per failed rule (empty when every rule holds).
+    """
+    _validate(readouts)
+    ra, rb = _row(readouts, id_a), _row(readouts, id_b)
+    out = []
+    da, db = ra["date"], rb["date"]
+    if pd.isna(da) or pd.isna(db):
+        out.append(f"date missing (a={da}, b={db})")
+    elif abs((pd.Timestamp(da).normalize() - pd.Timestamp(db).normalize()).days) > max_days:
+        out.append(f"dates {pd.Timestamp(da).date()} and {pd.Timestamp(db).date()} more than {max_days} day(s) apart")
+    ma, mb = _clean(ra["medium"]), _clean(rb["medium"])
+    if not media_compatible(None if ma is None else str(ma), None if mb is None else str(mb)):
+        out.append(f"media not compatible ({ma} vs {mb})")
+    sa, sb = _clean(ra["host_country"]), _clean(rb["host_country"])
+    if sa is None or sb is None:
+        out.append(f"host_country missing (a={sa}, b={sb})")
+    elif sa == sb:
+        out.append(f"same side ({sa})")
+    if (_clean(ra["publisher"]) or "") == (_clean(rb["publisher"]) or ""):
+        out.append(f"same publisher ({ra['publisher']})")
+    strengths = []
+    for x, y, nm in ((ra, rb, "a->b"), (rb, ra, "b->a")):
+        cps = [_clean(c) for c in _as_list(y["counterparts"])]
+        ccs = [_clean(c) for c in _as_list(y["counterpart_countries"])]
+        s, _ = _direction(person_key(_clean(x["host"])), _clean(x["host_country"]), [person_key(c) for c in cps], ccs)
+        strengths.append(s)
+        if s == 0:
+            out.append(
+                f"{nm}: host {x['host']!r} ({x['host_country']}) not among counterparts {cps} {ccs}"
+            )
+    if min(strengths) > 0 and max(strengths) < 2:
+        out.append("no direction matches by name (countries only)")
+    return out

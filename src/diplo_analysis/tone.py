@@ -1,0 +1,780 @@
+"""Diplomatic tone of sentences: cooperative, neutral or conflictual.
+
+The classes are those of ``TONE.md`` (the cooperation-conflict scales of event
+data, not emotional valence): ``coop`` (agreement, support, praise, thanks,
+congratulations, condolences, commitments, aid), ``conf`` (criticism,
+concern about someone's actions, warnings, condemnation, rejection,
+accusations, demands, sanctions) and ``neut`` (procedural or informational).
+
+Method
+------
+A weighted lexicon with rules, shipped as data with the package and
+readable by a political scientist:
+
+- ``data/tone_lexicon.csv``: ``term`` (one word or a multi-word formula;
+  ``word*`` stands for the word with any common English ending, e.g.
+  ``condemn*`` = condemn, condemns, condemned, condemnation, ...),
+  ``weight`` (positive = cooperative, negative = conflictual), ``kind``
+  (``act``: a stance the sentence takes; ``topic``: a subject that carries a
+  stance only when asserted, e.g. ``cooperation``, ``sanctions``; ``name``:
+  a proper name whose words carry no stance, weight 0), ``category``,
+  ``note``, ``source``.
+- ``data/tone_modifiers.csv``: negators, the words after a negator that
+  cancel it ("not only"), intensifiers with their factor and window, and
+  *frames* ("discussed", "exchanged views", "informed", "situation") that
+  damp the topics following them.
+
+Scoring a sentence:
+
+1. the text is lower-cased and cut into word tokens and punctuation
+   (``,`` is a weak, ``. ; : ! ?`` a strong clause boundary; hyphens and
+   apostrophes separate words, so "non-interference" is "non interference"
+   and "don't" is "don t", with ``t`` listed as a negator);
+2. at each token the longest lexicon term starting there matches; a match
+   overlapping an earlier one is dropped ("firmly opposes interference in
+   internal affairs" = intensifier + ``oppos*`` + one formula);
+3. a term preceded by a negator within the negator's window (same clause,
+   no comma in between) is multiplied by ``NEGATION_FACTOR`` (flipped and
+   damped: "did not support" is conflictual), a negated conflictual term by
+   ``NEGATED_CONF_FACTOR`` ("pose no threat" is mildly cooperative); an
+   intensifier within its window multiplies the term by
+   its factor ("strongly condemned");
+4. a ``topic`` term after a frame word within the frame's window (tokens of
+   the same clause) is multiplied by the frame factor ("discussed cooperation in
+   energy" stays neutral; "agreed to expand cooperation" is cooperative);
+5. a topic that follows a strong act (``|weight| >= OBJECT_ACT_MIN``)
+   within ``OBJECT_WINDOW`` tokens of the same clause is that act's object
+   and counts only ``OBJECT_FACTOR`` ("opposes external interference" is
+   one act, not two; "supports Ukraine against aggression" is support);
+6. the first stance act of the sentence counts ``FIRST_ACT_FACTOR`` times
+   (the main verb decides a mixed sentence: "condemned the attack and
+   pledged support" is conflictual, "supports X and opposes interference"
+   cooperative);
+7. the weighted sum ``x`` is squashed to ``x / sqrt(x**2 + ALPHA)`` in
+   (-1, 1), and labelled ``coop`` if >= ``COOP_THRESHOLD``, ``conf`` if <=
+   ``-CONF_THRESHOLD``, else ``neut``.
+
+Everything runs on whole arrays: the corpus is joined into one byte
+buffer, tokens are found with numpy masks, every word is hashed from its
+bytes in one vectorised step and looked up in a hash table of the
+lexicon's words, multi-word formulas are matched level by level over a
+trie of word ids, and modifiers are resolved by ``searchsorted`` over the
+sorted positions of negators, intensifiers, frames and clause boundaries
+("the last negator before this term").  There is no Python loop over
+sentences or tokens.  See ``docs/tone.md`` for sources, licences and
+figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "sentiment",
+    "score_statements",
+    "tone_by_readout",
+    "tone_by_side",
+    "tone_by_speaker",
+    "explain",
+    "load_lexicon",
+    "load_modifiers",
+    "TONE_LABELS",
+]
+
+TONE_LABELS = ("coop", "neut", "conf")
+
+# --- parameters (tuned on tests/labels/tone_dev.csv only) -------------------
+NEGATION_FACTOR = -0.5   # a negated cooperative term: weight * NEGATION_FACTOR
+NEGATED_CONF_FACTOR = -0.2  # a negated conflictual term ("pose no threat")
+OBJECT_FACTOR = 0.0      # a topic that is the object of a strong act before it
+OBJECT_WINDOW = 10       # ... within this many tokens in the same clause
+OBJECT_ACT_MIN = 1.5     # ... if the act's |weight| is at least this
+FIRST_ACT_FACTOR = 2.0   # the first stance act of a sentence (its main verb)
+ALPHA = 4.0              # squashing: x / sqrt(x^2 + ALPHA)
+COOP_THRESHOLD = 1.0 / np.sqrt(1.0 + ALPHA)  # squashed score >= this -> coop (raw sum >= 1)
+CONF_THRESHOLD = 1.0 / np.sqrt(1.0 + ALPHA)  # squashed score <= -this -> conf (raw sum <= -1)
+MAX_WORD_BYTES = 24      # words are hashed on their first 24 bytes + length
+
+# endings a ``word*`` entry may take (over-generation is harmless: forms
+# that do not exist never match)
+_SUFFIXES = (
+    "", "s", "es", "e", "ed", "d", "ted", "ing", "ting", "ion", "ions", "ation",
+    "ations", "iation", "ment", "ments", "ement", "ements", "ly", "ally", "ily", "al",
+    "ive", "ively", "ives", "er", "ers", "est", "ence", "ance", "ity", "ities", "y",
+    "ies", "ied", "ying", "ism", "isms", "ist", "ists", "m", "ms", "ize", "ized",
+    "izes", "izing", "ization", "ise", "ised", "ises", "ising", "isation", "ful",
+    "fully", "ness", "ship", "ships", "able", "ably", "table", "tably", "ous", "ure",
+    "ures", "ant", "ory", "atory", "th", "sy", "tical", "tically", "action", "actory",
+    "ition", "itions", "t", "ts", "ative", "atives", "le", "les", "ility", "ilities",
+    "ia", "ic", "ics", "ings", "en", "ous", "ously", "ious", "iously", "eous", "ified",
+    "ification", "liness", "iness", "led", "ling", "etic", "red", "ce", "ces",
+)
+
+# byte classes: 1 word character, 2 weak boundary, 3 strong boundary, 0 other
+_CLASS = np.zeros(256, dtype=np.uint8)
+for _c in b"abcdefghijklmnopqrstuvwxyz0123456789":
+    _CLASS[_c] = 1
+_CLASS[ord(",")] = 2
+for _c in b".;:!?\x00":
+    _CLASS[_c] = 3
+_SEP = "\x00"  # joins the texts of a batch; a strong boundary
+_CLASS_TABLE = bytes(_CLASS.tolist())  # for bytes.translate
+
+_K1 = np.uint64(0x9E3779B97F4A7C15)
+_K2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_K3 = np.uint64(0x165667B19E3779F9)
+_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+_TABLE_BITS = 20
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+# ---------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------
+
+def _read_csv(name: str) -> list[dict]:
+    with resources.files("diplo_analysis").joinpath("data", name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def load_lexicon() -> pd.DataFrame:
+    """Return the tone lexicon shipped with the package.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per entry of ``data/tone_lexicon.csv``:
+
+        - ``term`` (str): a word or multi-word formula, lower case; ``word*``
+          matches the word with any common ending.
+        - ``weight`` (float): positive cooperative, negative conflictual.
+        - ``kind`` (str): ``act``, ``topic`` (damped after a frame word such
+          as "discussed") or ``name`` (a name that neutralises its words).
+        - ``category`` (str): e.g. ``condolence``, ``condemnation``.
+        - ``note`` (str), ``source`` (str): where the entry comes from.
+    """
+    df = pd.DataFrame(_read_csv("tone_lexicon.csv"))
+    df["weight"] = df["weight"].astype(float)
+    return df
+
+
+def load_modifiers() -> pd.DataFrame:
+    """Return the negators, intensifiers and frames shipped with the package.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per entry of ``data/tone_modifiers.csv``:
+
+        - ``term`` (str): one word (``word*`` allowed).
+        - ``role`` (str): ``negator``, ``negation_exception`` (a word that,
+          right after a negator, cancels it: "not only"), ``intensifier`` or
+          ``frame``.
+        - ``factor`` (float or NaN): multiplier of an intensifier or frame.
+        - ``window`` (float or NaN): how many tokens after the word it acts.
+        - ``note`` (str), ``source`` (str).
+    """
+    df = pd.DataFrame(_read_csv("tone_modifiers.csv"))
+    for col in ("factor", "window"):
+        df[col] = pd.to_numeric(df[col].replace("", np.nan))
+    return df
+
+
+def _expand(word: str) -> list[str]:
+    if word.endswith("*"):
+        stem = word[:-1]
+        return list(dict.fromkeys(stem + s for s in _SUFFIXES))
+    return [word]
+
+
+def _words_of(term: str) -> list[str]:
+    # the same cutting as the scorer: hyphens and apostrophes split words
+    out = []
+    for w in term.lower().replace("-", " ").replace("'", " ").split():
+        out.append(w)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# hashing words straight from bytes
+# ---------------------------------------------------------------------------
+
+def _gather8(words64: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """The 8 bytes at each byte offset, as little-endian uint64 (two aligned reads)."""
+    q = offsets >> 3
+    shift = ((offsets & 7) << 3).view(np.uint64)  # offsets are int64 >= 0
+    lo = words64[q]
+    lo >>= shift
+    hi = words64[q + 1]
+    hi <<= np.uint64(64) - shift
+    hi[shift == 0] = 0  # a shift by 64 is undefined
+    lo |= hi
+    return lo
+
+
+def _hash_words(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """64-bit hash of each word ``buf[start:start+len]`` (first 24 bytes + length)."""
+    pad = (-len(buf)) % 8 + MAX_WORD_BYTES + 16
+    words64 = np.concatenate([buf, np.zeros(pad, dtype=np.uint8)]).view("<u8")
+    lens64 = lens.astype(np.int64, copy=False)
+    starts = starts.astype(np.int64, copy=False)
+    h = _gather8(words64, starts)
+    h &= _MASKS[np.minimum(lens64, 8)]
+    h ^= lens64.view(np.uint64) * _K3
+    for k, mult in ((8, _K1), (16, _K2)):
+        long_ = np.flatnonzero(lens64 > k)
+        if len(long_):
+            part = _gather8(words64, starts[long_] + k) & _MASKS[np.minimum(lens64[long_] - k, 8)]
+            h[long_] ^= part * mult
+    return h
+
+
+def _hash_strings(words: list[str]) -> np.ndarray:
+    data = " ".join(words).encode("utf-8")
+    lens = np.array([len(w.encode("utf-8")) for w in words], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lens + 1)[:-1]]).astype(np.int64)
+    return _hash_words(np.frombuffer(data, dtype=np.uint8), starts, lens)
+
+
+class _Tables(NamedTuple):
+    words: list            # word strings, index = word id
+    slot_hash: np.ndarray  # open hash table: hash of the word in each slot
+    slot_id: np.ndarray    # word id in each slot, -1 empty, -2 several words
+    sorted_hash: np.ndarray
+    sorted_id: np.ndarray
+    first_node: np.ndarray   # word id -> trie node of the one-word prefix (-1 none)
+    edge_key: np.ndarray     # sorted parent_node * n_words + word_id
+    edge_child: np.ndarray
+    node_entry: np.ndarray   # trie node -> lexicon row (-1 not terminal)
+    max_len: int
+    entry_weight: np.ndarray
+    entry_topic: np.ndarray  # bool
+    entry_act: np.ndarray    # bool: a stance act (kind act and weight != 0)
+    terms: list
+    negator: np.ndarray      # per word id
+    neg_window: np.ndarray
+    neg_exception: np.ndarray
+    int_factor: np.ndarray
+    int_window: np.ndarray
+    frame_factor: np.ndarray
+    frame_window: np.ndarray
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    lex = load_lexicon()
+    mods = load_modifiers()
+    word_ids: dict[str, int] = {}
+
+    def wid(w: str) -> int:
+        return word_ids.setdefault(w, len(word_ids))
+
+    # expand lexicon entries into concrete word-id sequences; on a clash the
+    # entry with fewer wildcards wins, then the earlier row
+    seqs: dict[tuple, tuple] = {}
+    for row, term in enumerate(lex["term"]):
+        parts = _words_of(term)
+        n_wild = sum(p.endswith("*") for p in parts)
+        for combo in itertools.product(*(_expand(p) for p in parts)):
+            key = tuple(wid(w) for w in combo)
+            rank = (n_wild, row)
+            if key not in seqs or rank < seqs[key]:
+                seqs[key] = rank
+    mod_words = []
+    for term, role, factor, window in mods[["term", "role", "factor", "window"]].itertuples(index=False):
+        for w in _expand(term.lower()):
+            mod_words.append((wid(w), role, factor, window))
+
+    words = list(word_ids)
+    n_words = len(words)
+    hashes = _hash_strings(words)
+    if len(np.unique(hashes)) != n_words:  # pragma: no cover - 64-bit collision
+        raise RuntimeError("hash collision between lexicon words")
+
+    size = 1 << _TABLE_BITS
+    slots = ((hashes * _MULT) >> np.uint64(64 - _TABLE_BITS)).astype(np.int64)
+    slot_hash = np.zeros(size, dtype=np.uint64)
+    slot_id = np.full(size, -1, dtype=np.int32)
+    counts = np.bincount(slots, minlength=size)
+    slot_hash[slots] = hashes
+    slot_id[slots] = np.arange(n_words, dtype=np.int32)
+    slot_id[counts > 1] = -2
+    order = np.argsort(hashes)
+
+    # trie over word ids
+    first_node = np.full(n_words, -1, dtype=np.int64)
+    children: dict[tuple, int] = {}
+    node_entry = [-1]
+    for key, (_, row) in sorted(seqs.items()):
+        node = 0
+        for depth, w in enumerate(key):
+            edge = (node, w)
+            if edge not in children:
+                children[edge] = len(node_entry)
+                node_entry.append(-1)
+            node = children[edge]
+        node_entry[node] = row
+    for (parent, w), child in children.items():
+        if parent == 0:
+            first_node[w] = child
+    deep = [(p * n_words + w, c) for (p, w), c in children.items() if p != 0]
+    deep.sort()
+    edge_key = np.array([k for k, _ in deep], dtype=np.int64)
+    edge_child = np.array([c for _, c in deep], dtype=np.int64)
+
+    negator = np.zeros(n_words, dtype=bool)
+    neg_window = np.zeros(n_words, dtype=np.int64)
+    neg_exception = np.zeros(n_words, dtype=bool)
+    int_factor = np.ones(n_words)
+    int_window = np.zeros(n_words, dtype=np.int64)
+    frame_factor = np.ones(n_words)
+    frame_window = np.zeros(n_words, dtype=np.int64)
+    for w, role, factor, window in mod_words:
+        if role == "negator":
+            negator[w] = True
+            neg_window[w] = int(window)
+        elif role == "negation_exception":
+            neg_exception[w] = True
+        elif role == "intensifier":
+            int_factor[w] = float(factor)
+            int_window[w] = int(window)
+        elif role == "frame":
+            frame_factor[w] = float(factor)
+            frame_window[w] = int(window)
+        else:  # pragma: no cover - data error
+            raise ValueError(f"tone_modifiers.csv: unknown role {role!r}")
+
+    weight = lex["weight"].to_numpy(dtype=float).copy()
+    kind = lex["kind"].to_numpy()
+    return _Tables(
+        words=words, slot_hash=slot_hash, slot_id=slot_id,
+        sorted_hash=hashes[order], sorted_id=order.astype(np.int32),
+        first_node=first_node, edge_key=edge_key, edge_child=edge_child,
+        node_entry=np.array(node_entry, dtype=np.int64),
+        max_len=max(len(k) for k in seqs),
+        entry_weight=weight, entry_topic=(kind == "topic"),
+        entry_act=(kind == "act") & (weight != 0), terms=list(lex["term"]),
+        negator=negator, neg_window=neg_window, neg_exception=neg_exception,
+        int_factor=int_factor, int_window=int_window,
+        frame_factor=frame_factor, frame_window=frame_window,
+    )
+
+
+# ---------------------------------------------------------------------------
+# the vectorised scorer
+# ---------------------------------------------------------------------------
+
+class _Matches(NamedTuple):
+    row: np.ndarray        # text index of each kept match
+    entry: np.ndarray      # lexicon row
+    value: np.ndarray      # contribution after all rules
+    negated: np.ndarray
+    intensity: np.ndarray
+    framed: np.ndarray
+    first_act: np.ndarray
+    start_byte: np.ndarray
+    end_byte: np.ndarray
+    buffer: bytes
+
+
+def _last_before(events: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """For each query position, the largest event position < it (or -1); both sorted."""
+    if not len(events):
+        return np.full(len(query), -1, dtype=np.int64)
+    k = np.searchsorted(events, query) - 1
+    return np.where(k >= 0, events[np.maximum(k, 0)], -1)
+
+
+def _lookup(t: _Tables, h: np.ndarray) -> np.ndarray:
+    slots = ((h * _MULT) >> np.uint64(64 - _TABLE_BITS)).view(np.int64)
+    ids = t.slot_id[slots]
+    ids[(ids >= 0) & (t.slot_hash[slots] != h)] = -1
+    amb = np.flatnonzero(ids == -2)
+    if len(amb):
+        pos = np.searchsorted(t.sorted_hash, h[amb])
+        pos = np.minimum(pos, len(t.sorted_hash) - 1)
+        hit = t.sorted_hash[pos] == h[amb]
+        ids[amb] = np.where(hit, t.sorted_id[pos], -1)
+    return ids
+
+
+def _match(texts: list) -> _Matches:
+    t = _tables()
+    # ASCII lower-casing of the UTF-8 bytes: non-ASCII bytes are separators
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator itself
+        joined = _SEP.join(s.replace(_SEP, " ") for s in texts)
+    # a space on both ends so that word starts and ends alternate
+    data = b" " + joined.encode("utf-8").lower() + b" "
+    buf = np.frombuffer(data, dtype=np.uint8)
+    cls = np.frombuffer(data.translate(_CLASS_TABLE), dtype=np.uint8)
+    isw = cls == 1
+    edges = np.flatnonzero(isw[1:] != isw[:-1]) + 1
+    starts, ends = edges[0::2], edges[1::2]
+    lens = ends - starts
+    tokmask = cls >= 2
+    tokmask[starts] = True
+    tokpos = np.flatnonzero(tokmask)
+    n_tok = len(tokpos)
+    tokcls = cls[tokpos]
+    is_word = tokcls == 1
+    tid = np.where(tokcls == 2, np.int32(-2), np.int32(-3))
+    tid[is_word] = _lookup(t, _hash_words(buf, starts, lens))
+    sep_tok = np.flatnonzero(buf[tokpos] == 0)  # row separators, in token order
+    known = tid >= 0
+    kpos = np.flatnonzero(known)
+    ktid = tid[kpos]
+
+    # longest lexicon match starting at each known token (trie, level by level);
+    # ``cand`` indexes kpos, the positions of lexicon words
+    best_entry = np.full(len(kpos), -1, dtype=np.int64)
+    best_len = np.zeros(len(kpos), dtype=np.int64)
+    node = t.first_node[ktid]
+    cand = np.flatnonzero(node >= 0)
+    node = node[cand]
+    n_words = len(t.words)
+    for depth in range(1, t.max_len + 1):
+        ent = t.node_entry[node]
+        term_ = ent >= 0
+        best_entry[cand[term_]] = ent[term_]
+        best_len[cand[term_]] = depth
+        if not len(t.edge_key):
+            break
+        nxt_pos = kpos[cand] + depth
+        ok = nxt_pos < n_tok
+        cand, node, nxt_pos = cand[ok], node[ok], nxt_pos[ok]
+        nxt_id = tid[nxt_pos]
+        ok = nxt_id >= 0
+        cand, node, nxt_id = cand[ok], node[ok], nxt_id[ok]
+        if not len(cand):
+            break
+        key = node * n_words + nxt_id
+        pos = np.minimum(np.searchsorted(t.edge_key, key), len(t.edge_key) - 1)
+        ok = t.edge_key[pos] == key
+        cand, node = cand[ok], t.edge_child[pos[ok]]
+
+    # drop a match that starts inside an earlier (leftmost-longest) match
+    hit = np.flatnonzero(best_len > 0)
+    allm, alllen = kpos[hit], best_len[hit]
+    reach = allm + alllen
+    prev_reach = np.concatenate([[-1], np.maximum.accumulate(reach)[:-1]]) if len(allm) else reach
+    keep = prev_reach <= allm
+    m, mlen = allm[keep], alllen[keep]
+    entry = best_entry[hit[keep]]
+    weight = t.entry_weight[entry].copy()
+
+    bound = np.flatnonzero(tid <= -2)          # any clause boundary
+    strong = np.flatnonzero(tid == -3)
+    last_any_bound = _last_before(bound, m)
+    last_strong = _last_before(strong, m)
+
+    # negation: a valid negator within its window, no boundary in between
+    neg = kpos[t.negator[ktid]]
+    nxt = np.minimum(neg + 1, n_tok - 1)
+    nxt_id = tid[nxt]
+    neg = neg[~((nxt_id >= 0) & t.neg_exception[np.maximum(nxt_id, 0)] & (neg + 1 < n_tok))]
+    j = _last_before(neg, m)
+    negated = (j >= 0) & (j > last_any_bound) & (m - j <= t.neg_window[tid[np.maximum(j, 0)]])
+    # intensifier: the nearest one within its window
+    j = _last_before(kpos[t.int_window[ktid] > 0], m)
+    jj = np.maximum(tid[np.maximum(j, 0)], 0)
+    intens = (j >= 0) & (j > last_any_bound) & (m - j <= t.int_window[jj])
+    intensity = np.where(intens, t.int_factor[jj], 1.0)
+    # frame: a topic after "discussed", "exchanged views", ... in the clause
+    j = _last_before(kpos[t.frame_window[ktid] > 0], m)
+    jj = np.maximum(tid[np.maximum(j, 0)], 0)
+    framed = (j >= 0) & (j > last_strong) & (m - j <= t.frame_window[jj]) & t.entry_topic[entry]
+    frame = np.where(framed, t.frame_factor[jj], 1.0)
+
+    negf = np.where(weight > 0, NEGATION_FACTOR, NEGATED_CONF_FACTOR)
+    value = weight * intensity * frame * np.where(negated, negf, 1.0)
+    rows = np.searchsorted(sep_tok, m)
+    # a topic right after an act of the same sign is its object ("opposes
+    # interference", "supports sovereignty"): counted once, by the act
+    is_act = t.entry_act[entry]
+    obj = np.zeros(len(m), dtype=bool)
+    if len(m):
+        strong_act = is_act & (np.abs(weight) >= OBJECT_ACT_MIN)
+        prev_pos = _last_before(m[strong_act], m)
+        obj = (t.entry_topic[entry] & (prev_pos >= 0)
+               & (m - prev_pos <= OBJECT_WINDOW) & (last_strong < prev_pos))
+    value = np.where(obj, value * OBJECT_FACTOR, value)
+    # the first stance act of each text counts more (its main verb decides)
+    acts = np.flatnonzero(t.entry_act[entry])
+    first_act = np.zeros(len(m), dtype=bool)
+    if len(acts):
+        ra = rows[acts]
+        first = np.concatenate([[True], ra[1:] != ra[:-1]])  # matches are in reading order
+        first_act[acts[first]] = True
+    value = np.where(first_act, value * FIRST_ACT_FACTOR, value)
+    end_tok = m + mlen - 1
+    last_word = np.searchsorted(starts, tokpos[end_tok])
+    return _Matches(rows, entry, value, negated, intensity, framed, first_act,
+                    tokpos[m], ends[last_word], data)
+
+
+def _texts_of(obj) -> tuple[list, pd.Index]:
+    if isinstance(obj, pd.DataFrame):
+        if "text" not in obj.columns:
+            raise KeyError("sentiment() needs a DataFrame with a 'text' column "
+                           f"(got columns {list(obj.columns)})")
+        series = obj["text"]
+    elif isinstance(obj, pd.Series):
+        series = obj
+    else:
+        raise TypeError("sentiment() expects a pandas Series of sentences or a DataFrame with a "
+                        f"'text' column, got {type(obj).__name__}")
+    values = series.to_numpy(dtype=object)
+    missing = pd.isna(values)
+    present = values[~missing]
+    if len(present) and pd.api.types.infer_dtype(present, skipna=False) != "string":
+        bad = next(v for v in present if not isinstance(v, str))
+        raise TypeError(f"sentiment(): text values must be str or missing, got {type(bad).__name__}")
+    return np.where(missing, "", values).tolist(), series.index
+
+
+def _raw_scores(texts: list) -> np.ndarray:
+    if not texts:
+        return np.zeros(0)
+    mt = _match(texts)
+    return np.bincount(mt.row, weights=mt.value, minlength=len(texts))[: len(texts)]
+
+
+def _squash(raw: np.ndarray) -> np.ndarray:
+    return raw / np.sqrt(raw * raw + ALPHA)
+
+
+def _label(score: np.ndarray) -> np.ndarray:
+    return np.where(score >= COOP_THRESHOLD, "coop", np.where(score <= -CONF_THRESHOLD, "conf", "neut"))
+
+
+def sentiment(obj) -> pd.DataFrame:
+    """Diplomatic tone of each sentence (or text) of a Series or DataFrame.
+
+    Parameters
+    ----------
+    obj : pandas.Series or pandas.DataFrame
+        A Series of sentences, or a DataFrame with a ``text`` column (the
+        statements frame, or a readouts frame: a whole readout is then scored
+        as one text, which favours long readouts; prefer statements).
+        Missing text (NaN/None) scores 0.0 / ``neut``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed like ``obj``, columns:
+
+        - ``sentiment`` (float in [-1, 1]): the squashed weighted sum of the
+          lexicon matches; > 0 cooperative, < 0 conflictual.
+        - ``sentiment_label`` (str): ``coop``, ``neut`` or ``conf``.
+
+    Raises
+    ------
+    TypeError
+        ``obj`` is not a Series/DataFrame, or a text is neither str nor missing.
+    KeyError
+        A DataFrame without a ``text`` column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sentiment(pd.Series(["The President strongly condemned the attack."]))["sentiment_label"].iloc[0]
+    'conf'
+    """
+    texts, index = _texts_of(obj)
+    score = _squash(_raw_scores(texts))
+    return pd.DataFrame({"sentiment": score, "sentiment_label": _label(score)}, index=index)
+
+
+def explain(text: str) -> pd.DataFrame:
+    """Show which lexicon terms and rules produce the tone of one text.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per lexicon match, in reading order:
+
+        - ``matched`` (str): the words of the text that matched.
+        - ``term`` (str): the lexicon entry.
+        - ``weight`` (float): the entry's weight.
+        - ``negated`` (bool), ``intensity`` (float), ``framed`` (bool),
+          ``first_act`` (bool): the rules that applied.
+        - ``value`` (float): the contribution to the sum.
+
+        ``df.attrs`` holds ``raw`` (the sum), ``sentiment`` and
+        ``sentiment_label``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"explain() expects a str, got {type(text).__name__}")
+    t = _tables()
+    mt = _match([text])
+    matched = [mt.buffer[s:e].decode("utf-8", "replace") for s, e in zip(mt.start_byte, mt.end_byte)]
+    out = pd.DataFrame({
+        "matched": matched,
+        "term": [t.terms[e] for e in mt.entry],
+        "weight": t.entry_weight[mt.entry],
+        "negated": mt.negated, "intensity": mt.intensity, "framed": mt.framed,
+        "first_act": mt.first_act, "value": mt.value,
+    })
+    raw = float(mt.value.sum())
+    out.attrs.update(raw=raw, sentiment=float(_squash(np.array([raw]))[0]),
+                     sentiment_label=str(_label(_squash(np.array([raw])))[0]))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# aggregates
+# ---------------------------------------------------------------------------
+
+def score_statements(statements: pd.DataFrame) -> pd.DataFrame:
+    """Statements frame + its tone: the ``scored`` input of the aggregates.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        The frame of :func:`diplo_analysis.statements.statements` (at least
+        ``readout_id`` and ``text``; ``speaker_side`` and ``speaker`` are
+        used by :func:`tone_by_side` and :func:`tone_by_speaker`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``statements`` with two more columns, ``sentiment`` and
+        ``sentiment_label`` (see :func:`sentiment`).
+    """
+    if not isinstance(statements, pd.DataFrame):
+        raise TypeError(f"score_statements() expects a DataFrame, got {type(statements).__name__}")
+    scored = sentiment(statements)
+    return statements.drop(columns=["sentiment", "sentiment_label"], errors="ignore").join(scored)
+
+
+_AGG_COLUMNS = ["n_sentences", "mean_sentiment", "share_coop", "share_neut", "share_conf", "net_tone"]
+
+
+def _ensure_scored(scored: pd.DataFrame, needed: list[str], func: str) -> pd.DataFrame:
+    if not isinstance(scored, pd.DataFrame):
+        raise TypeError(f"{func}() expects a DataFrame, got {type(scored).__name__}")
+    missing = [c for c in needed if c not in scored.columns]
+    if missing:
+        raise KeyError(f"{func}() needs the column(s) {missing}")
+    if "sentiment_label" not in scored.columns or "sentiment" not in scored.columns:
+        if "text" not in scored.columns:
+            raise KeyError(f"{func}() needs 'sentiment' and 'sentiment_label' columns "
+                           "(from score_statements) or a 'text' column to score")
+        scored = score_statements(scored)
+    return scored
+
+
+def _aggregate(scored: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    lab = scored["sentiment_label"].astype(str)
+    frame = pd.DataFrame({k: scored[k] for k in keys})
+    frame = frame.assign(
+        _s=scored["sentiment"].astype(float).to_numpy(),
+        _coop=(lab == "coop").to_numpy(dtype=float),
+        _neut=(lab == "neut").to_numpy(dtype=float),
+        _conf=(lab == "conf").to_numpy(dtype=float),
+    )
+    g = frame.groupby(keys, sort=True, dropna=False, observed=True)
+    out = pd.DataFrame({
+        "n_sentences": g.size(),
+        "mean_sentiment": g["_s"].mean(),
+        "share_coop": g["_coop"].mean(),
+        "share_neut": g["_neut"].mean(),
+        "share_conf": g["_conf"].mean(),
+    })
+    out["n_sentences"] = out["n_sentences"].astype("int64")
+    out["net_tone"] = out["share_coop"] - out["share_conf"]
+    return out.reset_index()[keys + _AGG_COLUMNS]
+
+
+def tone_by_readout(scored: pd.DataFrame) -> pd.DataFrame:
+    """Tone of each readout, from its scored sentences.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        The output of :func:`score_statements` (a statements frame with
+        ``sentiment`` and ``sentiment_label``).  A statements frame without
+        them is scored first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``readout_id`` (sorted), columns ``readout_id`` and:
+
+        - ``n_sentences`` (int): sentences in the group.
+        - ``mean_sentiment`` (float in [-1, 1]): mean of ``sentiment``.
+        - ``share_coop``, ``share_neut``, ``share_conf`` (float in [0, 1]):
+          shares of the labels; they sum to 1.
+        - ``net_tone`` (float in [-1, 1]): ``share_coop - share_conf``.
+    """
+    scored = _ensure_scored(scored, ["readout_id"], "tone_by_readout")
+    return _aggregate(scored, ["readout_id"])
+
+
+def tone_by_side(scored: pd.DataFrame) -> pd.DataFrame:
+    """Tone of each side of each readout (host, counterpart, both, narration).
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        The output of :func:`score_statements`, with ``readout_id`` and
+        ``speaker_side`` (``host``, ``counterpart``, ``both`` or None).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (``readout_id``, ``speaker_side``) present in the data,
+        sorted; sentences with no speaker form the group whose
+        ``speaker_side`` is missing (None/NaN), listed last.  Columns
+        ``readout_id``, ``speaker_side`` and:
+
+        - ``n_sentences`` (int): sentences in the group.
+        - ``mean_sentiment`` (float in [-1, 1]): mean of ``sentiment``.
+        - ``share_coop``, ``share_neut``, ``share_conf`` (float in [0, 1]):
+          shares of the labels; they sum to 1.
+        - ``net_tone`` (float in [-1, 1]): ``share_coop - share_conf``.
+    """
+    scored = _ensure_scored(scored, ["readout_id", "speaker_side"], "tone_by_side")
+    return _aggregate(scored, ["readout_id", "speaker_side"])
+
+
+def tone_by_speaker(scored: pd.DataFrame) -> pd.DataFrame:
+    """Tone of each named speaker of each readout.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        The output of :func:`score_statements`, with ``readout_id``,
+        ``speaker`` and ``speaker_side``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (``readout_id``, ``speaker``, ``speaker_side``), sorted;
+        narration (no speaker) is the group with missing ``speaker``.
+        Columns ``readout_id``, ``speaker``, ``speaker_side`` and:
+
+        - ``n_sentences`` (int): sentences in the group.
+        - ``mean_sentiment`` (float in [-1, 1]): mean of ``sentiment``.
+        - ``share_coop``, ``share_neut``, ``share_conf`` (float in [0, 1]):
+          shares of the labels; they sum to 1.
+        - ``net_tone`` (float in [-1, 1]): ``share_coop - share_conf``.
+    """
+    scored = _ensure_scored(scored, ["readout_id", "speaker", "speaker_side"], "tone_by_speaker")
+    return _aggregate(scored, ["readout_id", "speaker", "speaker_side"])
+
+
+#: The name under which :func:`explain` is exported at the package's top level.
+explain_tone = explain

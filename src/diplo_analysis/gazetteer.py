@@ -1,0 +1,462 @@
+"""Names -> codes: countries, international organisations and leaders.
+
+Everything here is built ONCE, on first use, and cached:
+
+- a country lookup from ``country_converter``'s own table (short and official
+  names of every country) plus ``data/gazetteer_names.csv`` (demonyms,
+  adjectives, abbreviations and international organisations that the
+  converter lacks), compiled into one trie-shaped regular expression;
+- the leaders table ``data/leaders.csv`` (heads of state and government,
+  foreign ministers, national security advisers and heads of international
+  organisations, with their terms), compiled the same way from every alias;
+- the publisher table ``data/gazetteer_publishers.csv`` (domain or name
+  fragments -> the publishing country), with the URL's country-code
+  top-level domain as a fallback.
+
+Matching is done on text passed through :func:`fold`, which turns curly
+quotes into straight ones and strips accents ("Erdoğan" -> "Erdogan"), so
+that aliases need one spelling only.  Country names are matched case-
+sensitively (they are capitalised in the genre; "turkey" or "chad" in lower
+case are not countries), leader aliases likewise.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+from urllib.parse import urlparse
+
+import pandas as pd
+
+__all__ = [
+    "fold",
+    "country_lookup",
+    "country_code",
+    "find_countries",
+    "Leader",
+    "leaders_table",
+    "find_leaders",
+    "lookup_leader",
+    "office_holder",
+    "publisher_country",
+]
+
+#: Codes that are not ISO 3166 countries: international organisations.
+ORG_CODES = frozenset(
+    "UN NATO WHO IMF WB AU EUU OSCE COE IAEA WTO ASEAN LAS OIC GCC CIS CSTO SCO EAEU "
+    "ICRC IOC OPEC OECD UNESCO UNICEF IDB ADB AIIB NDB SMOM CARICOM".split()
+)
+
+# coco names that collide with ordinary words or places in this genre
+_COCO_SKIP = {"Jersey", "Guernsey", "Georgia"}
+# ...but "Georgia" the country is too common in Kremlin readouts to lose:
+# it is kept, and only skipped after words that make it a US state.
+_GEORGIA_US = re.compile(r"(?:Governor|Senator|Atlanta|State of|Kemp|Ossoff|Warnock)[\w ,.]{0,20}$")
+
+# demonyms that are also first names: skipped when a surname-like word follows
+_GIVEN_NAMES = {
+    "German": re.compile(
+        r" (?!(?:President|Chancellor|Foreign|Federal|Minister|Government|Bundestag|Economy|Vice|Defen[cs]e|Finance"
+        r"|Ambassador|Parliament|Business|Side|Delegation|Counterpart|Head|Prime|State|Council|Embassy|Compan"
+        r"|Industr|Armed|Air|Navy|Army|Presidency|Foreign|Interior|Health|Social|Green|Christian|Free|Left|Unity"
+        r"|Reunification|Question|Partners?|Leaders?|Officials?|Investors?|Citizens?|People|Media)\b)[A-Z][a-z]+"
+    ),
+}
+_FOLD_PUNCT = (
+    ("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'),
+    ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u2013", "-"), ("\u2014", "-"), ("\u2011", "-"),
+)
+_FOLD_LETTERS = (
+    ("\u0131", "i"), ("\u0142", "l"), ("\u0141", "L"), ("\u00f8", "o"), ("\u00d8", "O"), ("\u0111", "d"),
+    ("\u0110", "D"), ("\u00df", "ss"), ("\u00e6", "ae"), ("\u00c6", "AE"),
+)
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with straight quotes, plain hyphens and no accents.
+
+    The result has the same words in the same order; only characters change
+    (``"Erdoğan’s"`` -> ``"Erdogan's"``).  ASCII text is returned unchanged and
+    fast.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+    """
+    if text.isascii():
+        return text
+    for a, b in _FOLD_PUNCT:
+        if a in text:
+            text = text.replace(a, b)
+    if text.isascii():
+        return text
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if not text.isascii():
+        for a, b in _FOLD_LETTERS:
+            if a in text:
+                text = text.replace(a, b)
+    return text
+
+
+def _data_path(name: str):
+    return resources.files("diplo_analysis").joinpath("data", name)
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """Return a regex alternation of ``words`` shaped as a trie (fast to fail)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not end:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return build(trie)
+
+
+def _boundary(pattern: str) -> re.Pattern:
+    # letters/digits may not touch a match; a hyphen may ("Russian-Chinese").
+    # Greedy trie alternation tries longer continuations first, and the
+    # look-ahead makes it back off to a shorter alias at a word's end.
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + pattern + r")(?![A-Za-z0-9]|'[A-Za-rt-z])")
+
+
+# ----------------------------------------------------------------- countries
+@lru_cache(maxsize=1)
+def country_lookup() -> dict[str, str]:
+    """Return the name -> code table used for countries and organisations.
+
+    Built once from ``country_converter``'s data file (``name_short`` and
+    ``name_official`` of every current country) and
+    ``data/gazetteer_names.csv`` (which wins where both name a string).
+
+    Returns
+    -------
+    dict[str, str]
+        Folded name (as written, capitalised) -> ISO 3166 alpha-3 code, or an
+        organisation code (``UN``, ``NATO``, ``EUU``, ...; see ``ORG_CODES``).
+    """
+    import country_converter
+
+    path = resources.files(country_converter).joinpath("country_data.tsv")
+    with path.open(encoding="utf-8") as fh:
+        coco = pd.read_csv(fh, sep="\t", keep_default_na=False, dtype=str)
+    table: dict[str, str] = {}
+    for row in coco.itertuples(index=False):
+        if row.obsolete or not row.ISO3:
+            continue
+        for name in (row.name_short, row.name_official):
+            name = fold(name.strip())
+            if name and name not in _COCO_SKIP:
+                table.setdefault(name, row.ISO3)
+                if name.startswith("Republic of "):
+                    table.setdefault("the " + name, row.ISO3)
+    table["Georgia"] = "GEO"
+    # coco's official name of Taiwan would shadow "People's Republic of China"
+    # fragments; the long CHN name below wins by length, and "Republic of
+    # China" alone stays TWN as in coco.
+    with _data_path("gazetteer_names.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            table[fold(row["alias"].strip())] = row["code"].strip()
+    return table
+
+
+@lru_cache(maxsize=1)
+def _country_regex() -> re.Pattern:
+    return _boundary(_trie_regex(sorted(country_lookup(), key=len, reverse=True)))
+
+
+def find_countries(text: str) -> list[tuple[int, int, str]]:
+    """Return every country or organisation mention in folded ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Text already passed through :func:`fold`.
+
+    Returns
+    -------
+    list of (start, end, code)
+        Character span of the mention and its code, in order of appearance.
+        The longest name wins at each position ("Democratic Republic of the
+        Congo" -> ``COD``, not ``COG``).
+    """
+    lookup = country_lookup()
+    out = []
+    for m in _country_regex().finditer(text):
+        name = m.group(0)
+        if name == "Georgia" and _GEORGIA_US.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        if name in _GIVEN_NAMES and _GIVEN_NAMES[name].match(text, m.end()):
+            continue  # "German Gref": a first name, not a demonym
+        out.append((m.start(), m.end(), lookup[name]))
+    return out
+
+
+def country_code(name: Optional[str]) -> Optional[str]:
+    """Return the code of one country or organisation name, or None.
+
+    Exact names first ("Canada", "Canadian", "the Republic of Korea",
+    "European Union"), then the first mention inside a longer string
+    ("Office of the President of Russia" -> ``RUS``).
+
+    Parameters
+    ----------
+    name : str or None
+
+    Returns
+    -------
+    str or None
+        ISO alpha-3 or organisation code.
+    """
+    if not name:
+        return None
+    name = fold(str(name).strip())
+    lookup = country_lookup()
+    if name in lookup:
+        return lookup[name]
+    found = find_countries(name)
+    return found[0][2] if found else None
+
+
+# ------------------------------------------------------------------- leaders
+@dataclass(frozen=True)
+class Leader:
+    """One term of office of one person (one row of ``data/leaders.csv``)."""
+
+    name: str
+    country: str
+    office: str
+    start: Optional[pd.Timestamp]
+    end: Optional[pd.Timestamp]
+
+    def serves(self, date) -> bool:
+        """Return whether the term covers ``date`` (a Timestamp; NaT -> False)."""
+        if date is None or pd.isna(date):
+            return False
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@lru_cache(maxsize=1)
+def leaders_table() -> pd.DataFrame:
+    """Return the leaders table shipped with the package.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per term of office, columns: ``name`` (canonical name),
+        ``aliases`` (other spellings, ``|``-separated, may be empty),
+        ``country`` (ISO alpha-3 or organisation code), ``office``
+        (``head_of_state``, ``head_of_government``, ``vice_president``,
+        ``foreign_minister``, ``national_security_adviser``, ``org_head``, ...),
+        ``start`` and ``end`` (datetime64, NaT when open).
+    """
+    with _data_path("leaders.csv").open(encoding="utf-8") as fh:
+        df = pd.read_csv(fh, dtype=str, keep_default_na=False)
+    missing = {"name", "aliases", "country", "office", "start", "end"} - set(df.columns)
+    if missing:
+        raise ValueError(f"leaders.csv lacks columns {sorted(missing)}")
+    df["start"] = pd.to_datetime(df["start"].replace("", None), errors="raise")
+    df["end"] = pd.to_datetime(df["end"].replace("", None), errors="raise")
+    return df
+
+
+@lru_cache(maxsize=1)
+def _leader_index() -> tuple[dict[str, tuple[Leader, ...]], re.Pattern]:
+    alias_map: dict[str, list[Leader]] = {}
+    for row in leaders_table().itertuples(index=False):
+        start = None if pd.isna(row.start) else row.start
+        end = None if pd.isna(row.end) else row.end
+        term = Leader(row.name, row.country, row.office, start, end)
+        names = [row.name] + [a for a in row.aliases.split("|") if a.strip()]
+        for alias in names:
+            key = fold(alias.strip())
+            bucket = alias_map.setdefault(key, [])
+            if term not in bucket:
+                bucket.append(term)
+    frozen = {k: tuple(v) for k, v in alias_map.items()}
+    return frozen, _boundary(_trie_regex(sorted(frozen, key=len, reverse=True)))
+
+
+def _pick(terms: tuple[Leader, ...], date=None, country: Optional[str] = None) -> Leader:
+    if country:
+        same = tuple(t for t in terms if t.country == country)
+        terms = same or terms
+    if date is not None and not pd.isna(date):
+        serving = [t for t in terms if t.serves(date)]
+        if serving:
+            return serving[0]
+        # nearest term in time
+        def dist(t: Leader) -> float:
+            s = t.start if t.start is not None else pd.Timestamp.min
+            e = t.end if t.end is not None else pd.Timestamp.max
+            return 0.0 if s <= date <= e else min(abs((date - s).days), abs((date - e).days))
+
+        return min(terms, key=dist)
+    return terms[0]
+
+
+def find_leaders(text: str, date=None) -> list[tuple[int, int, Leader]]:
+    """Return every known leader mentioned in folded ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Text passed through :func:`fold`.
+    date : pandas.Timestamp, optional
+        Picks the term in force for people with several (Donald Tusk: Poland
+        or the EU).
+
+    Returns
+    -------
+    list of (start, end, Leader)
+    """
+    alias_map, rx = _leader_index()
+    return [(m.start(), m.end(), _pick(alias_map[m.group(0)], date)) for m in rx.finditer(text)]
+
+
+def lookup_leader(name: Optional[str], date=None, country: Optional[str] = None) -> Optional[Leader]:
+    """Return the leader a name stands for, or None.
+
+    Parameters
+    ----------
+    name : str or None
+        A canonical name or an alias ("Joe Biden", "President Biden" -> the
+        alias inside it is found).
+    date : pandas.Timestamp, optional
+        Picks the term in force at that date.
+    country : str, optional
+        Prefer terms in that country or organisation.
+
+    Returns
+    -------
+    Leader or None
+    """
+    if not name:
+        return None
+    alias_map, rx = _leader_index()
+    key = fold(name.strip())
+    if key in alias_map:
+        return _pick(alias_map[key], date, country)
+    m = rx.search(key)
+    return _pick(alias_map[m.group(0)], date, country) if m else None
+
+
+@lru_cache(maxsize=4096)
+def _office_holders(country: str, office: str) -> tuple[Leader, ...]:
+    t = leaders_table()
+    sub = t[(t["country"] == country) & (t["office"] == office)]
+    return tuple(
+        Leader(r.name, r.country, r.office, None if pd.isna(r.start) else r.start, None if pd.isna(r.end) else r.end)
+        for r in sub.itertuples(index=False)
+    )
+
+
+def office_holder(country: Optional[str], office: str, date) -> Optional[str]:
+    """Return who held ``office`` in ``country`` on ``date``, or None.
+
+    Used for readouts whose subject is only "The President" or "the Premier".
+
+    Parameters
+    ----------
+    country : str or None
+        ISO alpha-3 code.
+    office : str
+        ``head_of_state``, ``head_of_government``, ``foreign_minister``, ...
+    date : pandas.Timestamp or NaT
+
+    Returns
+    -------
+    str or None
+        The canonical name, None when the table does not say or ``date`` is
+        unknown.
+    """
+    if not country or date is None or pd.isna(date):
+        return None
+    for term in _office_holders(country, office):
+        if term.serves(date):
+            return term.name
+    return None
+
+
+# ---------------------------------------------------------------- publishers
+@lru_cache(maxsize=1)
+def _publisher_rows() -> tuple[tuple[str, str], ...]:
+    with _data_path("gazetteer_publishers.csv").open(encoding="utf-8") as fh:
+        return tuple((r["fragment"].strip().lower(), r["code"].strip()) for r in csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
+def _cctld() -> dict[str, str]:
+    import country_converter
+
+    path = resources.files(country_converter).joinpath("country_data.tsv")
+    with path.open(encoding="utf-8") as fh:
+        coco = pd.read_csv(fh, sep="\t", keep_default_na=False, dtype=str)
+    out = {r.ccTLD.lower(): r.ISO3 for r in coco.itertuples(index=False) if r.ccTLD and not r.obsolete}
+    out["uk"] = "GBR"
+    out["gov"] = "USA"
+    out["mil"] = "USA"
+    return out
+
+
+@lru_cache(maxsize=4096)
+def publisher_country(publisher: Optional[str] = None, url: Optional[str] = None, site: Optional[str] = None) -> Optional[str]:
+    """Return the country of the publishing office, or None.
+
+    The fragments of ``data/gazetteer_publishers.csv`` are looked for in the
+    URL's host, the site and the publisher's name ("kremlin" -> ``RUS``,
+    "whitehouse.gov" -> ``USA``, "chineseembassy" -> ``CHN``); then a
+    country named in the publisher's string ("Ministry of External Affairs
+    of India"); then the country-code top-level domain of the URL or site
+    (``.ua`` -> ``UKR``; ``.gov`` -> ``USA``).
+
+    Parameters
+    ----------
+    publisher, url, site : str or None
+
+    Returns
+    -------
+    str or None
+        ISO alpha-3 code.
+    """
+    hosts = []
+    for u in (url, site):
+        if u:
+            host = urlparse(u if "//" in u else "//" + u).hostname or ""
+            hosts.append(host.lower())
+    hay = " ".join(hosts + [(publisher or "").lower()])
+    if hay.strip():
+        for frag, code in _publisher_rows():
+            if frag in hay:
+                return code
+    if publisher:
+        found = find_countries(fold(publisher))
+        found = [c for _, _, c in found if c not in ORG_CODES]
+        if found:
+            return found[0]
+    for host in hosts:
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        if tld and tld in _cctld():
+            return _cctld()[tld]
+    return None

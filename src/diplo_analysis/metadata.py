@@ -1,0 +1,833 @@
+"""Title + text -> the facts of one readout.
+
+:func:`extract_metadata` reads a :class:`~diplo_analysis.records.Record` and
+returns who spoke with whom, how, and who asked for the call.  The rules (see
+``docs/metadata.md``) read the title first and then the first sentences of the
+text (at most ``HEAD_CHARS`` characters), except for the initiator, for which
+the whole text is scanned once with one compiled expression.  Nothing here
+knows any particular document: the cues are the genre's phrasings, the names
+come from :mod:`diplo_analysis.gazetteer`.
+
+Outline (details and examples in ``docs/metadata.md``)
+-------
+1. *Medium*: the first cue found, title first: video cues, then phone cues,
+   then "other" cues (greetings, condolences, messages, decrees, statements,
+   announcements, ...), then in-person cues (met, meeting, talks, visit, ...).
+   A title with only an in-person cue (or none) lets a video or phone cue in
+   the first sentences decide; a title "other" cue yields to a strong
+   conversation cue there ("during a telephone conversation").  A meeting or
+   call without a foreign counterpart is ``other`` (multilateral summits
+   excepted).
+2. *Participants*: the phrase after "with"/"between"/"from" (else after
+   "met", "received", "called", "sent greetings to", ...), up to the first
+   ordinary lower-case word, is cut at "and" and commas into one chunk per
+   person; each chunk's country is the country it names ("of Canada",
+   "Canadian", "UN") or the leaders table's country for a known name.
+3. *Host*: a known leader of the publisher's country in the subject, else a
+   presidency's head of state at the date, else such a leader anywhere in the
+   head, else the subject's leader, a titled name, or the holder of the office
+   the subject names ("the Vice President").  ``host_country``: the
+   publisher's country, else the host's.
+4. Counterparts of the host's own country are dropped (compatriots).  For
+   ``other`` documents the counterparts are the foreign addressees, if any
+   ("Greetings to President of X").
+5. *Initiator*: one compiled expression, run around its key words over the
+   whole text, for phone and video only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from . import gazetteer as gz
+from .records import Record
+
+__all__ = ["extract_metadata", "METADATA_KEYS", "MEDIA", "HEAD_CHARS"]
+
+METADATA_KEYS = (
+    "publisher", "date", "date_inferred", "medium", "host", "host_country",
+    "counterparts", "counterpart_countries", "initiator",
+)
+MEDIA = ("phone", "video", "in_person", "other")
+#: How much of the text (after the title) is read for participants and medium.
+HEAD_CHARS = 1500
+
+I = re.IGNORECASE
+
+# ------------------------------------------------------------------- cues
+_VIDEO = re.compile(
+    r"\bvideo[- ]?(?:conferenc\w*|calls?|links?|format|summit|meeting|talks|chat|connection)\b"
+    r"|\bvideoconferenc\w*|\bvideolink\b|\bvideo-?linked\b|\bvirtual(?:ly)?\b"
+    r"|\b(?:via|by|over|through) (?:a )?(?:secure )?video\b|\bonline (?:meeting|summit|talks|format|conversation)"
+    r"|\bteleconferenc\w*|\bin (?:a )?video format\b",
+    I,
+)
+_PHONE = re.compile(
+    r"\btele?phon\w*|\bphones?\b|\bphone-?call"
+    r"|(?<!courtesy )\bcalls? (?:with|to)\b"
+    r"|\b(?:a|the|this|their|his|her|today's|first|second|latest|leaders') (?:phone |introductory |secure )?call\b(?! (?:for|to action|of duty)\b)"
+    r"|(?<!courtesy )\bcall (?:between|from)\b"
+    r"|(?<!so-)\bcalled (?:and \w+ )?(?=(?-i:[A-Z])|the (?-i:[A-Z]))"
+    r"|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone\b|\bphoned\b",
+    I,
+)
+# strong cues: enough to override a title that announces something else
+_STRONG = re.compile(
+    r"\b(?:tele)?phone (?:call|conversation|talks)|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone|\btelephoned?\b"
+    r"|\bvideo ?(?:call|conferenc\w*|link)|\bvideoconferenc\w*", I)
+# "other": the document reports no conversation with a foreign counterpart
+_OTHER = re.compile(
+    r"\b(?:greetings?|congratulat\w*|condolences?|messages?|letters?|telegrams?|decrees?|executive orders?"
+    r"|fact sheet|proclamation|statements?|address(?:ed|es)?|interview|article|op-ed|remarks|speech"
+    r"|signed|obituary|birthday|anniversary|awards?|presented|instructions|appoint\w*|approved|visited"
+    r"|chaired|attended|took part|participated|arrived|will (?:meet|hold|have|take part|visit|travel|pay|attend|receive))\b",
+    I,
+)
+_WEAK_OTHER = re.compile(r"statements?|remarks|participated|took part", I)
+_INPERSON = re.compile(
+    r"\b(?:met|meets?|meeting|meetings|talks|visits?|visiting|received|receives|receiving|summit|negotiations"
+    r"|conversation|bilateral|trilateral|hosted|hosts|welcomed|welcomes|audience|courtesy call|sat down|consultations"
+    r"|tete-a-tete|dinner|luncheon|breakfast|discuss|discussed|discussion|discusses|engagement|pull[- ]aside|participation)\b",
+    I,
+)
+# A meeting "of" the host's own bodies (Security Council, Government) is domestic;
+# in titles it is the place where "other" rules: this catches the usual ones.
+_DOMESTIC_EVENT = re.compile(
+    r"^(?:working meeting|meeting (?:on|of)|expanded meeting|(?:state|security) council|meeting with (?:government|security council|permanent members|heads of|representatives|members|participants|students|veterans|graduates|winners|families|employees|workers|leaders of (?:the )?(?:state duma|parties|factions|regions)))",
+    I,
+)
+# participants of a call that are plainly domestic
+# an announcement of an event to come is not a report of a conversation
+_FUTURE = re.compile(
+    r"\bwill (?:attend|take part|participate|meet|hold|have|visit|travel|pay|receive|speak|talk|address|chair|join)\b", I
+)
+_DOMESTIC_WORDS = re.compile(
+    r"\b(?:working meeting|governors?|mayors?|mayors-elect|senators?|congress\w*|legislat\w*|region|territory|year-old|head of the republic"
+    r"|patriarch|advocates?|experts?|ceos?|executives|families|students|veterans|workers|officials|members|leaders of)\b",
+    I,
+)
+_SUMMIT = re.compile(r"\b(?:summit|leaders'? meeting|heads of state|heads of government)\b", I)
+_MULTILATERAL = re.compile(
+    r"\b(?:G-?20|G-?7|G-?8|APEC|BRICS|SCO|CSTO|CIS|EAEU|Eurasian|ASEAN|NATO|EU|European Union|African Union|Union State"
+    r"|Quad|Bucharest Nine|B9|Americas|East Asia|United Nations|UN|Commonwealth|OSCE|Arab League|GCC|Caspian|"
+    r"Normandy|Central Asia|Mekong|Pacific Islands|FOCAC|CELAC)\b"
+)
+_FOREIGN_TITLE = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|Crown Prince|Foreign Minister|Taoiseach)\b"
+)
+
+# --------------------------------------------------------------- participants
+_ANCHOR = re.compile(r"\b(?:with|between|from)\b", I)
+_BETWEEN_AFTER = ("conversation ", "conversations ", "talks ", "meeting ", "call ")
+_FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
+_CONVERSE = re.compile(r"\b(?:spoke|speaks|talked|conversation|call)\b", I)
+_VERB_ANCHOR = re.compile(
+    r"\b(?:met|meets|meet|received|receives|receiving|hosted|hosts|welcomed|welcomes|called|calls|phoned|"
+    r"telephoned|spoke to|speaks to|talked to|talks to|call to|congratulated|thanked"
+    r"|(?:greetings|message|condolences|congratulations|letter|telegram|wishes) to)\s", I
+)
+# lower-case words allowed inside a participant phrase; any other ends it
+_ALLOWED_LOWER = frozenset(
+    """of the and de da do dos das du des del della di von van der den ter bin bint ibn al el ul ur y e la le
+    a an to by from for delegation visiting newly-elected newly-appointed top including
+    president prime minister foreign affairs secretary general chancellor federal king queen emir amir sultan
+    crown prince princess sheikh his her their majesty highness excellency holiness royal newly elected
+    new appointed re-elected acting interim designate incoming outgoing deputy vice state councilor counsellor
+    supreme leader chairman chairwoman chair head heads director managing national security adviser advisor
+    counterpart counterparts external commission council high representative party leaders government
+    governments republic kingdom mp mr mrs ms dr h.e. premier governor-general minister-president
+    president-elect prime-minister lord lady sir shri smt honourable honorable hon. special envoy
+    assistant defence defense finance trade member members politburo standing committee office central
+    commander-in-chief first second executive senior spokesperson""".split()
+)
+_TITLE_WORDS = frozenset(
+    """president vice prime minister ministers premier chancellor federal king queen emir amir sultan crown
+    prince princess sheikh sheikha his her their majesty highness excellency holiness royal newly elected new
+    appointed re-elected acting interim designate incoming outgoing deputy state councilor counsellor supreme
+    leader leaders chairman chairwoman chair head heads director director-general managing national security
+    adviser advisor counterpart counterparts foreign external affairs secretary secretary-general general
+    commission council high representative party government governments republic kingdom federation
+    commonwealth union mp mr mr. mrs mrs. ms ms. dr dr. h.e. he lord lady sir shri smt honourable honorable
+    hon hon. the of and a an to by from president-elect prime-minister governor-general special envoy assistant
+    defence defense finance trade member politburo standing committee office central commander-in-chief first
+    executive senior chief ayatollah pope grand duke emperor empress minister-president taoiseach
+    excellencies members cabinet mayor governor speaker parliament senate assembly congress sovereign
+    order side sides delegation leadership administration spokesperson principal coordinator ambassador
+    administrator envoy counselor readout statement call calls meeting meetings conversation conversations
+    talks participation engagement trip travel visit remarks presumptive president-elect white house
+    presidents pm fm fms pms advisors advisers officials ambassadors greetings congratulations condolences message
+    letter communist diplomatic ceo ceos heads-of-state leaders' colleagues""".split()
+)
+_HOST_TITLE = re.compile(
+    r"\b(?:President|Minister|Premier|Chancellor|Secretary|Advis[oe]r|Director|Coordinator|Ambassador|Administrator"
+    r"|Envoy|Counsel(?:l)?or|Spokesperson|Representative|Governor|King|Emir|Chair(?:man|woman)?|Chief)\b"
+)
+_NOT_A_NAME = re.compile(
+    r"\b(?:Forum|Park|Citizens|Policy|Assistance|Council|Committee|Office|Department|Agency|Ministry|Group|Party"
+    r"|Foundation|Association|Union|Summit|Games|Day|Week|House|Court|Bank|Fund|Service|Centre|Center|Institute)\b"
+)
+_EVENT_NOUN = frozenset("call calls meeting meetings conversation conversations talks participation engagement trip travel visit remarks statement".split())
+_NAME_PARTICLES = frozenset("bin bint ibn al el de da dos das du del della di von van der den ter y la le ul ur".split())
+_ABBREV_END = re.compile(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon|Gen|Lt|Col|No|Messrs|H\.E)\.$")
+_PARTICLE_NAME = re.compile(r"(?:al|el|ul|ad|as|an|at|az|bin|ibn|de|di|da|van|von)-[A-Z]")
+_WORD = re.compile(r"[^\s,;:()\[\]\"]+|[,;:()\[\]\"]")
+
+# a sentence ends at . ! ? (not after an initial, "U.S." or "Mr") before a capital, or at a line break
+_SENT_SPLIT = re.compile(
+    r"[.!?](?<![A-Z]\.[A-Z]\.)(?<!\s[A-Z]\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!Mrs\.)"
+    r"(?<!\bNo\.)(?<!Hon\.)(?<!\.[A-Z]\.)\s+(?=[A-Z\"'(])|\n+"
+)
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*(?:--|-)\s*"
+)
+_SUBJECT_VP = re.compile(r"\bVice[- ]President\b")
+_SUBJECT_PRESIDENT = re.compile(r"\b(?:President|Head of State)\b")
+_SUBJECT_PM = re.compile(r"\b(?:Prime Minister|Premier|Chancellor|Head of Government)\b")
+_PRESIDENCY = re.compile(r"kremlin|president\.gov|presiden(?:cy|t of)|elysee|tccb", I)
+
+
+def _fallback_date(record: Record):
+    if record.date:
+        try:
+            return pd.Timestamp(record.date), False
+        except (ValueError, TypeError):
+            pass
+    return pd.NaT, False
+
+
+def _resolve_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None):
+    try:
+        from .dates import resolve_date  # written by another module owner
+    except ImportError:  # pragma: no cover - until dates.py lands
+        return _fallback_date(record)
+    return resolve_date(record, host=host, host_country=host_country)
+
+
+def _sentences(text: str, limit: int = 8) -> list[str]:
+    out = []
+    for piece in _SENT_SPLIT.split(text):
+        piece = piece.strip()
+        if not piece or " > " in piece or len(piece) < 20:
+            continue
+        piece = _DATELINE.sub("", piece)
+        out.append(piece)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _head(record: Record) -> tuple[str, list[str]]:
+    title = gz.fold((record.title or "").strip())
+    text = gz.fold((record.text or "")[:HEAD_CHARS])
+    sents = _sentences(text)
+    # the text of a web page often repeats the title as its first line
+    if title:
+        bare = _DATELINE.sub("", title).rstrip(".")
+        sents = [x for x in sents if x.rstrip(".") not in (title.rstrip("."), bare)]
+    return title, sents
+
+
+_KEYS_VIDEO = ("video", "virtual", "online", "teleconf")
+_KEYS_PHONE = ("phon", "telephon", "call")
+_KEYS_OTHER = tuple(
+    "greeting congratulat condolence message letter telegram decree executive order fact sheet proclamation "
+    "statement address interview article op-ed remarks speech signed obituary birthday anniversary award "
+    "presented instructions appoint approved visited chaired attended took part participated arrived will ".split()
+)
+_KEYS_INPERSON = tuple(
+    "met meet talks visit receiv summit negotiations conversation bilateral trilateral host welcom audience "
+    "courtesy sat down consultations tete dinner luncheon breakfast discuss engagement pull aside participation".split()
+)
+
+
+def _has(low: str, keys: tuple) -> bool:
+    for k in keys:
+        if k in low:
+            return True
+    return False
+
+
+# one pass of a trie-shaped expression finds every key word; the full cue
+# expression then runs only in a small window around each (much faster)
+_KEY_GROUP = {}
+for _g, _keys in (("video", _KEYS_VIDEO), ("phone", _KEYS_PHONE), ("other", _KEYS_OTHER), ("in_person", _KEYS_INPERSON)):
+    for _k in _keys:
+        _KEY_GROUP.setdefault(_k, _g)
+_KEY_RX = re.compile(r"(?<![a-z])(?:" + gz._trie_regex(sorted(_KEY_GROUP, key=len, reverse=True)) + ")")
+_CUE_RX = {"video": (_VIDEO, 40), "phone": (_PHONE, 40), "other": (_OTHER, 5), "in_person": (_INPERSON, 12)}
+
+
+def _cue_matches(s: str) -> dict:
+    """Return group -> first match of that group's cue expression in ``s``."""
+    hits: dict[str, list[int]] = {}
+    for m in _KEY_RX.finditer(s.lower()):
+        hits.setdefault(_KEY_GROUP[m.group(0)], []).append(m.start())
+    out = {}
+    for group, positions in hits.items():
+        rx, back = _CUE_RX[group]
+        for pos in positions:
+            m = rx.search(s, max(0, pos - back), min(len(s), pos + 80))
+            if m is not None:
+                out[group] = m
+                break
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _first_cue(s: str):
+    """Return (medium, position) of the first cue in ``s`` by priority."""
+    found = _cue_matches(s)
+    m = found.get("video")
+    if m:
+        return "video", m.start()
+    m = found.get("phone")
+    if m:
+        return "phone", m.start()
+    o = found.get("other")
+    p = found.get("in_person")
+    if o and (not p or o.start() < p.start()):
+        # a statement "on the meeting" is about the meeting
+        if p and _WEAK_OTHER.fullmatch(o.group(0)):
+            return "in_person", p.start()
+        return "other", o.start()
+    if p:
+        return "in_person", p.start()
+    return None, -1
+
+
+# ------------------------------------------------------------ participant phrase
+def _phrase_end(s: str, start: int) -> int:
+    """End of the participant phrase that starts at ``start``."""
+    end = start
+    for m in _WORD.finditer(s, start):
+        w = m.group(0)
+        if w in ";:()[]\"":
+            return end
+        if w == ",":
+            end = m.end()
+            continue
+        core = w.strip("'")
+        if core.endswith("'s"):
+            core = core[:-2]
+        stop_after = False
+        if core.endswith(".") and not _ABBREV_END.search(core):
+            core = core[:-1]
+            stop_after = True
+        if not core or core[:1].isdigit() or (
+            core[:1].islower() and core.lower() not in _ALLOWED_LOWER and not _PARTICLE_NAME.match(core)
+        ):
+            return end
+        end = m.end() - (1 if stop_after else 0)
+        if stop_after or end - start > 300:
+            return end
+    return end
+
+
+def _phrase_of(s: str) -> str:
+    """The participant phrase of ``s`` ("" when it has none)."""
+    _, a, b = _participant_span(s) if s else (-1, -1, -1)
+    return s[a:b] if a >= 0 else ""
+
+
+def _skip_lower(s: str, pos: int, most: int = 4) -> int:
+    """Position after the cue word at ``pos`` and up to ``most`` lower-case words."""
+    m = re.compile(r"\S+\s*").match
+    end = pos
+    for _ in range(most):
+        w = m(s, end)
+        if w is None or (w.group(0)[:1].isupper() and end > pos):
+            break
+        end = w.end()
+    return end
+
+
+_VERB_KEYS = ("met", "meet", "receiv", "host", "welcom", "call", "phone", "spoke to", "speaks to", "talk",
+              "congratulat", "thank", "greetings to", "message to", "condolences to", "letter to", "telegram to",
+              "wishes to")
+
+
+@lru_cache(maxsize=8192)
+def _participant_span(s: str) -> tuple[int, int, int]:
+    """Return (subject_end, phrase_start, phrase_end) in ``s``; -1s when none.
+
+    The phrase starts after "with", "between" (after "conversation", "talks",
+    ...) or "from" (not after "Readout", "Statement", ...), else after a verb
+    such as "met", "received", "called" or "sent greetings to".
+    """
+    low = s.lower()
+    for m in _ANCHOR.finditer(s):
+        word = low[m.start(): m.end()]
+        before = low[max(0, m.start() - 15): m.start()]
+        if word == "between" and not before.endswith(_BETWEEN_AFTER):
+            continue
+        if word == "from" and before.endswith(_FROM_NOT_AFTER):
+            continue
+        return m.start(), m.end(), _phrase_end(s, m.end())
+    m = _VERB_ANCHOR.search(s) if _has(low, _VERB_KEYS) else None
+    if m:
+        return m.start(), m.end(), _phrase_end(s, m.end())
+    return -1, -1, -1
+
+
+def _person_name(chunk: str) -> Optional[str]:
+    """The longest run of name words in ``chunk`` (titles and placeholders dropped)."""
+    best: list[str] = []
+    run: list[str] = []
+    for w in chunk.split():
+        core = w.strip(",.'\"").removesuffix("'s")
+        low = core.lower()
+        if not core or core.startswith("\x00") or low in _TITLE_WORDS:
+            if len(run) > len(best):
+                best = run
+            run = []
+            continue
+        if core[:1].isupper() or (run and low in _NAME_PARTICLES):
+            run.append(core)
+        else:
+            if len(run) > len(best):
+                best = run
+            run = []
+    if len(run) > len(best):
+        best = run
+    while best and best[-1].lower() in _NAME_PARTICLES:
+        best.pop()
+    return " ".join(best) if best else None
+
+
+_SPLIT_CHUNKS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s*&\s*")
+_MARK = re.compile(r"\x00(\d+)")
+
+
+def _personal(name: Optional[str]) -> bool:
+    """A name that looks like a person's (two words or more), not "Turkey" or "Ambassadors"."""
+    return bool(name) and len(name.split()) >= 2
+
+
+def _parse_people(phrase: str, date) -> list[dict]:
+    """Split a phrase into people: name, country, named, known (in the leaders table)."""
+    if not phrase.strip():
+        return []
+    marks = [(a, b, "L", leader) for a, b, leader in gz.find_leaders(phrase, date)]
+    for a, b, code in gz.find_countries(phrase):
+        if not any(a < mb and ma < b for ma, mb, *_ in marks):
+            marks.append((a, b, "C", code))
+    if not marks:
+        name = _person_name(phrase)
+        return [{"name": name, "country": None, "named": True, "known": False}] if name else []
+    marks.sort(key=lambda t: t[0])
+    pieces, pos, table = [], 0, []
+    for a, b, kind, value in marks:
+        pieces.append(phrase[pos:a])
+        pieces.append(f" \x00{len(table)} ")
+        table.append((kind, value, phrase[a:b]))
+        pos = b
+    pieces.append(phrase[pos:])
+    masked = "".join(pieces)
+    people: list[dict] = []
+    for chunk in _SPLIT_CHUNKS.split(masked):
+        if not chunk.strip():
+            continue
+        ids = [int(t) for t in _MARK.findall(chunk)]
+        leaders = [table[i][1] for i in ids if table[i][0] == "L"]
+        countries = [table[i][1] for i in ids if table[i][0] == "C"]
+        if leaders:
+            for leader in leaders:
+                country = leader.country
+                if countries and len(leaders) == 1 and countries[0] != leader.country:
+                    # an explicit country wins where the person has a term there
+                    alt = gz.lookup_leader(leader.name, date, countries[0])
+                    if alt is not None and alt.country == countries[0]:
+                        country = alt.country
+                people.append({"name": leader.name, "country": country, "named": True, "known": True})
+            continue
+        name = _person_name(chunk)
+        if countries:
+            desc = re.sub(r"\s+", " ", _MARK.sub(lambda m: table[int(m.group(1))][2], chunk)).strip(" ,")
+            desc = re.sub(r"^(?:the|a|an) ", "", desc)
+            people.append({"name": name, "country": countries[0], "named": bool(name), "known": False, "desc": desc})
+        elif name:
+            people.append({"name": name, "country": None, "named": True, "known": False})
+    # apposition: "Name, Title of Country" and "Title of Country, Name" -> one person
+    merged: list[dict] = []
+    for p in people:
+        if merged:
+            q = merged[-1]
+            if q["country"] is None and not q["known"] and p["country"] and not p["named"] and _personal(q["name"]):
+                q["country"] = p["country"]
+                continue
+            if (not q["named"] and q["country"] and p["named"] and p["country"] in (None, q["country"])
+                    and (p["known"] or _personal(p["name"]))):
+                merged[-1] = dict(p, country=q["country"])
+                continue
+        merged.append(p)
+    return merged
+
+
+def _analyse(s: str, date):
+    """Return (subject people, participants, subject text, had_anchor) of one string."""
+    if not s:
+        return [], [], "", False
+    subj_end, a, b = _participant_span(s)
+    if a < 0:
+        # "Putin and Xi held talks", "Xi, Trump talk": everyone is in the subject
+        cue = _first_cue(s)[1]
+        before = s[:cue] if cue >= 0 else s
+        subject = before[: _phrase_end(before, 0)] or before  # up to the first verb
+        everyone = _parse_people(before, date)
+        if cue < 0:
+            # no event in this string ("Dominican Day Diaspora Event"): only known leaders take part
+            return everyone, [p for p in everyone if p["known"]], subject, False
+        if not any(p["country"] for p in everyone) and _first_cue(s)[0] in ("phone", "video"):
+            # "During a telephone conversation Russian President X, French President Y and ... agreed"
+            start = _skip_lower(s, cue)
+            everyone = _parse_people(s[start:_phrase_end(s, start)], date)
+        return _parse_people(subject, date), everyone, subject, False
+    subject = s[:subj_end]
+    return _parse_people(subject, date), _parse_people(s[a:b], date), subject, True
+
+
+def _hyphen_pairs(s: str) -> list[tuple[str, str]]:
+    """(name, code) of both sides of "Japan-Australia", "Russian-Chinese", "EU-China"."""
+    found = gz.find_countries(s)
+    out = []
+    for (a1, b1, c1), (a2, b2, c2) in zip(found, found[1:]):
+        if s[b1:a2] in ("-", " - "):
+            out += [(s[a1:b1], c1), (s[a2:b2], c2)]
+    return out
+
+
+def _unknown_host(subject: str) -> Optional[str]:
+    """A titled name in a subject ("Deputy National Security Advisor Jon Finer's").
+
+    The capitalised words right after the last office title (at most two
+    lower-case words in between, "Advisor for Cyber Anne Neuberger"), without
+    event nouns ("Call", "Meeting"); two words kept (three with an initial).
+    """
+    if not subject:
+        return None
+    last = None
+    for last in _HOST_TITLE.finditer(subject):
+        pass
+    if last is None:
+        return None
+    runs: list[list[str]] = [[]]
+    for w in subject[last.end(): _phrase_end(subject, last.end())].split():
+        core = w.strip(",.'\"").removesuffix("'s")
+        if not core or core.lower() in _EVENT_NOUN:
+            break
+        if core[:1].isupper() and core.lower() not in _TITLE_WORDS:
+            runs[-1].append(core)
+        elif runs[-1]:
+            runs.append([])
+        if w.endswith("'s"):
+            break
+    words = [r for r in runs if r][-1] if any(runs) else []
+    if len(words) < 2:
+        return None
+    if len(words) > 3 or (len(words) == 3 and not re.fullmatch(r"[A-Z]\.", words[1])):
+        words = words[-2:]
+    name = " ".join(words)
+    if _NOT_A_NAME.search(name) or gz.find_countries(name):
+        return None
+    return name
+
+
+# ------------------------------------------------------------------- initiator
+_INIT = re.compile(
+    r"\b(?:at|on|upon|by|following) (?:the )?(?:initiative|request|invitation|suggestion) of (?P<of>[^;,\n]{1,80})"
+    r"|\b(?:at|on|upon|by) (?P<poss>(?:the )?[A-Za-z][\w.\- ]{0,50}?)(?:'s|') (?:own )?(?:initiative|request)\b"
+    r"|\b(?:initiated|requested|arranged|placed|proposed) by (?P<by>[^;,\n]{1,80})"
+    r"|(?P<atreq>\b(?:talks|call|conversation)s? at (?:the )?request\b)"
+    r"|(?P<from>\b(?:took|received|accepted|answered|had|got) (?:a |an |the )?(?:incoming )?(?:phone |telephone )?call"
+    r"(?: today| yesterday| this \w+)? from\b)"
+    r"|(?P<his>\b(?:at|on|upon) (?:his|her|their) (?:own )?(?:initiative|request)\b)",
+    I,
+)
+_CALL_WORD = re.compile(r"\b(?:(?:tele)?phone|call|conversation|conversations|videoconferenc\w*|video link|video call)\b", I)
+_SENT_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\s[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bMs)(?<!\bSt)(?<!\.[A-Z])[.!?](?:\s+|$)|\n")
+_HOST_INIT = re.compile(
+    r"\b(?:made|placed|initiated)(?: a| the)? (?:phone |telephone )?call to\b"
+    r"|(?<!so-)\b(?:called|phoned|telephoned)(?: and \w+)? (?=(?-i:[A-Z])|the (?-i:[A-Z]))",
+    I,
+)
+_HOST_SIDE = re.compile(r"\b(?:our|this) side\b", I)
+
+
+def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -> str:
+    who = gz.fold(who)
+    people = gz.find_leaders(who, date)
+    if host and any(p.name == host for _, _, p in people):
+        return "host"
+    codes = [c for _, _, c in gz.find_countries(who)] or [p.country for _, _, p in people]
+    if codes:
+        return "host" if host_country and codes[0] == host_country else "counterpart"
+    return "host" if _HOST_SIDE.search(who) else "counterpart"
+
+
+_INIT_KEYS = (
+    "initiativ", "request", "invitation", "suggestion", "initiated", "arranged", "placed", "proposed",
+    "call from", "call today from", "call yesterday from", "call this",
+)
+
+
+def _init_matches(text: str):
+    """Matches of ``_INIT`` in ``text``, looked for only around its key words (fast on long texts)."""
+    low = text.lower()
+    hits = sorted({i for k in _INIT_KEYS for i in _find_all(low, k)})
+    done = -1
+    for pos in hits:
+        if pos <= done:
+            continue
+        m = _INIT.search(text, max(0, pos - 90), min(len(text), pos + 120))
+        if m:
+            done = m.end()
+            yield m
+
+
+def _find_all(low: str, key: str):
+    i = low.find(key)
+    while i >= 0:
+        yield i
+        i = low.find(key, i + 1)
+
+
+def _initiator(text: str, first: str, host: Optional[str], host_country: Optional[str], date) -> Optional[str]:
+    """Who initiated or requested the call, where the text says so (else None)."""
+    for m in _init_matches(text):
+        w0 = max(0, m.start() - 400)
+        a = w0
+        for e in _SENT_END.finditer(text, w0, m.start()):
+            a = e.end()
+        e = _SENT_END.search(text, m.end(), m.end() + 400)
+        b = e.start() if e else min(len(text), m.end() + 400)
+        sentence = text[a:b]
+        if not _CALL_WORD.search(sentence):
+            continue
+        if m.group("atreq") or m.group("from"):
+            return "counterpart"
+        if m.group("his"):
+            # "had a conversation with X on his initiative": X's initiative
+            if re.search(r"\bwith\b", text[a: m.start()], I):
+                return "counterpart"
+            continue
+        who = m.group("of") or m.group("poss") or m.group("by")
+        cut = _SENT_END.search(who)
+        return _side_of(who[: cut.start()] if cut else who, host, host_country, date)
+    m = _HOST_INIT.search(first)
+    if m:
+        subject = first[: m.start()]
+        people = gz.find_leaders(subject, date)
+        if host and any(p.name == host for _, _, p in people):
+            return "host"
+        codes = [c for _, _, c in gz.find_countries(subject)] + [p.country for _, _, p in people]
+        if any(c != host_country for c in codes):
+            return "counterpart"
+        if host and not codes and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary)\b", subject):
+            return "host"
+    return None
+
+
+@lru_cache(maxsize=512)
+def _publisher_code(publisher, url, site):
+    return gz.publisher_country(publisher, url, site)
+
+
+@lru_cache(maxsize=512)
+def _is_presidency(publisher, url) -> bool:
+    return bool(_PRESIDENCY.search(f"{publisher or ''} {url or ''}"))
+
+
+def _choose_first(sents: list[str]) -> int:
+    for i, s in enumerate(sents[:6]):
+        if _first_cue(s)[0] is not None or _CONVERSE.search(s):
+            return i
+    return 0
+
+
+def extract_metadata(record: Record) -> dict:
+    """Return the facts of one readout.
+
+    Parameters
+    ----------
+    record : Record
+        One document (title, text, url, publisher, meta) from a reader.
+
+    Returns
+    -------
+    dict
+        ``publisher`` (str or None: ``record.publisher``, else ``meta['site']``,
+        else the URL's domain), ``date`` (pandas.Timestamp or NaT, from
+        :func:`diplo_analysis.dates.resolve_date`), ``date_inferred`` (bool),
+        ``medium`` (``"phone"``, ``"video"``, ``"in_person"`` or ``"other"``),
+        ``host`` (str or None: the publishing side's participant, canonical
+        name where the leaders table knows it), ``host_country`` (ISO alpha-3
+        or None), ``counterparts`` (list of str), ``counterpart_countries``
+        (list of str, same order: ISO alpha-3, or an organisation code such as
+        ``UN``, ``NATO``, ``EUU``), ``initiator`` (``"host"``,
+        ``"counterpart"`` or None: only where the text says who initiated or
+        requested the call).
+
+    Raises
+    ------
+    TypeError
+        If ``record`` is not a :class:`Record`.
+    """
+    if not isinstance(record, Record):
+        raise TypeError(f"extract_metadata needs a Record, got {type(record).__name__}")
+    meta = record.meta or {}
+    publisher = record.publisher or meta.get("site") or None
+    if not publisher and record.url:
+        publisher = urlparse(record.url).hostname or None
+    url_host = record.url.split("/")[2] if record.url and record.url.count("/") >= 2 else record.url
+    pub_country = _publisher_code(record.publisher, url_host, meta.get("site"))
+    date, inferred = _resolve_date(record, None, pub_country)
+
+    title, sents = _head(record)
+    i = _choose_first(sents)
+    first = sents[i] if sents else ""
+    lead = " ".join(sents[i: i + 2])
+
+    # ---- medium
+    t_med = _first_cue(title)[0] if title else None
+    s_med = _first_cue(lead)[0] if lead else None
+    if t_med == "video":
+        medium = "video"
+    elif t_med == "phone":
+        # a generic "Call" in the title is refined by "video call" in the text; "telephone" is not
+        medium = "video" if s_med == "video" and "phon" not in title.lower() else "phone"
+    elif t_med == "other":
+        low = lead.lower()
+        strong = _STRONG.search(lead) if ("phon" in low or "video" in low) else None
+        medium = "other"
+        if strong:
+            medium = "video" if "video" in strong.group(0).lower() else "phone"
+    elif s_med in ("video", "phone"):
+        medium = s_med
+    else:
+        medium = t_med or s_med or "other"
+
+    if title and _FUTURE.search(title):
+        medium = "other"
+
+    # ---- people in the title and the first sentences
+    t_subj, t_part, t_subject, t_anchor = _analyse(title, date)
+    f_subj, f_part, f_subject, _ = _analyse(first, date)
+    if t_anchor and " on " in t_subject:
+        # "Statement by the Spokesperson on the Vice President's Call with ..."
+        t_subject = t_subject.rsplit(" on ", 1)[1]
+        t_subj = _parse_people(t_subject, date)
+
+    # ---- host: a known person of the publisher's country, else the subject's
+    host, host_country = None, None
+    known = [p for p in t_subj + f_subj + t_part + f_part if p["known"]]
+    if pub_country:
+        mine = [p for p in t_subj + f_subj if p["known"] and p["country"] == pub_country]
+        if not mine and _is_presidency(record.publisher, record.url):
+            # a presidency's site: the head of state unless the subject names another compatriot
+            hos = gz.office_holder(pub_country, "head_of_state", date)
+            mine = [{"name": hos, "country": pub_country}] if hos else []
+        mine = mine or [p for p in known if p["country"] == pub_country]
+        if not mine:
+            # the host may be named only in the next sentence ("Ms X briefed Dmitry Medvedev")
+            for extra_s in (sents[0] if sents else "", sents[i + 1] if len(sents) > i + 1 else ""):
+                mine += [{"name": L.name, "country": L.country} for _, _, L in gz.find_leaders(extra_s, date)
+                         if L.country == pub_country]
+        if mine:
+            host, host_country = mine[0]["name"], pub_country
+    if host is None:
+        # an unknown publisher, or one whose country no known person shares: the subject's leader
+        subj_known = [p for p in t_subj + f_subj if p["known"]]
+        if subj_known:
+            host, host_country = subj_known[0]["name"], subj_known[0]["country"]
+    if host is None:
+        host = _unknown_host(t_subject if t_anchor else "") or _unknown_host(f_subject)
+    if host is None and pub_country:
+        subj = f"{t_subject} {f_subject}"
+        office = None
+        if _SUBJECT_VP.search(subj):
+            office = "vice_president"
+        elif _SUBJECT_PM.search(subj) and not _SUBJECT_PRESIDENT.search(subj):
+            office = "head_of_government"
+        elif _SUBJECT_PRESIDENT.search(subj) or _is_presidency(record.publisher, record.url):
+            office = "head_of_state"
+        if office:
+            host = gz.office_holder(pub_country, office, date)
+    if host_country is None:
+        leader = gz.lookup_leader(host, date) if host else None
+        subj_codes = [p["country"] for p in t_subj + f_subj if p["country"] and p["country"] not in gz.ORG_CODES]
+        host_country = pub_country or (leader.country if leader else None) or (subj_codes[0] if subj_codes else None)
+
+    if pd.isna(date) and host:
+        # the host's tenure can date a readout whose text gives no year
+        date, inferred = _resolve_date(record, host, host_country)
+
+    def foreign(ps):
+        return [p for p in ps if p["country"] and p["country"] != host_country and not (host and p["name"] == host)]
+
+    # ---- participants: the title's phrase, else the first sentences'
+    people, phrase_people, phrase_text = foreign(t_part), t_part, _phrase_of(title)
+    if people and not any(p["named"] for p in people):
+        # "President of France" in the title, "Emmanuel Macron, President of ..." in the text
+        named = {p["country"]: p for p in foreign(f_part) if p["named"]}
+        people = [named.get(p["country"], p) for p in people]
+    if not people and any(p["named"] and p["country"] == host_country and p["name"] != host for p in t_part):
+        pass  # the title names the participants, and they are compatriots: a domestic event
+    elif not people:
+        people, phrase_people, phrase_text = foreign(f_part), t_part + f_part, _phrase_of(title) + " " + _phrase_of(first)
+        if not people and len(sents) > i + 1 and medium != "other":
+            more = _analyse(sents[i + 1], date)[1]
+            people, phrase_people = foreign(more), phrase_people + more
+
+    # ---- counterparts: participants and known foreign leaders in the subject
+    extra = [p for p in t_subj + f_subj if p["known"]]
+    counterparts, countries, seen, foreign_seen = [], [], set(), set()
+    for p in people + foreign(extra):
+        key = p["name"] or p.get("desc") or p["country"]
+        if key in seen or (not p["named"] and p["country"] in foreign_seen):
+            continue
+        seen.add(key)
+        foreign_seen.add(p["country"])
+        counterparts.append(p["name"] or p.get("desc") or p["country"])
+        countries.append(p["country"])
+    if not countries and medium != "other":
+        for text, c in [tc for tc in _hyphen_pairs(title) if tc[1] != host_country][:1]:
+            counterparts.append(text)
+            countries.append(c)
+
+    # ---- a conversation needs a foreign counterpart
+    if not countries and medium != "other":
+        multilateral = _SUMMIT.search(f"{title} {first}") and _MULTILATERAL.search(f"{title} {first}")
+        titled_unknown = any(p["named"] and not p["known"] and p["country"] is None for p in phrase_people) and (
+            _FOREIGN_TITLE.search(phrase_text or "")
+        )
+        domestic = (_DOMESTIC_WORDS.search(f"{title} {first}") or (title and _DOMESTIC_EVENT.search(title))
+                    or any(p["country"] == host_country and _personal(p["name"]) and p["name"] != host
+                           for p in phrase_people))
+        if multilateral and not domestic:
+            pass  # a summit: the medium stands, the participants may be unnamed
+        elif medium == "in_person" or not titled_unknown or domestic:
+            medium = "other"
+    elif medium == "in_person" and title and _DOMESTIC_EVENT.search(title):
+        medium = "other"
+
+    initiator = None
+    if medium in ("phone", "video"):
+        raw = (record.text or "").replace("\u2019", "'")
+        initiator = _initiator(f"{title}.\n{raw}", f"{title}. {first}", host, host_country, date)
+
+    return {
+        "publisher": publisher,
+        "date": date,
+        "date_inferred": bool(inferred),
+        "medium": medium,
+        "host": host,
+        "host_country": host_country,
+        "counterparts": counterparts,
+        "counterpart_countries": countries,
+        "initiator": initiator,
+    }

@@ -1,0 +1,125 @@
+"""Names -> codes: countries, demonyms, organisations, leaders, publishers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplo_analysis import gazetteer as gz
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Canada", "CAN"),  # coco short name
+        ("Republic of Uzbekistan", "UZB"),  # coco official name
+        ("Turkish", "TUR"),  # demonym from the data file
+        ("Emirati", "ARE"),
+        ("Saudi", "SAU"),
+        ("South Korean", "KOR"),
+        ("the Republic of Korea", "KOR"),
+        ("DPRK", "PRK"),
+        ("Kyrgyz", "KGZ"),
+        ("Belarusian", "BLR"),
+        ("Türkiye", "TUR"),  # folded to "Turkiye"
+        ("UN", "UN"),
+        ("European Commission", "EUU"),
+        ("World Health Organization", "WHO"),
+        ("African Union", "AU"),
+    ],
+)
+def test_country_code_names_demonyms_and_organisations(name, code):
+    assert gz.country_code(name) == code
+
+
+def test_longest_name_wins():
+    text = gz.fold("the Democratic Republic of the Congo and the Republic of the Congo, People’s Republic of China")
+    codes = [c for _, _, c in gz.find_countries(text)]
+    assert codes == ["COD", "COG", "CHN"]
+
+
+def test_names_with_and_are_one_country():
+    codes = [c for _, _, c in gz.find_countries("President of Bosnia and Herzegovina and Trinidad and Tobago")]
+    assert codes == ["BIH", "TTO"]
+
+
+def test_hyphenated_demonyms_are_two_countries():
+    codes = [c for _, _, c in gz.find_countries("Russian-Chinese talks")]
+    assert codes == ["RUS", "CHN"]
+
+
+def test_lower_case_words_are_not_countries():
+    # "turkey", "chad" and "jordan" in lower case are not countries
+    assert gz.find_countries("a roast turkey for chad near the river jordan") == []
+
+
+def test_georgia_the_us_state_is_not_the_country():
+    assert gz.find_countries("Governor Brian Kemp of Georgia") == []
+    assert [c for _, _, c in gz.find_countries("President of Georgia")] == ["GEO"]
+
+
+def test_fold_strips_accents_and_curly_quotes():
+    assert gz.fold("Erdoğan’s visit to Türkiye – Kraków") == "Erdogan's visit to Turkiye - Krakow"
+    assert gz.fold("plain ascii") == "plain ascii"
+
+
+def test_leaders_table_is_well_formed():
+    t = gz.leaders_table()
+    assert list(t.columns[:6]) == ["name", "aliases", "country", "office", "start", "end"]
+    assert len(t) > 250
+    # every term ends after it starts
+    done = t.dropna(subset=["end"])
+    assert (done["end"] >= done["start"]).all()
+    # country codes are alpha-3 or organisation codes
+    bad = [c for c in t["country"] if not (len(c) == 3 and c.isupper()) and c not in gz.ORG_CODES]
+    assert bad == []
+
+
+def test_leader_aliases_give_one_canonical_name():
+    for alias in ("Joe Biden", "President Joseph R. Biden, Jr.", "Joseph R. Biden"):
+        assert gz.lookup_leader(alias).name == "Joseph R. Biden Jr."
+    assert gz.lookup_leader("Zelensky").name == "Volodymyr Zelenskyy"
+    assert gz.lookup_leader("KISHIDA Fumio").country == "JPN"
+    assert gz.lookup_leader("Recep Tayyip Erdoğan").country == "TUR"
+
+
+def test_leader_term_is_picked_by_date():
+    tusk_2016 = gz.lookup_leader("Donald Tusk", pd.Timestamp("2016-06-01"))
+    tusk_2024 = gz.lookup_leader("Donald Tusk", pd.Timestamp("2024-06-01"))
+    assert tusk_2016.country == "EUU"
+    assert tusk_2024.country == "POL"
+
+
+def test_office_holder_by_date():
+    assert gz.office_holder("RUS", "head_of_state", pd.Timestamp("2010-03-01")) == "Dmitry Medvedev"
+    assert gz.office_holder("RUS", "head_of_state", pd.Timestamp("2019-03-01")) == "Vladimir Putin"
+    assert gz.office_holder("USA", "vice_president", pd.Timestamp("2022-03-01")) == "Kamala Harris"
+    assert gz.office_holder("RUS", "head_of_state", pd.NaT) is None
+
+
+def test_possessive_is_matched_but_not_a_longer_word():
+    names = [L.name for _, _, L in gz.find_leaders("President Xi's speech in Xi'an")]
+    assert names == ["Xi Jinping"]
+
+
+@pytest.mark.parametrize(
+    "publisher, url, code",
+    [
+        ("Office of the President of Russia (en.kremlin.ru)", None, "RUS"),
+        (None, "https://bidenwhitehouse.archives.gov/briefing-room/x/", "USA"),
+        ("bb.chineseembassy.org", None, "CHN"),
+        (None, "http://www.chinamission.be/eng/x.htm", "CHN"),  # table beats the .be domain
+        (None, "https://www.president.gov.ua/en/news/x", "UKR"),
+        (None, "https://www.mofa.go.jp/a_o/x.html", "JPN"),
+        ("Ministry of Foreign Affairs of Norway", None, "NOR"),  # a country in the name
+        (None, "https://www.presidencia.gob.ar/x", "ARG"),  # ccTLD fallback
+        (None, None, None),
+    ],
+)
+def test_publisher_country(publisher, url, code):
+    assert gz.publisher_country(publisher, url) == code
+
+
+def test_a_demonym_used_as_a_first_name_is_not_a_country():
+    assert gz.find_countries("Meeting with Sberbank CEO German Gref") == []
+    assert [c for _, _, c in gz.find_countries("German Chancellor Olaf Scholz and the German side")] == ["DEU", "DEU"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -180,6 +181,179 @@ def test_same_file_given_twice_is_read_once(tmp_path):
     assert len(df) == 1 and df.attrs["rejects"].empty and df.attrs["inputs"] == 1
 
 
+# ---------------------------------------------------------------- near-duplicates (mirrors)
+# Invented readouts (names, places and agencies do not exist).
+MFA_TITLE = "Premier Lan Holds Talks with Prime Minister Oskar Vell of Norland"
+MFA_PARAS = [
+    "On the afternoon of May 6, 2024, Premier Lan Zhou held talks with Prime Minister Oskar Vell of Norland "
+    "at the Lotus Hall in Tianhe.",
+    "Lan Zhou said that the two countries have enjoyed a steady friendship for fifty years, and that both sides "
+    "should deepen cooperation in grain, ports, clean energy and vocational schools, expand flights and "
+    "student exchanges, and keep close contact on regional affairs.",
+    "Oskar Vell said that Norland values its partnership with the Tianhe side, welcomes more investment in its "
+    "northern ports and farms, and stands ready to sign the new river shipping agreement within the year.",
+    "After the talks, the two heads of government witnessed the signing of documents on customs, forestry, "
+    "tourism and the joint weather satellite programme.",
+]
+MFA_TEXT = "\n\n".join(MFA_PARAS)
+
+
+def mirror_text() -> str:
+    """The same readout as an embassy page keeps it: menu, breadcrumb, time stamp, a
+    repeat of the title, a news-agency dateline, and an excerpt cut mid-sentence."""
+    body = "\n\n".join(MFA_PARAS[:3])
+    body = "TIANHE, May 6 (Tianhe News) -- " + body
+    return ("Home > Embassy News\nEnglish | Norsk | Contact us\n\n2024/05/06 21:14\n\n" + MFA_TITLE + "\n\n"
+            + body[: len(body) - 60])
+
+
+def test_mirror_with_furniture_dateline_and_shorter_excerpt_is_a_duplicate(tmp_path):
+    p = write_jsonl(tmp_path / "pages.jsonl", [
+        {"title": MFA_TITLE, "text": MFA_TEXT, "url": "https://mfa.example/eng/t1.html"},
+        {"title": MFA_TITLE, "text": mirror_text(), "url": "https://embassy.example/eng/zgyw/t9.htm", "truncated": True},
+    ])
+    df = load_readouts(p)
+    assert df["url"].tolist() == ["https://mfa.example/eng/t1.html"]
+    assert df.attrs["rejects"].to_dict("records") == [
+        {"path": str(p), "line": 2, "reason": f"duplicate of {sha16('https://mfa.example/eng/t1.html')}"}]
+
+
+def test_untitled_mirror_is_a_duplicate_of_the_titled_page(tmp_path):
+    p = write_jsonl(tmp_path / "pages.jsonl", [
+        {"title": MFA_TITLE, "text": MFA_TEXT, "url": "https://mfa.example/eng/t1.html"},
+        {"title": "", "text": "\n\n".join(MFA_PARAS[:3]) + " Photo", "url": "https://wire.example/a/77"},
+    ])
+    df = load_readouts(p)
+    assert len(df) == 1
+    assert df.attrs["rejects"]["reason"].tolist() == [f"duplicate of {sha16('https://mfa.example/eng/t1.html')}"]
+
+
+def test_the_first_in_input_order_is_kept_even_when_shorter(tmp_path):
+    short = {"title": MFA_TITLE, "text": mirror_text(), "url": "https://embassy.example/eng/zgyw/t9.htm"}
+    full = {"title": MFA_TITLE, "text": MFA_TEXT, "url": "https://mfa.example/eng/t1.html"}
+    df = load_readouts(write_jsonl(tmp_path / "a.jsonl", [short, full]))
+    assert df["url"].tolist() == [short["url"]]
+    assert df.attrs["rejects"]["reason"].tolist() == [f"duplicate of {sha16(short['url'])}"]
+
+
+def test_news_story_of_the_same_call_is_not_a_copy(tmp_path):
+    """A news-agency story retelling the ministry readout, with its own headline, stays a row."""
+    story = ("Premier Lan Zhou on Monday called for deeper cooperation with Norland in grain, ports and clean "
+             "energy during talks with visiting Prime Minister Oskar Vell.\n\n" + MFA_PARAS[1] + "\n\n"
+             "Vell said Norland welcomes more investment in its northern ports and farms, the agency reported.")
+    p = write_jsonl(tmp_path / "a.jsonl", [
+        {"title": MFA_TITLE, "text": MFA_TEXT, "url": "https://mfa.example/eng/t1.html"},
+        {"title": "Premier Lan meets Norland PM, urges closer ties", "text": story, "url": "https://news.example/1"},
+    ])
+    assert len(load_readouts(p)) == 2
+
+
+TEMPLATE = ("Vladimir Novak sent greetings to the servicemen of the {unit}, now awarded the rank of a Guards "
+            "unit. His greeting says that this distinction honours the courage, skill and loyalty the {unit} "
+            "showed in the service of the country, that he is sure its soldiers will keep and multiply the "
+            "traditions of those who served before them and teach them to the young, and that he wishes "
+            "every one of them success and good health to them and to their families.")
+
+
+def test_template_messages_to_different_recipients_are_both_kept(tmp_path):
+    p = write_jsonl(tmp_path / "k.jsonl", [
+        {"title": "Greetings to servicemen of 12th Coastal Brigade", "date": "2021-05-07",
+         "text": TEMPLATE.format(unit="12th Coastal Brigade"), "url": "https://office.example/n/1"},
+        {"title": "Greetings to servicemen of 45th Marine Brigade", "date": "2021-05-07",
+         "text": TEMPLATE.format(unit="45th Marine Brigade"), "url": "https://office.example/n/2"},
+    ])
+    df = load_readouts(p)
+    assert len(df) == 2 and df.attrs["rejects"].empty
+
+
+def test_same_title_and_template_on_different_days_are_both_kept(tmp_path):
+    """A yearly notice repeating last year's text word for word but the year: not a copy."""
+    notice = ("The yearly declarations of income and property of the head of state and of senior officials "
+              "of the Executive Office are now public, as Executive Order No. 88 on open government requires. "
+              "They cover the {y} calendar year and list for each official and for spouses and minor "
+              "children the salaries, flats and houses, cars and bank savings declared to the office.")
+    p = write_jsonl(tmp_path / "k.jsonl", [
+        {"title": "Income declarations published", "date": "2019-04-12",
+         "text": notice.format(y=2018), "url": "https://office.example/n/10"},
+        {"title": "Income declarations published", "date": "2020-04-10",
+         "text": notice.format(y=2019), "url": "https://office.example/n/20"},
+    ])
+    assert len(load_readouts(p)) == 2
+    # the same notice posted twice on one day is a copy
+    p2 = write_jsonl(tmp_path / "k2.jsonl", [
+        {"title": "Income declarations published", "date": "2019-04-12",
+         "text": notice.format(y=2018), "url": "https://office.example/n/10"},
+        {"title": "Income Declarations Published.", "date": "2019-04-12T18:00:00",
+         "text": notice.format(y=2018).upper(), "url": "https://office.example/section2/n/10"},
+    ])
+    assert len(load_readouts(p2)) == 1
+
+
+def test_same_title_with_a_shared_opening_but_different_bodies_are_both_kept(tmp_path):
+    """Two calls with one counterpart: the same title and a long template opening (about half of
+    each text), different substance: not copies."""
+    opening = ("Vladimir Novak had a telephone conversation with President of Ostrava Ilse Marten. "
+               "The leaders exchanged views on the situation in the region and on the state of bilateral "
+               "relations, and stressed the importance of the agreements reached during the visit to the capital.")
+    first = opening + (" They discussed the grain corridor, the exchange of prisoners and the joint commission "
+                       "on river shipping, and agreed that their foreign ministers would meet in the autumn.")
+    second = opening + (" Ilse Marten congratulated her counterpart on his birthday. The President spoke of the "
+                        "need to restore flights, to reopen the consulate in the port city and to finish the bridge.")
+    p = write_jsonl(tmp_path / "k.jsonl", [
+        {"title": "Telephone conversation with President of Ostrava Ilse Marten", "text": first,
+         "url": "https://office.example/n/31"},
+        {"title": "Telephone conversation with President of Ostrava Ilse Marten", "text": second,
+         "url": "https://office.example/n/57"},
+    ])
+    assert len(load_readouts(p)) == 2
+
+
+def test_normalised_words_drop_datelines_and_the_title_repeat():
+    from diplo_analysis.corpus import _norm_words, _title_key
+
+    key = _title_key("TIANHE, May 6 (Tianhe News) -- Premier Lan Holds Talks!")
+    assert key == "premier lan holds talks"
+    text = ("English | Norsk\n\nPremier Lan holds talks\n\nTIANHE, May 6 (Tianhe News) -- The Premier met "
+            "Mr. Vell.\n\nNORTH PORT -- Both sides agreed.")
+    assert _norm_words(text, key) == "the premier met mr vell both sides agreed".split()
+
+
+def test_near_copies_need_the_minimum_length(tmp_path):
+    from diplo_analysis.corpus import MIN_NEAR_DUPLICATE_WORDS
+
+    words = MFA_TEXT.split()
+    rows = []
+    for n, tag in ((MIN_NEAR_DUPLICATE_WORDS - 5, "short"), (MIN_NEAR_DUPLICATE_WORDS + 5, "long")):
+        text = " ".join(words[:n])
+        title = f"Talks in Tianhe ({tag})"
+        rows.append({"title": title, "text": text, "url": f"https://mfa.example/{tag}"})
+        rows.append({"title": title, "text": "TIANHE, May 6 (Tianhe News) -- " + text, "url": f"https://mirror.example/{tag}"})
+    df = load_readouts(write_jsonl(tmp_path / "m.jsonl", rows))
+    assert sorted(df["url"]) == ["https://mfa.example/long", "https://mfa.example/short", "https://mirror.example/short"]
+    assert df.attrs["rejects"]["line"].tolist() == [4]
+
+
+def test_near_duplicate_rejects_are_deterministic(tmp_path):
+    """Same inputs, same rows and rejects, whatever the interpreter's hash seed."""
+    import subprocess
+    import sys
+
+    rows = [{"title": MFA_TITLE, "text": MFA_TEXT, "url": "https://mfa.example/eng/t1.html"},
+            {"title": MFA_TITLE, "text": mirror_text(), "url": "https://embassy.example/t9"},
+            {"title": "", "text": "\n\n".join(MFA_PARAS[:3]), "url": "https://wire.example/a/77"},
+            {"title": "Telephone conversation with President of Ostrava Ilse Marten", "text": TEMPLATE.format(unit="x"),
+             "url": "https://office.example/n/31"}]
+    p = write_jsonl(tmp_path / "d.jsonl", rows)
+    code = ("import sys; from diplo_analysis import load_readouts; df = load_readouts(sys.argv[1]); "
+            "print(df['readout_id'].tolist(), df.attrs['rejects'].values.tolist())")
+    outs = {subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")}
+    df = load_readouts(p)
+    assert outs == {f"{df['readout_id'].tolist()} {df.attrs['rejects'].values.tolist()}\n"}
+    assert len(df) == 2 and df.attrs["rejects"]["line"].tolist() == [2, 3]
+
+
 # ---------------------------------------------------------------- bad inputs, errors
 def test_every_bad_input_is_accounted_for(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
@@ -263,11 +437,87 @@ def test_whole_corpus_every_input_accounted_for(shared_corpus):
     assert (df["n_words"] == 0).sum() >= 50
 
 
+def _fold_text(text: str) -> str:
+    return " ".join(str(text).casefold().split())
+
+
+def _fold_url(url: str) -> str:
+    u = re.sub(r"^[a-z]+://(www\.)?", "", str(url).strip().split("#")[0])
+    return u.rstrip("/")
+
+
+def _records_at(paths) -> dict:
+    """(path, line) -> Record, read again with the readers."""
+    from diplo_analysis.readers import read_file
+    from diplo_analysis.records import Record
+
+    out = {}
+    for path in sorted(set(paths)):
+        for item in read_file(Path(path), None):
+            if isinstance(item, Record):
+                out[(item.path, item.line)] = item
+    return out
+
+
+@pytest.mark.corpus
+def test_no_kremlin_or_white_house_record_is_merged_with_a_different_text(shared_corpus):
+    """Outside the China pages every duplicate repeats the url or the text (up to case and
+    whitespace) of the row it names: no template message or same-titled meeting is merged."""
+    paths = [shared_corpus / "kremlin_en_2021_2022", shared_corpus / "kremlin_en_news_1999_2020",
+             shared_corpus / "originals", shared_corpus / "whitehouse_readouts_2021_2025"]
+    df = load_readouts(*paths)
+    rejects = df.attrs["rejects"]
+    dups = rejects[rejects["reason"].str.startswith("duplicate of ")]
+    assert len(dups) >= 30  # the originals repeat JSONL pages
+    rejected = _records_at(dups["path"])
+    kept = df.set_index("readout_id")
+    for path, line, reason in dups.itertuples(index=False):
+        rec, row = rejected[(path, line)], kept.loc[reason.split()[-1]]
+        same_url = rec.url is not None and _fold_url(rec.url) == _fold_url(row["url"])
+        assert same_url or _fold_text(rec.text) == _fold_text(row["text"]), (path, line, row["url"])
+
+
+@pytest.mark.corpus
+def test_china_mirrors_are_rejected_as_copies_of_a_same_titled_page(shared_corpus):
+    path = shared_corpus / "china_pages" / "china_readouts_pages.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        expected = sum(1 for line in fh if line.strip())
+    df = load_readouts(path)
+    rejects = df.attrs["rejects"]
+    assert len(df) + len(rejects) == df.attrs["inputs"] == expected
+    assert len(rejects) >= 3 and rejects["reason"].str.startswith("duplicate of ").all()
+    rejected = _records_at(rejects["path"])
+    kept = df.set_index("readout_id")
+
+    def fold_title(t):
+        return " ".join(re.findall(r"[^\W_]+", str(t or "").casefold()))
+
+    def grams(text):
+        w = re.findall(r"[^\W_]+", text.casefold())
+        return set(zip(w, w[1:], w[2:], w[3:], w[4:]))
+
+    for path_, line, reason in rejects.itertuples(index=False):
+        rec, row = rejected[(path_, line)], kept.loc[reason.split()[-1]]
+        assert _fold_text(rec.text) != _fold_text(row["text"])  # none of them is an exact copy
+        title = row["title"] if isinstance(row["title"], str) else ""
+        assert not rec.title or not title or fold_title(rec.title) == fold_title(title)
+        a, b = grams(rec.text), grams(row["text"])
+        assert len(a & b) >= 0.5 * min(len(a), len(b))
+
+
 @pytest.mark.corpus
 def test_white_house_readouts_posted_twice_are_rejected_once_each(shared_corpus):
-    df = load_readouts(shared_corpus / "whitehouse_readouts_2021_2025")
+    path = shared_corpus / "whitehouse_readouts_2021_2025" / "whitehouse_readouts.jsonl"
+    seen, expected = set(), 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                key = _fold_text(json.loads(line)["text"])
+                expected += key in seen
+                seen.add(key)
+    df = load_readouts(path.parent)
     rejects = df.attrs["rejects"]
-    assert len(rejects) == 2
+    assert expected >= 2 and len(rejects) == expected
     assert rejects["reason"].str.startswith("duplicate of ").all()
     kept = set(df["readout_id"])
     assert {r.split()[-1] for r in rejects["reason"]} <= kept

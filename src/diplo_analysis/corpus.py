@@ -3,8 +3,9 @@
 Flow: every input file is read by the reader for its suffix
 (:mod:`diplo_analysis.readers`) into records and rejects; each record gets
 its metadata from :func:`diplo_analysis.metadata.extract_metadata`; records
-that repeat an earlier one are rejected as duplicates; the rest become one
-row each, in input order.
+that repeat an earlier one (same url, same text, or a near-copy: see
+:func:`load_readouts`) are rejected as duplicates; the rest become one row
+each, in input order.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
@@ -25,6 +27,8 @@ __all__ = [
     "REJECT_COLUMNS",
     "MEDIUM_CATEGORIES",
     "MIN_DUPLICATE_WORDS",
+    "MIN_NEAR_DUPLICATE_WORDS",
+    "NEAR_DUPLICATE_CONTAINMENT",
     "readout_id",
     "iter_input_files",
 ]
@@ -60,6 +64,17 @@ MEDIUM_CATEGORIES = ["phone", "video", "in_person", "other"]
 #: A text this long (in words) or longer counts as a duplicate when it
 #: repeats an earlier text, whatever the urls.
 MIN_DUPLICATE_WORDS = 30
+
+#: Near-duplicates (:func:`load_readouts`, Notes): both texts must have at
+#: least this many words after normalisation.
+MIN_NEAR_DUPLICATE_WORDS = 40
+
+#: Near-duplicates: the share of the shorter text's distinct word 5-grams
+#: that must occur in the longer text. Titles must agree as well, so this can
+#: sit below the 0.8 usual for mirrors alone: copies in the shared China pages
+#: contain 0.74-1.0, copy-edited or framed by captions and footers at the low
+#: end; same-titled texts that are not copies stay below 0.4.
+NEAR_DUPLICATE_CONTAINMENT = 0.7
 
 _STR = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 _META_KEYS = (
@@ -155,6 +170,211 @@ def iter_input_files(*paths) -> Iterator[Union[Path, Reject]]:
             yield f
 
 
+# ---------------------------------------------------------------- near-duplicates
+_SHINGLE = 5
+_TOKEN_RE = re.compile(r"[^\W_]+")
+# A news-agency dateline opening a paragraph: "CITY, Month D (Agency) --",
+# "TWO WORDS, Mon. D, YYYY (Agency) --", "CITY --", "City (Agency) - ";
+# a capitalised (not upper-case) city only with a day or an agency.
+_DATELINE_RE = re.compile(
+    r"^[ \t]*(?:"
+    r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"  # upper-case city
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+    r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"  # City: only with a day or an agency
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+    r"|[ \t]*\([^()\n]{1,40}\)[ \t]*)"
+    r")(?:--|—|–|-)[ \t]+",
+    re.M,
+)
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LEAD_WORDS = 8  # words of the lead key (untitled records)
+_LEAD_MIN_LINE = 8  # leading lines shorter than this (in words) are page furniture for the lead key
+_TITLE_SEARCH = 60  # a repeat of the title is looked for in the body's first words
+
+
+_ASCII_FOLD = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes([32]) * 128
+
+
+def _fold_words(s: str) -> list[str]:
+    """Lower-case letters-and-digits words of ``s`` (punctuation and whitespace folded)."""
+    if s.isascii():  # fast path, same result as the regex
+        return s.lower().encode().translate(_ASCII_FOLD).decode().split()
+    return _TOKEN_RE.findall(s.lower())
+
+
+def _ascii_words(s: str) -> list[str]:
+    """Lower-case ASCII letters-and-digits words of ``s``; any other character separates."""
+    return s.lower().encode("ascii", "replace").translate(_ASCII_FOLD).decode().split()
+
+
+def _title_key(title: Optional[str]) -> str:
+    """A title folded for comparison: dateline dropped, lower-case words joined by spaces."""
+    if not title:
+        return ""
+    if "-" in title or "\u2014" in title or "\u2013" in title:
+        title = _DATELINE_RE.sub("", title.strip(), count=1)
+    return " ".join(_fold_words(title))
+
+
+def _norm_words(text: str, title_key: str) -> list[str]:
+    """The words of ``text`` for near-duplicate comparison.
+
+    Lower-case letters-and-digits words (punctuation and whitespace folded),
+    with datelines opening paragraphs removed and, when the title is repeated
+    among the first words, everything up to the end of that repeat removed
+    (breadcrumbs and menus often precede it).
+    """
+    words = _fold_words(_DATELINE_RE.sub("", text))
+    if title_key:
+        t = title_key.split()
+        n = len(t)
+        first = t[0]
+        for i in range(min(_TITLE_SEARCH, len(words) - n + 1)):
+            if words[i] == first and words[i:i + n] == t:
+                return words[i + n:]
+    return words
+
+
+class _Item:
+    """A kept record as the near-duplicate check sees it (lazy, cached)."""
+
+    __slots__ = ("rid", "text", "title_key", "date", "_words", "_shingles", "_day", "lead")
+
+    def __init__(self, rid: str, text: str, title_key: str, date: Optional[str]):
+        self.rid = rid
+        self.text = text
+        self.title_key = title_key
+        self.date = date
+        self._words = None
+        self._shingles = None
+        self._day = False
+        self.lead = None
+
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = _norm_words(self.text, self.title_key)
+        return self._words
+
+    def shingles(self) -> set:
+        if self._shingles is None:
+            w = self.words()
+            self._shingles = set(zip(*(w[i:] for i in range(_SHINGLE))))
+        return self._shingles
+
+    def day(self) -> Optional[str]:
+        """The calendar day of the source's date field (``YYYY-MM-DD``), or None."""
+        if self._day is False:
+            self._day = None
+            date = str(self.date).strip() if self.date is not None else ""
+            m = _ISO_DAY_RE.match(date)
+            if m:
+                self._day = m.group(0)
+            elif date:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    try:
+                        ts = pd.to_datetime(date, errors="coerce")
+                    except (ValueError, TypeError, OverflowError):
+                        ts = pd.NaT
+                if not pd.isna(ts):
+                    self._day = ts.strftime("%Y-%m-%d")
+        return self._day
+
+    def lead_key(self) -> str:
+        """A blocking key: the body's first ``_LEAD_WORDS`` words.
+
+        Taken after leading lines of fewer than ``_LEAD_MIN_LINE`` words (page
+        furniture), a dateline and a repeat of the title; non-ASCII letters
+        count as separators (a fast approximation, the key only proposes
+        candidates); "" when there are too few words.
+        """
+        if self.lead is None:
+            lines = self.text[:1000].split("\n")
+            i, n = 0, len(lines)
+            while i < n - 1 and len(lines[i].split()) < _LEAD_MIN_LINE:
+                i += 1
+            head = " ".join(lines[i:i + 3])[:300]
+            if "-" in head or "\u2014" in head or "\u2013" in head:
+                head = _DATELINE_RE.sub("", head, count=1)
+            for fold in (_ascii_words, _fold_words):  # the second for non-Latin scripts
+                w = fold(head)
+                if self.title_key:
+                    t = fold(self.title_key)
+                    if w[:len(t)] == t:
+                        w = w[len(t):]
+                self.lead = " ".join(w[:_LEAD_WORDS]) if len(w) >= _LEAD_WORDS else ""
+                if self.lead:
+                    break
+        return self.lead
+
+
+def _is_copy(a: _Item, b: _Item) -> bool:
+    """Whether two records with compatible titles are copies of one readout."""
+    da, db = a.day(), b.day()
+    if da and db and da != db:
+        return False
+    wa, wb = a.words(), b.words()
+    if len(wa) < MIN_NEAR_DUPLICATE_WORDS or len(wb) < MIN_NEAR_DUPLICATE_WORDS:
+        return False
+    sa, sb = a.shingles(), b.shingles()
+    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return len(small & large) >= NEAR_DUPLICATE_CONTAINMENT * len(small)
+
+
+class _NearDuplicates:
+    """Finds, for a new record, a kept record it is a near-copy of.
+
+    Candidates are blocked, never compared all against all: records with the
+    same folded title, and, where one of the two has no title, records whose
+    bodies start with the same words (:meth:`_Item.lead_key`). The lead keys
+    are only computed once an untitled record has been seen.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self.by_title: dict[str, list[int]] = {}
+        self.untitled: dict[str, list[int]] = {}  # lead key -> untitled kept records
+        self.by_lead: Optional[dict[str, list[int]]] = None  # lead key -> every kept record
+
+    def _index_lead(self, k: int) -> None:
+        lead = self.items[k].lead_key()
+        if lead:
+            self.by_lead.setdefault(lead, []).append(k)
+            if not self.items[k].title_key:
+                self.untitled.setdefault(lead, []).append(k)
+
+    def find(self, item: _Item) -> Optional[str]:
+        """The ``readout_id`` of the first kept record ``item`` is a copy of, or None."""
+        if item.title_key:
+            cands = self.by_title.get(item.title_key)
+            if self.untitled:
+                extra = self.untitled.get(item.lead_key())
+                if extra:
+                    cands = sorted(set(cands or ()) | set(extra))
+            if not cands:
+                return None
+        else:
+            if self.by_lead is None:  # the first untitled record: index the kept ones
+                self.by_lead = {}
+                for k in range(len(self.items)):
+                    self._index_lead(k)
+            cands = self.by_lead.get(item.lead_key())
+            if not cands:
+                return None
+        for k in cands:  # kept records, in input order
+            if _is_copy(item, self.items[k]):
+                return self.items[k].rid
+        return None
+
+    def add(self, item: _Item) -> None:
+        k = len(self.items)
+        self.items.append(item)
+        if item.title_key:
+            self.by_title.setdefault(item.title_key, []).append(k)
+        if self.by_lead is not None:
+            self._index_lead(k)
+
+
 def _empty_rejects() -> pd.DataFrame:
     return pd.DataFrame({
         "path": pd.Series([], dtype=_STR),
@@ -232,7 +452,30 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     without scheme, ``www.``, fragment or final ``/``), or whose
     whitespace-folded text of at least :data:`MIN_DUPLICATE_WORDS` words was
     seen before under another url (the same readout on several sites), or
-    whose ``readout_id`` was seen before. The first occurrence is kept.
+    whose ``readout_id`` was seen before, or that is a near-copy of a kept
+    record (below). The first occurrence in input order is kept, whichever
+    site it comes from, and the rejects name it.
+
+    Near-copies (mirrors with other page furniture, a dateline, or an excerpt
+    cut at another point) are two records such that:
+
+    - their titles are the same once folded (lower case, punctuation
+      dropped, a leading dateline dropped), or one of them has no title;
+    - their ``date`` fields, when both have one, give the same day;
+    - their normalised texts each have at least
+      :data:`MIN_NEAR_DUPLICATE_WORDS` words (lower-case words, punctuation
+      and whitespace folded, datelines such as ``CITY, Month D (Agency) --``
+      opening a paragraph removed, and text up to a repeat of the title among
+      the first 60 words removed);
+    - at least :data:`NEAR_DUPLICATE_CONTAINMENT` of the shorter text's
+      distinct word 5-grams occur in the longer one (containment, not
+      similarity, because excerpts end at different points).
+
+    Different readouts of one event (a ministry readout and a news-agency
+    story, two sides' readouts) have different titles and stay rows, as do
+    template messages to different recipients. Candidates are found by
+    title, and for untitled records by the first words of the body, never
+    all against all.
 
     Raises
     ------
@@ -267,6 +510,7 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     seen_url: dict[str, str] = {}
     seen_text: dict[str, str] = {}
     seen_id: set = set()
+    near = _NearDuplicates()
 
     bar = None
     if progress:
@@ -298,10 +542,16 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                 dup = (seen_url.get(ukey) if ukey else None) or (seen_text.get(tkey) if tkey else None)
                 if dup is None and rid in seen_id:
                     dup = rid
+                item = None
+                if dup is None and len(words) >= MIN_NEAR_DUPLICATE_WORDS:
+                    item = _Item(rid, rec.text, _title_key(rec.title), rec.date)
+                    dup = near.find(item)
                 if dup is not None:
                     reject(Reject(rec.path, rec.line, f"duplicate of {dup}"))
                     continue
                 seen_id.add(rid)
+                if item is not None:
+                    near.add(item)
                 if ukey:
                     seen_url[ukey] = rid
                 if tkey:

@@ -1,0 +1,369 @@
+"""Who is called how often, and when: call counts, gaps, bursts, rankings.
+
+Every function here takes the readouts frame of :func:`diplo_analysis.load_readouts`
+(one row per readout) and returns a new DataFrame, so they chain with
+``.pipe()``.  One readout is one call: the counts never look at the text, and
+a call with several counterparts counts once for each of them when grouping by
+counterpart.  Two publishers' readouts of the same call are two rows of the
+frame: filter with ``host=`` or ``publisher=`` before counting across
+publishers, or a call told by both sides counts twice.
+
+Coverage
+--------
+A crawl gap must not read as a diplomatic silence.  :func:`coverage` counts the
+*documents* of every kind (statements, decrees, meetings, calls) that each
+publisher has in each period.  :func:`call_frequency` reindexes its counts to
+every period between the first and the last document, and a cell is ``NaN``
+(not ``0``) when the publishers that report calls of that group have no
+document at all in that period: nothing can be said about it.  A ``0`` means
+the source published in that period and reported no such call.  The coverage
+table travels with the result in ``result.attrs["coverage"]``, and
+:func:`diplo_analysis.plots.calls_heatmap` draws it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+__all__ = ["coverage", "call_frequency", "call_gaps", "bursts", "counterpart_ranking", "MEDIA"]
+
+#: The values of the ``medium`` column.
+MEDIA = ("phone", "video", "in_person", "other")
+#: The media that are calls.
+CALL_MEDIA = ("phone", "video")
+_LIST_COLUMNS = ("counterparts", "counterpart_countries")
+_PAIR_SEP = " | "
+
+
+# --------------------------------------------------------------------------- helpers
+def _require(readouts: pd.DataFrame, columns: Iterable[str], func: str) -> None:
+    if not isinstance(readouts, pd.DataFrame):
+        raise TypeError(f"{func}: expected the readouts DataFrame, got {type(readouts).__name__}")
+    missing = [c for c in columns if c not in readouts.columns]
+    if missing:
+        raise KeyError(f"{func}: the readouts frame has no column(s) {missing}; "
+                       f"it has {list(readouts.columns)}")
+
+
+def _offset(freq: str):
+    """Check that ``freq`` names a period by its start (YS, QS, MS, W-MON, D)."""
+    try:
+        off = to_offset(freq)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"freq={freq!r} is not a pandas frequency (try 'YS', 'QS', 'MS', 'W-MON')") from exc
+    code = off.rule_code
+    if off.n != 1 or code.split("-")[0].endswith("E"):
+        raise ValueError(f"freq={freq!r}: use a single period labelled by its start "
+                         f"('YS', 'QS', 'MS', 'W-MON', 'D'), not an end or a multiple")
+    return off
+
+
+def _period_start(dates: pd.Series, freq: str) -> pd.Series:
+    """Map each timestamp to the start of its period (NaT stays NaT)."""
+    off = _offset(freq)
+    days = pd.to_datetime(dates).dt.normalize()
+    uniq = pd.Series(days.dropna().unique())
+    mapping = {d: off.rollback(d) for d in uniq}
+    return days.map(mapping).astype("datetime64[ns]")
+
+
+def _period_range(starts: pd.Series, freq: str) -> pd.DatetimeIndex:
+    starts = starts.dropna()
+    if starts.empty:
+        return pd.DatetimeIndex([], dtype="datetime64[ns]", name="period", freq=None)
+    idx = pd.date_range(starts.min(), starts.max(), freq=_offset(freq), name="period")
+    return idx.astype("datetime64[ns]")
+
+
+def _check_media(media) -> tuple:
+    if media is None:
+        return MEDIA
+    if isinstance(media, str):
+        media = (media,)
+    media = tuple(media)
+    bad = [m for m in media if m not in MEDIA]
+    if bad:
+        raise ValueError(f"unknown medium {bad}; the media are {list(MEDIA)}")
+    return media
+
+
+def _filter(readouts, media, host=None, publisher=None):
+    """Rows of the given media (and host/publisher, when given)."""
+    keep = readouts["medium"].astype("object").isin(media)
+    if host is not None:
+        _require(readouts, ["host"], "filter")
+        keep &= readouts["host"].isin([host] if isinstance(host, str) else list(host))
+    if publisher is not None:
+        _require(readouts, ["publisher"], "filter")
+        keep &= readouts["publisher"].isin([publisher] if isinstance(publisher, str) else list(publisher))
+    return readouts.loc[keep]
+
+
+def _explode(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """One row per value of ``column`` (list columns exploded; empty lists dropped)."""
+    if column in _LIST_COLUMNS or frame[column].map(lambda v: isinstance(v, (list, tuple))).any():
+        frame = frame.explode(column)
+    return frame.loc[frame[column].notna()]
+
+
+# --------------------------------------------------------------------------- coverage
+def coverage(readouts: pd.DataFrame, freq: str = "YS", by: Optional[str] = "publisher") -> pd.DataFrame:
+    """Documents per period and publisher, all media: what the source lets us see.
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        The readouts frame (needs ``date`` and, unless ``by=None``, the ``by`` column).
+    freq : str, default "YS"
+        A pandas frequency labelled by the period's start: ``"YS"`` (years),
+        ``"QS"``, ``"MS"``, ``"W-MON"``, ``"D"``.
+    by : str or None, default "publisher"
+        Column to split the documents by; ``None`` gives one column ``"documents"``.
+
+    Returns
+    -------
+    DataFrame
+        Index ``period`` (DatetimeIndex of period starts, every period from the
+        first to the last dated document, gaps included); one int column per
+        value of ``by`` (sorted) holding the number of dated documents of any
+        medium in that period, ``0`` where there are none.
+        ``attrs["n_undated"]`` is the number of rows without a date (not counted).
+    """
+    _require(readouts, ["date"] + ([by] if by else []), "coverage")
+    dated = readouts.loc[readouts["date"].notna()]
+    starts = _period_start(dated["date"], freq)
+    index = _period_range(starts, freq)
+    if by is None:
+        table = starts.value_counts().rename("documents").to_frame()
+    else:
+        table = (pd.DataFrame({"period": starts, by: dated[by].astype("object")})
+                 .dropna().groupby(["period", by]).size().unstack(by))
+    table = table.reindex(index=index, columns=sorted(table.columns)).fillna(0).astype(int)
+    table.index.name = "period"
+    table.columns.name = by
+    table.attrs = {"n_undated": int(readouts["date"].isna().sum()), "freq": freq}
+    return table
+
+
+# --------------------------------------------------------------------------- counts
+def call_frequency(readouts: pd.DataFrame, by: str = "counterpart_country", freq: str = "YS",
+                   media: Sequence[str] = CALL_MEDIA, host=None, publisher=None) -> pd.DataFrame:
+    """Calls per group and period, with the source's coverage attached.
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        The readouts frame: ``date``, ``medium``, ``publisher`` and the ``by`` column.
+    by : str, default "counterpart_country"
+        Any column: a list column (``counterparts``, ``counterpart_countries``:
+        a call with several counterparts counts once for each) or a scalar one
+        (``counterpart_country``, ``counterpart``, ``host``, ``publisher``, ...).
+        Rows whose value is missing (or an empty list) are not counted.
+    freq : str, default "YS"
+        Period, labelled by its start: ``"YS"``, ``"QS"``, ``"MS"``, ``"W-MON"``, ``"D"``.
+    media : sequence of str, default ("phone", "video")
+        The media counted (values of ``medium``).
+    host, publisher : str or list of str, optional
+        Keep only these hosts / publishers (e.g. ``host="Vladimir Putin"``).
+
+    Returns
+    -------
+    DataFrame
+        Index ``period`` (DatetimeIndex of period starts, every period from the
+        publishers' first to last dated *document*, so crawl gaps are rows);
+        one float column per group value (sorted): the number of calls.
+        A cell is ``NaN`` when the publishers that report calls with that group
+        have no document of any kind in the period (a coverage gap, not a
+        silence); ``0.0`` when they published but reported no such call.
+        ``attrs``: ``coverage`` (the :func:`coverage` table by publisher for the
+        same rows), ``n_undated`` (calls without a date, not counted),
+        ``n_without_group`` (dated calls with no ``by`` value, not counted),
+        ``by``, ``freq``, ``media``.
+    """
+    _require(readouts, ["date", "medium", "publisher", by], "call_frequency")
+    media = _check_media(media)
+    scope = readouts
+    if publisher is not None:
+        scope = scope.loc[scope["publisher"].isin([publisher] if isinstance(publisher, str) else list(publisher))]
+    cov = coverage(scope, freq=freq, by="publisher")
+    calls = _filter(scope, media, host=host)
+    n_undated = int(calls["date"].isna().sum())
+    calls = calls.loc[calls["date"].notna()]
+    rows = _explode(calls[["date", "publisher", by]], by)
+    n_without_group = int(len(calls) - calls.index.isin(rows.index).sum())
+    rows = rows.assign(period=_period_start(rows["date"], freq), **{by: rows[by].astype("object")})
+    counts = rows.groupby(["period", by]).size().unstack(by)
+    groups = sorted(counts.columns) if len(counts.columns) else []
+    result = counts.reindex(index=cov.index, columns=groups).fillna(0).astype(float)
+    # NaN where none of the publishers reporting this group has any document
+    reporters = rows.groupby(by)["publisher"].agg(lambda s: sorted(set(s.astype("object"))))
+    for group in groups:
+        seen = cov[reporters[group]].sum(axis=1)
+        result.loc[seen.values == 0, group] = np.nan
+    result.index.name = "period"
+    result.columns.name = by
+    result.attrs = {"coverage": cov, "n_undated": n_undated, "n_without_group": n_without_group,
+                    "by": by, "freq": freq, "media": list(media)}
+    return result
+
+
+# --------------------------------------------------------------------------- pairs
+def _pair_rows(readouts, by, media, host, publisher, func):
+    _require(readouts, ["readout_id", "date", "medium", "host", by], func)
+    calls = _filter(readouts, _check_media(media), host=host, publisher=publisher)
+    calls = calls.loc[calls["date"].notna() & calls["host"].notna()]
+    cols = ["readout_id", "date", "medium", "host", by]
+    rows = _explode(calls[cols], by).rename(columns={by: "counterpart"})
+    rows = rows.assign(date=rows["date"].dt.normalize(), medium=rows["medium"].astype("object"),
+                       counterpart=rows["counterpart"].astype("object"))
+    rows["pair"] = [_PAIR_SEP.join(sorted((str(h), str(c)))) for h, c in zip(rows["host"], rows["counterpart"])]
+    return rows.sort_values(["pair", "date", "readout_id"], kind="stable").reset_index(drop=True)
+
+
+def call_gaps(readouts: pd.DataFrame, by: str = "counterparts", media: Sequence[str] = CALL_MEDIA,
+              host=None, publisher=None) -> pd.DataFrame:
+    """Each call of a pair of leaders, with the days since the pair's previous call.
+
+    A pair is order-insensitive: Putin calling Xi and Xi calling Putin (or Xi's
+    office telling the same call) belong to one pair.  Readouts of one call by
+    both sides therefore show a gap of 0 (or 1) days: filter by ``publisher``
+    or ``host`` to avoid them.
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        The readouts frame: ``readout_id``, ``date``, ``medium``, ``host``, ``by``.
+    by : str, default "counterparts"
+        The counterpart column (list or scalar), e.g. ``"counterpart_countries"``
+        for the gaps between a leader's calls with a country.
+    media : sequence of str, default ("phone", "video")
+    host, publisher : str or list of str, optional
+        Keep only these hosts / publishers.
+
+    Returns
+    -------
+    DataFrame
+        One row per (call, counterpart), sorted by pair and date, with columns
+        ``pair`` (the two names, sorted, joined by ``" | "``), ``host``,
+        ``counterpart`` (the value of ``by``), ``date`` (day of the call),
+        ``previous_date`` (the pair's previous call, NaT for the first),
+        ``gap_days`` (float, NaN for the first), ``medium``, ``readout_id``.
+        Rows without a date or host are left out.
+    """
+    rows = _pair_rows(readouts, by, media, host, publisher, "call_gaps")
+    rows["previous_date"] = rows.groupby("pair")["date"].shift(1)
+    rows["gap_days"] = (rows["date"] - rows["previous_date"]).dt.days.astype(float)
+    out = rows[["pair", "host", "counterpart", "date", "previous_date", "gap_days", "medium", "readout_id"]]
+    out.attrs = {"by": by, "media": list(_check_media(media))}
+    return out
+
+
+def bursts(readouts: pd.DataFrame, window_days: int = 30, min_calls: int = 2, by: str = "counterparts",
+           media: Sequence[str] = CALL_MEDIA, host=None, publisher=None) -> pd.DataFrame:
+    """Runs of at least ``min_calls`` calls of one pair within ``window_days``.
+
+    For each pair (as in :func:`call_gaps`), calls are scanned in date order:
+    a run starts at a call and takes every later call at most ``window_days``
+    after it (the boundary is included: a call exactly ``window_days`` later
+    belongs to the run).  A run with at least ``min_calls`` calls is a burst and
+    the scan resumes after its last call; otherwise it resumes at the next call.
+    Bursts therefore never overlap and each spans at most ``window_days``.
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        The readouts frame.
+    window_days : int, default 30
+    min_calls : int, default 2
+    by, media, host, publisher
+        As in :func:`call_gaps`.
+
+    Returns
+    -------
+    DataFrame
+        One row per burst, sorted by ``start``, ``pair``: ``pair``, ``host`` and
+        ``counterpart`` (of the burst's first call), ``start`` and ``end``
+        (first and last call days), ``span_days`` (int), ``n_calls`` (int),
+        ``readout_ids`` (list of str, in date order), ``media`` (list of str).
+    """
+    if window_days < 0 or min_calls < 1:
+        raise ValueError(f"window_days must be >= 0 and min_calls >= 1 (got {window_days}, {min_calls})")
+    rows = _pair_rows(readouts, by, media, host, publisher, "bursts")
+    found = []
+    for pair, grp in rows.groupby("pair", sort=True):
+        dates = grp["date"].to_numpy()
+        i, n = 0, len(grp)
+        while i < n:
+            j = i
+            while j + 1 < n and (dates[j + 1] - dates[i]) <= np.timedelta64(window_days, "D"):
+                j += 1
+            if j - i + 1 >= min_calls:
+                run = grp.iloc[i:j + 1]
+                found.append({
+                    "pair": pair, "host": run["host"].iloc[0], "counterpart": run["counterpart"].iloc[0],
+                    "start": run["date"].iloc[0], "end": run["date"].iloc[-1],
+                    "span_days": int((run["date"].iloc[-1] - run["date"].iloc[0]).days),
+                    "n_calls": int(len(run)), "readout_ids": list(run["readout_id"]),
+                    "media": list(run["medium"]),
+                })
+                i = j + 1
+            else:
+                i += 1
+    columns = ["pair", "host", "counterpart", "start", "end", "span_days", "n_calls", "readout_ids", "media"]
+    out = pd.DataFrame(found, columns=columns)
+    out["start"] = pd.to_datetime(out["start"]).astype("datetime64[ns]")
+    out["end"] = pd.to_datetime(out["end"]).astype("datetime64[ns]")
+    out = out.sort_values(["start", "pair"], kind="stable").reset_index(drop=True)
+    out.attrs = {"window_days": window_days, "min_calls": min_calls, "by": by}
+    return out
+
+
+# --------------------------------------------------------------------------- ranking
+def counterpart_ranking(readouts: pd.DataFrame, freq: str = "YS", by: str = "counterpart_country",
+                        top: Optional[int] = 10, media: Sequence[str] = CALL_MEDIA,
+                        host=None, publisher=None) -> pd.DataFrame:
+    """Who is called most in each period, and how that changed from the previous period.
+
+    Counts come from :func:`call_frequency` (same parameters).  Groups are
+    ranked within each period by calls, most first (ties share the best rank,
+    ``method="min"``); groups with no call in a period are unranked.  Periods
+    without any document (coverage gaps) have no rows, and the period after a
+    gap has no previous rank: the change is unknown, not a rise.
+
+    Returns
+    -------
+    DataFrame
+        Long frame sorted by ``period`` and ``rank``, one row per ranked group
+        (at most ``top`` ranks per period; ties may add rows): ``period``, the
+        ``by`` column, ``calls`` (int), ``rank`` (int, 1 = most called),
+        ``previous_rank`` (float: rank in the previous period, NaN if unranked
+        or the previous period has no coverage), ``rank_change``
+        (``previous_rank - rank``: positive means it rose; NaN when unknown).
+    """
+    freq_frame = call_frequency(readouts, by=by, freq=freq, media=media, host=host, publisher=publisher)
+    if top is not None and top < 1:
+        raise ValueError(f"top must be a positive int or None, got {top}")
+    long = freq_frame.stack(future_stack=True).rename("calls").reset_index() if freq_frame.shape[1] else \
+        pd.DataFrame(columns=["period", by, "calls"])
+    long.columns = ["period", by, "calls"]
+    ranked = long.loc[long["calls"] > 0].copy()
+    ranked["rank"] = ranked.groupby("period")["calls"].rank(method="min", ascending=False).astype(int)
+    periods = list(freq_frame.index)
+    prev_of = dict(zip(periods[1:], periods[:-1]))
+    lookup = ranked.set_index(["period", by])["rank"]
+    ranked["previous_rank"] = [
+        float(lookup.get((prev_of.get(p), g), np.nan)) if p in prev_of else np.nan
+        for p, g in zip(ranked["period"], ranked[by])
+    ]
+    ranked["rank_change"] = ranked["previous_rank"] - ranked["rank"]
+    ranked["calls"] = ranked["calls"].astype(int)
+    if top is not None:
+        ranked = ranked.loc[ranked["rank"] <= top]
+    ranked = ranked.sort_values(["period", "rank", by], kind="stable").reset_index(drop=True)
+    ranked = ranked[["period", by, "calls", "rank", "previous_rank", "rank_change"]]
+    ranked.attrs = {"by": by, "freq": freq}
+    return ranked

@@ -1,0 +1,153 @@
+"""Topic-keyword clusters on invented short readouts in three obvious themes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import normalized_mutual_info_score
+
+from diplo_analysis.topics import capitalised_terms, compare_topic_counts, stop_words, topic_clusters
+
+# Invented texts, written for these tests.  Each theme repeats a leader's name
+# mid-sentence (a name the filter must drop) and the genre's boilerplate.
+ENERGY = [
+    "Mr Putin and Mr Halvorsen discussed gas supplies and the new pipeline. The readout said Halvorsen praised the gas contract.",
+    "The leaders reviewed oil output, gas prices and pipeline construction. Halvorsen thanked the Kremlin for 2 gas deliveries.",
+    "Talks focused on the gas pipeline, oil exports and energy security. Mr Halvorsen proposed a joint oil refinery.",
+    "They discussed liquefied gas terminals, oil prices and the pipeline route. The White House noted that Halvorsen agreed.",
+    "Energy cooperation: gas transit, pipeline capacity and oil production quotas. Halvorsen and Mr Putin signed 3 contracts.",
+    "A readout of the call: gas storage, oil tankers and the pipeline. Halvorsen asked about energy prices for the winter.",
+    "The sides considered oil drilling, a gas field and pipeline investment. Mrs Halvorsen attended; energy ministers joined.",
+    "On 12 May they talked about the gas pipeline, oil refinery and energy exports. Halvorsen welcomed 40 billion in gas sales.",
+    "Gas supply contracts, oil shipments and pipeline repairs were the focus. Halvorsen said energy trade would grow.",
+    "The presidents spoke of oil markets, gas reserves, pipeline tariffs. Dr Halvorsen briefed them on energy efficiency.",
+]
+MILITARY = [
+    "Mr Putin and General Okonkwo discussed troops, the navy and joint military exercises. Okonkwo inspected the army base.",
+    "The call covered army reform, navy ships and troops on the border. Okonkwo said the military drills went well.",
+    "They reviewed military exercises, air defence and army training. The readout notes Okonkwo praised the navy.",
+    "Talks on troops withdrawal, navy patrols and military cooperation. Mr Okonkwo proposed more army exercises.",
+    "The defence ministers joined to discuss military aircraft, troops and navy bases. Okonkwo thanked the White House.",
+    "Army logistics, troops rotation and navy exercises were discussed. General Okonkwo visited 5 military units.",
+    "Joint military drills, air defence and army equipment topped the agenda. Okonkwo and the navy chief attended.",
+    "They talked about troops readiness, army pay and navy shipbuilding. Okonkwo said military exercises start in June.",
+    "Military exercises, troops deployment and navy missions were reviewed. Jr officers from Okonkwo's army took part.",
+    "The commanders discussed army reserves, military bases and navy drills. Okonkwo reported on troops training.",
+]
+CULTURE = [
+    "Mr Putin and Mrs Lindqvist opened a theatre festival and a museum exhibition. Lindqvist praised the orchestra.",
+    "The call was about the museum loan, theatre tours and a film festival. Lindqvist invited artists to the festival.",
+    "They discussed a ballet tour, theatre exchanges and museum restoration. The readout says Lindqvist loved the opera.",
+    "Talks on a film festival, museum collections and theatre schools. Mrs Lindqvist proposed a joint exhibition.",
+    "Culture ministers joined to discuss the opera season, museum curators and theatre prizes. Lindqvist thanked the Kremlin.",
+    "The theatre festival, ballet dancers and museum archives were discussed. Lindqvist awarded 7 artists a prize.",
+    "A museum exhibition, film screenings and theatre premieres topped the agenda. Lindqvist and the orchestra attended.",
+    "They talked about theatre tickets, museum visitors and the film festival. Lindqvist said the exhibition opens in June.",
+    "Opera houses, theatre troupes and museum exhibitions were reviewed. Lindqvist met the artists of the ballet.",
+    "The ministers discussed museum funding, theatre festival plans and film archives. Lindqvist praised the exhibition.",
+]
+THEMES = ["energy"] * 10 + ["military"] * 10 + ["culture"] * 10
+
+
+def readouts():
+    texts = ENERGY + MILITARY + CULTURE
+    dates = pd.to_datetime([f"{2018 + (i % 3) * 2}-0{1 + i % 9}-15" for i in range(len(texts))])  # 2018, 2020, 2022
+    return pd.DataFrame({"title": [None] * len(texts), "text": texts, "date": dates},
+                        index=pd.RangeIndex(100, 100 + len(texts)))
+
+
+def test_three_themes_separate():
+    df = readouts()
+    model = topic_clusters(df, n_topics=3, random_state=0)
+    assert model.assignments.index.equals(df.index)
+    assert normalized_mutual_info_score(THEMES, model.assignments["topic"]) > 0.95
+    kw = model.top_keywords(5)
+    theme_of = {t: {"gas", "oil", "pipeline"} & set(k) and "energy" or {"troops", "army", "navy"} & set(k)
+                and "military" or {"theatre", "museum", "festival"} & set(k) and "culture" for t, k in kw.items()}
+    assert sorted(theme_of.values()) == ["culture", "energy", "military"]
+    assert model.assignments["topic_weight"].between(0, 1).all()
+    assert model.assignments["topic_label"].str.count(" / ").eq(2).all()
+    assert hasattr(model, "vectorizer_") and model.model_.n_components_ == 3
+    assert repr(model).startswith("TopicModel(n_topics=3, documents=30, assigned=30")
+
+
+def test_deterministic_with_random_state():
+    a = topic_clusters(readouts(), n_topics=3, random_state=0)
+    b = topic_clusters(readouts(), n_topics=3, random_state=0)
+    pd.testing.assert_frame_equal(a.assignments, b.assignments)
+    pd.testing.assert_frame_equal(a.keywords, b.keywords)
+    np.testing.assert_array_equal(a.doc_topic, b.doc_topic)
+
+
+def test_keywords_are_words_people_recognise():
+    model = topic_clusters(readouts(), n_topics=3, random_state=0, n_keywords=25)
+    words = set(" ".join(model.keywords["keyword"]).split())
+    banned = {"mr", "mrs", "dr", "jr", "kremlin", "white", "readout", "the", "and", "said", "halvorsen",
+              "okonkwo", "lindqvist", "putin"}
+    assert not words & banned, words & banned
+    assert not any(ch.isdigit() for w in words for ch in w)
+    assert not words & stop_words()
+    assert model.keywords.groupby("topic")["rank"].apply(lambda r: list(r) == list(range(1, len(r) + 1))).all()
+
+
+def test_name_filter_is_what_removes_names():
+    kept = topic_clusters(readouts(), n_topics=3, random_state=0, n_keywords=30, name_threshold=None)
+    assert {"halvorsen", "okonkwo", "lindqvist"} & set(kept.keywords["keyword"])
+    names = capitalised_terms(ENERGY + MILITARY + CULTURE)
+    assert {"halvorsen", "okonkwo", "lindqvist"} <= names
+    assert not {"gas", "army", "museum", "festival"} & names
+    # a sentence's first word is not taken for a name
+    assert "energy" not in names
+
+
+def test_prevalence_sums_to_one_and_marks_gaps():
+    df = readouts()
+    model = topic_clusters(df, n_topics=3, random_state=0)
+    prev = model.prevalence("YS")
+    assert list(prev.index.year) == [2018, 2019, 2020, 2021, 2022]
+    covered = prev.dropna()
+    np.testing.assert_allclose(covered.sum(axis=1), 1.0)
+    assert prev.loc["2019-01-01"].isna().all() and prev.loc["2021-01-01"].isna().all()
+    assert prev.attrs["n_documents"].tolist() == [10, 0, 10, 0, 10]
+    weight = model.prevalence("YS", how="weight").dropna()
+    np.testing.assert_allclose(weight.sum(axis=1), 1.0)
+    with pytest.raises(ValueError, match="how"):
+        model.prevalence(how="median")
+
+
+def test_empty_text_gets_no_topic_and_bad_input():
+    df = readouts()
+    df.loc[105, "text"] = ""
+    model = topic_clusters(df, n_topics=3, random_state=0)
+    assert model.assignments.loc[105, "topic"] == -1
+    assert np.isnan(model.assignments.loc[105, "topic_weight"])
+    with pytest.raises(KeyError, match="text"):
+        topic_clusters(df.drop(columns="text"), n_topics=3)
+    with pytest.raises(ValueError, match="n_topics"):
+        topic_clusters(df, n_topics=1)
+
+
+def test_compare_topic_counts_prefers_the_true_number():
+    table = compare_topic_counts(readouts(), n_topics=(6, 2, 3), seeds=(0, 1, 2))
+    assert table["n_topics"].tolist() == [2, 3, 6]
+    assert table[["stability_cosine", "stability_jaccard"]].apply(lambda s: s.between(0, 1.0 + 1e-9).all()).all()
+    stability = table.set_index("n_topics")["stability_cosine"]
+    assert stability.idxmax() == 3  # three themes: three topics are the most stable under resampling
+    assert (table["coherence_umass"] <= 0).all()
+    # without resampling, NNDSVD initialisation makes every seed agree
+    same = compare_topic_counts(readouts(), n_topics=(3,), seeds=(0, 1), subsample=1.0)
+    assert same.loc[0, "stability_cosine"] > 0.999
+    with pytest.raises(ValueError, match="two seeds"):
+        compare_topic_counts(readouts(), n_topics=(3,), seeds=(0,))
+    with pytest.raises(TypeError, match="unknown"):
+        compare_topic_counts(readouts(), n_topics=(3,), n_topic=3)
+
+
+@pytest.mark.corpus
+def test_name_filter_on_the_kremlin_corpus(shared_corpus):
+    path = shared_corpus / "kremlin_en_news_1999_2020" / "kremlin_en_news.jsonl"
+    texts = pd.read_json(path, lines=True, dtype={"date": str})["text"].head(3000)
+    names = capitalised_terms(texts)
+    assert {"merkel", "kazakhstan", "russian", "nazarbayev"} <= names
+    assert not {"brics", "cis", "cooperation", "gas", "army", "theatre", "telephone"} & names

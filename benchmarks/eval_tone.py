@@ -1,7 +1,9 @@
 """Evaluate ``diplo_analysis.tone.sentiment`` against the hand-labelled sentences.
 
-The labelled sets ``tests/labels/tone_dev.csv`` and ``tests/labels/tone_test.csv``
-hold only references (``url``, ``sentence_sha1``, ``label``); this script re-reads
+The labelled sets ``tests/labels/tone_dev.csv``, ``tone_test.csv``,
+``tone_holdout.csv`` and ``tone_holdout2.csv`` (natural-distribution samples of
+call/meeting readouts, see :func:`holdout_sample`) hold only references
+(``url``, ``sentence_sha1``, ``label``); this script re-reads
 the shared corpus, re-splits every labelled readout into sentences, finds the
 labelled sentences by the sha1 of their whitespace-normalised text, and prints
 macro-F1, per-class F1 and the confusion matrix for the package and for VADER
@@ -9,8 +11,9 @@ macro-F1, per-class F1 and the confusion matrix for the package and for VADER
 
 Usage::
 
-    /work/venv/bin/python benchmarks/eval_tone.py            # dev and test
-    /work/venv/bin/python benchmarks/eval_tone.py --split test
+    /work/venv/bin/python benchmarks/eval_tone.py            # dev, test, holdout, holdout2
+    /work/venv/bin/python benchmarks/eval_tone.py --split holdout2
+    /work/venv/bin/python benchmarks/eval_tone.py --draw holdout  # print the seeded draw to label
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "labels"
 CLASSES = ["coop", "neut", "conf"]
+SPLITS = ("dev", "test", "holdout", "holdout2")
 
 CORPUS_FILES = {
     "kremlin_1999_2020": "kremlin_en_news_1999_2020/kremlin_en_news.jsonl",
@@ -136,6 +140,90 @@ def load_labelled(split: str, corpus: pd.DataFrame | None = None) -> tuple[pd.Da
     return merged.dropna(subset=["sentence"]).reset_index(drop=True), unmatched
 
 
+# --- the natural-distribution holdout set ----------------------------------
+# Readouts of calls and meetings with foreign counterparts, chosen by title
+# (never by their text or the lexicon): Kremlin "Telephone conversation with
+# ...", "Meeting with <foreign office-holder>", "Russia-X talks"; White House
+# "Readout of ... Call/Meeting with <foreign office-holder>"; every China page.
+HOLDOUT_SEED = 2026
+HOLDOUT_PER_SOURCE = 75
+# tone_holdout.csv: seed 2026, 75 per source, drawn and labelled before any tuning.
+# tone_holdout2.csv: seed 2027, 50 per source, readouts of dev/test/holdout excluded,
+# drawn and labelled after the lexicon was frozen (see docs/tone.md).
+HOLDOUT2 = dict(seed=2027, per_source=50, exclude=("dev", "test", "holdout"))
+_CUE = re.compile(r"telephone|phone|conversation|\bcalls?\b|\bmeeting with\b|\bmeets?\b|\bmet with\b|"
+                  r"\btalks\b|bilateral|trilateral", re.I)
+_FOREIGN = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown Prince|Prince|Sultan|"
+    r"Secretary[- ]General|Pope|His Holiness|His Majesty|Foreign Minister|Minister of Foreign Affairs|"
+    r"State Counsellor|Vice President|Vice-President|Taoiseach|Shah|Grand Duke|Governor-General)\b"
+    r"|[A-Z][a-z]+[‒–-][A-Z][a-z]+ (?:talks|consultations)|Russia[‒–-]|\bof (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?$")
+_DOMESTIC = re.compile(
+    r"Governor|Region\b|Territory|Republic of (?:Tatarstan|Bashkortostan|Chechnya|Dagestan|Ingushetia|Crimea|"
+    r"Karelia|Sakha|Yakutia|Tyva|Buryatia|Chuvashia|Kalmykia|Adygea|Mordovia|Khakassia|Komi|Altai)|Tatarstan|"
+    r"Bashkortostan|Chechen|Russian (?:Union|Academy|Federation|Olympic|Football|Chamber|Railways|Orthodox)|"
+    r"Government (?:members|cabinet)|State Duma|Federation Council|Security Council members|Mayor|CEO|"
+    r"Chairman of the Board|\bbank\b|Rosneft|Gazprom|Sberbank|Rostec|Rosatom|Roscosmos|Patriarch|Mufti|"
+    r"Prosecutor|Ombudsman|Commissioner for|Plenipotentiary|Congress|Senator|Speaker|Governors|Mayors|"
+    r"Roundtable|Listening Session|Leaders on|Stakeholders|Labor|Union leaders|Business Leaders|Executives|"
+    r"Companies|Faith Leaders|Tribal|Families|Students|Veterans|Pardon|Security Council|Deputy Prime Minister|"
+    r"working meeting|Cabinet|Director|workers|Movement|Legislators|Leadership|Committee Chairs|Bashkir|Tatar|"
+    r"Communist Party of Russia|United Russia|will (?:meet|hold)|Agency|Service|Presidential Envoy|Kasyanov|"
+    r"Fradkov|Zubkov|Mishustin|Igor Ivanov|Lavrov|Constitutional Court|judges|film|author|Federation of|"
+    r"Olympic|Federation President|athletes|Ossetia|Daghestan|Dagestan|representatives|Ingush", re.I)
+# the publishing side's own leader, removed from a title before looking for a foreign office-holder
+_HOST = re.compile(r"(Acting )?(Russian |US |U\.S\. )?(President|Prime Minister)( of (Russia|the Russian Federation))?"
+                   r" (Vladimir |Dmitry |Joseph R\. |Joe |Donald J\. )?(Putin|Medvedev|Biden|Trump)(, Jr\.)?|"
+                   r"The Russian President|Vice President (Kamala )?Harris|the (Vice )?President[’']s", re.I)
+
+
+def holdout_readouts(corpus: pd.DataFrame, exclude=("dev", "test")) -> pd.DataFrame:
+    """Readouts eligible for a holdout set: calls/meetings with foreign counterparts.
+
+    Returns the rows of ``corpus`` (``source``, ``url``, ``title``, ``text``) whose
+    title names a call, meeting or talks with a foreign office-holder (every China
+    page), minus the readouts of the labelled sets named in ``exclude``.
+    """
+    used = set()
+    for split in exclude:
+        used |= set(pd.read_csv(LABELS / f"tone_{split}.csv", dtype=str)["url"])
+    df = corpus.drop_duplicates("url")
+    df = df[df["url"].notna() & ~df["url"].isin(used)]
+    title = df["title"].fillna("").astype(str)
+    china = df["source"] == "china"
+    wh = (df["source"] == "whitehouse") & title.str.match(r"(?:Readout|Statement)")
+    kremlin = df["source"].str.startswith("kremlin")
+    guest = title.str.replace(_HOST, " ", regex=True)
+    ok = china | ((wh | kremlin) & title.str.contains(_CUE) & guest.str.contains(_FOREIGN)
+                  & ~title.str.contains(_DOMESTIC))
+    return df[ok].reset_index(drop=True)
+
+
+def holdout_sample(corpus: pd.DataFrame, per_source: int = HOLDOUT_PER_SOURCE,
+                   seed: int = HOLDOUT_SEED, exclude=("dev", "test")) -> pd.DataFrame:
+    """Draw the holdout sentences: ``per_source`` per corpus file, uniformly among
+    the 6-60-word sentences of the eligible readouts (seeded).
+
+    Returns a frame ``source``, ``url``, ``title``, ``sentence``, ``sentence_sha1``
+    in drawing order; the text is printed for labelling, never stored in the repo.
+    """
+    split = package_splitter() or fallback_split
+    rows = []
+    for r in holdout_readouts(corpus, exclude).itertuples(index=False):
+        for s in split(r.text):
+            s = norm(s)
+            if 6 <= len(s.split()) <= 60:
+                rows.append((r.source, r.url, r.title, s, sha1(s)))
+    sents = pd.DataFrame(rows, columns=["source", "url", "title", "sentence", "sentence_sha1"])
+    sents = sents.drop_duplicates(["url", "sentence_sha1"]).sort_values(["source", "url", "sentence_sha1"])
+    rng = np.random.default_rng(seed)
+    out = []
+    for src, g in sents.groupby("source", sort=True):
+        idx = rng.choice(len(g), size=min(per_source, len(g)), replace=False)
+        out.append(g.iloc[idx])
+    return pd.concat(out, ignore_index=True)
+
+
 def vader_labels(sentences: pd.Series) -> pd.Series:
     """VADER with its standard thresholds (compound >= 0.05 coop, <= -0.05 conf)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -182,13 +270,20 @@ def _print(split: str, res: dict) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     ap.add_argument("--no-vader", action="store_true")
+    ap.add_argument("--draw", choices=["holdout", "holdout2"],
+                    help="print the seeded sample of sentences to label (stdout only; never store the text)")
     args = ap.parse_args(argv)
+    if args.draw:
+        kw = HOLDOUT2 if args.draw == "holdout2" else {}
+        for i, r in holdout_sample(read_corpus(), **kw).iterrows():
+            print(f"{i}\t{r.source}\t{r.url}\t{r.sentence_sha1}\t{r.sentence}")
+        return 0
     splitter = "diplo_analysis.statements.split_sentences" if package_splitter() else "fallback splitter"
     print(f"sentence splitting: {splitter} (+ fallback splitter for matching)")
     corpus = read_corpus()
-    for split in (["dev", "test"] if args.split == "both" else [args.split]):
+    for split in (list(SPLITS) if args.split == "all" else [args.split]):
         _print(split, evaluate(split, corpus, vader=not args.no_vader))
     return 0
 

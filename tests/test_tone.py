@@ -145,6 +145,57 @@ def test_brief_terms_have_the_expected_sign():
     assert label("The President thanked the Chancellor for the invitation.") == "coop"
 
 
+def test_urge_is_a_demand_whose_object_counts_once():
+    # "urge X to do Y": the demand is the act; what is urged (cooperative topics
+    # here) is its object and is not counted against it
+    s = "The Premier urged Japan to enhance communication and deepen cooperation."
+    assert label(s) == "conf"
+    ex = explain(s)
+    assert ex.loc[ex["matched"] == "cooperation", "value"].abs().max() == 0
+    # a call on both sides to work together is not a demand on one of them
+    assert label("The Premier urged the two sides to deepen cooperation.") == "coop"
+
+
+def test_support_as_purpose_or_policy_is_a_topic_not_the_main_act():
+    policy = "The budget allocates 300 billion roubles to support exports and small businesses."
+    asserted = "The Prime Minister expressed support for the initiative."
+    assert label(asserted) == "coop"
+    assert explain(asserted)["first_act"].any()
+    ex = explain(policy)
+    assert list(ex["term"]) == ["to support"] and not ex["first_act"].any()
+    assert score(policy) < score(asserted)
+    assert label("The Premier discussed state support for large families.") == "neut"
+
+
+def test_general_diplomatic_formulas_cooperative():
+    assert label("The President reaffirmed the iron-clad commitment to the alliance.") == "coop"
+    assert "iron clad" in set(explain("The iron-clad commitment stands.")["term"])
+    assert label("The two ministers will remain in close contact.") == "coop"
+    assert label("The two ministers will stay in contact.") == "coop"
+    assert label("The two presidents adopted a joint statement.") == "coop"
+    assert label("The sides made concerted efforts against piracy.") == "coop"
+    assert label("Both ministers spoke of a shared desire for a diplomatic resolution of the border dispute.") == "coop"
+    assert label("Both parties expressed interest in closer ties in tourism.") == "coop"
+
+
+def test_general_diplomatic_formulas_conflictual():
+    assert label("The President described the level of cooperation as unsatisfactory.") == "conf"
+    assert label("The talks have stalled through the other side's fault.") == "conf"
+    assert label("The President called the actions destructive.") == "conf"
+    assert label("The new law contradicts the agreements reached earlier.") == "conf"
+    assert label("The leaders committed to hold the regime to account for its actions.") == "conf"
+    assert label("The allies will hold the junta accountable for its decisions.") == "conf"
+    # "stated his well-known position/views": diplomatic code for disagreement
+    assert label("The Chancellor set out her well-known position on the matter.") == "conf"
+
+
+def test_early_warning_is_not_a_warning():
+    s = "The ministers discussed the early warning system for floods."
+    assert label(s) == "neut"
+    assert (explain(s)["value"] == 0).all()
+    assert label("The minister issued a warning to the neighbouring state.") == "conf"
+
+
 # --- input and output contract ---------------------------------------------
 
 def test_series_output_aligned_with_non_default_index():
@@ -281,47 +332,92 @@ def test_aggregates_need_their_columns(statements_frame):
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
-# measured on tests/labels/tone_test.csv (see docs/tone.md); a drop below these
-# floors is a regression
-TEST_MACRO_F1_FLOOR = 0.72
-TEST_CONF_F1_FLOOR = 0.60
-# the targets of the brief, not reached yet on this labelled set
+# Floors a little under the figures measured with benchmarks/eval_tone.py (see
+# docs/tone.md); a drop below them is a regression.
+#   test     (681, half conflict-flavoured): 0.740 / 0.622
+#   holdout  (300, natural calls/meetings, labelled before tuning; the lexicon
+#             later took terms noticed while labelling it, so it is optimistic): 0.849 / 0.842
+#   holdout2 (200, natural, drawn and labelled after the lexicon was frozen): 0.846 / 0.900
+FLOORS = {
+    "test": (0.72, 0.60),
+    "holdout": (0.82, 0.78),
+    "holdout2": (0.82, 0.78),
+}
+# the target of the issue (graders' natural-distribution sentences)
 TARGET_MACRO_F1 = 0.80
 TARGET_CONF_F1 = 0.65
 
 
 @pytest.fixture(scope="module")
-def test_split_results(shared_corpus):
+def eval_tone_module(shared_corpus):
     pytest.importorskip("vaderSentiment", reason="vaderSentiment (dev extra) is needed for the comparison")
     sys.path.insert(0, str(BENCH))
     try:
         import eval_tone
     finally:
         sys.path.remove(str(BENCH))
-    return eval_tone.evaluate("test")
+    return eval_tone
+
+
+@pytest.fixture(scope="module")
+def split_results(eval_tone_module):
+    corpus = eval_tone_module.read_corpus()
+    return {split: eval_tone_module.evaluate(split, corpus) for split in FLOORS}
+
+
+@pytest.fixture(scope="module")
+def test_split_results(split_results):
+    return split_results["test"]
 
 
 @pytest.mark.corpus
 @pytest.mark.slow
-def test_labelled_sentences_all_found(test_split_results):
-    assert test_split_results["unmatched"] == 0
-    assert test_split_results["n"] >= 500
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_labelled_sentences_all_found(split_results, split):
+    res = split_results[split]
+    assert res["unmatched"] == 0
+    assert res["n"] >= {"test": 500, "holdout": 290, "holdout2": 190}[split]
 
 
 @pytest.mark.corpus
 @pytest.mark.slow
-def test_beats_vader_on_test_split(test_split_results):
-    pkg, vader = test_split_results["package"], test_split_results["vader"]
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_beats_vader_and_floors(split_results, split):
+    pkg, vader = split_results[split]["package"], split_results[split]["vader"]
     assert pkg["macro_f1"] > vader["macro_f1"] + 0.1
     assert pkg["f1_conf"] > vader["f1_conf"] + 0.1
-    assert pkg["macro_f1"] >= TEST_MACRO_F1_FLOOR
-    assert pkg["f1_conf"] >= TEST_CONF_F1_FLOOR
+    macro_floor, conf_floor = FLOORS[split]
+    assert pkg["macro_f1"] >= macro_floor
+    assert pkg["f1_conf"] >= conf_floor
 
 
 @pytest.mark.corpus
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="brief's target (macro-F1 >= 0.80, conf-F1 >= 0.65) not reached on "
-                                       "tests/labels/tone_test.csv; see docs/tone.md")
-def test_meets_brief_target_on_test_split(test_split_results):
+def test_meets_target_on_natural_holdout(split_results):
+    # the sentences drawn and labelled after the lexicon was frozen: the most
+    # honest stand-in for the graders' set (VADER scores 0.66 here, 0.63 there)
+    pkg = split_results["holdout2"]["package"]
+    assert pkg["macro_f1"] >= TARGET_MACRO_F1 and pkg["f1_conf"] >= TARGET_CONF_F1
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="target (macro-F1 >= 0.80, conf-F1 >= 0.65) not reached on the "
+                                       "conflict-enriched tests/labels/tone_test.csv; see docs/tone.md")
+def test_meets_target_on_test_split(test_split_results):
     pkg = test_split_results["package"]
     assert pkg["macro_f1"] >= TARGET_MACRO_F1 and pkg["f1_conf"] >= TARGET_CONF_F1
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_holdout_sampling_is_deterministic_and_excludes_labelled_readouts(eval_tone_module):
+    corpus = eval_tone_module.read_corpus()
+    a = eval_tone_module.holdout_sample(corpus, per_source=5, seed=1)
+    b = eval_tone_module.holdout_sample(corpus, per_source=5, seed=1)
+    pd.testing.assert_frame_equal(a, b)
+    assert a.groupby("source").size().eq(5).all()
+    used = set(pd.read_csv(eval_tone_module.LABELS / "tone_dev.csv")["url"])
+    assert not a["url"].isin(used).any()
+    # only readouts of calls/meetings with foreign counterparts (chosen by title)
+    assert not a["title"].str.contains("Governor|Security Council members", regex=True).any()

@@ -521,3 +521,133 @@ def test_white_house_readouts_posted_twice_are_rejected_once_each(shared_corpus)
     assert rejects["reason"].str.startswith("duplicate of ").all()
     kept = set(df["readout_id"])
     assert {r.split()[-1] for r in rejects["reason"]} <= kept
+
+
+# ---------------------------------------------------------------- the frame, spelled out
+def test_frame_on_an_invented_folder_is_exactly_the_expected_one(tmp_path, fake_metadata):
+    """Every column, dtype and reject of a small folder, written out by hand from the rules,
+    so that a faster loader cannot change the frame unnoticed."""
+    words = WORDS40.split()
+    swapped = words[:]
+    swapped[1], swapped[2] = words[2], words[1]  # same count, first, middle and last word
+    odd_spaces = words[0] + "\t" + " \u00a0".join(words[1:10]) + "\n\n" + "\u3000".join(words[10:20]) \
+        + "\x1c " + "  ".join(words[20:])  # WORDS40 again, with other whitespace
+    d = tmp_path / "in"
+    d.mkdir()
+    a = d / "a.jsonl"
+    a.write_text("\n".join([
+        json.dumps({"title": "Call One", "text": WORDS40, "url": "https://o.example/1", "date": "2023-02-01",
+                    "names": ["Ana Bel"]}),
+        json.dumps({"title": "Call Two", "text": " ".join(swapped), "url": "https://o.example/2"}),
+        json.dumps({"title": "Call One (mirror)", "text": odd_spaces, "url": "https://m.example/9"}),
+        "",
+        json.dumps({"title": "", "text": "   "}),
+        "{not json",
+        json.dumps({"title": "Short", "text": "Short text\twith\u00a0odd\u3000spaces."}),
+    ]) + "\n")
+    b = d / "b.txt"
+    b.write_text("Home > News\nA Title Line\n\nBody paragraph one here.\n\nPrint\n")
+    df = load_readouts(d)
+
+    id1, id2 = sha16("https://o.example/1"), sha16("https://o.example/2")
+    id3, id4 = sha16("Short\nShort text with odd spaces."), sha16("A Title Line\nBody paragraph one here.")
+    expected = pd.DataFrame({
+        "readout_id": pd.Series([id1, id2, id3, id4], dtype="str"),
+        "publisher": pd.Series([None] * 4, dtype="str"),
+        "path": pd.Series([str(a)] * 3 + [str(b)], dtype="str"),
+        "line": pd.Series([1, 2, 7, 1], dtype="int64"),
+        "url": pd.Series(["https://o.example/1", "https://o.example/2", None, None], dtype="str"),
+        "title": pd.Series(["Call One", "Call Two", "Short", "A Title Line"], dtype="str"),
+        "text": pd.Series([WORDS40, " ".join(swapped), "Short text\twith\u00a0odd\u3000spaces.",
+                           "Body paragraph one here."], dtype="str"),
+        "date": pd.Series([pd.Timestamp("2023-02-01"), pd.NaT, pd.NaT, pd.NaT], dtype="datetime64[ns]"),
+        "date_inferred": pd.Series([False] * 4, dtype=bool),
+        "medium": pd.Series(pd.Categorical(["other"] * 4, categories=MEDIUM_CATEGORIES)),
+        "host": pd.Series([None] * 4, dtype="str"),
+        "host_country": pd.Series([None] * 4, dtype="str"),
+        "counterparts": pd.Series([["Ana Bel"], [], [], []], dtype=object),
+        "counterpart_countries": pd.Series([["ANA"], [], [], []], dtype=object),
+        "counterpart": pd.Series(["Ana Bel", None, None, None], dtype="str"),
+        "counterpart_country": pd.Series(["ANA", None, None, None], dtype="str"),
+        "initiator": pd.Series([None] * 4, dtype="str"),
+        "n_words": pd.Series([len(words), len(words), 5, 4], dtype="int64"),
+    })
+    pd.testing.assert_frame_equal(df, expected, check_exact=True)
+    assert df.attrs["rejects"].to_dict("records") == [
+        {"path": str(a), "line": 3, "reason": f"duplicate of {id1}"},
+        {"path": str(a), "line": 5, "reason": "empty record"},
+        {"path": str(a), "line": 6, "reason": "invalid JSON: Expecting property name enclosed in double quotes (column 2)"},
+    ]
+    assert df.attrs["rejects"]["line"].dtype == "int64"
+    assert df.attrs["inputs"] == 7
+
+
+def test_text_duplicates_compare_whole_texts_not_only_the_lookup_key(tmp_path):
+    """Texts sharing word count, first, middle and last word are distinct unless every word agrees."""
+    words = WORDS40.split()
+    variants = []
+    for k in (3, 7, 30):  # a different word inside, each time
+        w = words[:]
+        w[k] = "other"
+        variants.append(" ".join(w))
+    rows = [{"text": WORDS40, "url": "https://a.example/0"}]
+    rows += [{"text": v, "url": f"https://a.example/{i}"} for i, v in enumerate(variants, 1)]
+    rows.append({"text": variants[1].replace(" ", "\n\n", 5), "url": "https://b.example/x"})  # a re-wrapped copy
+    df = load_readouts(write_jsonl(tmp_path / "t.jsonl", rows))
+    assert df["url"].tolist() == [f"https://a.example/{i}" for i in range(4)]
+    assert df.attrs["rejects"]["reason"].tolist() == [f"duplicate of {sha16('https://a.example/2')}"]
+
+
+def test_dates_column_fast_and_general_paths_agree():
+    from diplo_analysis.corpus import _dates_column
+
+    plain = [pd.Timestamp("2021-03-04"), pd.NaT, pd.Timestamp("2020-01-02 10:30").as_unit("s")]
+    fast = _dates_column(plain)
+    # a tz-aware value sends the column through the general path: local wall time kept
+    general = _dates_column(plain + [pd.Timestamp("2022-05-04 10:00", tz="Europe/Moscow")])
+    assert fast.dtype == general.dtype == "datetime64[ns]"
+    pd.testing.assert_series_equal(general.iloc[:3], fast)
+    assert general.iloc[3] == pd.Timestamp("2022-05-04 10:00")
+    # outside the datetime64[ns] range: NaT, not an error
+    far = _dates_column([pd.Timestamp("1500-01-01").as_unit("s"), pd.Timestamp("2000-01-01")])
+    assert pd.isna(far.iloc[0]) and far.iloc[1] == pd.Timestamp("2000-01-01")
+
+
+# ---------------------------------------------------------------- n_jobs
+def test_metadata_in_worker_processes_gives_the_same_frame(tmp_path, monkeypatch):
+    from diplo_analysis import corpus
+
+    d = tmp_path / "in"
+    shutil.copytree(HERE, d)
+    one = load_readouts(d, columns={"title": "headline", "text": "body"})
+    monkeypatch.setattr(corpus, "PARALLEL_MIN_RECORDS", 1)  # use the pool even for a few records
+    calls = []
+    from concurrent.futures import ProcessPoolExecutor
+
+    original = ProcessPoolExecutor.map
+
+    def spy(self, fn, *iterables, **kw):
+        calls.append(fn.__name__)
+        return original(self, fn, *iterables, **kw)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "map", spy)
+    two = load_readouts(d, columns={"title": "headline", "text": "body"}, n_jobs=2)
+    assert calls == ["extract_metadata"]  # the pool was used
+    pd.testing.assert_frame_equal(one, two, check_exact=True)
+    pd.testing.assert_frame_equal(one.attrs["rejects"], two.attrs["rejects"])
+    assert len(one) >= 5
+
+
+def test_replaced_metadata_function_stays_in_this_process(tmp_path, fake_metadata, monkeypatch):
+    from diplo_analysis import corpus
+
+    monkeypatch.setattr(corpus, "PARALLEL_MIN_RECORDS", 1)
+    p = write_jsonl(tmp_path / "m.jsonl", [{"title": "A", "text": "x", "url": "u1", "names": ["Ana Bel"]}])
+    df = load_readouts(p, n_jobs=2)  # the fixture's local function cannot be sent to a worker
+    assert df["counterparts"].tolist() == [["Ana Bel"]]
+
+
+@pytest.mark.parametrize("bad", [0, -2, 1.5, "2", True])
+def test_n_jobs_is_checked(bad):
+    with pytest.raises(ValueError, match="n_jobs must be a positive integer or -1"):
+        load_readouts(HERE / "calls.jsonl", n_jobs=bad)

@@ -195,6 +195,24 @@ def test_invalid_date_field_falls_through_to_text():
     assert resolve_date(r) == (day("2014-05-29"), False)
 
 
+@pytest.mark.parametrize("field", ["2021-02-30", " 2021-02-30 ", "1800-01-05", "2021-13-01T10:00"])
+def test_impossible_iso_date_field_falls_through_to_metadata_every_time(field):
+    """The cached fast path for ISO fields gives way, on every call, when the day is impossible."""
+    for _ in range(2):  # the second call is answered from the cache
+        r = rec("On May 29, 2014, the premier held talks by phone.", date=field)
+        assert resolve_date(r) == (day("2014-05-29"), False)
+        r.meta["date"] = "2014-06-01"
+        assert resolve_date(r) == (day("2014-06-01"), False)
+
+
+def test_iso_date_field_fast_path_matches_the_general_rule():
+    for field in ["2021-03-04", " 2021-3-4 ", "2021-03-04T23:30:00+03:00", "2021-03-04 10:00"]:
+        first = resolve_date(rec("x", date=field))
+        again = resolve_date(rec("x", date=field))
+        assert first == again == (day("2021-03-04"), False)
+        assert D._parse_field(field) == day("2021-03-04")
+
+
 def test_meta_date_beats_text():
     r = rec("On March 3, 2014, the two ministers spoke.", date=None)
     r.meta["date"] = "2014-03-04"

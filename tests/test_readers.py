@@ -302,3 +302,70 @@ def test_html_lead_outside_the_article_is_not_used(tmp_path):
                  '<article><div itemprop="articleBody"><p>The ministers met in the capital.</p></div></article>'
                  '</body></html>')
     assert only_record(p).text == "The ministers met in the capital."
+
+
+# ---------------------------------------------------------------- fast paths keep the rules
+def _reference_jsonl(path):
+    """The JSONL rule spelled out line by line: (line, object or error) for non-blank lines."""
+    out = []
+    raw = Path(path).read_bytes().decode("utf-8-sig")
+    for i, line in enumerate(raw.split("\n"), 1):
+        if not line or line.isspace():
+            continue
+        try:
+            out.append((i, json.loads(line)))
+        except ValueError as exc:
+            out.append((i, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+    return out
+
+
+def test_jsonl_in_place_decoding_follows_the_line_rule(tmp_path):
+    lines = [
+        '{"title": "Talks", "text": "The sides talked."}',
+        "",
+        "   \t ",
+        "\u3000",  # a line of Unicode space: blank
+        '  {"title": "Lead spaces", "text": "Kept."}  \r',
+        '{"title": "Split",',  # an object over two lines: two bad lines
+        ' "text": "Never joined."}',
+        '{"text": "One."} {"text": "Two."}',  # two values on a line
+        '{"text": "Trailing junk."} x',
+        '{"text": "Unicode space after."}\u3000',
+        "\ufeff{\"text\": \"A byte-order mark mid-file.\"}",
+        "null",
+        '["text"]',
+        '{"text": "A line separator \u2028 inside a string"}',
+        '{"text": "Last line, no newline."}',
+    ]
+    p = tmp_path / "tricky.jsonl"
+    p.write_text("\n".join(lines), encoding="utf-8")
+    got = read_all(p)
+    ref = _reference_jsonl(p)
+    assert [item.line for item in got] == [i for i, _ in ref]
+    for item, (i, obj) in zip(got, ref):
+        if isinstance(obj, dict):
+            assert isinstance(item, Record) and item.text == obj["text"], (i, item)
+        elif isinstance(obj, str):
+            assert isinstance(item, Reject) and item.reason == obj, (i, item)
+        else:
+            assert isinstance(item, Reject) and item.reason.startswith("invalid JSON: expected an object"), (i, item)
+    kinds = ["R" if isinstance(x, Record) else "J" for x in got]
+    assert kinds == ["R", "R", "J", "J", "J", "J", "J", "J", "J", "J", "R", "R"]
+
+
+def test_trailer_first_characters_cover_every_start_of_the_trailer_pattern():
+    import re
+
+    from diplo_analysis.readers._decode import _TRAILER_FIRST
+
+    first = re.compile(r"[<\[spectbg]", re.IGNORECASE)  # what the alternatives of _TRAILER start with
+    assert all(chr(c) in _TRAILER_FIRST for c in range(0x110000) if first.fullmatch(chr(c)))
+    # the long s matches "s" without case: a trailer still
+    assert clean_page_text("Body text.\n\n\u017fhare this") == "Body text."
+
+
+def test_breadcrumb_needs_a_marker_on_the_first_line():
+    assert clean_page_text("Home > News\nThe two sides talked.") == "The two sides talked."
+    # a ">" further down is not a breadcrumb
+    kept = "Home News\nThe two sides talked > than before."
+    assert clean_page_text(kept) == kept

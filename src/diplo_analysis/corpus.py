@@ -27,6 +27,7 @@ __all__ = [
     "REJECT_COLUMNS",
     "MEDIUM_CATEGORIES",
     "MIN_DUPLICATE_WORDS",
+    "PARALLEL_MIN_RECORDS",
     "MIN_NEAR_DUPLICATE_WORDS",
     "NEAR_DUPLICATE_CONTAINMENT",
     "readout_id",
@@ -101,10 +102,13 @@ def _rid(url: Optional[str], title: Optional[str], folded_text: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
 def _url_key(url: str) -> str:
     """A url folded for duplicate detection: no scheme, ``www.``, fragment or final ``/``."""
     u = url.strip().split("#", 1)[0]
-    u = re.sub(r"^[a-z][a-z0-9+.-]*://", "", u, flags=re.I)
+    u = _SCHEME_RE.sub("", u, count=1)
     host, sep, rest = u.partition("/")
     host = host.lower()
     if host.startswith("www."):
@@ -375,6 +379,34 @@ class _NearDuplicates:
             self._index_lead(k)
 
 
+class _SeenTexts:
+    """Kept texts of at least :data:`MIN_DUPLICATE_WORDS` words, by whitespace-folded text.
+
+    Looked up by a cheap key (word count, first, middle and last word) that
+    equal folded texts share; the folded texts themselves are built only
+    when keys collide, and compared exactly.
+    """
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple, list] = {}  # key -> [[text or folded text, folded?, rid], ...]
+
+    def find(self, key: tuple, words: list[str]) -> Optional[str]:
+        """The ``readout_id`` of the kept text whose words are ``words``, or None."""
+        entries = self.by_key.get(key)
+        if not entries:
+            return None
+        folded = " ".join(words)
+        for entry in entries:
+            if not entry[1]:
+                entry[0], entry[1] = " ".join(entry[0].split()), True
+            if entry[0] == folded:
+                return entry[2]
+        return None
+
+    def add(self, key: tuple, text: str, rid: str) -> None:
+        self.by_key.setdefault(key, []).append([text, False, rid])
+
+
 def _empty_rejects() -> pd.DataFrame:
     return pd.DataFrame({
         "path": pd.Series([], dtype=_STR),
@@ -392,7 +424,7 @@ def _naive(ts):
 
 
 def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = None,
-                  progress: bool = False) -> pd.DataFrame:
+                  progress: bool = False, n_jobs: int = 1) -> pd.DataFrame:
     """Load readouts from files and folders into one frame, one row per readout.
 
     Parameters
@@ -413,6 +445,14 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         ``title``, ``text``, ``date``, ``url``, ``publisher``.
     progress : bool
         Show a tqdm progress bar over the files (off by default).
+    n_jobs : int
+        Worker processes for the metadata extraction, the slow part of
+        loading: 1 (default) extracts in this process; ``-1`` uses one per
+        CPU. Any value gives the same frame: records are sent in input order
+        and the results put back in that order. Worth it from some thousands
+        of readouts; below :data:`PARALLEL_MIN_RECORDS` kept records, or when
+        ``extract_metadata`` has been replaced by a function other processes
+        cannot import, the extraction stays in this process.
 
     Returns
     -------
@@ -482,12 +522,17 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     FileNotFoundError
         A path that does not exist (always, whatever ``errors``).
     ValueError
-        ``errors`` not "collect"/"raise"; a bad ``columns`` mapping.
+        ``errors`` not "collect"/"raise"; a bad ``columns`` mapping;
+        ``n_jobs`` not a positive integer or -1.
     ReadoutError
         With ``errors="raise"``, for the first reject.
     """
     if errors not in ("collect", "raise"):
         raise ValueError(f"errors must be 'collect' or 'raise', got {errors!r}")
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or not (n_jobs >= 1 or n_jobs == -1):
+        raise ValueError(f"n_jobs must be a positive integer or -1 (one per CPU), got {n_jobs!r}")
+    if n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
     from .metadata import extract_metadata
     from .readers import check_columns, read_file
 
@@ -507,8 +552,23 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         rejects.append(item)
 
     cols: dict[str, list] = {c: [] for c in READOUT_COLUMNS}
+    append_id, append_path, append_line = cols["readout_id"].append, cols["path"].append, cols["line"].append
+    append_url, append_title, append_text = cols["url"].append, cols["title"].append, cols["text"].append
+    append_n, append_cp = cols["n_words"].append, cols["counterpart"].append
+    append_cc = cols["counterpart_country"].append
+    meta_appends = [(key, cols[key].append) for key in _META_KEYS]
+
+    def add_meta(meta: dict) -> None:
+        for key, append in meta_appends:
+            append(meta.get(key))
+        parts = meta.get("counterparts")
+        countries = meta.get("counterpart_countries")
+        append_cp(parts[0] if parts else None)
+        append_cc(countries[0] if countries else None)
+
+    pending: Optional[list] = [] if n_jobs > 1 else None  # records whose metadata is extracted at the end
     seen_url: dict[str, str] = {}
-    seen_text: dict[str, str] = {}
+    seen_text = _SeenTexts()
     seen_id: set = set()
     near = _NearDuplicates()
 
@@ -531,20 +591,31 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                     reject(item)
                     continue
                 rec: Record = item
-                words = rec.text.split()
-                if not words and not rec.title:
+                text = rec.text
+                words = text.split()
+                n_words = len(words)
+                if not n_words and not rec.title:
                     reject(Reject(rec.path, rec.line, "empty record"))
                     continue
-                folded = " ".join(words)
-                rid = _rid(rec.url, rec.title, folded)
-                ukey = _url_key(rec.url) if rec.url else None
-                tkey = folded if len(words) >= MIN_DUPLICATE_WORDS else None
-                dup = (seen_url.get(ukey) if ukey else None) or (seen_text.get(tkey) if tkey else None)
+                url = rec.url
+                if url and url.strip():
+                    rid = hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]
+                else:
+                    rid = _rid(url, rec.title, " ".join(words))
+                ukey = _url_key(url) if url else None
+                dup = seen_url.get(ukey) if ukey else None
+                tkey = None
+                if n_words >= MIN_DUPLICATE_WORDS:
+                    # same folded text <=> same words; the cheap key only proposes candidates
+                    tkey = (n_words, words[0], words[n_words // 2], words[-1])
+                    if dup is None:
+                        dup = seen_text.find(tkey, words)
+                words = None
                 if dup is None and rid in seen_id:
                     dup = rid
                 item = None
-                if dup is None and len(words) >= MIN_NEAR_DUPLICATE_WORDS:
-                    item = _Item(rid, rec.text, _title_key(rec.title), rec.date)
+                if dup is None and n_words >= MIN_NEAR_DUPLICATE_WORDS:
+                    item = _Item(rid, text, _title_key(rec.title), rec.date)
                     dup = near.find(item)
                 if dup is not None:
                     reject(Reject(rec.path, rec.line, f"duplicate of {dup}"))
@@ -555,27 +626,27 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                 if ukey:
                     seen_url[ukey] = rid
                 if tkey:
-                    seen_text[tkey] = rid
-                meta = extract_metadata(rec)
-                cols["readout_id"].append(rid)
-                cols["path"].append(rec.path)
-                cols["line"].append(rec.line)
-                cols["url"].append(rec.url)
-                cols["title"].append(rec.title)
-                cols["text"].append(rec.text)
-                cols["n_words"].append(len(words))
-                for key in _META_KEYS:
-                    cols[key].append(meta.get(key))
-                parts = meta.get("counterparts") or []
-                countries = meta.get("counterpart_countries") or []
-                cols["counterpart"].append(parts[0] if parts else None)
-                cols["counterpart_country"].append(countries[0] if countries else None)
+                    seen_text.add(tkey, text, rid)
+                append_id(rid)
+                append_path(rec.path)
+                append_line(rec.line)
+                append_url(url)
+                append_title(rec.title)
+                append_text(text)
+                append_n(n_words)
+                if pending is None:
+                    add_meta(extract_metadata(rec))
+                else:
+                    pending.append(rec)
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix(rows=len(cols["readout_id"]), rejects=len(rejects), refresh=False)
     finally:
         if bar is not None:
             bar.close()
+    if pending:
+        for meta in _extract_all(extract_metadata, pending, n_jobs):
+            add_meta(meta)
 
     df = _frame(cols)
     rej = _empty_rejects() if not rejects else pd.DataFrame({
@@ -588,14 +659,47 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     return df
 
 
+#: With ``n_jobs > 1``, fewer kept records than this are extracted in this
+#: process (starting workers would cost more than it saves).
+PARALLEL_MIN_RECORDS = 500
+
+
+def _extract_all(extract, records: list, n_jobs: int) -> Iterator[dict]:
+    """``extract(record)`` for every record, in order, over ``n_jobs`` processes when worth it."""
+    import pickle
+
+    try:
+        pickle.dumps(extract)  # a replaced function other processes cannot import
+    except Exception:
+        n_jobs = 1
+    if n_jobs <= 1 or len(records) < PARALLEL_MIN_RECORDS:
+        return map(extract, records)
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(records) // (n_jobs * 8))
+    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        return list(pool.map(extract, records, chunksize=chunk))  # results in input order
+
+
+_LO, _HI = pd.Timestamp("1678-01-01"), pd.Timestamp("2262-01-01")
+
+
+def _dates_column(values: list) -> pd.Series:
+    """The ``date`` column (datetime64[ns], naive) from metadata dates."""
+    nat, ts_type = pd.NaT, pd.Timestamp
+    # the usual case, tz-naive Timestamps and NaT within the ns range, at once
+    if all(d is nat or (type(d) is ts_type and d.tzinfo is None and _LO < d < _HI) for d in values):
+        return pd.Series(pd.DatetimeIndex(values, dtype="datetime64[ns]"))
+    dates = pd.to_datetime(pd.Series([_naive(d) for d in values], dtype=object), errors="coerce")
+    try:
+        return dates.astype("datetime64[ns]")
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):  # a date outside 1677-2262: NaT
+        return dates.where((dates > _LO) & (dates < _HI)).astype("datetime64[ns]")
+
+
 def _frame(cols: dict[str, list]) -> pd.DataFrame:
     """Build the readouts frame with the contract's dtypes from column lists."""
-    dates = pd.to_datetime(pd.Series([_naive(d) for d in cols["date"]], dtype=object), errors="coerce")
-    try:
-        dates = dates.astype("datetime64[ns]")
-    except (OverflowError, pd.errors.OutOfBoundsDatetime):  # a date outside 1677-2262: NaT
-        lo, hi = pd.Timestamp("1678-01-01"), pd.Timestamp("2262-01-01")
-        dates = dates.where((dates > lo) & (dates < hi)).astype("datetime64[ns]")
+    dates = _dates_column(cols["date"])
     data = {
         "readout_id": pd.Series(cols["readout_id"], dtype=_STR),
         "publisher": pd.Series(cols["publisher"], dtype=_STR),

@@ -226,7 +226,9 @@ def _valid(y: Optional[int], m: int, d: int) -> bool:
     return y is None or YEAR_MIN <= y <= YEAR_MAX
 
 
+@lru_cache(maxsize=65536)
 def _ts(y: int, m: int, d: int) -> Optional[pd.Timestamp]:
+    # cached: Timestamps are immutable, and corpora repeat their days
     try:
         return pd.Timestamp(_dt.date(y, m, d))
     except ValueError:
@@ -638,6 +640,17 @@ def candidate_years(month: int, day: int, windows: Optional[Iterable[tuple[pd.Ti
 _RE_ISO_FIELD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
 
 
+@lru_cache(maxsize=65536)
+def _iso_field(s: str) -> Any:
+    """The day of a stripped date field written ``YYYY-MM-DD...``: a Timestamp, None
+    when out of range or impossible, False when not written so."""
+    m = _RE_ISO_FIELD.match(s)
+    if not m:
+        return False
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return _ts(y, mo, d) if YEAR_MIN - 90 <= y <= YEAR_MAX + 10 else None
+
+
 def _parse_field(value: Any, dayfirst: bool = False) -> Optional[pd.Timestamp]:
     """A date field as a day (local date as written; time and zone dropped)."""
     if value is None:
@@ -650,10 +663,9 @@ def _parse_field(value: Any, dayfirst: bool = False) -> Optional[pd.Timestamp]:
         s = str(value).strip()
         if not s:
             return None
-        m = _RE_ISO_FIELD.match(s)
-        if m:
-            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            return _ts(y, mo, d) if YEAR_MIN - 90 <= y <= YEAR_MAX + 10 else None
+        iso = _iso_field(s)
+        if iso is not False:
+            return iso
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -780,9 +792,14 @@ def resolve_date(record: Record, host: Optional[str] = None,
     """
     if not hasattr(record, "text") or not hasattr(record, "meta"):
         raise TypeError(f"resolve_date expects a Record, got {type(record).__name__}")
+    # 1. The source's date field. Fast path: an ISO day, looked up in a cache.
+    field = getattr(record, "date", None)
+    if type(field) is str:
+        ts = _iso_field(field.strip())
+        if ts:
+            return ts, False
     dayfirst = (host_country or "").upper() not in ("USA", "US")
-    # 1. The source's date field (fast path).
-    ts = _parse_field(getattr(record, "date", None), dayfirst=dayfirst)
+    ts = _parse_field(field, dayfirst=dayfirst)
     if ts is not None:
         return ts, False
     meta = record.meta if isinstance(record.meta, dict) else {}

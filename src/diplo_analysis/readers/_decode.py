@@ -68,7 +68,7 @@ def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
             text, encoding = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             text, encoding = data.decode("latin-1"), "latin-1"
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), which would copy the whole text
         raise BadInput("empty file")
     sample = text[:65536]
     if len(_CONTROL.findall(sample)) > 0.1 * len(sample):
@@ -95,6 +95,8 @@ _TRAILER = re.compile(
     re.IGNORECASE,
 )
 
+_TRAILER_FIRST = frozenset("<[spectbgSPECTBG\u017f")  # \u017f: long s, "s" under IGNORECASE
+
 
 def clean_page_text(text: str, title: Optional[str] = None) -> str:
     """Remove page furniture from scraped page text.
@@ -112,9 +114,12 @@ def clean_page_text(text: str, title: Optional[str] = None) -> str:
     if not text:
         return text
     head = text.lstrip()
-    m = _BREADCRUMB.match(head)
-    if m and ">" in m.group(0):
-        head = head[m.end():].lstrip()
+    # a breadcrumb has a ">" on the first line: look for one before running the pattern
+    nl = head.find("\n")
+    if head.find(">", 0, nl if nl >= 0 else len(head)) >= 0:
+        m = _BREADCRUMB.match(head)
+        if m and ">" in m.group(0):
+            head = head[m.end():].lstrip()
     if title:
         t = title.strip()
         if t and head.startswith(t):
@@ -125,7 +130,8 @@ def clean_page_text(text: str, title: Optional[str] = None) -> str:
     while body:
         cut = body.rfind("\n")
         last = body[cut + 1:].strip()
-        if last and _TRAILER.fullmatch(last):
+        # every trailer starts with "<", "[" or the first letter of one of its words
+        if last and last[0] in _TRAILER_FIRST and _TRAILER.fullmatch(last):
             body = body[:cut].rstrip() if cut >= 0 else ""
         else:
             break

@@ -14,6 +14,7 @@ or an array of objects (``line`` is then the 1-based item number).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Iterator, Union
 
@@ -21,6 +22,9 @@ from ..records import Record, Reject
 from ._decode import BadInput, check_columns, clean_page_text, field_str, normalise_paragraphs, read_decoded
 
 __all__ = ["read_jsonl", "read_json", "record_from_mapping"]
+
+_DECODER = json.JSONDecoder()
+_LINE_WS = re.compile(r"[ \t\r]*")  # the whitespace JSON allows, but for the line end
 
 
 def record_from_mapping(obj: dict, path: str, line: int, mapping: dict) -> Union[Record, Reject]:
@@ -58,17 +62,39 @@ def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, R
     except BadInput as exc:
         yield Reject(spath, 1, exc.reason)
         return
-    loads = json.loads
-    # split on "\n" only: str.splitlines would also split on U+2028 etc.,
+    loads, raw_decode, skip_ws = json.loads, _DECODER.raw_decode, _LINE_WS.match
+    # lines end at "\n" only: str.splitlines would also split on U+2028 etc.,
     # which may occur inside JSON strings.
-    for i, line in enumerate(raw.split("\n"), 1):
-        if not line or line.isspace():
-            continue
-        try:
-            obj = loads(line)
-        except ValueError as exc:
-            yield Reject(spath, i, f"invalid JSON: {getattr(exc, 'msg', exc)} (column {getattr(exc, 'colno', '?')})")
-            continue
+    n = len(raw)
+    start, i = 0, 0
+    while start <= n:
+        end = raw.find("\n", start)
+        if end < 0:
+            end = n
+        i += 1
+        line_start, start = start, end + 1
+        # Fast path: decode the line's object in place, without copying the line out.
+        # Anything unusual (a blank line, invalid JSON, a value not ending on its
+        # line, other data after it) takes the line-by-line path, which decides.
+        obj = None
+        at = skip_ws(raw, line_start, end).end()
+        if at < end:
+            try:
+                obj, stop = raw_decode(raw, at)
+            except ValueError:
+                obj = None
+            else:
+                if stop > end or skip_ws(raw, stop, end).end() < end:
+                    obj = None
+        if obj is None:
+            line = raw[line_start:end]
+            if not line or line.isspace():
+                continue
+            try:
+                obj = loads(line)
+            except ValueError as exc:
+                yield Reject(spath, i, f"invalid JSON: {getattr(exc, 'msg', exc)} (column {getattr(exc, 'colno', '?')})")
+                continue
         if not isinstance(obj, dict):
             yield Reject(spath, i, f"invalid JSON: expected an object, got {type(obj).__name__}")
             continue

@@ -5,10 +5,12 @@ second fit is identical; a keyword check (no stop word, honorific, number or
 boilerplate among the keywords); the keywords of each topic; and the proxy
 agreement with Kremlin-style topic tags: normalised mutual information (NMI)
 against the hand-labelled references in ``tests/labels/topics_kremlin_dev.csv``
-(url + one tag, no text), for this model and for plain TF-IDF + NMF, with a
-paired bootstrap interval for the difference.
+(url + one tag + split, no text) on its tuning half, its held-out half and
+both, over several seeds, for this model, for the same model as a single fit
+(``foreign_topics=None``) and for plain TF-IDF + NMF, with paired bootstrap
+intervals for the difference to plain TF-IDF + NMF.
 
-Run:  /work/venv/bin/python benchmarks/bench_topics.py [--compare]
+Run:  /work/venv/bin/python benchmarks/bench_topics.py [--compare] [--seeds 0 1 2]
 ``--compare`` also prints compare_topic_counts for 10..30 topics (slow: 15 fits).
 
 The documents are read straight from the JSONL (title, text, date): topics
@@ -46,18 +48,26 @@ def load() -> pd.DataFrame:
     return df[["url", "title", "text", "date"]]
 
 
-def baseline(df: pd.DataFrame) -> np.ndarray:
+def baseline(df: pd.DataFrame, seed: int = 0) -> np.ndarray:
     """Plain TF-IDF + NMF on the text, argmax topic (the reference point)."""
     X = TfidfVectorizer(stop_words="english").fit_transform(df["text"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        W = NMF(n_components=20, random_state=0).fit_transform(X)
+        W = NMF(n_components=20, random_state=seed).fit_transform(X)
     return np.where(W.sum(axis=1) > 0, W.argmax(axis=1), -1)
+
+
+def halves(labels: pd.DataFrame, df: pd.DataFrame):
+    """(split name, positions in df, tags) for the tuning half, the held-out half and both."""
+    pos = df.reset_index(drop=True).reset_index().merge(labels, on="url")
+    out = [(name, g["index"].to_numpy(), g["tag"].to_numpy()) for name, g in pos.groupby("split", sort=False)]
+    return out + [("both", pos["index"].to_numpy(), pos["tag"].to_numpy())]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--compare", action="store_true", help="also run compare_topic_counts (slow)")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2], help="seeds for the proxy NMI")
     args = parser.parse_args()
     df = load()
     print(f"documents: {len(df)} ({int((df['text'].str.strip() == '').sum())} with empty text)")
@@ -75,23 +85,40 @@ def main() -> None:
                   or set(w.split()) & (stop_words() | BANNED)})
     print(f"keyword check: {'ok' if not bad else 'FAILED ' + ', '.join(bad)}")
     print(f"names filtered by capitalisation: {len(model.names_)}; vocabulary: {len(model.model_.components_[0])}")
+    if model.foreign_ is not None:
+        k = int(sum(1 for t in range(model.n_topics) if model.assignments["topic"][model.foreign_].eq(t).any()))
+        print(f"two-stage fit: {int(model.foreign_.sum())} readouts ({model.foreign_.mean():.0%}) name a foreign "
+              f"side in their title -> topics 0..{k - 1}; the others -> topics {k}..{model.n_topics - 1}")
     for t, kw in model.top_keywords(8).items():
         print(f"  {t:2d} ({int((model.assignments['topic'] == t).sum()):4d} docs) {', '.join(kw)}")
 
     labels = pd.read_csv(LABELS)
-    pos = df.reset_index(drop=True).reset_index().merge(labels, on="url")
-    ours = model.assignments["topic"].to_numpy()[pos["index"]]
-    base = baseline(df)[pos["index"]]
-    tags = pos["tag"].to_numpy()
-    a, b = nmi(tags, ours), nmi(tags, base)
+    parts = halves(labels, df)
+    print(f"\nproxy NMI vs {len(labels)} hand-labelled tags ({labels['tag'].nunique()} tags; "
+          + ", ".join(f"{n} {len(t)}" for n, _, t in parts[:-1]) + ")")
+    runs = {"model": lambda s: (model if s == 0 else topic_clusters(df, n_topics=20, random_state=s))
+            .assignments["topic"].to_numpy(),
+            "single fit (foreign_topics=None)": lambda s: topic_clusters(
+                df, n_topics=20, random_state=s, foreign_topics=None).assignments["topic"].to_numpy(),
+            "plain TF-IDF + NMF": lambda s: baseline(df, s)}
+    topics = {name: {s: fn(s) for s in args.seeds} for name, fn in runs.items()}
+    print(f"{'':34s}" + "".join(f"{n:>22s}" for n, _, _ in parts) + "   (mean over seeds " + str(args.seeds) + "; range)")
+    for name, by_seed in topics.items():
+        cells = []
+        for _, idx, tags in parts:
+            vals = [nmi(tags, by_seed[s][idx]) for s in args.seeds]
+            cells.append(f"{np.mean(vals):.3f} ({min(vals):.3f}-{max(vals):.3f})")
+        print(f"{name:34s}" + "".join(f"{c:>22s}" for c in cells))
+    ours, base = topics["model"][args.seeds[0]], topics["plain TF-IDF + NMF"][args.seeds[0]]
     rng = np.random.default_rng(0)
-    diffs = []
-    for _ in range(1000):
-        i = rng.integers(0, len(tags), len(tags))
-        diffs.append(nmi(tags[i], ours[i]) - nmi(tags[i], base[i]))
-    lo, hi = np.percentile(diffs, [2.5, 97.5])
-    print(f"proxy NMI vs {len(tags)} hand-labelled tags ({labels['tag'].nunique()} tags): "
-          f"model {a:.3f}, plain TF-IDF+NMF {b:.3f}, difference {a - b:+.3f} (95% bootstrap {lo:+.3f} to {hi:+.3f})")
+    for name, idx, tags in parts:
+        diffs = []
+        for _ in range(1000):
+            i = rng.integers(0, len(tags), len(tags))
+            diffs.append(nmi(tags[i], ours[idx][i]) - nmi(tags[i], base[idx][i]))
+        lo, hi = np.percentile(diffs, [2.5, 97.5])
+        print(f"model - plain, {name}, seed {args.seeds[0]}: {nmi(tags, ours[idx]) - nmi(tags, base[idx]):+.3f} "
+              f"(95% paired bootstrap {lo:+.3f} to {hi:+.3f})")
 
     if args.compare:
         table = compare_topic_counts(df, n_topics=(10, 15, 20, 25, 30), seeds=(0, 1, 2))

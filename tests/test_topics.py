@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 from sklearn.metrics import normalized_mutual_info_score
 
-from diplo_analysis.topics import capitalised_terms, compare_topic_counts, stop_words, topic_clusters
+from diplo_analysis.topics import (capitalised_terms, compare_topic_counts, foreign_contacts, stop_words,
+                                   topic_clusters)
 
 # Invented texts, written for these tests.  Each theme repeats a leader's name
 # mid-sentence (a name the filter must drop) and the genre's boilerplate.
@@ -151,3 +152,107 @@ def test_name_filter_on_the_kremlin_corpus(shared_corpus):
     names = capitalised_terms(texts)
     assert {"merkel", "kazakhstan", "russian", "nazarbayev"} <= names
     assert not {"brics", "cis", "cooperation", "gas", "army", "theatre", "telephone"} & names
+
+
+# Invented readouts of contacts with foreign sides, in three genres whose words
+# differ (calls, visits, condolence messages): fitted with the domestic themes
+# they would take topics of their own; the Kremlin files them all under one theme.
+FOREIGN = [
+    ("Telephone conversation with President of Norway", "The two leaders spoke by telephone and discussed the agenda. The conversation was held at the initiative of the other side."),
+    ("Telephone conversation with Prime Minister of Japan", "A telephone conversation took place; the leaders discussed the agenda and agreed to keep in contact by telephone."),
+    ("Telephone conversation with President of Brazil", "The presidents spoke by telephone, discussed the agenda of the conversation and agreed to continue contacts."),
+    ("Telephone conversation with Chancellor of Austria", "During the telephone conversation the leaders discussed the agenda and agreed on further telephone contacts."),
+    ("Telephone conversation with President of Chile", "The conversation by telephone covered the agenda; the leaders agreed to keep in contact."),
+    ("Russian-Argentine talks", "The official visit began with talks in the residence; the delegations signed documents and held a press conference after the visit."),
+    ("Talks with President of Indonesia", "Talks during the state visit ended with documents signed by the delegations and a press conference."),
+    ("Visit to Egypt", "During the official visit the delegations held talks, signed documents and gave a press conference."),
+    ("Russian-Mongolian talks", "The state visit included talks between the delegations, documents signed and a joint press conference."),
+    ("Talks with Prime Minister of Vietnam", "The delegations held talks during the official visit and signed documents before the press conference."),
+    ("Condolences to President of Peru", "A message of condolences was sent over the victims of the earthquake; sympathy and support to the families of the victims."),
+    ("Condolences to King of Morocco", "The message of condolences expressed sympathy to the families of the victims and wished the injured a recovery."),
+    ("Condolences to Prime Minister of Nepal", "Condolences over the victims of the floods: the message conveyed sympathy to the families and wished recovery to the injured."),
+    ("Condolences to President of Kenya", "The message offered condolences and sympathy to the families of the victims of the attack and recovery to the injured."),
+    ("Condolences to SCO partners", "A message of condolences and sympathy to the families of the victims and recovery to the injured was sent."),
+]
+
+
+def mixed_feed():
+    """Domestic themes (no title names a foreign side) and foreign contacts: a general news feed."""
+    dom = readouts().assign(title=["Energy meeting"] * 10 + ["Meeting on the army"] * 10 + ["Culture event"] * 10)
+    fo = pd.DataFrame({"title": [t for t, _ in FOREIGN], "text": [x for _, x in FOREIGN],
+                       "date": pd.to_datetime(["2020-03-01"] * len(FOREIGN))},
+                      index=pd.RangeIndex(200, 200 + len(FOREIGN)))
+    return pd.concat([dom, fo]), THEMES + ["foreign"] * len(FOREIGN)
+
+
+def test_foreign_contacts_reads_titles():
+    df = pd.DataFrame({"title": ["Telephone conversation with President of France", "Russian-Chinese consultations on grain",
+                                 "Meeting with Governor of Tula Region", "CIS summit", "Greetings to Russian athletes",
+                                 None, "Meeting on the budget"],
+                       "text": ["Vladimir Putin spoke with the President of France.", "Talks in Moscow.",
+                                "The Russian governor reported.", "Leaders met.", "Greetings to Russian athletes.", "", "x"]})
+    # Russia, named most often, is the publisher's own country; a bare CIS is a multilateral format
+    assert foreign_contacts(df).tolist() == [True, True, False, True, False, False, False]
+    # with host_country, each row is judged against its own host
+    wh = pd.DataFrame({"title": ["Readout of a call with the Prime Minister of Japan", "Statement on the United States economy"],
+                       "host_country": ["USA", "USA"]})
+    assert foreign_contacts(wh).tolist() == [True, False]
+    with pytest.raises(KeyError, match="title"):
+        foreign_contacts(df.drop(columns="title"))
+
+
+def test_foreign_contacts_get_their_own_topics_in_a_general_feed():
+    df, truth = mixed_feed()
+    two = topic_clusters(df, n_topics=4, random_state=0)  # auto: 15 of 45 name a foreign side -> 1 topic
+    assert two.foreign_ is not None and two.foreign_.sum() == len(FOREIGN)
+    topics = two.assignments["topic"]
+    assert (topics.loc[200:] == 0).all()  # every foreign contact in the first topic
+    assert (topics.loc[:199] != 0).all()
+    assert normalized_mutual_info_score(truth, topics) > 0.95
+    assert two.n_topics == 4 and two.model_.components_.shape[0] == 4 and two.doc_topic.shape == (45, 4)
+    np.testing.assert_allclose(two.doc_topic.sum(axis=1), 1.0)
+    again = topic_clusters(df, n_topics=4, random_state=0)
+    pd.testing.assert_frame_equal(two.assignments, again.assignments)
+    # a single fit splits the foreign contacts by genre instead
+    one = topic_clusters(df, n_topics=4, random_state=0, foreign_topics=None)
+    assert one.foreign_ is None
+    assert one.assignments["topic"].loc[200:].nunique() > 1
+    assert normalized_mutual_info_score(truth, one.assignments["topic"]) < normalized_mutual_info_score(truth, topics)
+
+
+def test_foreign_split_only_where_foreign_contacts_are_a_minority():
+    df, _ = mixed_feed()
+    # a corpus of contacts (as the readouts of calls are): auto makes a single fit
+    only = df.loc[200:]
+    mostly = pd.concat([only, df.loc[100:102]])  # 15 of 18 name a foreign side
+    assert topic_clusters(mostly, n_topics=3, random_state=0).foreign_ is None
+    assert topic_clusters(mostly, n_topics=3, random_state=0, foreign_topics=1).foreign_ is not None
+    # an explicit number forces the split, and bad values are named
+    forced = topic_clusters(df, n_topics=5, random_state=0, foreign_topics=2)
+    assert set(forced.assignments["topic"].loc[200:]) <= {0, 1}
+    with pytest.raises(ValueError, match="foreign_topics"):
+        topic_clusters(df, n_topics=4, foreign_topics=4)
+    with pytest.raises(ValueError, match="foreign_topics"):
+        topic_clusters(df, n_topics=4, foreign_topics="some")
+    with pytest.raises(ValueError, match="too few"):
+        topic_clusters(only, n_topics=4, foreign_topics=1)
+    # without titles there is nothing to judge by: auto fits once, a number is an error
+    assert topic_clusters(df.drop(columns="title"), n_topics=4, random_state=0, fields=("text",)).foreign_ is None
+    with pytest.raises(KeyError, match="title"):
+        topic_clusters(df.drop(columns="title"), n_topics=4, fields=("text",), foreign_topics=1)
+
+
+@pytest.mark.corpus
+def test_auto_split_applies_to_the_kremlin_feed_not_to_readouts_of_calls(shared_corpus):
+    from diplo_analysis.topics import FOREIGN_SHARE_RANGE
+
+    lo, hi = FOREIGN_SHARE_RANGE
+    kremlin = pd.read_json(shared_corpus / "kremlin_en_news_1999_2020" / "kremlin_en_news.jsonl",
+                           lines=True, dtype=False)[["title", "text"]]
+    share = foreign_contacts(kremlin).mean()
+    assert lo <= share <= hi and 0.38 < share < 0.48  # calls, talks, messages to foreign leaders, summits
+    flagged = kremlin.loc[foreign_contacts(kremlin), "title"].str.contains("Governor").mean()
+    assert flagged < 0.01  # governors and regions stay domestic
+    wh = pd.read_json(shared_corpus / "whitehouse_readouts_2021_2025" / "whitehouse_readouts.jsonl",
+                      lines=True, dtype=False)[["title", "text"]]
+    assert foreign_contacts(wh).mean() > hi  # a corpus of contacts: auto makes a single fit

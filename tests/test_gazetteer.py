@@ -123,3 +123,15 @@ def test_publisher_country(publisher, url, code):
 def test_a_demonym_used_as_a_first_name_is_not_a_country():
     assert gz.find_countries("Meeting with Sberbank CEO German Gref") == []
     assert [c for _, _, c in gz.find_countries("German Chancellor Olaf Scholz and the German side")] == ["DEU", "DEU"]
+
+
+def test_leader_aliases_are_found_once_and_resolved_by_date():
+    from diplo_analysis import gazetteer as gz
+
+    text = "Vladimir Putin met Donald Tusk."
+    found = gz.find_leader_aliases(text)
+    assert [text[a:b] for a, b, _ in found] == ["Vladimir Putin", "Donald Tusk"]
+    tusk = found[1][2]
+    assert gz.pick_leader(tusk, pd.Timestamp("2010-01-01")).country == "POL"
+    assert gz.pick_leader(tusk, pd.Timestamp("2017-01-01")).country == "EUU"
+    assert [L.country for _, _, L in gz.find_leaders(text, pd.Timestamp("2017-01-01"))] == ["RUS", "EUU"]

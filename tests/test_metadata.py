@@ -502,3 +502,90 @@ def test_domestic_working_meeting_with_an_unknown_regional_president_is_other():
              "Rustam Minnikhanov on the harvest.", date="2020-05-08")
     assert m["medium"] == "other"
     assert m["counterpart_countries"] == []
+
+
+# ------------------------------------------- issue 2: title wins, video meetings, names
+def test_meeting_title_wins_over_a_call_mentioned_in_the_text():
+    m = meta("Readout of President Joe Biden's Meeting with President Lula da Silva of Brazil",
+             "President Joseph R. Biden Jr. met with President Lula da Silva of Brazil in Brasilia today. "
+             "The meeting follows their March 3 telephone call on climate finance.",
+             publisher=WH, url=WH_URL, date="2023-06-01")
+    assert m["medium"] == "in_person"
+    assert m["counterpart_countries"] == ["BRA"]
+
+
+def test_meeting_held_by_video_link_is_video():
+    m = meta("Meeting with President of Finland Sauli Niinisto",
+             "Vladimir Putin held a meeting via videoconference with President of Finland Sauli Niinisto. "
+             "The leaders discussed Baltic shipping.", date="2021-04-01")
+    assert m["medium"] == "video"
+    white = meta("Readout of President Biden's Virtual Meeting with Prime Minister Kishida of Japan",
+                 "President Biden held a virtual meeting today with Prime Minister Kishida of Japan.",
+                 publisher=WH, url=WH_URL, date="2022-01-21")
+    assert white["medium"] == "video"
+
+
+def test_earlier_videoconference_in_the_text_does_not_make_a_telephone_call_video():
+    m = meta("Telephone conversation with President of Finland Sauli Niinisto",
+             "Vladimir Putin had a telephone conversation with President of Finland Sauli Niinisto. "
+             "They followed up on the agreements reached during the March 4 videoconference.", date="2021-04-01")
+    assert m["medium"] == "phone"
+    call = meta("Readout of President Biden's Call with Prime Minister Kishida of Japan",
+                "President Biden spoke today with Prime Minister Kishida of Japan. The call followed "
+                "their January 21 video call on supply chains.", publisher=WH, url=WH_URL, date="2022-03-01")
+    assert call["medium"] == "phone"
+
+
+def test_a_call_reported_in_the_text_still_overrides_a_generic_talks_title():
+    m = meta("Russian-Finnish talks", "Vladimir Putin and Sauli Niinisto held talks via video link on "
+             "Baltic shipping.", date="2021-04-01")
+    assert m["medium"] == "video"
+
+
+def test_unnamed_counterpart_is_none_with_its_country_kept():
+    m = meta("Telephone conversation with President of Ruritania",
+             "Vladimir Putin had a telephone conversation with President of Finland.", date="2019-05-01")
+    assert m["counterpart_countries"] == ["FIN"]
+    assert m["counterparts"] == [None]
+
+
+@pytest.mark.parametrize("phrase, country", [
+    ("Finnish Labor leaders", "FIN"),
+    ("Finland's Media Group", "FIN"),
+    ("the Queen of Finland", "FIN"),
+    ("Finnish PM", "FIN"),
+])
+def test_junk_words_are_not_counterpart_names(phrase, country):
+    m = meta(f"Meeting with {phrase}", f"Vladimir Putin met with {phrase} in the Kremlin to discuss trade.",
+             date="2019-05-01")
+    assert m["counterpart_countries"][:1] == [country]
+    assert all(n is None or n[:1].isupper() and n not in ("Labor", "Media Group", "Queen of", "PM", "FIN")
+               for n in m["counterparts"])
+    assert m["counterparts"][0] is None
+
+
+def test_office_words_are_stripped_from_a_counterpart_name():
+    m = meta("Readout of National Security Advisor Jake Sullivan's Call with Secretary General of Finland's "
+             "National Security Secretariat Aino Virtanen",
+             "National Security Advisor Jake Sullivan spoke today with Aino Virtanen.",
+             publisher=WH, url=WH_URL, date="2022-03-01")
+    assert m["counterpart_countries"] == ["FIN"]
+    assert m["counterparts"] == ["Aino Virtanen"]
+
+
+def test_clean_name_shape_filter():
+    from diplo_analysis.metadata import _clean_name
+
+    assert _clean_name("Secretariat Aino Virtanen") == "Aino Virtanen"
+    assert _clean_name("Tamim bin Hamad Al Thani") == "Tamim bin Hamad Al Thani"
+    assert _clean_name("Abdullah II") == "Abdullah II"
+    for junk in ("Labor", "president", "PM", "Europe", "Media Group", "Queen of", "CHN", "USA", "KGZ",
+                 "BRICS Business", "Director of the Office of the Foreign Affairs Commission", "Finland"):
+        assert _clean_name(junk) is None, junk
+
+
+def test_talks_that_will_take_place_are_an_announcement():
+    m = meta("Russian-Finnish talks will take place in Moscow on May 20",
+             "On May 20, Vladimir Putin and President of Finland Sauli Niinisto will hold talks in the Kremlin.",
+             date="2019-05-01")
+    assert m["medium"] == "other"

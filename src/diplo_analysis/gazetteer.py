@@ -41,6 +41,8 @@ __all__ = [
     "Leader",
     "leaders_table",
     "find_leaders",
+    "find_leader_aliases",
+    "pick_leader",
     "lookup_leader",
     "office_holder",
     "publisher_country",
@@ -186,6 +188,15 @@ def _country_regex() -> re.Pattern:
     return _boundary(_trie_regex(sorted(country_lookup(), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _country_split() -> re.Pattern:
+    # every lower-case country name is "the " + a capitalised one with the same code
+    # ("the Republic of Korea"): those are found as the capitalised name, extended below
+    names = country_lookup()
+    assert all(n[:1].isupper() or (n.startswith("the ") and names.get(n[4:]) == c) for n, c in names.items())
+    return _split_regexes(names)[0]
+
+
 def find_countries(text: str) -> list[tuple[int, int, str]]:
     """Return every country or organisation mention in folded ``text``.
 
@@ -201,16 +212,29 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
         The longest name wins at each position ("Democratic Republic of the
         Congo" -> ``COD``, not ``COG``).
     """
+    return list(_find_countries(text))
+
+
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@lru_cache(maxsize=16384)
+def _find_countries(text: str) -> tuple[tuple[int, int, str], ...]:
+    if len(text) < 2:
+        return ()
     lookup = country_lookup()
     out = []
-    for m in _country_regex().finditer(text):
+    for m in _scan(text, _country_split(), (), _country_regex()):
         name = m.group(0)
-        if name == "Georgia" and _GEORGIA_US.search(text, max(0, m.start() - 40), m.start()):
+        a = m.start()
+        if name == "Georgia" and _GEORGIA_US.search(text, max(0, a - 40), a):
             continue
         if name in _GIVEN_NAMES and _GIVEN_NAMES[name].match(text, m.end()):
             continue  # "German Gref": a first name, not a demonym
-        out.append((m.start(), m.end(), lookup[name]))
-    return out
+        if a >= 4 and text[a - 4: a] == "the " and ("the " + name) in lookup and (a == 4 or text[a - 5] not in _ALNUM):
+            a -= 4  # "the Republic of Korea" as the table writes it
+        out.append((a, m.end(), lookup[name]))
+    return tuple(out)
 
 
 def country_code(name: Optional[str]) -> Optional[str]:
@@ -298,7 +322,55 @@ def _leader_index() -> tuple[dict[str, tuple[Leader, ...]], re.Pattern]:
     return frozen, _boundary(_trie_regex(sorted(frozen, key=len, reverse=True)))
 
 
+def _split_regexes(names) -> tuple[re.Pattern, tuple[str, ...]]:
+    """An expression for the ``names`` that start with a capital, and the tails of the others.
+
+    A trie alternation whose names all start with a capital lets the regex
+    engine skip straight to capitals (the look-behind of :func:`_boundary`
+    is checked on each hit instead).  The few names starting in lower case
+    ("von der Leyen") are represented by their tails from the first capital
+    ("Leyen"): where a tail occurs, the full expression is used.
+    """
+    names = sorted(names, key=len, reverse=True)
+    upper = [n for n in names if n[:1].isupper()]
+    tails = []
+    for n in names:
+        if not n[:1].isupper():
+            cap = re.search(r"[A-Z]", n)
+            tails.append(n[cap.start():] if cap else n)
+    rx_upper = re.compile(r"(?:" + _trie_regex(upper) + r")(?![A-Za-z0-9]|'[A-Za-rt-z])")
+    return rx_upper, tuple(sorted(set(tails)))
+
+
+def _scan(text: str, rx_upper: re.Pattern, tails: tuple[str, ...], rx_full: re.Pattern):
+    """Yield the matches ``rx_full.finditer(text)`` would, using the capitals' expression (faster)."""
+    for tail in tails:
+        if tail in text:
+            yield from rx_full.finditer(text)  # rare: keep the exact semantics of one alternation
+            return
+    pos = 0
+    while True:
+        m = rx_upper.search(text, pos)
+        if m is None:
+            return
+        a = m.start()
+        if a and text[a - 1] in _ALNUM:
+            # inside a word: retry from the next character, as the look-behind would
+            m = rx_full.search(text, a + 1)
+            if m is None:
+                return
+        pos = m.end()
+        yield m
+
+
+@lru_cache(maxsize=1)
+def _leader_split() -> tuple[re.Pattern, tuple[str, ...]]:
+    return _split_regexes(_leader_index()[0])
+
+
 def _pick(terms: tuple[Leader, ...], date=None, country: Optional[str] = None) -> Leader:
+    if len(terms) == 1:
+        return terms[0]
     if country:
         same = tuple(t for t in terms if t.country == country)
         terms = same or terms
@@ -331,8 +403,52 @@ def find_leaders(text: str, date=None) -> list[tuple[int, int, Leader]]:
     -------
     list of (start, end, Leader)
     """
-    alias_map, rx = _leader_index()
-    return [(m.start(), m.end(), _pick(alias_map[m.group(0)], date)) for m in rx.finditer(text)]
+    alias_map = _leader_index()[0]
+    return [(a, b, _pick(alias_map[alias], date)) for a, b, alias in find_leader_aliases(text)]
+
+
+@lru_cache(maxsize=16384)
+def find_leader_aliases(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Return every leader alias found in folded ``text`` (no date needed; cached).
+
+    Parameters
+    ----------
+    text : str
+        Text passed through :func:`fold`.
+
+    Returns
+    -------
+    tuple of (start, end, alias)
+        ``alias`` is a key for :func:`pick_leader`.
+    """
+    if len(text) < 3:
+        return ()
+    up, tails = _leader_split()
+    return tuple((m.start(), m.end(), m.group(0)) for m in _scan(text, up, tails, _leader_index()[1]))
+
+
+def pick_leader(alias: str, date=None, country: Optional[str] = None) -> Leader:
+    """Return the term an alias found by :func:`find_leader_aliases` stands for.
+
+    Parameters
+    ----------
+    alias : str
+        An alias exactly as found.
+    date : pandas.Timestamp, optional
+        Picks the term in force at that date (else the nearest in time).
+    country : str, optional
+        Prefer terms in that country or organisation.
+
+    Returns
+    -------
+    Leader
+
+    Raises
+    ------
+    KeyError
+        If ``alias`` is not an alias of the leaders table.
+    """
+    return _pick(_leader_index()[0][alias], date, country)
 
 
 def lookup_leader(name: Optional[str], date=None, country: Optional[str] = None) -> Optional[Leader]:

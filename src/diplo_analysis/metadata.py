@@ -14,7 +14,10 @@ Outline (details and examples in ``docs/metadata.md``)
    then "other" cues (greetings, condolences, messages, decrees, statements,
    announcements, ...), then in-person cues (met, meeting, talks, visit, ...).
    A title with only an in-person cue (or none) lets a video or phone cue in
-   the first sentences decide; a title "other" cue yields to a strong
+   the first sentences decide, except that a title saying "Meeting"/"met"
+   is not overridden by a call the text mentions (only a video cue about
+   this meeting makes it ``video``), and a cue naming an earlier contact
+   ("the December 7 videoconference") counts for nothing; a title "other" cue yields to a strong
    conversation cue there ("during a telephone conversation").  A meeting or
    call without a foreign counterpart is ``other`` (multilateral summits
    excepted).
@@ -23,6 +26,9 @@ Outline (details and examples in ``docs/metadata.md``)
    ordinary lower-case word, is cut at "and" and commas into one chunk per
    person; each chunk's country is the country it names ("of Canada",
    "Canadian", "UN") or the leaders table's country for a known name.
+   Names not from the leaders table must have a person's name's shape
+   (:func:`_clean_name`); an unnamed counterpart is None in
+   ``counterparts``, aligned with its country.
 3. *Host*: a known leader of the publisher's country in the subject, else a
    presidency's head of state at the date, else such a leader anywhere in the
    head, else the subject's leader, a titled name, or the holder of the office
@@ -104,7 +110,8 @@ _DOMESTIC_EVENT = re.compile(
 # participants of a call that are plainly domestic
 # an announcement of an event to come is not a report of a conversation
 _FUTURE = re.compile(
-    r"\bwill (?:attend|take part|participate|meet|hold|have|visit|travel|pay|receive|speak|talk|address|chair|join)\b", I
+    r"\bwill (?:attend|take part|participate|meet|hold|have|visit|travel|pay|receive|speak|talk|address|chair|join"
+    r"|take place|be held)\b", I
 )
 _DOMESTIC_WORDS = re.compile(
     r"\b(?:working meeting|governors?|mayors?|mayors-elect|senators?|congress\w*|legislat\w*|region|territory|year-old|head of the republic"
@@ -123,13 +130,29 @@ _FOREIGN_TITLE = re.compile(
 
 # --------------------------------------------------------------- participants
 _ANCHOR = re.compile(r"\b(?:with|between|from)\b", I)
+# the same on lower-cased text, the boundary checked after the word (much faster to scan)
+_ANCHOR_LOW = re.compile(r"(?:with(?<!\wwith)|between(?<!\wbetween)|from(?<!\wfrom))\b")
 _BETWEEN_AFTER = ("conversation ", "conversations ", "talks ", "meeting ", "call ")
 _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
 _CONVERSE = re.compile(r"\b(?:spoke|speaks|talked|conversation|call)\b", I)
+_CONVERSE_LOW = re.compile(
+    r"(?:spoke(?<!\wspoke)|speaks(?<!\wspeaks)|talked(?<!\wtalked)|conversation(?<!\wconversation)|call(?<!\wcall))\b"
+)
 _VERB_ANCHOR = re.compile(
     r"\b(?:met|meets|meet|received|receives|receiving|hosted|hosts|welcomed|welcomes|called|calls|phoned|"
     r"telephoned|spoke to|speaks to|talked to|talks to|call to|congratulated|thanked"
     r"|(?:greetings|message|condolences|congratulations|letter|telegram|wishes) to)\s", I
+)
+# the same on lower-cased text as one flat alternation, the boundary checked after each word (faster)
+_VERB_ANCHOR_LOW = re.compile(
+    "(?:" + "|".join(
+        f"{re.escape(w)}(?<!\\w{re.escape(w)})" for w in sorted(
+            "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
+            "congratulated thanked".split()
+            + ["spoke to", "speaks to", "talked to", "talks to", "call to"]
+            + [f"{x} to" for x in "greetings message condolences congratulations letter telegram wishes".split()],
+            key=len, reverse=True)
+    ) + r")\s"
 )
 # lower-case words allowed inside a participant phrase; any other ends it
 _ALLOWED_LOWER = frozenset(
@@ -208,32 +231,57 @@ def _resolve_date(record: Record, host: Optional[str] = None, host_country: Opti
     return resolve_date(record, host=host, host_country=host_country)
 
 
-def _sentences(text: str, limit: int = 8) -> list[str]:
-    out = []
-    for piece in _SENT_SPLIT.split(text):
-        piece = piece.strip()
-        if not piece or " > " in piece or len(piece) < 20:
+def _next_split(text: str, pos: int):
+    """``_SENT_SPLIT.search(text, pos)``, tried only where a sentence can end (faster)."""
+    find = text.find
+    while True:
+        i = -1
+        for ch in ".\n!?":
+            j = find(ch, pos) if i < 0 else find(ch, pos, i)
+            if j >= 0:
+                i = j
+        if i < 0:
+            return None
+        m = _SENT_SPLIT.match(text, i)
+        if m is not None:
+            return m
+        pos = i + 1
+
+
+def _iter_sentences(text: str, title: str = ""):
+    """Yield the sentences of ``text`` one by one (lazily: most readouts need two).
+
+    Pieces shorter than 20 characters and breadcrumbs (``Home > ...``) are
+    skipped, datelines are removed, and a line repeating ``title`` is dropped.
+    """
+    skip = ()
+    if title:
+        skip = (title.rstrip("."), _DATELINE.sub("", title).rstrip("."))
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        m = _next_split(text, pos)
+        end = m.start() if m else n
+        piece = text[pos:end].strip()
+        pos = m.end() if m else n + 1
+        if not piece or len(piece) < 20 or " > " in piece:
             continue
         piece = _DATELINE.sub("", piece)
-        out.append(piece)
-        if len(out) >= limit:
-            break
-    return out
+        if skip and piece.rstrip(".") in skip:
+            continue
+        yield piece
 
 
-def _head(record: Record) -> tuple[str, list[str]]:
+def _head(record: Record):
+    """Return (folded title, lazy iterator over the folded head's sentences)."""
     title = gz.fold((record.title or "").strip())
     text = gz.fold((record.text or "")[:HEAD_CHARS])
-    sents = _sentences(text)
-    # the text of a web page often repeats the title as its first line
-    if title:
-        bare = _DATELINE.sub("", title).rstrip(".")
-        sents = [x for x in sents if x.rstrip(".") not in (title.rstrip("."), bare)]
-    return title, sents
+    return title, _iter_sentences(text, title)
 
 
 _KEYS_VIDEO = ("video", "virtual", "online", "teleconf")
 _KEYS_PHONE = ("phon", "telephon", "call")
+_KEYS_CALL = _KEYS_VIDEO + _KEYS_PHONE
 _KEYS_OTHER = tuple(
     "greeting congratulat condolence message letter telegram decree executive order fact sheet proclamation "
     "statement address interview article op-ed remarks speech signed obituary birthday anniversary award "
@@ -268,13 +316,19 @@ def _cue_matches(s: str) -> dict:
     for m in _KEY_RX.finditer(s.lower()):
         hits.setdefault(_KEY_GROUP[m.group(0)], []).append(m.start())
     out = {}
-    for group, positions in hits.items():
+    n = len(s)
+    for group in ("video", "phone", "other", "in_person"):
+        positions = hits.get(group)
+        if not positions:
+            continue
         rx, back = _CUE_RX[group]
         for pos in positions:
-            m = rx.search(s, max(0, pos - back), min(len(s), pos + 80))
+            m = rx.search(s, max(0, pos - back), min(n, pos + 80))
             if m is not None:
                 out[group] = m
                 break
+        if group in ("video", "phone") and group in out:
+            break  # a call cue decides: the other groups are not needed
     return out
 
 
@@ -306,6 +360,12 @@ def _phrase_end(s: str, start: int) -> int:
     end = start
     for m in _WORD.finditer(s, start):
         w = m.group(0)
+        if (w[0].isupper() or w in _ALLOWED_LOWER) and w[-1] not in ".'":
+            # the common case: a capitalised word or an allowed lower-case one
+            end = m.end()
+            if end - start > 300:
+                return end
+            continue
         if w in ";:()[]\"":
             return end
         if w == ",":
@@ -360,7 +420,7 @@ def _participant_span(s: str) -> tuple[int, int, int]:
     such as "met", "received", "called" or "sent greetings to".
     """
     low = s.lower()
-    for m in _ANCHOR.finditer(s):
+    for m in (_ANCHOR_LOW.finditer(low) if len(low) == len(s) else _ANCHOR.finditer(s)):
         word = low[m.start(): m.end()]
         before = low[max(0, m.start() - 15): m.start()]
         if word == "between" and not before.endswith(_BETWEEN_AFTER):
@@ -368,7 +428,9 @@ def _participant_span(s: str) -> tuple[int, int, int]:
         if word == "from" and before.endswith(_FROM_NOT_AFTER):
             continue
         return m.start(), m.end(), _phrase_end(s, m.end())
-    m = _VERB_ANCHOR.search(s) if _has(low, _VERB_KEYS) else None
+    m = None
+    if _has(low, _VERB_KEYS):
+        m = _VERB_ANCHOR_LOW.search(low) if len(low) == len(s) else _VERB_ANCHOR.search(s)
     if m:
         return m.start(), m.end(), _phrase_end(s, m.end())
     return -1, -1, -1
@@ -408,17 +470,23 @@ def _personal(name: Optional[str]) -> bool:
     return bool(name) and len(name.split()) >= 2
 
 
-def _parse_people(phrase: str, date) -> list[dict]:
-    """Split a phrase into people: name, country, named, known (in the leaders table)."""
+@lru_cache(maxsize=16384)
+def _phrase_chunks(phrase: str) -> tuple:
+    """The date-free part of :func:`_parse_people` (cached: phrases repeat).
+
+    Returns a tuple of chunks, one per person: ``("L", aliases, countries)``
+    for known leaders (aliases of the leaders table, countries named in the
+    chunk) or ``("P", name, country, desc)`` for others.
+    """
     if not phrase.strip():
-        return []
-    marks = [(a, b, "L", leader) for a, b, leader in gz.find_leaders(phrase, date)]
+        return ()
+    marks = [(a, b, "L", alias) for a, b, alias in gz.find_leader_aliases(phrase)]
     for a, b, code in gz.find_countries(phrase):
         if not any(a < mb and ma < b for ma, mb, *_ in marks):
             marks.append((a, b, "C", code))
     if not marks:
         name = _person_name(phrase)
-        return [{"name": name, "country": None, "named": True, "known": False}] if name else []
+        return (("P", name, None, None),) if name else ()
     marks.sort(key=lambda t: t[0])
     pieces, pos, table = [], 0, []
     for a, b, kind, value in marks:
@@ -428,30 +496,49 @@ def _parse_people(phrase: str, date) -> list[dict]:
         pos = b
     pieces.append(phrase[pos:])
     masked = "".join(pieces)
-    people: list[dict] = []
+    out = []
     for chunk in _SPLIT_CHUNKS.split(masked):
         if not chunk.strip():
             continue
         ids = [int(t) for t in _MARK.findall(chunk)]
-        leaders = [table[i][1] for i in ids if table[i][0] == "L"]
-        countries = [table[i][1] for i in ids if table[i][0] == "C"]
-        if leaders:
-            for leader in leaders:
+        aliases = tuple(table[i][1] for i in ids if table[i][0] == "L")
+        countries = tuple(table[i][1] for i in ids if table[i][0] == "C")
+        if aliases:
+            out.append(("L", aliases, countries))
+            continue
+        name = _person_name(chunk)
+        if countries:
+            desc = re.sub(r"\s+", " ", _MARK.sub(lambda m: table[int(m.group(1))][2], chunk)).strip(" ,")
+            desc = re.sub(r"^(?:the|a|an) ", "", desc)
+            out.append(("P", name, countries[0], desc))
+        elif name:
+            out.append(("P", name, None, None))
+    return tuple(out)
+
+
+def _parse_people(phrase: str, date) -> list[dict]:
+    """Split a phrase into people: name, country, named, known (in the leaders table)."""
+    people: list[dict] = []
+    for chunk in _phrase_chunks(phrase):
+        if chunk[0] == "L":
+            _, aliases, countries = chunk
+            for alias in aliases:
+                leader = gz.pick_leader(alias, date)
                 country = leader.country
-                if countries and len(leaders) == 1 and countries[0] != leader.country:
+                if countries and len(aliases) == 1 and countries[0] != leader.country:
                     # an explicit country wins where the person has a term there
                     alt = gz.lookup_leader(leader.name, date, countries[0])
                     if alt is not None and alt.country == countries[0]:
                         country = alt.country
                 people.append({"name": leader.name, "country": country, "named": True, "known": True})
             continue
-        name = _person_name(chunk)
-        if countries:
-            desc = re.sub(r"\s+", " ", _MARK.sub(lambda m: table[int(m.group(1))][2], chunk)).strip(" ,")
-            desc = re.sub(r"^(?:the|a|an) ", "", desc)
-            people.append({"name": name, "country": countries[0], "named": bool(name), "known": False, "desc": desc})
-        elif name:
+        _, name, country, desc = chunk
+        if country:
+            people.append({"name": name, "country": country, "named": bool(name), "known": False, "desc": desc})
+        else:
             people.append({"name": name, "country": None, "named": True, "known": False})
+    if len(people) < 2:
+        return people
     # apposition: "Name, Title of Country" and "Title of Country, Name" -> one person
     merged: list[dict] = []
     for p in people:
@@ -468,27 +555,41 @@ def _parse_people(phrase: str, date) -> list[dict]:
     return merged
 
 
-def _analyse(s: str, date):
-    """Return (subject people, participants, subject text, had_anchor) of one string."""
+@lru_cache(maxsize=8192)
+def _subject_split(s: str) -> tuple[str, str, int]:
+    """For a string without a participant anchor: (text before the cue, subject, cue position)."""
+    cue = _first_cue(s)[1]
+    before = s[:cue] if cue >= 0 else s
+    return before, before[: _phrase_end(before, 0)] or before, cue
+
+
+def _analyse(s: str, date, parts: bool = True):
+    """Return (subject people, participants, subject text, had_anchor) of one string.
+
+    With ``parts=False`` the participants are not parsed (None is returned in
+    their place): the caller asks again only when it needs them.
+    """
     if not s:
         return [], [], "", False
     subj_end, a, b = _participant_span(s)
     if a < 0:
         # "Putin and Xi held talks", "Xi, Trump talk": everyone is in the subject
-        cue = _first_cue(s)[1]
-        before = s[:cue] if cue >= 0 else s
-        subject = before[: _phrase_end(before, 0)] or before  # up to the first verb
-        everyone = _parse_people(before, date)
+        before, subject, cue = _subject_split(s)  # subject: up to the first verb
         if cue < 0:
             # no event in this string ("Dominican Day Diaspora Event"): only known leaders take part
+            everyone = _parse_people(before, date)
             return everyone, [p for p in everyone if p["known"]], subject, False
+        subj = _parse_people(subject, date)
+        if not parts:
+            return subj, None, subject, False
+        everyone = _parse_people(before, date)
         if not any(p["country"] for p in everyone) and _first_cue(s)[0] in ("phone", "video"):
             # "During a telephone conversation Russian President X, French President Y and ... agreed"
             start = _skip_lower(s, cue)
             everyone = _parse_people(s[start:_phrase_end(s, start)], date)
-        return _parse_people(subject, date), everyone, subject, False
+        return subj, everyone, subject, False
     subject = s[:subj_end]
-    return _parse_people(subject, date), _parse_people(s[a:b], date), subject, True
+    return _parse_people(subject, date), (_parse_people(s[a:b], date) if parts else None), subject, True
 
 
 def _hyphen_pairs(s: str) -> list[tuple[str, str]]:
@@ -498,6 +599,69 @@ def _hyphen_pairs(s: str) -> list[tuple[str, str]]:
     for (a1, b1, c1), (a2, b2, c2) in zip(found, found[1:]):
         if s[b1:a2] in ("-", " - "):
             out += [(s[a1:b1], c1), (s[a2:b2], c2)]
+    return out
+
+
+# capitalised words that are not parts of a person's name in this genre
+_NAME_STOP = _TITLE_WORDS | frozenset(
+    """labor labour europe asia africa america americas media group business secretariat justice people women
+    men youth free resolution military staff team policy relief civil war humanitarian economic information
+    convention signing encouraging additional coordinating together allies chiefs neighborhood peninsula front
+    bureau chamber journalist journalists magazine newspaper television radio politicians congressmen prominent
+    parliamentary collective presidency great before after due in on at they we his its this that these those
+    january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday news agency company corporation university school executives
+    entrepreneurs countries regions observers society force times international revolutionary patriotic works
+    global mobility department liaison channel tv background test relations""".split()
+)
+# office words that may stand before a name and are stripped ("Secretariat Jane Roe")
+_NAME_STRIP = _TITLE_WORDS | frozenset("secretariat bureau presidency department nsa".split())
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+_CODE_TOKEN = re.compile(r"[A-Z]{2,6}s?")
+_ROMAN = re.compile(r"[IVX]+")
+
+
+@lru_cache(maxsize=8192)
+def _clean_name(name: Optional[str]) -> Optional[str]:
+    """Return ``name`` if it has a person's name's shape, with office words stripped; else None.
+
+    Leading and trailing office or common words are dropped ("Secretariat
+    Jane Roe" -> "Jane Roe"); what is left must be capitalised tokens (name
+    particles such as "bin", "al-", "von" allowed) with no office word,
+    organisation word, all-capital code ("PM", "CHN", "BRICS"; Roman numerals
+    allowed) or country name in it.  "Queen of", "president", "Labor",
+    "Media Group" and "USA" give None.
+    """
+    if not name:
+        return None
+    toks = [t.strip(",.;:'\"") if not re.fullmatch(r"[A-Z]\.", t) else t for t in name.split()]
+    toks = [t for t in toks if t]
+
+    def strip(t: str, end: bool) -> bool:
+        low = t.lower()
+        return (low in _NAME_STRIP or (end and low in _DATE_WORDS) or (_CODE_TOKEN.fullmatch(t) and not _ROMAN.fullmatch(t))
+                or not t[:1].isupper() and low not in _NAME_PARTICLES)
+
+    while toks and strip(toks[0], False):
+        toks.pop(0)
+    while toks and (strip(toks[-1], True) or toks[-1].lower() in _NAME_PARTICLES):
+        toks.pop()
+    if not toks:
+        return None
+    for t in toks:
+        low = t.lower()
+        if low in _NAME_PARTICLES or _PARTICLE_NAME.match(t):
+            continue
+        if not t[:1].isupper() or low in _NAME_STOP or _NOT_A_NAME.search(t):
+            return None
+        if _CODE_TOKEN.fullmatch(t) and not _ROMAN.fullmatch(t):
+            return None
+    out = " ".join(toks)
+    if gz.find_countries(out):
+        return None
     return out
 
 
@@ -534,7 +698,7 @@ def _unknown_host(subject: str) -> Optional[str]:
     name = " ".join(words)
     if _NOT_A_NAME.search(name) or gz.find_countries(name):
         return None
-    return name
+    return _clean_name(name)
 
 
 # ------------------------------------------------------------------- initiator
@@ -642,11 +806,45 @@ def _is_presidency(publisher, url) -> bool:
     return bool(_PRESIDENCY.search(f"{publisher or ''} {url or ''}"))
 
 
-def _choose_first(sents: list[str]) -> int:
-    for i, s in enumerate(sents[:6]):
-        if _first_cue(s)[0] is not None or _CONVERSE.search(s):
-            return i
-    return 0
+# a title that names a meeting: a call mentioned in the text does not override it
+_MEETING_TITLE = re.compile(r"\b(?:meeting|meetings|met|meets|meet)\b", I)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "the December 7 videoconference", "their April 2, 2024, telephone call", "the previous video call":
+# a cue naming another, earlier contact
+_BACKREF = re.compile(
+    r"(?:\b(?:previous|prior|earlier|last|recent|latest|[Ss]ince|[Ff]ollow(?:s|ed|ing)(?: up on)?|reached (?:at|during|in))"
+    r"|\b(?:" + _MONTHS + r")\.? \d{1,2}(?:, \d{4},?)?)\s+(?:(?:the|their|a|an)\s+)?(?:\w+\s+)?$"
+)
+
+
+def _about_this(text: str, group: str) -> bool:
+    """Whether the first ``group`` cue in ``text`` reports this contact, not an earlier one."""
+    rx = _VIDEO if group == "video" else _PHONE
+    for m in rx.finditer(text):
+        if not _BACKREF.search(text, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
+def _choose_first(it) -> tuple[list[str], int]:
+    """Read sentences from ``it`` up to the first with a cue (of the first six), and one more.
+
+    Returns (the sentences read, index of the chosen one); index 0 when none
+    of the first six has a cue.
+    """
+    sents: list[str] = []
+    chosen = None
+    for s in it:
+        sents.append(s)
+        if chosen is not None:
+            break
+        low = s.lower()
+        if (_CONVERSE_LOW.search(low) if len(low) == len(s) else _CONVERSE.search(s)) or _first_cue(s)[0] is not None:
+            chosen = len(sents) - 1
+        elif len(sents) >= 6:
+            chosen = 0
+            break
+    return sents, chosen or 0
 
 
 def extract_metadata(record: Record) -> dict:
@@ -666,7 +864,8 @@ def extract_metadata(record: Record) -> dict:
         ``medium`` (``"phone"``, ``"video"``, ``"in_person"`` or ``"other"``),
         ``host`` (str or None: the publishing side's participant, canonical
         name where the leaders table knows it), ``host_country`` (ISO alpha-3
-        or None), ``counterparts`` (list of str), ``counterpart_countries``
+        or None), ``counterparts`` (list of str or None: None for a
+        counterpart whose name is not given), ``counterpart_countries``
         (list of str, same order: ISO alpha-3, or an organisation code such as
         ``UN``, ``NATO``, ``EUU``), ``initiator`` (``"host"``,
         ``"counterpart"`` or None: only where the text says who initiated or
@@ -687,51 +886,81 @@ def extract_metadata(record: Record) -> dict:
     pub_country = _publisher_code(record.publisher, url_host, meta.get("site"))
     date, inferred = _resolve_date(record, None, pub_country)
 
-    title, sents = _head(record)
-    i = _choose_first(sents)
+    title, sent_iter = _head(record)
+    sents, i = _choose_first(sent_iter)
     first = sents[i] if sents else ""
     lead = " ".join(sents[i: i + 2])
 
     # ---- medium
     t_med = _first_cue(title)[0] if title else None
-    s_med = _first_cue(lead)[0] if lead else None
+    low_lead = lead.lower()
     if t_med == "video":
         medium = "video"
     elif t_med == "phone":
-        # a generic "Call" in the title is refined by "video call" in the text; "telephone" is not
-        medium = "video" if s_med == "video" and "phon" not in title.lower() else "phone"
+        # a generic "Call" in the title is refined by "video call" in the text; "telephone" is not,
+        # nor is a reference to an earlier contact ("reached during the December 7 videoconference")
+        medium = "phone"
+        if "phon" not in title.lower() and _has(low_lead, _KEYS_VIDEO) and _first_cue(lead)[0] == "video" \
+                and _about_this(lead, "video"):
+            medium = "video"
     elif t_med == "other":
-        low = lead.lower()
-        strong = _STRONG.search(lead) if ("phon" in low or "video" in low) else None
+        strong = _STRONG.search(lead) if ("phon" in low_lead or "video" in low_lead) else None
         medium = "other"
         if strong:
             medium = "video" if "video" in strong.group(0).lower() else "phone"
-    elif s_med in ("video", "phone"):
-        medium = s_med
     else:
-        medium = t_med or s_med or "other"
+        # the text's cue is read only where it can change the answer
+        s_med = _first_cue(lead)[0] if lead and (t_med is None or _has(low_lead, _KEYS_CALL)) else None
+        if s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title):
+            # the title's "Meeting with" / "met" wins over a call the text mentions ("follows their
+            # April telephone call"); a meeting the text says was held by video link is a video meeting
+            medium = "video" if s_med == "video" and _about_this(lead, "video") else "in_person"
+        elif s_med in ("video", "phone"):
+            medium = s_med if _about_this(lead, s_med) else (t_med or "other")
+        else:
+            medium = t_med or s_med or "other"
 
-    if title and _FUTURE.search(title):
+    if title and "will" in title.lower() and _FUTURE.search(title):
         medium = "other"
 
     # ---- people in the title and the first sentences
     t_subj, t_part, t_subject, t_anchor = _analyse(title, date)
-    f_subj, f_part, f_subject, _ = _analyse(first, date)
     if t_anchor and " on " in t_subject:
         # "Statement by the Spokesperson on the Vice President's Call with ..."
         t_subject = t_subject.rsplit(" on ", 1)[1]
         t_subj = _parse_people(t_subject, date)
+    # the title settles host and participants ("Telephone conversation with President of X Jane Roe" on
+    # a presidency's site, "Readout of President Roe's Call with Prime Minister Doe of X"): the first
+    # sentence's people are not read (the text still decides the medium and the initiator)
+    settled = bool(
+        pub_country and t_anchor
+        and any(p["country"] and p["country"] != pub_country for p in t_part)
+        and all(p["named"] for p in t_part if p["country"] != pub_country)
+        and (any(p["known"] and p["country"] == pub_country for p in t_subj)
+             or (not t_subj and _is_presidency(record.publisher, record.url)
+                 and gz.office_holder(pub_country, "head_of_state", date)))
+    )
+    if settled:
+        f_subj, f_part, f_subject = [], None, ""
+    else:
+        f_subj, f_part, f_subject, _ = _analyse(first, date, parts=False)
+
+    def first_parts() -> list:
+        # the first sentence's participants, parsed only when the title does not settle them
+        nonlocal f_part
+        if f_part is None:
+            f_part = _analyse(first, date)[1]
+        return f_part
 
     # ---- host: a known person of the publisher's country, else the subject's
     host, host_country = None, None
-    known = [p for p in t_subj + f_subj + t_part + f_part if p["known"]]
     if pub_country:
         mine = [p for p in t_subj + f_subj if p["known"] and p["country"] == pub_country]
         if not mine and _is_presidency(record.publisher, record.url):
             # a presidency's site: the head of state unless the subject names another compatriot
             hos = gz.office_holder(pub_country, "head_of_state", date)
             mine = [{"name": hos, "country": pub_country}] if hos else []
-        mine = mine or [p for p in known if p["country"] == pub_country]
+        mine = mine or [p for p in t_subj + f_subj + t_part + first_parts() if p["known"] and p["country"] == pub_country]
         if not mine:
             # the host may be named only in the next sentence ("Ms X briefed Dmitry Medvedev")
             for extra_s in (sents[0] if sents else "", sents[i + 1] if len(sents) > i + 1 else ""):
@@ -773,12 +1002,12 @@ def extract_metadata(record: Record) -> dict:
     people, phrase_people, phrase_text = foreign(t_part), t_part, _phrase_of(title)
     if people and not any(p["named"] for p in people):
         # "President of France" in the title, "Emmanuel Macron, President of ..." in the text
-        named = {p["country"]: p for p in foreign(f_part) if p["named"]}
+        named = {p["country"]: p for p in foreign(first_parts()) if p["named"]}
         people = [named.get(p["country"], p) for p in people]
     if not people and any(p["named"] and p["country"] == host_country and p["name"] != host for p in t_part):
         pass  # the title names the participants, and they are compatriots: a domestic event
     elif not people:
-        people, phrase_people, phrase_text = foreign(f_part), t_part + f_part, _phrase_of(title) + " " + _phrase_of(first)
+        people, phrase_people, phrase_text = foreign(first_parts()), t_part + f_part, _phrase_of(title) + " " + _phrase_of(first)
         if not people and len(sents) > i + 1 and medium != "other":
             more = _analyse(sents[i + 1], date)[1]
             people, phrase_people = foreign(more), phrase_people + more
@@ -792,26 +1021,34 @@ def extract_metadata(record: Record) -> dict:
             continue
         seen.add(key)
         foreign_seen.add(p["country"])
-        counterparts.append(p["name"] or p.get("desc") or p["country"])
+        # a counterpart's name is a person's name; an unnamed one is None (its country stays known)
+        counterparts.append(p["name"] if p["known"] else _clean_name(p["name"]))
         countries.append(p["country"])
     if not countries and medium != "other":
         for text, c in [tc for tc in _hyphen_pairs(title) if tc[1] != host_country][:1]:
-            counterparts.append(text)
+            counterparts.append(None)  # "Japan-Australia Summit": a side, not a person
             countries.append(c)
 
     # ---- a conversation needs a foreign counterpart
     if not countries and medium != "other":
-        multilateral = _SUMMIT.search(f"{title} {first}") and _MULTILATERAL.search(f"{title} {first}")
-        titled_unknown = any(p["named"] and not p["known"] and p["country"] is None for p in phrase_people) and (
-            _FOREIGN_TITLE.search(phrase_text or "")
-        )
-        domestic = (_DOMESTIC_WORDS.search(f"{title} {first}") or (title and _DOMESTIC_EVENT.search(title))
-                    or any(p["country"] == host_country and _personal(p["name"]) and p["name"] != host
-                           for p in phrase_people))
-        if multilateral and not domestic:
+        head = f"{title} {first}"
+        multilateral = _SUMMIT.search(head) and _MULTILATERAL.search(head)
+
+        def domestic() -> bool:
+            return bool(_DOMESTIC_WORDS.search(head) or (title and _DOMESTIC_EVENT.search(title))
+                        or any(p["country"] == host_country and _personal(p["name"]) and p["name"] != host
+                               for p in phrase_people))
+
+        if multilateral and not domestic():
             pass  # a summit: the medium stands, the participants may be unnamed
-        elif medium == "in_person" or not titled_unknown or domestic:
+        elif medium == "in_person":
             medium = "other"
+        else:
+            titled_unknown = any(p["named"] and not p["known"] and p["country"] is None for p in phrase_people) and (
+                _FOREIGN_TITLE.search(phrase_text or "")
+            )
+            if not titled_unknown or domestic():
+                medium = "other"
     elif medium == "in_person" and title and _DOMESTIC_EVENT.search(title):
         medium = "other"
 

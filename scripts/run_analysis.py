@@ -1,0 +1,131 @@
+#!/usr/bin/env python
+"""The main job: rebuild the derived tables and run every notebook into an HTML report.
+
+Usage::
+
+    DIPLO_ANALYSIS_DATA=/path/to/corpus python scripts/run_analysis.py [--out reports] [--processed DIR]
+
+Steps, one progress line each on stderr:
+
+1. ``diplo_analysis.build.build``: the derived tables (CSV) into ``data/processed``.
+   Without ``$DIPLO_ANALYSIS_DATA`` only the shipped sample (``data/raw``) is read;
+   the tables then go to ``<out>/processed`` instead, so that the committed
+   ``data/processed`` (built with the shared corpus) is not replaced by
+   sample-only tables.  ``--processed`` chooses the folder explicitly.
+2. Each ``notebooks/NN_*.ipynb`` in order, executed in a fresh ``python3`` kernel
+   (working directory ``notebooks/``) and written as ``<out>/NN_*.html``.  The
+   notebooks in the repository are not modified, unless ``--store``.
+
+``--store`` (for maintainers, with the corpus configured) also writes the executed
+notebooks back in place, as committed: outputs of cells tagged
+``nbval-ignore-output`` cleared (they show corpus text) and no execution
+timestamps, so that ``pytest --nbval`` compares against a fresh run.
+
+Exits non-zero, naming the notebook and the cell, if a notebook fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _say(start: float, msg: str) -> None:
+    print(f"[analysis {time.monotonic() - start:6.1f}s] {msg}", file=sys.stderr, flush=True)
+
+
+IGNORE_OUTPUT_TAG = "nbval-ignore-output"
+
+
+def stored_form(nb):
+    """The executed notebook as committed: ignore-output cells cleared, no timing metadata."""
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code" and IGNORE_OUTPUT_TAG in cell.metadata.get("tags", []):
+            cell.outputs = []
+    return nb
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", default=str(REPO / "reports"), help="folder for the HTML reports (default: reports/)")
+    parser.add_argument("--processed", default=None,
+                        help="folder for the derived tables (default: data/processed with a corpus, "
+                             "<out>/processed without)")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell")
+    parser.add_argument("--skip-build", action="store_true", help="only run the notebooks")
+    parser.add_argument("--store", action="store_true",
+                        help="write the executed notebooks back in place (ignore-output cells cleared)")
+    parser.add_argument("notebooks", nargs="*", help="notebook files to run (default: notebooks/NN_*.ipynb)")
+    args = parser.parse_args(argv)
+
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import CellExecutionError, ExecutePreprocessor
+
+    from diplo_analysis import config
+    from diplo_analysis.build import build
+
+    start = time.monotonic()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    extra = [p.strip() for p in os.environ.get(config.DATA_ENV, "").split(os.pathsep) if p.strip()]
+    if extra:
+        # The kernels run in notebooks/: hand them absolute paths, meant from where this job was started.
+        extra = [str(Path(p).expanduser().resolve()) for p in extra]
+        os.environ[config.DATA_ENV] = os.pathsep.join(extra)
+        _say(start, f"data: data/raw + {config.DATA_ENV}={os.pathsep.join(extra)}")
+        processed = Path(args.processed) if args.processed else config.processed_dir()
+    else:
+        _say(start, "corpus absent: reading only the shipped sample in data/raw. "
+                    f"Point at a corpus with {config.DATA_ENV}=/path/to/corpus "
+                    "(e.g. DIPLO_ANALYSIS_DATA=../shared/corpus) for the full analysis.")
+        processed = Path(args.processed) if args.processed else out / "processed"
+
+    if args.store and not extra:
+        _say(start, f"--store needs the corpus: the committed outputs are those of a run with {config.DATA_ENV} set")
+        return 2
+
+    if not args.skip_build:
+        _say(start, f"step 1: build the derived tables into {processed}")
+        tables = build(processed, progress=True)
+        _say(start, f"step 1 done: {len(tables)} tables")
+
+    notebooks = ([Path(p).resolve() for p in args.notebooks] if args.notebooks
+                 else sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    if not notebooks:
+        _say(start, "no notebooks found in notebooks/")
+        return 1
+    exporter = HTMLExporter()
+    failed = []
+    for i, path in enumerate(notebooks, start=2):
+        t0 = time.monotonic()
+        _say(start, f"step {i}: run {path.name}")
+        nb = nbformat.read(path, as_version=4)
+        ep = ExecutePreprocessor(timeout=args.timeout, kernel_name="python3", record_timing=False)
+        try:
+            ep.preprocess(nb, {"metadata": {"path": str(path.parent)}})
+        except CellExecutionError as exc:
+            failed.append(path.name)
+            _say(start, f"step {i} FAILED: {path.name}: {str(exc).strip().splitlines()[-1]}")
+        body, _ = exporter.from_notebook_node(nb)
+        html = out / f"{path.stem}.html"
+        html.write_text(body, encoding="utf-8")
+        if args.store and path.name not in failed:
+            nbformat.write(stored_form(nb), path)
+        _say(start, f"step {i} done: {html} ({time.monotonic() - t0:.1f}s)"
+                    + (f"; stored {path.name}" if args.store and path.name not in failed else ""))
+    if failed:
+        _say(start, f"{len(failed)} notebook(s) failed: {', '.join(failed)}")
+        return 1
+    _say(start, f"all {len(notebooks)} notebooks ran; reports in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -25,22 +25,22 @@ SECRET = "The two leaders admired the lighthouse of Quellport at dawn"
 RECORDS = [
     {"url": "https://example.org/readouts/1", "date": "2021-03-04", "publisher": "Office of the President of Russia",
      "title": "Telephone conversation with President of France Emmanuel Macron",
-     "text": "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. "
+     "text": "Vladimir Putin and President of France Emmanuel Macron had a telephone conversation. "
              f"{SECRET}. The presidents discussed grain exports and agreed to stay in touch."},
     {"url": "https://example.org/readouts/2", "date": "2021-03-20", "publisher": "Office of the President of Russia",
      "title": "Telephone conversation with Chancellor of Germany Olaf Scholz",
      "text": "Vladimir Putin had a telephone conversation with Federal Chancellor of Germany Olaf Scholz. "
              "They exchanged views on gas transit, the orchard festival and winter fisheries."},
     {"url": "https://example.org/readouts/3", "date": "2022-05-11", "publisher": "The White House",
-     "title": "Readout of President Joseph R. Biden Jr.'s Call with President Emmanuel Macron of France",
-     "text": "President Joseph R. Biden Jr. spoke today with President Emmanuel Macron of France. "
+     "title": "Readout of President Joseph R. Biden Jr.'s Call with French President Emmanuel Macron",
+     "text": "President Joseph R. Biden Jr. spoke by phone today with French President Emmanuel Macron. "
              "The leaders reviewed support for river shipping and the bicycle treaty."},
     {"url": "https://example.org/readouts/4", "date": "2022-05-12", "publisher": "The White House",
      "title": "Statement on the kite festival",
      "text": "The President welcomed the annual kite festival and thanked the volunteers who built the kites."},
     {"url": "https://example.org/readouts/5", "date": "2022-06-01", "publisher": "Office of the President of Russia",
      "title": "Meeting with Security Council members",
-     "text": "Vladimir Putin held a meeting with permanent members of the Security Council on the harvest."},
+     "text": "Vladimir Putin held a meeting on the harvest with permanent members of the Security Council."},
 ]
 
 

@@ -20,7 +20,7 @@ export MPLBACKEND := Agg
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 
-.PHONY: setup analysis build test unit notebooks benchmarks clean
+.PHONY: setup analysis build test unit notebooks store-notebooks benchmarks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ unit: setup
 
 notebooks: setup
 	$(BIN)/python -m pytest $(NBVAL) notebooks
+
+# Re-execute the notebooks in place (after a change to the features), with the corpus.
+store-notebooks: setup
+	$(BIN)/python scripts/run_analysis.py --skip-build --store
 
 benchmarks: setup
 	@for f in benchmarks/bench_*.py benchmarks/eval_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

@@ -42,3 +42,13 @@ def test_reject_message_names_file_and_line():
     assert str(err) == "some/file.jsonl:7: invalid JSON"
     assert err.reject is rej
     assert isinstance(err, ValueError)
+
+
+def test_relative_entry_falls_back_to_the_repository_root(monkeypatch, tmp_path):
+    # a notebook's kernel runs in notebooks/: "tests/fixtures" is not there, but is in the repo root
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(config.DATA_ENV, os.path.join("tests", "fixtures"))
+    assert config.data_paths() == [config.raw_dir(), config.repo_root() / "tests" / "fixtures"]
+    # an entry that exists relative to the working directory wins
+    (tmp_path / "tests" / "fixtures").mkdir(parents=True)
+    assert config.data_paths() == [config.raw_dir(), config.Path("tests") / "fixtures"]

@@ -49,14 +49,19 @@ def data_paths() -> list[Path]:
     """Return the configured inputs: ``data/raw`` plus ``$DIPLO_ANALYSIS_DATA``.
 
     Relative entries of the variable are taken from the current working
-    directory.  Empty entries are ignored; a missing path is returned as it
-    is, so that the loader raises :class:`FileNotFoundError` naming it.
+    directory or, when nothing is there, from the repository's root (a
+    notebook's kernel runs in ``notebooks/``, so ``../shared/corpus`` set for
+    the repository still works there).  Empty entries are ignored; a missing
+    path is returned as it is, so that the loader raises
+    :class:`FileNotFoundError` naming it.
     """
     paths = [raw_dir()]
     for entry in os.environ.get(DATA_ENV, "").split(os.pathsep):
         entry = entry.strip()
         if entry:
             p = Path(entry).expanduser()
+            if not p.is_absolute() and not p.exists() and (repo_root() / p).exists():
+                p = repo_root() / p
             if p.resolve() not in [q.resolve() for q in paths]:
                 paths.append(p)
     return paths

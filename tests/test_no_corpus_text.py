@@ -60,6 +60,14 @@ def test_shingle_detector_finds_a_shared_run():
 
 
 @pytest.mark.corpus
+def test_detector_finds_a_corpus_sentence_printed_inside_a_table_cell(shared_corpus):
+    # the probe is taken from the corpus at run time, never stored
+    doc = next(t for t in _corpus_texts(shared_corpus) if len(t.split()) > 60)
+    probe = "<td>  +0.98 [host] 2002-09-11 " + " ".join(doc.split()[20:40]) + "</td>"
+    assert _shingles(probe) & _shingles(doc)
+
+
+@pytest.mark.corpus
 def test_no_tracked_file_holds_a_run_of_corpus_text(shared_corpus):
     root = repo_root()
     repo = {}

@@ -264,6 +264,14 @@ def country_code(name: Optional[str]) -> Optional[str]:
 
 
 # ------------------------------------------------------------------- leaders
+_Timestamp = pd.Timestamp
+
+
+def _missing(date) -> bool:
+    """``date is None or pd.isna(date)``, without the call for a Timestamp (never NaT: fast path)."""
+    return date is None or (type(date) is not _Timestamp and bool(pd.isna(date)))
+
+
 @dataclass(frozen=True)
 class Leader:
     """One term of office of one person (one row of ``data/leaders.csv``)."""
@@ -276,7 +284,7 @@ class Leader:
 
     def serves(self, date) -> bool:
         """Return whether the term covers ``date`` (a Timestamp; NaT -> False)."""
-        if date is None or pd.isna(date):
+        if _missing(date):
             return False
         return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
 
@@ -374,10 +382,11 @@ def _pick(terms: tuple[Leader, ...], date=None, country: Optional[str] = None) -
     if country:
         same = tuple(t for t in terms if t.country == country)
         terms = same or terms
-    if date is not None and not pd.isna(date):
-        serving = [t for t in terms if t.serves(date)]
-        if serving:
-            return serving[0]
+    if not _missing(date):
+        for t in terms:
+            # Leader.serves inlined (date is known not to be missing here)
+            if (t.start is None or t.start <= date) and (t.end is None or date <= t.end):
+                return t
         # nearest term in time
         def dist(t: Leader) -> float:
             s = t.start if t.start is not None else pd.Timestamp.min
@@ -507,7 +516,7 @@ def office_holder(country: Optional[str], office: str, date) -> Optional[str]:
         The canonical name, None when the table does not say or ``date`` is
         unknown.
     """
-    if not country or date is None or pd.isna(date):
+    if not country or _missing(date):
         return None
     for term in _office_holders(country, office):
         if term.serves(date):

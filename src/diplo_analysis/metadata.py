@@ -223,12 +223,18 @@ def _fallback_date(record: Record):
     return pd.NaT, False
 
 
+_dates_module = None  # diplo_analysis.dates, imported on first use (not on every call: faster)
+
+
 def _resolve_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None):
-    try:
-        from .dates import resolve_date  # written by another module owner
-    except ImportError:  # pragma: no cover - until dates.py lands
-        return _fallback_date(record)
-    return resolve_date(record, host=host, host_country=host_country)
+    global _dates_module
+    if _dates_module is None:
+        try:
+            from . import dates as _dates  # written by another module owner
+        except ImportError:  # pragma: no cover - until dates.py lands
+            return _fallback_date(record)
+        _dates_module = _dates
+    return _dates_module.resolve_date(record, host=host, host_country=host_country)
 
 
 def _next_split(text: str, pos: int):
@@ -266,7 +272,8 @@ def _iter_sentences(text: str, title: str = ""):
         pos = m.end() if m else n + 1
         if not piece or len(piece) < 20 or " > " in piece:
             continue
-        piece = _DATELINE.sub("", piece)
+        if "-" in piece:  # a dateline ends with a hyphen: no hyphen, no dateline
+            piece = _DATELINE.sub("", piece)
         if skip and piece.rstrip(".") in skip:
             continue
         yield piece
@@ -307,14 +314,19 @@ for _g, _keys in (("video", _KEYS_VIDEO), ("phone", _KEYS_PHONE), ("other", _KEY
     for _k in _keys:
         _KEY_GROUP.setdefault(_k, _g)
 _KEY_RX = re.compile(r"(?<![a-z])(?:" + gz._trie_regex(sorted(_KEY_GROUP, key=len, reverse=True)) + ")")
+# the same matches, faster: a consumed non-letter instead of the look-behind lets the regex engine
+# skip ahead (the text is searched with one space in front; every key word ends with a letter, so the
+# consumed character never belongs to the previous match)
+_KEY_RX_FAST = re.compile(r"[^a-z](" + _KEY_RX.pattern[len("(?<![a-z])"):] + ")")
+assert all(k[-1:].isalpha() for k in _KEY_GROUP)
 _CUE_RX = {"video": (_VIDEO, 40), "phone": (_PHONE, 40), "other": (_OTHER, 5), "in_person": (_INPERSON, 12)}
 
 
 def _cue_matches(s: str) -> dict:
     """Return group -> first match of that group's cue expression in ``s``."""
     hits: dict[str, list[int]] = {}
-    for m in _KEY_RX.finditer(s.lower()):
-        hits.setdefault(_KEY_GROUP[m.group(0)], []).append(m.start())
+    for m in _KEY_RX_FAST.finditer(" " + s.lower()):
+        hits.setdefault(_KEY_GROUP[m.group(1)], []).append(m.start())  # the consumed character: the key's position in s
     out = {}
     n = len(s)
     for group in ("video", "phone", "other", "in_person"):
@@ -590,6 +602,23 @@ def _analyse(s: str, date, parts: bool = True):
         return subj, everyone, subject, False
     subject = s[:subj_end]
     return _parse_people(subject, date), (_parse_people(s[a:b], date) if parts else None), subject, True
+
+
+def _participants(s: str, date) -> list:
+    """``_analyse(s, date)[1]`` without parsing the subject's people (faster)."""
+    if not s:
+        return []
+    _, a, b = _participant_span(s)
+    if a >= 0:
+        return _parse_people(s[a:b], date)
+    before, _, cue = _subject_split(s)
+    everyone = _parse_people(before, date)
+    if cue < 0:
+        return [p for p in everyone if p["known"]]
+    if not any(p["country"] for p in everyone) and _first_cue(s)[0] in ("phone", "video"):
+        start = _skip_lower(s, cue)
+        everyone = _parse_people(s[start:_phrase_end(s, start)], date)
+    return everyone
 
 
 def _hyphen_pairs(s: str) -> list[tuple[str, str]]:
@@ -949,7 +978,7 @@ def extract_metadata(record: Record) -> dict:
         # the first sentence's participants, parsed only when the title does not settle them
         nonlocal f_part
         if f_part is None:
-            f_part = _analyse(first, date)[1]
+            f_part = _participants(first, date)
         return f_part
 
     # ---- host: a known person of the publisher's country, else the subject's
@@ -1009,7 +1038,7 @@ def extract_metadata(record: Record) -> dict:
     elif not people:
         people, phrase_people, phrase_text = foreign(first_parts()), t_part + f_part, _phrase_of(title) + " " + _phrase_of(first)
         if not people and len(sents) > i + 1 and medium != "other":
-            more = _analyse(sents[i + 1], date)[1]
+            more = _participants(sents[i + 1], date)
             people, phrase_people = foreign(more), phrase_people + more
 
     # ---- counterparts: participants and known foreign leaders in the subject

@@ -6,7 +6,9 @@ The issue's target: loading the three dated corpus JSONL files (Kremlin
 Both run in this process, best of ``--repeat`` runs each, timed both by the
 wall clock and by the process's CPU time (``time.process_time``): on a
 machine shared with other jobs the wall ratio is noisy, the CPU ratio much
-less so. The exit status follows the CPU ratio.
+less so. The exit status follows the CPU ratio. The headline is a *first*
+load: the metadata layer's memo caches are emptied before each timed run
+(a repeat load in one session, caches full, is printed beside it).
 
     /work/venv/bin/python benchmarks/bench_load.py            # full loader
     /work/venv/bin/python benchmarks/bench_load.py --no-metadata
@@ -39,10 +41,31 @@ FILES = (
 )
 
 
-def best_of(fn, repeat: int) -> tuple[float, float]:
-    """Best wall time and best CPU time of ``repeat`` calls of ``fn``, in seconds."""
+def clear_caches() -> None:
+    """Empty the memo caches of the metadata layer (not the tables loaded once).
+
+    ``metadata``, ``gazetteer`` and ``dates`` memoise pure functions of short
+    strings; a second load of the same files finds them filled. The headline
+    figure is a first load, so they are emptied before each timed run.
+    """
+    from diplo_analysis import dates, gazetteer, metadata
+
+    for module in (metadata, gazetteer, dates):
+        for obj in vars(module).values():
+            params = getattr(obj, "cache_parameters", None)
+            if params is not None and params().get("maxsize") != 1:
+                obj.cache_clear()
+
+
+def best_of(fn, repeat: int, setup=None) -> tuple[float, float]:
+    """Best wall time and best CPU time of ``repeat`` calls of ``fn``, in seconds.
+
+    ``setup()``, when given, runs before each call, outside the timing.
+    """
     wall, cpu = [], []
     for _ in range(repeat):
+        if setup is not None:
+            setup()
         w0, c0 = time.perf_counter(), time.process_time()
         fn()
         cpu.append(time.process_time() - c0)
@@ -82,12 +105,15 @@ def main(argv=None) -> int:
     n_pd = sum(len(pd.read_json(p, lines=True)) for p in paths)
     n_us = len(corpus.load_readouts(*paths))
     w_pd, c_pd = best_of(lambda: [pd.read_json(p, lines=True) for p in paths], args.repeat)
-    w_us, c_us = best_of(lambda: corpus.load_readouts(*paths), args.repeat)
+    w_us, c_us = best_of(lambda: corpus.load_readouts(*paths), args.repeat, setup=clear_caches)
+    w_warm, c_warm = best_of(lambda: corpus.load_readouts(*paths), args.repeat)
     label = "load_readouts (metadata replaced by a constant)" if args.no_metadata else "load_readouts"
     print(f"files: {len(paths)} JSONL, {n_pd} lines; {n_us} readouts loaded")
     print(f"pandas.read_json(lines=True): wall {w_pd:.3f} s, cpu {c_pd:.3f} s (best of {args.repeat})")
-    print(f"{label}: wall {w_us:.3f} s, cpu {c_us:.3f} s (best of {args.repeat})")
+    print(f"{label}, first load (memo caches emptied): wall {w_us:.3f} s, cpu {c_us:.3f} s (best of {args.repeat})")
     print(f"ratio: wall {w_us / w_pd:.2f}x, cpu {c_us / c_pd:.2f}x (target <= {args.max_ratio:g}x)")
+    print(f"not the headline: repeat loads in one session (memo caches full): cpu {c_warm:.3f} s, "
+          f"ratio {c_warm / c_pd:.2f}x")
     if args.n_jobs != 1:
         w_nj, c_nj = best_of(lambda: corpus.load_readouts(*paths, n_jobs=args.n_jobs), args.repeat)
         print(f"not the headline: {label} with n_jobs={args.n_jobs}: wall {w_nj:.3f} s "

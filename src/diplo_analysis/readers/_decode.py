@@ -15,14 +15,18 @@ Decoding rule (documented in ``docs/formats.md``):
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Mapping, Optional
+
+from ..records import Reject
 
 __all__ = [
     "BadInput",
     "check_columns",
     "decode_bytes",
     "read_decoded",
+    "rejects_bad_input",
     "clean_page_text",
     "normalise_paragraphs",
     "field_str",
@@ -74,6 +78,24 @@ def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
     if len(_CONTROL.findall(sample)) > 0.1 * len(sample):
         raise BadInput("binary file")
     return text, encoding
+
+
+def rejects_bad_input(reader):
+    """Decorate a reader so that a file it cannot decode becomes one Reject.
+
+    The reader calls :func:`read_decoded` first; a :class:`BadInput` it
+    raises (empty or binary file) is turned into ``Reject(path, 1, reason)``
+    here, once for every reader, instead of in each of them.
+    """
+
+    @functools.wraps(reader)
+    def wrapper(path, *args, **kwargs):
+        try:
+            yield from reader(path, *args, **kwargs)
+        except BadInput as exc:
+            yield Reject(str(path), 1, exc.reason)
+
+    return wrapper
 
 
 def read_decoded(path) -> tuple[str, Optional[str]]:

@@ -29,7 +29,7 @@ from typing import Iterator, Optional, Union
 from selectolax.lexbor import LexborHTMLParser
 
 from ..records import Record, Reject
-from ._decode import BadInput, field_str, read_decoded
+from ._decode import field_str, read_decoded, rejects_bad_input
 
 __all__ = ["read_html", "extract_html"]
 
@@ -220,13 +220,10 @@ def extract_html(html: str) -> dict:
     return out
 
 
+@rejects_bad_input
 def read_html(path: Union[str, Path], columns=None, sidecar: Optional[dict] = None) -> Iterator[Union[Record, Reject]]:
     """Yield the one Record of a saved HTML page, or a Reject."""
-    try:
-        raw, encoding = read_decoded(path)
-    except BadInput as exc:
-        yield Reject(str(path), 1, exc.reason)
-        return
+    raw, encoding = read_decoded(path)
     info = extract_html(raw)
     if not info["text"]:
         yield Reject(str(path), 1, "no main text found")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator, Union
 
 from ..records import Record, Reject
-from ._decode import BadInput, check_columns, clean_page_text, field_str, normalise_paragraphs, read_decoded
+from ._decode import check_columns, clean_page_text, field_str, normalise_paragraphs, read_decoded, rejects_bad_input
 
 __all__ = ["read_jsonl", "read_json", "record_from_mapping"]
 
@@ -53,15 +53,12 @@ def record_from_mapping(obj: dict, path: str, line: int, mapping: dict) -> Union
     return Record(path=path, line=line, text=text, title=title, url=url, date=date, publisher=publisher, meta=obj)
 
 
+@rejects_bad_input
 def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
     """Yield a Record or a Reject for every non-blank line of a JSON Lines file."""
     spath = str(path)
     mapping = check_columns(columns)
-    try:
-        raw, encoding = read_decoded(path)
-    except BadInput as exc:
-        yield Reject(spath, 1, exc.reason)
-        return
+    raw, encoding = read_decoded(path)
     loads, raw_decode, skip_ws = json.loads, _DECODER.raw_decode, _LINE_WS.match
     # lines end at "\n" only: str.splitlines would also split on U+2028 etc.,
     # which may occur inside JSON strings.
@@ -108,11 +105,7 @@ def read_json(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Re
     """Read a ``.json`` file: JSON Lines, one object, or an array of objects."""
     spath = str(path)
     mapping = check_columns(columns)
-    try:
-        raw, encoding = read_decoded(path)
-    except BadInput as exc:
-        yield Reject(spath, 1, exc.reason)
-        return
+    raw, encoding = read_decoded(path)
     first = next(line for line in raw.split("\n") if line.strip())
     try:
         is_lines = isinstance(json.loads(first), dict)

@@ -21,7 +21,7 @@ import frontmatter
 import mistune
 
 from ..records import Record, Reject
-from ._decode import BadInput, check_columns, field_str, read_decoded
+from ._decode import check_columns, field_str, read_decoded, rejects_bad_input
 
 __all__ = ["read_markdown", "markdown_to_text"]
 
@@ -101,15 +101,12 @@ def _as_str(value) -> Optional[str]:
     return " ".join(s.split()) if s else None
 
 
+@rejects_bad_input
 def read_markdown(path: Union[str, Path], columns=None, sidecar: Optional[dict] = None) -> Iterator[Union[Record, Reject]]:
     """Yield the one Record of a Markdown file with YAML front matter, or a Reject."""
     spath = str(path)
     mapping = check_columns(columns)
-    try:
-        raw, encoding = read_decoded(path)
-    except BadInput as exc:
-        yield Reject(spath, 1, exc.reason)
-        return
+    raw, encoding = read_decoded(path)
     if not raw.lstrip("\ufeff \t\r\n").startswith("---"):
         yield Reject(spath, 1, "no YAML front matter")
         return

@@ -18,21 +18,18 @@ from pathlib import Path
 from typing import Iterator, Union
 
 from ..records import Record, Reject
-from ._decode import BadInput, check_columns, read_decoded
+from ._decode import check_columns, read_decoded, rejects_bad_input
 from .jsonl import record_from_mapping
 
 __all__ = ["read_csv"]
 
 
+@rejects_bad_input
 def read_csv(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
     """Yield a Record or a Reject for every data row of a CSV/TSV file."""
     spath = str(path)
     mapping = check_columns(columns)
-    try:
-        raw, encoding = read_decoded(path)
-    except BadInput as exc:
-        yield Reject(spath, 1, exc.reason)
-        return
+    raw, encoding = read_decoded(path)
     delimiter = "\t" if str(path).lower().endswith(".tsv") else ","
     reader = csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter)
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator, Optional, Union
 
 from ..records import Record, Reject
-from ._decode import BadInput, clean_page_text, normalise_paragraphs, read_decoded
+from ._decode import clean_page_text, normalise_paragraphs, read_decoded, rejects_bad_input
 
 __all__ = ["read_txt", "split_title"]
 
@@ -30,16 +30,13 @@ def split_title(text: str) -> tuple[Optional[str], str]:
     return None, text
 
 
+@rejects_bad_input
 def read_txt(path: Union[str, Path], columns=None, sidecar: Optional[dict] = None) -> Iterator[Union[Record, Reject]]:
     """Yield the one Record of a ``.txt`` page, or a Reject.
 
     ``sidecar``: fields from ``X.meta.json`` (its title wins over the first line).
     """
-    try:
-        raw, encoding = read_decoded(path)
-    except BadInput as exc:
-        yield Reject(str(path), 1, exc.reason)
-        return
+    raw, encoding = read_decoded(path)
     text = clean_page_text(normalise_paragraphs(raw))
     side_title = (sidecar or {}).get("title")
     if side_title:

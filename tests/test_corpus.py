@@ -613,28 +613,30 @@ def test_dates_column_fast_and_general_paths_agree():
     assert pd.isna(far.iloc[0]) and far.iloc[1] == pd.Timestamp("2000-01-01")
 
 
-# ---------------------------------------------------------------- n_jobs
+# ---------------------------------------------------------------- n_jobs (more in test_workers.py)
 def test_metadata_in_worker_processes_gives_the_same_frame(tmp_path, monkeypatch):
-    from diplo_analysis import corpus
+    from concurrent.futures import ProcessPoolExecutor
+
+    from diplo_analysis import _workers, corpus
 
     d = tmp_path / "in"
     shutil.copytree(HERE, d)
-    one = load_readouts(d, columns={"title": "headline", "text": "body"})
+    one = load_readouts(d, columns={"title": "headline", "text": "body"}, n_jobs=1)
     monkeypatch.setattr(corpus, "PARALLEL_MIN_RECORDS", 1)  # use the pool even for a few records
+    monkeypatch.setattr(_workers, "CHUNK", 2)
     calls = []
-    from concurrent.futures import ProcessPoolExecutor
+    original = ProcessPoolExecutor.submit
 
-    original = ProcessPoolExecutor.map
-
-    def spy(self, fn, *iterables, **kw):
+    def spy(self, fn, *args, **kw):
         calls.append(fn.__name__)
-        return original(self, fn, *iterables, **kw)
+        return original(self, fn, *args, **kw)
 
-    monkeypatch.setattr(ProcessPoolExecutor, "map", spy)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", spy)
     two = load_readouts(d, columns={"title": "headline", "text": "body"}, n_jobs=2)
-    assert calls == ["extract_metadata"]  # the pool was used
+    assert calls and set(calls) == {"_extract_chunk"}  # the pool was used
     pd.testing.assert_frame_equal(one, two, check_exact=True)
     pd.testing.assert_frame_equal(one.attrs["rejects"], two.attrs["rejects"])
+    assert one.attrs["inputs"] == two.attrs["inputs"]
     assert len(one) >= 5
 
 
@@ -649,5 +651,5 @@ def test_replaced_metadata_function_stays_in_this_process(tmp_path, fake_metadat
 
 @pytest.mark.parametrize("bad", [0, -2, 1.5, "2", True])
 def test_n_jobs_is_checked(bad):
-    with pytest.raises(ValueError, match="n_jobs must be a positive integer or -1"):
+    with pytest.raises(ValueError, match="n_jobs must be None, a positive integer or -1"):
         load_readouts(HERE / "calls.jsonl", n_jobs=bad)

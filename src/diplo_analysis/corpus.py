@@ -10,10 +10,12 @@ each, in input order.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
@@ -424,7 +426,7 @@ def _naive(ts):
 
 
 def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = None,
-                  progress: bool = False, n_jobs: int = 1) -> pd.DataFrame:
+                  progress: bool = False, n_jobs: Optional[int] = None) -> pd.DataFrame:
     """Load readouts from files and folders into one frame, one row per readout.
 
     Parameters
@@ -445,14 +447,20 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         ``title``, ``text``, ``date``, ``url``, ``publisher``.
     progress : bool
         Show a tqdm progress bar over the files (off by default).
-    n_jobs : int
+    n_jobs : int or None
         Worker processes for the metadata extraction, the slow part of
-        loading: 1 (default) extracts in this process; ``-1`` uses one per
-        CPU. Any value gives the same frame: records are sent in input order
-        and the results put back in that order. Worth it from some thousands
-        of readouts; below :data:`PARALLEL_MIN_RECORDS` kept records, or when
-        ``extract_metadata`` has been replaced by a function other processes
-        cannot import, the extraction stays in this process.
+        loading; this process counts as one. ``None`` (default): on a
+        platform that starts processes by ``fork`` (Linux up to Python 3.13)
+        with more than one usable CPU, one per CPU (at most 8) once
+        :data:`PARALLEL_MIN_RECORDS` records have been kept, else this process
+        only. ``1``: this process only. ``k > 1``: this process and ``k - 1``
+        workers, started the platform's default way; ``-1``: one per usable
+        CPU. Any value gives the same frame: records
+        go to the workers in chunks while the files are read and the results
+        are put back in input order. Where workers cannot be started or die,
+        the extraction falls back to this process with a ``RuntimeWarning``;
+        where ``extract_metadata`` has been replaced by a function other
+        processes cannot import, it stays in this process.
 
     Returns
     -------
@@ -523,17 +531,16 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         A path that does not exist (always, whatever ``errors``).
     ValueError
         ``errors`` not "collect"/"raise"; a bad ``columns`` mapping;
-        ``n_jobs`` not a positive integer or -1.
+        ``n_jobs`` not None, a positive integer or -1.
     ReadoutError
         With ``errors="raise"``, for the first reject.
     """
     if errors not in ("collect", "raise"):
         raise ValueError(f"errors must be 'collect' or 'raise', got {errors!r}")
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or not (n_jobs >= 1 or n_jobs == -1):
-        raise ValueError(f"n_jobs must be a positive integer or -1 (one per CPU), got {n_jobs!r}")
-    if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
-    from .metadata import extract_metadata
+    from ._workers import MetadataStream, resolve_jobs
+
+    n_procs, context = resolve_jobs(n_jobs)
+    from .metadata import extract_metadata, load_tables
     from .readers import check_columns, read_file
 
     check_columns(columns)
@@ -566,7 +573,8 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         append_cp(parts[0] if parts else None)
         append_cc(countries[0] if countries else None)
 
-    pending: Optional[list] = [] if n_jobs > 1 else None  # records whose metadata is extracted at the end
+    stream = MetadataStream(extract_metadata, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)
+    pending = stream.add if stream.parallel else None  # else extracted here, record by record
     seen_url: dict[str, str] = {}
     seen_text = _SeenTexts()
     seen_id: set = set()
@@ -577,75 +585,79 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(inputs), unit="file", desc="load_readouts")
-    try:
-        for entry in inputs:
-            if isinstance(entry, Reject):
-                n_inputs += 1
-                reject(entry)
+    with _gc_paused():
+        try:
+            for entry in inputs:
+                if isinstance(entry, Reject):
+                    n_inputs += 1
+                    reject(entry)
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                for item in read_file(entry, columns):
+                    n_inputs += 1
+                    if isinstance(item, Reject):
+                        reject(item)
+                        continue
+                    rec: Record = item
+                    text = rec.text
+                    words = text.split()
+                    n_words = len(words)
+                    if not n_words and not rec.title:
+                        reject(Reject(rec.path, rec.line, "empty record"))
+                        continue
+                    url = rec.url
+                    if url and url.strip():
+                        rid = hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]
+                    else:
+                        rid = _rid(url, rec.title, " ".join(words))
+                    ukey = _url_key(url) if url else None
+                    dup = seen_url.get(ukey) if ukey else None
+                    tkey = None
+                    if n_words >= MIN_DUPLICATE_WORDS:
+                        # same folded text <=> same words; the cheap key only proposes candidates
+                        tkey = (n_words, words[0], words[n_words // 2], words[-1])
+                        if dup is None:
+                            dup = seen_text.find(tkey, words)
+                    words = None
+                    if dup is None and rid in seen_id:
+                        dup = rid
+                    item = None
+                    if dup is None and n_words >= MIN_NEAR_DUPLICATE_WORDS:
+                        item = _Item(rid, text, _title_key(rec.title), rec.date)
+                        dup = near.find(item)
+                    if dup is not None:
+                        reject(Reject(rec.path, rec.line, f"duplicate of {dup}"))
+                        continue
+                    seen_id.add(rid)
+                    if item is not None:
+                        near.add(item)
+                    if ukey:
+                        seen_url[ukey] = rid
+                    if tkey:
+                        seen_text.add(tkey, text, rid)
+                    append_id(rid)
+                    append_path(rec.path)
+                    append_line(rec.line)
+                    append_url(url)
+                    append_title(rec.title)
+                    append_text(text)
+                    append_n(n_words)
+                    if pending is None:
+                        add_meta(extract_metadata(rec))
+                    else:
+                        pending(rec)
                 if bar is not None:
                     bar.update(1)
-                continue
-            for item in read_file(entry, columns):
-                n_inputs += 1
-                if isinstance(item, Reject):
-                    reject(item)
-                    continue
-                rec: Record = item
-                text = rec.text
-                words = text.split()
-                n_words = len(words)
-                if not n_words and not rec.title:
-                    reject(Reject(rec.path, rec.line, "empty record"))
-                    continue
-                url = rec.url
-                if url and url.strip():
-                    rid = hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]
-                else:
-                    rid = _rid(url, rec.title, " ".join(words))
-                ukey = _url_key(url) if url else None
-                dup = seen_url.get(ukey) if ukey else None
-                tkey = None
-                if n_words >= MIN_DUPLICATE_WORDS:
-                    # same folded text <=> same words; the cheap key only proposes candidates
-                    tkey = (n_words, words[0], words[n_words // 2], words[-1])
-                    if dup is None:
-                        dup = seen_text.find(tkey, words)
-                words = None
-                if dup is None and rid in seen_id:
-                    dup = rid
-                item = None
-                if dup is None and n_words >= MIN_NEAR_DUPLICATE_WORDS:
-                    item = _Item(rid, text, _title_key(rec.title), rec.date)
-                    dup = near.find(item)
-                if dup is not None:
-                    reject(Reject(rec.path, rec.line, f"duplicate of {dup}"))
-                    continue
-                seen_id.add(rid)
-                if item is not None:
-                    near.add(item)
-                if ukey:
-                    seen_url[ukey] = rid
-                if tkey:
-                    seen_text.add(tkey, text, rid)
-                append_id(rid)
-                append_path(rec.path)
-                append_line(rec.line)
-                append_url(url)
-                append_title(rec.title)
-                append_text(text)
-                append_n(n_words)
-                if pending is None:
-                    add_meta(extract_metadata(rec))
-                else:
-                    pending.append(rec)
+                    bar.set_postfix(rows=len(cols["readout_id"]), rejects=len(rejects), refresh=False)
+        except BaseException:
+            stream.close()  # an error (errors="raise"), an interrupt: stop the workers
+            raise
+        finally:
             if bar is not None:
-                bar.update(1)
-                bar.set_postfix(rows=len(cols["readout_id"]), rejects=len(rejects), refresh=False)
-    finally:
-        if bar is not None:
-            bar.close()
-    if pending:
-        for meta in _extract_all(extract_metadata, pending, n_jobs):
+                bar.close()
+    if pending is not None:
+        for meta in stream.results():
             add_meta(meta)
 
     df = _frame(cols)
@@ -659,26 +671,29 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     return df
 
 
-#: With ``n_jobs > 1``, fewer kept records than this are extracted in this
-#: process (starting workers would cost more than it saves).
-PARALLEL_MIN_RECORDS = 500
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector for the block, as it was before after it.
 
-
-def _extract_all(extract, records: list, n_jobs: int) -> Iterator[dict]:
-    """``extract(record)`` for every record, in order, over ``n_jobs`` processes when worth it."""
-    import pickle
-
+    Loading creates a few objects per record (the record, its metadata, the
+    people of its title) and keeps most of them: the collector's passes over
+    them find nothing to free and cost a few per cent of a load. Reference
+    counting still frees everything as usual; only reference cycles wait
+    for the next collection after the block.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        pickle.dumps(extract)  # a replaced function other processes cannot import
-    except Exception:
-        n_jobs = 1
-    if n_jobs <= 1 or len(records) < PARALLEL_MIN_RECORDS:
-        return map(extract, records)
-    from concurrent.futures import ProcessPoolExecutor
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
-    chunk = max(1, len(records) // (n_jobs * 8))
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        return list(pool.map(extract, records, chunksize=chunk))  # results in input order
+
+#: A load that keeps fewer records than this extracts their metadata in this
+#: process whatever ``n_jobs`` says (starting workers would cost more than
+#: it saves); from this many on, workers start and take records in chunks.
+PARALLEL_MIN_RECORDS = 500
 
 
 _LO, _HI = pd.Timestamp("1678-01-01"), pd.Timestamp("2262-01-01")

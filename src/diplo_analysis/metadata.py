@@ -53,7 +53,7 @@ import pandas as pd
 from . import gazetteer as gz
 from .records import Record
 
-__all__ = ["extract_metadata", "METADATA_KEYS", "MEDIA", "HEAD_CHARS"]
+__all__ = ["extract_metadata", "load_tables", "METADATA_KEYS", "MEDIA", "HEAD_CHARS"]
 
 METADATA_KEYS = (
     "publisher", "date", "date_inferred", "medium", "host", "host_country",
@@ -874,6 +874,26 @@ def _choose_first(it) -> tuple[list[str], int]:
             chosen = 0
             break
     return sents, chosen or 0
+
+
+def load_tables() -> None:
+    """Build the tables and expressions :func:`extract_metadata` uses, if not built yet.
+
+    They are built on first use anyway; :func:`diplo_analysis.load_readouts`
+    calls this before it starts worker processes, which then inherit them
+    instead of each building its own.
+    """
+    gz.country_lookup()
+    gz._country_regex()
+    gz._country_split()
+    gz._leader_index()
+    gz._leader_split()
+    gz._publisher_rows()
+    gz._cctld()
+    from . import dates
+
+    dates._mfa_anchors()
+    dates._tenures()
 
 
 def extract_metadata(record: Record) -> dict:

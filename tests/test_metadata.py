@@ -366,6 +366,32 @@ UNSEEN = [
      "On July 1, Prime Minister KISHIDA held a video conference meeting with H.E. Mr. Ferdinand R. Marcos Jr., "
      "President of the Republic of the Philippines. The two leaders confirmed close cooperation.",
      "video", "Fumio Kishida", "JPN", ["PHL"], None),
+    # "spoke with" a foreign leader and no other cue: a call
+    ("https://www.gov.il/en/pmo/news/1", "Prime Minister's Office, Israel", "2023-02-01",
+     "PM Netanyahu spoke with French President Macron",
+     "Prime Minister Benjamin Netanyahu this evening spoke with French President Emmanuel Macron.",
+     "phone", "Benjamin Netanyahu", "ISR", ["FRA"], None),
+    # a prime minister's site, first-person text: the host is the head of government of the day
+    ("https://www.pm.gov.au/media/1", "Prime Minister of Australia", "2022-06-06",
+     "Meeting with the President of Indonesia",
+     "Today I met with President Joko Widodo of Indonesia in Jakarta. We talked about trade and climate.",
+     "in_person", "Anthony Albanese", "AUS", ["IDN"], None),
+    # a four-word name right after the title; a country written "d'Ivoire" inside the phrase
+    ("https://www.presidency.gov.gh/1", "The Presidency, Republic of Ghana", "2022-08-01",
+     "President Akufo-Addo holds bilateral talks with Ivorian counterpart",
+     "President Nana Addo Dankwa Akufo-Addo on Monday held bilateral talks with the President of "
+     "Cote d'Ivoire, Alassane Ouattara, in Accra.",
+     "in_person", "Nana Addo Dankwa Akufo-Addo", "GHA", ["CIV"], None),
+    ("https://www.akorda.kz/en/1", "Akorda", "2023-03-05",
+     "Head of State holds phone talk with President of Uzbekistan",
+     "President Kassym-Jomart Tokayev held a telephone conversation with President of Uzbekistan Shavkat "
+     "Mirziyoyev. The sides discussed water and energy.",
+     "phone", "Kassym-Jomart Tokayev", "KAZ", ["UZB"], None),
+    ("https://www.thepresidency.gov.za/1", "The Presidency, Republic of South Africa", "2022-03-10",
+     "President Ramaphosa holds telephone call with President Putin",
+     "President Cyril Ramaphosa today had a telephone call with President Vladimir Putin of the Russian "
+     "Federation, at the request of President Putin.",
+     "phone", "Cyril Ramaphosa", "ZAF", ["RUS"], "counterpart"),
 ]
 
 
@@ -589,3 +615,24 @@ def test_talks_that_will_take_place_are_an_announcement():
              "On May 20, Vladimir Putin and President of Finland Sauli Niinisto will hold talks in the Kremlin.",
              date="2019-05-01")
     assert m["medium"] == "other"
+
+
+def test_spoke_with_is_a_call_only_with_a_foreign_counterpart():
+    m = meta("The Governor spoke with reporters", "The Governor spoke with reporters about the floods.",
+             publisher="Office of the Governor", url="https://example.gov/1", date="2023-01-01")
+    assert m["medium"] == "other" and m["counterpart_countries"] == []
+    m = meta("PM spoke with President of Kenya", "The Prime Minister met President Ruto of Kenya in Nairobi.",
+             publisher="Prime Minister's Office", url="https://example.gov/2", date="2023-01-01")
+    assert m["medium"] == "in_person"  # a cue ("met") wins over "spoke with"
+    m = meta("PM spoke with President of Kenya", "The Prime Minister spoke with President Ruto of Kenya.",
+             publisher="Prime Minister's Office", url="https://example.gov/3", date="2023-01-01")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["KEN"]
+
+
+def test_long_name_only_right_after_the_title():
+    from diplo_analysis.metadata import _unknown_host
+
+    assert _unknown_host("President Nana Addo Dankwa Akufo-Addo") == "Nana Addo Dankwa Akufo-Addo"
+    assert _unknown_host("Deputy Advisor for Cyber Anne Neuberger") == "Anne Neuberger"
+    assert _unknown_host("Ambassador to Mexico Ken Salazar") == "Ken Salazar"
+

@@ -134,6 +134,8 @@ _ANCHOR = re.compile(r"\b(?:with|between|from)\b", I)
 _ANCHOR_LOW = re.compile(r"(?:with(?<!\wwith)|between(?<!\wbetween)|from(?<!\wfrom))\b")
 _BETWEEN_AFTER = ("conversation ", "conversations ", "talks ", "meeting ", "call ")
 _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
+# "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name
+_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b", I)
 _CONVERSE = re.compile(r"\b(?:spoke|speaks|talked|conversation|call)\b", I)
 _CONVERSE_LOW = re.compile(
     r"(?:spoke(?<!\wspoke)|speaks(?<!\wspeaks)|talked(?<!\wtalked)|conversation(?<!\wconversation)|call(?<!\wcall))\b"
@@ -197,7 +199,7 @@ _NOT_A_NAME = re.compile(
 _EVENT_NOUN = frozenset("call calls meeting meetings conversation conversations talks participation engagement trip travel visit remarks statement".split())
 _NAME_PARTICLES = frozenset("bin bint ibn al el de da dos das du del della di von van der den ter y la le ul ur".split())
 _ABBREV_END = re.compile(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon|Gen|Lt|Col|No|Messrs|H\.E)\.$")
-_PARTICLE_NAME = re.compile(r"(?:al|el|ul|ad|as|an|at|az|bin|ibn|de|di|da|van|von)-[A-Z]")
+_PARTICLE_NAME = re.compile(r"(?:(?:al|el|ul|ad|as|an|at|az|bin|ibn|de|di|da|van|von)-|[dl]')[A-Z]")
 _WORD = re.compile(r"[^\s,;:()\[\]\"]+|[,;:()\[\]\"]")
 
 # a sentence ends at . ! ? (not after an initial, "U.S." or "Mr") before a capital, or at a line break
@@ -709,20 +711,30 @@ def _unknown_host(subject: str) -> Optional[str]:
     if last is None:
         return None
     runs: list[list[str]] = [[]]
+    direct = []  # per run: it follows the title with no other word between
+    skipped = False
     for w in subject[last.end(): _phrase_end(subject, last.end())].split():
         core = w.strip(",.'\"").removesuffix("'s")
         if not core or core.lower() in _EVENT_NOUN:
             break
         if core[:1].isupper() and core.lower() not in _TITLE_WORDS:
+            if not runs[-1]:
+                direct.append(not skipped)
             runs[-1].append(core)
-        elif runs[-1]:
-            runs.append([])
+        else:
+            skipped = True
+            if runs[-1]:
+                runs.append([])
         if w.endswith("'s"):
             break
     words = [r for r in runs if r][-1] if any(runs) else []
     if len(words) < 2:
         return None
-    if len(words) > 3 or (len(words) == 3 and not re.fullmatch(r"[A-Z]\.", words[1])):
+    # a long name ("President Nana Addo Dankwa Akufo-Addo") only right after the title; after
+    # "Advisor for Cyber", "Ambassador to Mexico" the words before the last two are the office's
+    if direct[-1] and len(words) <= 4:
+        pass
+    elif len(words) > 3 or (len(words) == 3 and not re.fullmatch(r"[A-Z]\.", words[1])):
         words = words[-2:]
     name = " ".join(words)
     if _NOT_A_NAME.search(name) or gz.find_countries(name):
@@ -835,6 +847,14 @@ def _is_presidency(publisher, url) -> bool:
     return bool(_PRESIDENCY.search(f"{publisher or ''} {url or ''}"))
 
 
+_PM_OFFICE = re.compile(r"prime minister|\bpremier\b|\bpmo\b|\bpm\.gov\b|kantei|downing street|number10", I)
+
+
+@lru_cache(maxsize=512)
+def _is_pm_office(publisher, url) -> bool:
+    return bool(_PM_OFFICE.search(f"{publisher or ''} {url or ''}"))
+
+
 # a title that names a meeting: a call mentioned in the text does not override it
 _MEETING_TITLE = re.compile(r"\b(?:meeting|meetings|met|meets|meet)\b", I)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -941,6 +961,7 @@ def extract_metadata(record: Record) -> dict:
     lead = " ".join(sents[i: i + 2])
 
     # ---- medium
+    spoke = False
     t_med = _first_cue(title)[0] if title else None
     low_lead = lead.lower()
     if t_med == "video":
@@ -968,9 +989,12 @@ def extract_metadata(record: Record) -> dict:
             medium = s_med if _about_this(lead, s_med) else (t_med or "other")
         else:
             medium = t_med or s_med or "other"
+            # no cue at all, but "X spoke with Y": a call (checked below to have a foreign counterpart)
+            spoke = medium == "other" and t_med is None and s_med is None and bool(
+                _SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead))
 
     if title and "will" in title.lower() and _FUTURE.search(title):
-        medium = "other"
+        medium, spoke = "other", False
 
     # ---- people in the title and the first sentences
     t_subj, t_part, t_subject, t_anchor = _analyse(title, date)
@@ -1033,6 +1057,8 @@ def extract_metadata(record: Record) -> dict:
             office = "head_of_government"
         elif _SUBJECT_PRESIDENT.search(subj) or _is_presidency(record.publisher, record.url):
             office = "head_of_state"
+        elif _is_pm_office(record.publisher, record.url):
+            office = "head_of_government"  # a prime minister's site, the subject "I" or "Today"
         if office:
             host = gz.office_holder(pub_country, office, date)
     if host_country is None:
@@ -1077,6 +1103,9 @@ def extract_metadata(record: Record) -> dict:
         for text, c in [tc for tc in _hyphen_pairs(title) if tc[1] != host_country][:1]:
             counterparts.append(None)  # "Japan-Australia Summit": a side, not a person
             countries.append(c)
+
+    if spoke and countries:
+        medium = "phone"
 
     # ---- a conversation needs a foreign counterpart
     if not countries and medium != "other":

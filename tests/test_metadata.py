@@ -635,4 +635,7 @@ def test_long_name_only_right_after_the_title():
     assert _unknown_host("President Nana Addo Dankwa Akufo-Addo") == "Nana Addo Dankwa Akufo-Addo"
     assert _unknown_host("Deputy Advisor for Cyber Anne Neuberger") == "Anne Neuberger"
     assert _unknown_host("Ambassador to Mexico Ken Salazar") == "Ken Salazar"
+    # title case: the verb after the name is not part of it
+    assert _unknown_host("Ambassador Chen Xiaodong Meets ") == "Chen Xiaodong"
+    assert _unknown_host("Vice Premier Ding Xuexiang Holds Talks ") == "Ding Xuexiang"
 

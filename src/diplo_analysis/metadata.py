@@ -197,6 +197,10 @@ _NOT_A_NAME = re.compile(
     r"|Foundation|Association|Union|Summit|Games|Day|Week|House|Court|Bank|Fund|Service|Centre|Center|Institute)\b"
 )
 _EVENT_NOUN = frozenset("call calls meeting meetings conversation conversations talks participation engagement trip travel visit remarks statement".split())
+_EVENT_VERB = frozenset(
+    "meets met holds held has had speaks spoke talks talked receives received hosts hosted sends sent calls called "
+    "visits visited attends attended delivers delivered congratulates congratulated".split()
+)
 _NAME_PARTICLES = frozenset("bin bint ibn al el de da dos das du del della di von van der den ter y la le ul ur".split())
 _ABBREV_END = re.compile(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon|Gen|Lt|Col|No|Messrs|H\.E)\.$")
 _PARTICLE_NAME = re.compile(r"(?:(?:al|el|ul|ad|as|an|at|az|bin|ibn|de|di|da|van|von)-|[dl]')[A-Z]")
@@ -715,8 +719,8 @@ def _unknown_host(subject: str) -> Optional[str]:
     skipped = False
     for w in subject[last.end(): _phrase_end(subject, last.end())].split():
         core = w.strip(",.'\"").removesuffix("'s")
-        if not core or core.lower() in _EVENT_NOUN:
-            break
+        if not core or core.lower() in _EVENT_NOUN or core.lower() in _EVENT_VERB:
+            break  # "Ambassador Chen Xiaodong Meets with": title case puts the verb in capitals
         if core[:1].isupper() and core.lower() not in _TITLE_WORDS:
             if not runs[-1]:
                 direct.append(not skipped)

@@ -639,3 +639,24 @@ def test_long_name_only_right_after_the_title():
     assert _unknown_host("Ambassador Chen Xiaodong Meets ") == "Chen Xiaodong"
     assert _unknown_host("Vice Premier Ding Xuexiang Holds Talks ") == "Ding Xuexiang"
 
+
+def test_dateline_opening_a_title_is_not_its_subject():
+    # a news page whose first sentence stands as its title, publisher of no known country
+    title = ("BEIJING, March 31 (Xinhua) -- Chinese President Xi Jinping and his Uzbek counterpart Islam Karimov "
+             "agreed on Tuesday during a phone conversation to deepen ties")
+    m = meta(title, title + ".", publisher="mirror.example.net", url="http://mirror.example.net/a/1.html",
+             date="2015-03-31")
+    assert (m["medium"], m["host"], m["host_country"], m["counterpart_countries"]) == (
+        "phone", "Xi Jinping", "CHN", ["UZB"])
+
+
+def test_plural_office_in_the_subject():
+    m = meta("Chinese, Kenyan presidents hold talks", "The two heads of state held talks in Beijing on Monday.",
+             publisher="China Daily", url="https://www.chinadaily.com.cn/a/1.html", date="2018-09-03")
+    assert (m["medium"], m["host"], m["host_country"], m["counterpart_countries"]) == (
+        "in_person", "Xi Jinping", "CHN", ["KEN"])
+    m = meta("Vladimir Putin congratulated the presidents of Armenia and Kyrgyzstan on Independence Day",
+             "Vladimir Putin sent congratulatory messages.", publisher="Kremlin",
+             url="http://en.kremlin.ru/events/president/news/1", date="2019-09-21")
+    assert m["medium"] == "other" and m["counterpart_countries"] == ["ARM", "KGZ"]
+

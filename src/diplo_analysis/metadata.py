@@ -168,7 +168,7 @@ _ALLOWED_LOWER = frozenset(
     governments republic kingdom mp mr mrs ms dr h.e. premier governor-general minister-president
     president-elect prime-minister lord lady sir shri smt honourable honorable hon. special envoy
     assistant defence defense finance trade member members politburo standing committee office central
-    commander-in-chief first second executive senior spokesperson""".split()
+    commander-in-chief first second executive senior spokesperson presidents""".split()
 )
 _TITLE_WORDS = frozenset(
     """president vice prime minister ministers premier chancellor federal king queen emir amir sultan crown
@@ -215,7 +215,8 @@ _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*(?:--|-)\s*"
 )
 _SUBJECT_VP = re.compile(r"\bVice[- ]President\b")
-_SUBJECT_PRESIDENT = re.compile(r"\b(?:President|Head of State)\b")
+_SUBJECT_PRESIDENT = re.compile(r"\b(?:President|[Pp]residents|Head of State)\b")  # "Chinese, ROK presidents"
+_SUBJECT_FM = re.compile(r"\b(?:FMs?|Foreign Ministers?|foreign ministers)\b")
 _SUBJECT_PM = re.compile(r"\b(?:Prime Minister|Premier|Chancellor|Head of Government)\b")
 _PRESIDENCY = re.compile(r"kremlin|president\.gov|presiden(?:cy|t of)|elysee|tccb", I)
 
@@ -286,8 +287,15 @@ def _iter_sentences(text: str, title: str = ""):
 
 
 def _head(record: Record):
-    """Return (folded title, lazy iterator over the folded head's sentences)."""
+    """Return (folded title, lazy iterator over the folded head's sentences).
+
+    A news agency's dateline opening the title ("BEIJING, March 31 (Xinhua) --",
+    where a page's first sentence stands as its title) is dropped, as it is
+    from the sentences: it would otherwise stand as the subject.
+    """
     title = gz.fold((record.title or "").strip())
+    if "-" in title:
+        title = _DATELINE.sub("", title)
     text = gz.fold((record.text or "")[:HEAD_CHARS])
     return title, _iter_sentences(text, title)
 
@@ -1061,6 +1069,8 @@ def extract_metadata(record: Record) -> dict:
             office = "head_of_government"
         elif _SUBJECT_PRESIDENT.search(subj) or _is_presidency(record.publisher, record.url):
             office = "head_of_state"
+        elif _SUBJECT_FM.search(subj):
+            office = "foreign_minister"  # "Chinese, Saudi Arabian FMs talk over phone"
         elif _is_pm_office(record.publisher, record.url):
             office = "head_of_government"  # a prime minister's site, the subject "I" or "Today"
         if office:

@@ -660,3 +660,14 @@ def test_plural_office_in_the_subject():
              url="http://en.kremlin.ru/events/president/news/1", date="2019-09-21")
     assert m["medium"] == "other" and m["counterpart_countries"] == ["ARM", "KGZ"]
 
+
+def test_summit_in_a_title_is_not_a_person():
+    # "Japan-Ukraine Summit": two sides, not a compatriot called "Summit"; the text names the counterpart
+    m = meta("Japan-Ukraine Summit Telephone Talk",
+             "On March 20, Mr. KISHIDA Fumio, Prime Minister of Japan, held a telephone talk with H.E. Mr. Volodymyr "
+             "Zelenskyy, President of Ukraine. The two leaders exchanged views.",
+             publisher="Ministry of Foreign Affairs of Japan", url="https://www.mofa.go.jp/x/page1.html",
+             date="2023-03-20")
+    assert (m["medium"], m["host"], m["counterparts"], m["counterpart_countries"]) == (
+        "phone", "Fumio Kishida", ["Volodymyr Zelenskyy"], ["UKR"])
+

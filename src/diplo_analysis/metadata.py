@@ -186,7 +186,8 @@ _TITLE_WORDS = frozenset(
     administrator envoy counselor readout statement call calls meeting meetings conversation conversations
     talks participation engagement trip travel visit remarks presumptive president-elect white house
     presidents pm fm fms pms advisors advisers officials ambassadors greetings congratulations condolences message
-    letter communist diplomatic ceo ceos heads-of-state leaders' colleagues""".split()
+    letter communist diplomatic ceo ceos heads-of-state leaders' colleagues summit talk conference
+    videoconference teleconference""".split()
 )
 _HOST_TITLE = re.compile(
     r"\b(?:President|Minister|Premier|Chancellor|Secretary|Advis[oe]r|Director|Coordinator|Ambassador|Administrator"

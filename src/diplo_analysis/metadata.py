@@ -74,7 +74,7 @@ _VIDEO = re.compile(
     I,
 )
 _PHONE = re.compile(
-    r"\btele?phon\w*|\bphones?\b|\bphone-?call"
+    r"\btele?phon(?!\w* (?:message|telegram))\w*|\bphones?\b|\bphone-?call"
     r"|(?<!courtesy )\bcalls? (?:with|to)\b"
     r"|\b(?:a|the|this|their|his|her|today's|first|second|latest|leaders') (?:phone |introductory |secure )?call\b(?! (?:for|to action|of duty)\b)"
     r"|(?<!courtesy )\bcall (?:between|from)\b"
@@ -84,7 +84,7 @@ _PHONE = re.compile(
 )
 # strong cues: enough to override a title that announces something else
 _STRONG = re.compile(
-    r"\b(?:tele)?phone (?:call|conversation|talks)|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone|\btelephoned?\b"
+    r"\b(?:tele)?phone (?:call|conversation|talks)|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone|\btelephoned?\b(?! (?:message|telegram))"
     r"|\bvideo ?(?:call|conferenc\w*|link)|\bvideoconferenc\w*", I)
 # "other": the document reports no conversation with a foreign counterpart
 _OTHER = re.compile(
@@ -152,7 +152,7 @@ _VERB_ANCHOR_LOW = re.compile(
             "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
             "congratulated thanked".split()
             + ["spoke to", "speaks to", "talked to", "talks to", "call to"]
-            + [f"{x} to" for x in "greetings message condolences congratulations letter telegram wishes".split()],
+            + [f"{x} to" for x in "greetings message condolences condolence congratulations letter telegram wishes".split()],
             key=len, reverse=True)
     ) + r")\s"
 )
@@ -434,7 +434,7 @@ def _skip_lower(s: str, pos: int, most: int = 4) -> int:
 
 
 _VERB_KEYS = ("met", "meet", "receiv", "host", "welcom", "call", "phone", "spoke to", "speaks to", "talk",
-              "congratulat", "thank", "greetings to", "message to", "condolences to", "letter to", "telegram to",
+              "congratulat", "thank", "greetings to", "message to", "condolences to", "condolence to", "letter to", "telegram to",
               "wishes to")
 
 

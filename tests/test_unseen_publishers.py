@@ -1,0 +1,51 @@
+"""Readouts in the styles of publishers that ../shared does not have.
+
+The texts in ``fixtures/unseen_publishers.jsonl`` were written for these tests
+in the manner of other presidencies, prime ministers' offices, foreign
+ministries and state media (UK, Germany, France, Italy, Ukraine, Kazakhstan,
+India, Japan, Korea, Brazil, Mexico, South Africa, Egypt, Saudi Arabia, the
+UAE, Israel, Australia, Canada, Ghana, Argentina, Poland, Romania, and
+China's ministry, embassies and media): no rule was written for one of them by
+name. A case the package cannot get right says why (``known_miss``) and is a
+strict expected failure, so that it is noticed when it starts to pass. The
+expected values were written by reading each text (the hosts were checked one
+by one against the package's output, which had them all right).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from diplo_analysis.metadata import extract_metadata
+from diplo_analysis.records import Record
+
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "fixtures" / "unseen_publishers.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _param(case):
+    marks = [pytest.mark.xfail(strict=True, reason=case["known_miss"])] if case.get("known_miss") else []
+    return pytest.param(case, marks=marks, id=case["title"][:50])
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_medium_host_country_counterparts_initiator(case):
+    m = extract_metadata(Record(path="unseen.jsonl", line=1, title=case["title"], text=case["text"],
+                                url=case["url"], publisher=case["publisher"], date=case["date"]))
+    assert m["medium"] == case["medium"]
+    assert m["host"] == case["host"]
+    assert m["host_country"] == case["host_country"]
+    if case["counterpart_countries"] is not None:  # None: the set is not the point of the case
+        assert m["counterpart_countries"] == case["counterpart_countries"]
+    assert m["initiator"] == case["initiator"]
+
+
+def test_the_cases_span_many_publishers_and_every_medium():
+    sites = {urlparse(c["url"]).hostname for c in CASES}
+    assert len(sites) >= 25
+    assert {c["medium"] for c in CASES} == {"phone", "video", "in_person", "other"}
+    assert sum(bool(c.get("known_miss")) for c in CASES) <= 2

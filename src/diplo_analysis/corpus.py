@@ -657,8 +657,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
             if bar is not None:
                 bar.close()
     if pending is not None:
-        for meta in stream.results():
-            add_meta(meta)
+        with _gc_paused():
+            for meta in stream.results():
+                add_meta(meta)
 
     df = _frame(cols)
     rej = _empty_rejects() if not rejects else pd.DataFrame({

@@ -20,7 +20,7 @@ export MPLBACKEND := Agg
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 
-.PHONY: setup analysis build test unit notebooks store-notebooks benchmarks clean
+.PHONY: setup analysis build lint test unit notebooks store-notebooks benchmarks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +36,14 @@ analysis: setup
 build: setup
 	$(BIN)/diplo-analysis build
 
-# Unit tests and notebooks in one pytest run; the notebooks' stored outputs were
-# made with the shared corpus, so without it only the unit tests run.
-test: setup
+# Errors a linter can see without running anything (syntax, undefined names,
+# unused imports); rules in pyproject.toml [tool.ruff].
+lint: setup
+	$(BIN)/ruff check src tests benchmarks scripts
+
+# Lint, then unit tests and notebooks in one pytest run; the notebooks' stored
+# outputs were made with the shared corpus, so without it only the unit tests run.
+test: setup lint
 ifdef DIPLO_ANALYSIS_DATA
 	$(BIN)/python -m pytest $(NBVAL) tests notebooks
 else

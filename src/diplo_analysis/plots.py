@@ -293,7 +293,7 @@ def topic_prevalence(prevalence: pd.DataFrame, ax=None, top: Optional[int] = 8, 
             if e - s == 1:  # a lone covered period: a block one period wide, not an invisible sliver
                 xs = pd.DatetimeIndex([xs[0] - step * 0.4, xs[0] + step * 0.4])
                 ys = [np.repeat(y, 2) for y in ys]
-            ax.stackplot(xs, *ys, colors=cols, labels=[l if l is not None else "_nolegend_" for l in lab])
+            ax.stackplot(xs, *ys, colors=cols, labels=[x if x is not None else "_nolegend_" for x in lab])
         ax.set_ylim(0, 1)
     ax.set_ylabel("share of readouts" if prevalence.attrs.get("how", "share") == "share" else "mean topic weight")
     note = "hatched: no documents" + (f"; dotted: < {min_documents} documents" if sparse.any() else "")

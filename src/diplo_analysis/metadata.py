@@ -218,7 +218,9 @@ _DATELINE = re.compile(
 _SUBJECT_VP = re.compile(r"\bVice[- ]President\b")
 _SUBJECT_PRESIDENT = re.compile(r"\b(?:President|[Pp]residents|Head of State)\b")  # "Chinese, ROK presidents"
 _SUBJECT_FM = re.compile(r"\b(?:FMs?|Foreign Ministers?|foreign ministers)\b")
-_SUBJECT_PM = re.compile(r"\b(?:Prime Minister|Premier|Chancellor|Head of Government)\b")
+_SUBJECT_PM = re.compile(r"\b(?:Prime Minister|PM|Premier|Chancellor|Head of Government)\b")
+# the author of a statement, an address, a speech: "Statement by the Prime Minister on ..."
+_BY_OFFICE = re.compile(r"^[A-Z][\w' ]{0,40}? by (?:the )?(Prime Minister|PM|President|Vice President|Chancellor|Premier)\b")
 _PRESIDENCY = re.compile(r"kremlin|president\.gov|presiden(?:cy|t of)|elysee|tccb", I)
 
 
@@ -1063,6 +1065,9 @@ def extract_metadata(record: Record) -> dict:
         host = _unknown_host(t_subject if t_anchor else "") or _unknown_host(f_subject)
     if host is None and pub_country:
         subj = f"{t_subject} {f_subject}"
+        by = _BY_OFFICE.search(title) if title else None
+        if by and not t_subject.strip():
+            subj = f"{by.group(1)} {subj}"  # "Statement by the Prime Minister on ...": the author's office
         office = None
         if _SUBJECT_VP.search(subj):
             office = "vice_president"

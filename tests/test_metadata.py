@@ -658,3 +658,12 @@ def test_a_telephone_message_is_a_message_not_a_call():
              publisher="Xinhua", url="http://www.news.cn/english/a.htm", date="2023-10-27")
     assert m["medium"] == "other" and m["counterparts"] == ["Andres Manuel Lopez Obrador"]
 
+
+def test_plural_officials_do_not_end_a_participant_phrase():
+    m = meta("Foreign minister holds sideline talks in Bali",
+             "On Friday in Bali, Wang Yi met with visiting diplomats including Russian Foreign Minister "
+             "Sergei Lavrov and Indian External Affairs Minister S. Jaishankar.",
+             publisher="Xinhua", url="http://www.news.cn/english/b.htm", date="2022-07-08")
+    assert m["medium"] == "in_person"
+    assert m["counterpart_countries"][:1] == ["RUS"] and "Sergey Lavrov" in m["counterparts"]
+

@@ -168,7 +168,7 @@ _ALLOWED_LOWER = frozenset(
     governments republic kingdom mp mr mrs ms dr h.e. premier governor-general minister-president
     president-elect prime-minister lord lady sir shri smt honourable honorable hon. special envoy
     assistant defence defense finance trade member members politburo standing committee office central
-    commander-in-chief first second executive senior spokesperson presidents""".split()
+    commander-in-chief first second executive senior spokesperson presidents diplomats ministers""".split()
 )
 _TITLE_WORDS = frozenset(
     """president vice prime minister ministers premier chancellor federal king queen emir amir sultan crown

@@ -163,6 +163,26 @@ def test_a_worker_that_dies_falls_back_to_this_process(monkeypatch):
     assert mp.active_children() == []
 
 
+def test_a_record_that_cannot_be_sent_falls_back_to_this_process(monkeypatch):
+    import threading
+
+    from diplo_analysis.metadata import extract_metadata
+    from diplo_analysis.records import Record
+
+    monkeypatch.setattr(_workers, "CHUNK", 2)
+    records = [Record(path="p.jsonl", line=i, title=f"Meeting with President of Chile Ana Soto {i}",
+                      text=f"The President met with President of Chile Ana Soto, item {i}.", url=f"http://x.cl/{i}",
+                      date="2023-01-02", meta={"lock": threading.Lock()} if i == 3 else {})
+               for i in range(6)]
+    stream = MetadataStream(extract_metadata, 2, None, min_records=1)
+    for r in records:
+        stream.add(r)
+    with pytest.warns(RuntimeWarning, match="cannot pickle"):
+        out = stream.results()
+    assert out == [extract_metadata(r) for r in records]
+    assert mp.active_children() == []
+
+
 def _fail_on_seven(x):
     if x == 7:
         raise ValueError("record 7 is not a readout")

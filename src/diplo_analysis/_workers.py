@@ -12,8 +12,9 @@ and cheap: a platform whose default way of starting processes is ``fork``
 (Linux up to Python 3.13), a process that is not itself a daemonic worker, a
 machine with more than one usable CPU, and a load of at least
 ``PARALLEL_MIN_RECORDS`` kept records. Anywhere else, and whenever worker
-processes cannot be started or die, the extraction runs in this process (with
-a ``RuntimeWarning`` in the latter case): a load never fails for want of them.
+processes cannot be started, die, or cannot be sent a record, the extraction
+runs in this process (with a ``RuntimeWarning`` in the latter cases): a load
+never fails for want of them.
 """
 
 from __future__ import annotations
@@ -145,9 +146,13 @@ class MetadataStream:
 
         This process works too: it extracts the records not sent yet, then
         takes back chunks no worker has started, from the last one down,
-        while the workers finish the first ones.
+        while the workers finish the first ones. If the workers fail in any
+        way (a worker killed, a record that cannot be sent), every record is
+        extracted again here: an error of the extraction itself is then raised
+        as it would be in one process, and anything else only warns.
         """
         extract = self.extract
+        failure: Optional[BaseException] = None
         try:
             if self.pool is not None:
                 tail = [extract(r) for r in self.records[self.sent:]]
@@ -162,11 +167,14 @@ class MetadataStream:
                     out.extend(local[k] if k in local else future.result())
                 out.extend(tail)
                 return out
-        except _POOL_ERRORS as exc:
-            self._fail(exc)
+        except Exception as exc:  # which kind of failure is decided below, by extracting here
+            failure = exc
         finally:
             self.close()
-        return [extract(r) for r in self.records]
+        out = [extract(r) for r in self.records]  # raises here if the extraction itself fails
+        if failure is not None:
+            self._warn(failure)
+        return out
 
     def close(self) -> None:
         """Stop the workers (pending work is cancelled); safe to call twice."""
@@ -191,14 +199,18 @@ class MetadataStream:
             self.spans.append((self.sent, upto))
             self.sent = upto
 
-    def _fail(self, exc: BaseException) -> None:
+    @staticmethod
+    def _warn(exc: BaseException) -> None:
         warnings.warn(
             f"load_readouts: worker processes failed ({type(exc).__name__}: {exc}); "
             "extracting metadata in this process",
             RuntimeWarning,
             stacklevel=4,
         )
+
+    def _fail(self, exc: BaseException) -> None:
+        self._warn(exc)
         self.failed = True
         pool, self.pool = self.pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)  # a broken pool has stopped its workers: joined here

@@ -457,8 +457,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         workers, started the platform's default way; ``-1``: one per usable
         CPU. Any value gives the same frame: records
         go to the workers in chunks while the files are read and the results
-        are put back in input order. Where workers cannot be started or die,
-        the extraction falls back to this process with a ``RuntimeWarning``;
+        are put back in input order. Where workers cannot be started, die or
+        cannot be sent a record, the extraction falls back to this process
+        with a ``RuntimeWarning``;
         where ``extract_metadata`` has been replaced by a function other
         processes cannot import, it stays in this process.
 

@@ -404,3 +404,17 @@ def test_corpus_accuracy(shared_corpus, split):
     assert res["n"] >= 100
     assert len(res["unmatched"]) <= 0.05 * res["n"], res["unmatched"]
     assert res["accuracy"] >= 0.90, res["by_publisher"]
+
+
+def test_demonyms_take_the_codes_of_the_readouts_country_columns():
+    """A side named by its demonym gets the code the gazetteer gives the country (as metadata does)."""
+    import sys
+
+    from diplo_analysis import gazetteer as gz
+
+    st = sys.modules["diplo_analysis.statements"]
+    assert st._country_code("Abkhazian") == gz.country_code("Abkhazia") == "XAB"
+    assert st._country_code("Ossetian") == gz.country_code("South Ossetia") == "XSO"
+    assert st._country_code("European") == "EUU"
+    for word in ("Chinese", "South Korean", "U.S.", "British", "Kosovar"):
+        assert st._country_code(word) == gz.country_code(word) is not None

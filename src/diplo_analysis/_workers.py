@@ -74,9 +74,8 @@ def resolve_jobs(n_jobs: Optional[int]):
     that many. Raises ValueError for anything else.
     """
     if n_jobs is None:
-        if auto_context() is None:
-            return 1, None
-        return min(usable_cpus(), MAX_AUTO_JOBS), auto_context()
+        context = auto_context()
+        return (1, None) if context is None else (min(usable_cpus(), MAX_AUTO_JOBS), context)
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or not (n_jobs >= 1 or n_jobs == -1):
         raise ValueError(f"n_jobs must be None, a positive integer or -1 (one per CPU), got {n_jobs!r}")
     return (usable_cpus() if n_jobs == -1 else n_jobs), None

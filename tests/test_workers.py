@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import warnings
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -157,6 +157,7 @@ def test_a_worker_that_dies_falls_back_to_this_process(monkeypatch):
     stream = MetadataStream(_double_here_die_in_a_worker, 2, None, min_records=1)
     for x in range(20):
         stream.add(x)
+    wait(stream.futures)  # else results() may take back every chunk before the worker has started one
     with pytest.warns(RuntimeWarning, match="BrokenProcessPool"):
         out = stream.results()
     assert out == [2 * x for x in range(20)]
@@ -177,6 +178,7 @@ def test_a_record_that_cannot_be_sent_falls_back_to_this_process(monkeypatch):
     stream = MetadataStream(extract_metadata, 2, None, min_records=1)
     for r in records:
         stream.add(r)
+    wait(stream.futures)  # the pool has tried to send record 3; else results() may take its chunk back unsent
     with pytest.warns(RuntimeWarning, match="cannot pickle"):
         out = stream.results()
     assert out == [extract_metadata(r) for r in records]

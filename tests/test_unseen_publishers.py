@@ -18,26 +18,48 @@ import json
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pandas as pd
 import pytest
 
+from diplo_analysis.gazetteer import fold, lookup_leader
 from diplo_analysis.metadata import extract_metadata
 from diplo_analysis.records import Record
 
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "fixtures" / "unseen_publishers.jsonl").read_text(encoding="utf-8").splitlines()]
+
+def _read(name):
+    return [json.loads(line) for line in (Path(__file__).parent / "fixtures" / name).read_text(encoding="utf-8").splitlines()]
 
 
-def _param(case):
+CASES = _read("unseen_publishers.jsonl")
+# Written afterwards by another engineer who had not seen the rules (73 readouts of 39 other sites: Spain, the
+# Netherlands, the Nordic countries, Greece, Hungary, Czechia, Serbia, the Caucasus and Central Asia, Iran, the Gulf,
+# Jordan, Morocco, South and South-East Asia, Nigeria, Kenya, Ethiopia, Latin America, New Zealand, the State
+# Department, Russia's foreign ministry, the UN, NATO, the European Council). Some lines have no publisher or no
+# date. Five "other" documents were given their addressees as counterparts, the convention of docs/metadata.md
+# ("label_note"); five misses are strict expected failures with their reasons.
+BLIND = _read("unseen_publishers_blind.jsonl")
+
+
+def _person(name, date):
+    if not name:
+        return None
+    leader = lookup_leader(name, pd.Timestamp(date) if date else None)
+    return leader.name if leader else fold(name)
+
+
+def _param(case, prefix=""):
     marks = [pytest.mark.xfail(strict=True, reason=case["known_miss"])] if case.get("known_miss") else []
-    return pytest.param(case, marks=marks, id=case["title"][:50])
+    return pytest.param(case, marks=marks, id=prefix + case["title"][:50])
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [_param(c) for c in CASES] + [_param(c, "blind: ") for c in BLIND])
 def test_medium_host_country_counterparts_initiator(case):
     m = extract_metadata(Record(path="unseen.jsonl", line=1, title=case["title"], text=case["text"],
-                                url=case["url"], publisher=case["publisher"], date=case["date"]))
+                                url=case["url"], publisher=case.get("publisher"), date=case.get("date")))
     assert m["medium"] == case["medium"]
-    assert m["host"] == case["host"]
+    # one person, however spelt: the leaders table's name where it knows the person ("Aleksandr Lukashenko",
+    # "Antony J. Blinken"), else the folded name (the package folds diacritics: "Pedro Sanchez")
+    assert _person(m["host"], case.get("date")) == _person(case["host"], case.get("date"))
     assert m["host_country"] == case["host_country"]
     if case["counterpart_countries"] is not None:  # None: the set is not the point of the case
         assert m["counterpart_countries"] == case["counterpart_countries"]
@@ -49,3 +71,10 @@ def test_the_cases_span_many_publishers_and_every_medium():
     assert len(sites) >= 35
     assert {c["medium"] for c in CASES} == {"phone", "video", "in_person", "other"}
     assert sum(bool(c.get("known_miss")) for c in CASES) <= 2
+
+
+def test_the_blind_cases_span_other_publishers_and_every_medium():
+    sites = {urlparse(c["url"]).hostname for c in BLIND}
+    assert len(sites) >= 35 and not sites & {urlparse(c["url"]).hostname for c in CASES}
+    assert {c["medium"] for c in BLIND} == {"phone", "video", "in_person", "other"}
+    assert sum(bool(c.get("known_miss")) for c in BLIND) <= 5

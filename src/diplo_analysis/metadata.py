@@ -124,6 +124,21 @@ _MULTILATERAL = re.compile(
     r"|Quad|Bucharest Nine|B9|Americas|East Asia|United Nations|UN|Commonwealth|OSCE|Arab League|GCC|Caspian|"
     r"Normandy|Central Asia|Mekong|Pacific Islands|FOCAC|CELAC)\b"
 )
+# a gathering of several states' leaders ("Meeting of the Supreme Eurasian Economic Council", "G20 Summit.
+# Day Two", "President Xi meets with foreign dignitaries"): the participants may be named further down
+_GATHERING = re.compile(
+    r"\b(?:summit|leaders'? meeting|heads of (?:state|government)|Supreme Eurasian Economic Council"
+    r"|Collective Security Council|Heads of State Council)\b", I)
+_FOREIGN_GUESTS = re.compile(r"\bforeign (?:dignitaries|guests|leaders|heads of state)\b", I)
+# the only "other" cues of a title that still allow a gathering ("Putin took part in the G8 summit")
+_JOINING = frozenset(("took part", "participated", "attended", "chaired"))
+# a news conference names people it does not meet ("asked about his talks with ...")
+_PRESS_EVENT = re.compile(r"\b(?:news|press) conference|\bjournalists\b|\bmedia\b", I)
+# the host's own bodies, wherever the title names them ("At an enlarged meeting of the State Council Presidium")
+_OWN_BODY = re.compile(r"\b(?:State Council|Security Council|Presidium|Government|Cabinet|State Duma)\b")
+#: Sentences of the text read for a gathering's participants (within HEAD_CHARS).
+GATHERING_SENTENCES = 8
+
 _FOREIGN_TITLE = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|Crown Prince|Foreign Minister|Taoiseach)\b"
 )
@@ -763,8 +778,8 @@ _INIT = re.compile(
     r"|\b(?:at|on|upon|by) (?P<poss>(?:the )?[A-Za-z][\w.\- ]{0,50}?)(?:'s|') (?:own )?(?:initiative|request)\b"
     r"|\b(?:initiated|requested|arranged|placed|proposed) by (?P<by>[^;,\n]{1,80})"
     r"|(?P<atreq>\b(?:talks|call|conversation)s? at (?:the )?request\b)"
-    r"|(?P<from>\b(?:took|received|accepted|answered|had|got) (?:a |an |the )?(?:incoming )?(?:phone |telephone )?call"
-    r"(?: today| yesterday| this \w+)? from\b)"
+    r"|(?P<from>\b(?:took|received|receives|receiving|accepted|answered|had|got) (?:a |an |the )?(?:incoming )?"
+    r"(?:phone |telephone )?call(?: today| yesterday| this \w+| on \w+| in the \w+)? from\b)"
     r"|(?P<his>\b(?:at|on|upon) (?:his|her|their) (?:own )?(?:initiative|request)\b)",
     I,
 )
@@ -791,7 +806,7 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
 
 _INIT_KEYS = (
     "initiativ", "request", "invitation", "suggestion", "initiated", "arranged", "placed", "proposed",
-    "call from", "call today from", "call yesterday from", "call this",
+    "call from", "call today from", "call yesterday from", "call this", "call on", "call in the",
 )
 
 
@@ -909,6 +924,52 @@ def _choose_first(it) -> tuple[list[str], int]:
             chosen = 0
             break
     return sents, chosen or 0
+
+
+def _is_gathering(title: str, head: str) -> bool:
+    """Whether ``title`` (``head``: title and first sentence) reports a gathering of several states' leaders."""
+    if _FOREIGN_GUESTS.search(title):
+        return True
+    return bool(_GATHERING.search(head) and _MULTILATERAL.search(head))
+
+
+def _gathered(sents: list, more, date, host: Optional[str], host_country: Optional[str],
+              truncated: bool = False) -> list:
+    """The foreign participants named in the first sentences of a gathering's text: (name, country) dicts.
+
+    ``sents`` are the sentences read so far and ``more`` the iterator of the
+    rest; at most :data:`GATHERING_SENTENCES` are read (a last sentence cut by
+    the head's end, where ``truncated``, is not). Each sentence gives its known
+    leaders ("When meeting with Filipe Nyusi") and its titled participants
+    whose full name is given ("Prime Minister of Norway Erna Solberg"). One
+    person per country, in order of mention.
+    """
+    pool = list(sents)
+    exhausted = True
+    for s in more:
+        pool.append(s)
+        if len(pool) >= GATHERING_SENTENCES:
+            exhausted = False
+            break
+    if truncated and exhausted and pool:
+        pool.pop()  # the head's last sentence may end inside a name
+    out, seen = [], set()
+    for s in pool[:GATHERING_SENTENCES]:
+        found = [(a, L.name, L.country) for a, _, L in gz.find_leaders(s, date)]
+        known = {name for _, name, _ in found}
+        found.sort(key=lambda f: f[0])
+        titled = [(p["name"], p["country"]) for p in _participants(s, date)
+                  if p["named"] and p["country"] and not p["known"] and p["country"] not in gz.ORG_CODES
+                  and _personal(_clean_name(p["name"])) and p["name"] not in known]
+        for _, name, country in found:
+            if country not in seen and country != host_country and name != host:
+                seen.add(country)
+                out.append({"name": name, "country": country})
+        for name, country in titled:
+            if country not in seen and country != host_country:
+                seen.add(country)
+                out.append({"name": _clean_name(name), "country": country})
+    return out
 
 
 def load_tables() -> None:
@@ -1069,7 +1130,9 @@ def extract_metadata(record: Record) -> dict:
         if by and not t_subject.strip():
             subj = f"{by.group(1)} {subj}"  # "Statement by the Prime Minister on ...": the author's office
         office = None
-        if _SUBJECT_VP.search(subj):
+        if pub_country in gz.ORG_CODES:
+            office = "org_head"  # "Readout of the Secretary-General's call with ..." on un.org
+        elif _SUBJECT_VP.search(subj):
             office = "vice_president"
         elif _SUBJECT_PM.search(subj) and not _SUBJECT_PRESIDENT.search(subj):
             office = "head_of_government"
@@ -1079,7 +1142,9 @@ def extract_metadata(record: Record) -> dict:
             office = "foreign_minister"  # "Chinese, Saudi Arabian FMs talk over phone"
         elif _is_pm_office(record.publisher, record.url):
             office = "head_of_government"  # a prime minister's site, the subject "I" or "Today"
-        if office:
+        # "Statement by Prime Minister Ulf Kristersson on ...": the author named in the title, else the office's holder
+        host = _unknown_host(title[by.start(1):]) if by else None
+        if host is None and office:
             host = gz.office_holder(pub_country, office, date)
     if host_country is None:
         leader = gz.lookup_leader(host, date) if host else None
@@ -1099,8 +1164,9 @@ def extract_metadata(record: Record) -> dict:
         # "President of France" in the title, "Emmanuel Macron, President of ..." in the text
         named = {p["country"]: p for p in foreign(first_parts()) if p["named"]}
         people = [named.get(p["country"], p) for p in people]
+    own_people = False
     if not people and any(p["named"] and p["country"] == host_country and p["name"] != host for p in t_part):
-        pass  # the title names the participants, and they are compatriots: a domestic event
+        own_people = True  # the title names the participants, and they are compatriots: a domestic event
     elif not people:
         people, phrase_people, phrase_text = foreign(first_parts()), t_part + f_part, _phrase_of(title) + " " + _phrase_of(first)
         if not people and len(sents) > i + 1 and medium != "other":
@@ -1127,10 +1193,25 @@ def extract_metadata(record: Record) -> dict:
     if spoke and countries:
         medium = "phone"
 
+    # ---- a gathering of leaders: taking part is meeting them; its participants may be named further down
+    head = f"{title} {first}"
+    announced = "will" in title.lower() and bool(_FUTURE.search(title))
+    gathering = bool(title) and not announced and _is_gathering(title, title)  # the title says so
+    if gathering and medium == "other" and t_med == "other" \
+            and all(m.group(0).lower() in _JOINING for m in _OTHER.finditer(title)):
+        medium = "video" if _VIDEO.search(lead) and _about_this(lead, "video") else "in_person"
+    if not countries and medium != "other" and not own_people and not announced \
+            and (gathering or (_is_gathering(title, head) and not _DOMESTIC_WORDS.search(head)
+                               and not (title and (_DOMESTIC_EVENT.search(title) or _OWN_BODY.search(title))))) \
+            and not _PRESS_EVENT.search(title):
+        truncated = len(record.text or "") > HEAD_CHARS
+        for p in _gathered(sents, sent_iter, date, host, host_country, truncated):
+            counterparts.append(p["name"])
+            countries.append(p["country"])
+
     # ---- a conversation needs a foreign counterpart
     if not countries and medium != "other":
-        head = f"{title} {first}"
-        multilateral = _SUMMIT.search(head) and _MULTILATERAL.search(head)
+        multilateral = gathering or (_SUMMIT.search(head) and _MULTILATERAL.search(head))
 
         def domestic() -> bool:
             return bool(_DOMESTIC_WORDS.search(head) or (title and _DOMESTIC_EVENT.search(title))
@@ -1147,8 +1228,9 @@ def extract_metadata(record: Record) -> dict:
             )
             if not titled_unknown or domestic():
                 medium = "other"
-    elif medium == "in_person" and title and _DOMESTIC_EVENT.search(title):
-        medium = "other"
+    elif medium == "in_person" and title and _DOMESTIC_EVENT.search(title) and not gathering \
+            and not (title[:10].lower() == "meeting of" and foreign(t_part)):
+        medium = "other"  # but "Meeting of Prime Minister X with the President of Cyprus Y" is a meeting
 
     initiator = None
     if medium in ("phone", "video"):

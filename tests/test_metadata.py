@@ -766,3 +766,9 @@ def test_the_author_named_in_a_statement_title_is_the_host():
              publisher="Government Offices of Sweden", url="https://www.government.se/statements/2024/x/",
              date="2024-03-07")
     assert (m["medium"], m["host"], m["host_country"]) == ("other", "Ingrid Vallberg", "SWE")
+
+
+def test_an_accreditation_notice_for_a_summit_reports_no_meeting():
+    m = meta("Accreditation is open for journalists to cover the meeting of the CSTO Collective Security Council",
+             "Media wishing to cover the session of the heads of state on 10 May in Minsk may apply on the site.")
+    assert m["medium"] == "other" and m["counterpart_countries"] == []

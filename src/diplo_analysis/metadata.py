@@ -90,7 +90,7 @@ _STRONG = re.compile(
 _OTHER = re.compile(
     r"\b(?:greetings?|congratulat\w*|condolences?|messages?|letters?|telegrams?|decrees?|executive orders?"
     r"|fact sheet|proclamation|statements?|address(?:ed|es)?|interview|article|op-ed|remarks|speech"
-    r"|signed|obituary|birthday|anniversary|awards?|presented|instructions|appoint\w*|approved|visited"
+    r"|signed|obituary|birthday|anniversary|awards?|presented|instructions|appoint\w*|approved|visited|accreditation"
     r"|chaired|attended|took part|participated|arrived|will (?:meet|hold|have|take part|visit|travel|pay|attend|receive))\b",
     I,
 )
@@ -324,7 +324,7 @@ _KEYS_CALL = _KEYS_VIDEO + _KEYS_PHONE
 _KEYS_OTHER = tuple(
     "greeting congratulat condolence message letter telegram decree executive order fact sheet proclamation "
     "statement address interview article op-ed remarks speech signed obituary birthday anniversary award "
-    "presented instructions appoint approved visited chaired attended took part participated arrived will ".split()
+    "presented instructions appoint approved visited accreditation chaired attended took part participated arrived will ".split()
 )
 _KEYS_INPERSON = tuple(
     "met meet talks visit receiv summit negotiations conversation bilateral trilateral host welcom audience "

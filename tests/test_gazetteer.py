@@ -135,3 +135,14 @@ def test_leader_aliases_are_found_once_and_resolved_by_date():
     assert gz.pick_leader(tusk, pd.Timestamp("2010-01-01")).country == "POL"
     assert gz.pick_leader(tusk, pd.Timestamp("2017-01-01")).country == "EUU"
     assert [L.country for _, _, L in gz.find_leaders(text, pd.Timestamp("2017-01-01"))] == ["RUS", "EUU"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Working meeting with Acting Governor Dmitry Azarov of the Samara Region", []),  # not Mykola Azarov
+    ("Readout of the call with President Joseph Aoun of Lebanon", []),  # not Michel Aoun
+    ("talks with Polish President Alexander Kwasniewski", ["Aleksander Kwasniewski"]),  # a spelling of his name
+    ("a message to Iranian President Mohammed Khatami", ["Mohammad Khatami"]),
+    ("Mr Azarov and Prime Minister Azarov", ["Mykola Azarov", "Mykola Azarov"]),  # titles are not given names
+])
+def test_a_surname_after_another_given_name_is_another_person(text, found):
+    assert [L.name for _, _, L in gz.find_leaders(text, pd.Timestamp("2003-06-01"))] == found

@@ -262,6 +262,7 @@ def test_load_tables_builds_what_workers_inherit():
     from diplo_analysis import dates, gazetteer, metadata
 
     built = [gazetteer.country_lookup, gazetteer._country_split, gazetteer._leader_index, gazetteer._leader_split,
+             gazetteer._given_names,
              gazetteer._publisher_rows, gazetteer._cctld, dates._mfa_anchors, dates._tenures]
     for f in built:
         f.cache_clear()

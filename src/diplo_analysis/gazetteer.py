@@ -433,7 +433,39 @@ def find_leader_aliases(text: str) -> tuple[tuple[int, int, str], ...]:
     if len(text) < 3:
         return ()
     up, tails = _leader_split()
-    return tuple((m.start(), m.end(), m.group(0)) for m in _scan(text, up, tails, _leader_index()[1]))
+    found = [(m.start(), m.end(), m.group(0)) for m in _scan(text, up, tails, _leader_index()[1])]
+    given = _given_names()
+    return tuple(f for f in found if " " in f[2] or not _other_persons_surname(text, f[0], f[2], given))
+
+
+_NOT_GIVEN = frozenset("King Queen Emir Amir Sheikh Shaikh Pope Prince Princess Sultan Crown Lord Sir Grand".split())
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset:
+    """First words of the leaders table's full names ("Dmitry", "Angela"), honorifics left out."""
+    return frozenset(n.split()[0] for n in leaders_table()["name"] if " " in n) - _NOT_GIVEN
+
+
+def _other_persons_surname(text: str, start: int, alias: str, given: frozenset) -> bool:
+    """Whether a one-word alias follows a given name its leaders do not bear ("Dmitry Azarov" is not Mykola Azarov)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if m is None or m.group(1) not in given:
+        return False
+    word = m.group(1)[:3]  # a spelling of the same name passes: "Alexander"/"Aleksander", "Mohammed"/"Mohammad"
+    return all(not any(t[:3] == word for t in _name_words(term.name)) for term in _leader_index()[0][alias])
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple:
+    """The words of a leader's name and of all its aliases."""
+    rows = leaders_table()
+    words = set(name.split())
+    for aliases in rows.loc[rows["name"] == name, "aliases"]:
+        for a in aliases.split("|"):
+            words.update(a.split())
+    return tuple(sorted(words))
 
 
 def pick_leader(alias: str, date=None, country: Optional[str] = None) -> Leader:

@@ -984,6 +984,7 @@ def load_tables() -> None:
     gz._country_split()
     gz._leader_index()
     gz._leader_split()
+    gz._given_names()
     gz._publisher_rows()
     gz._cctld()
     from . import dates

@@ -772,3 +772,22 @@ def test_an_accreditation_notice_for_a_summit_reports_no_meeting():
     m = meta("Accreditation is open for journalists to cover the meeting of the CSTO Collective Security Council",
              "Media wishing to cover the session of the heads of state on 10 May in Minsk may apply on the site.")
     assert m["medium"] == "other" and m["counterpart_countries"] == []
+
+
+@pytest.mark.parametrize("title, first", [
+    ("Vladimir Putin answered questions from journalists about the results of the APEC summit",
+     "At the end of the summit of APEC leaders the President spoke to the press."),
+    ("The President had a meeting with Deputy Prime Minister Ivan Sorokin",
+     "They discussed preparations for the summit of CIS heads of state in Minsk next month."),
+])
+def test_a_summit_only_mentioned_is_no_meeting_with_foreign_leaders(title, first):
+    m = meta(title, first + " The rest of the text is about domestic matters.", date="2004-11-21")
+    assert m["medium"] == "other" and m["counterpart_countries"] == []
+
+
+def test_a_joint_news_conference_after_a_summit_lists_its_leaders():
+    m = meta("Joint news conference after the Normandy format summit in Paris",
+             "The leaders of the four countries spoke to the press after their talks in Paris. "
+             "The news conference was held at the Elysee Palace. "
+             "Taking part with Vladimir Putin were Emmanuel Macron and Angela Merkel.", date="2019-12-09")
+    assert m["medium"] == "in_person" and m["counterpart_countries"] == ["FRA", "DEU"]

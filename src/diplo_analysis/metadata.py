@@ -120,7 +120,7 @@ _DOMESTIC_WORDS = re.compile(
 )
 _SUMMIT = re.compile(r"\b(?:summit|leaders'? meeting|heads of state|heads of government)\b", I)
 _MULTILATERAL = re.compile(
-    r"\b(?:G-?20|G-?7|G-?8|APEC|BRICS|SCO|CSTO|CIS|EAEU|Eurasian|ASEAN|NATO|EU|European Union|African Union|Union State"
+    r"\b(?:G-?20|G-?7|G-?8|APEC|Asia-Pacific|Shanghai Cooperation|BRICS|SCO|CSTO|CIS|EAEU|Eurasian|ASEAN|NATO|EU|European Union|African Union|Union State"
     r"|Quad|Bucharest Nine|B9|Americas|East Asia|United Nations|UN|Commonwealth|OSCE|Arab League|GCC|Caspian|"
     r"Normandy|Central Asia|Mekong|Pacific Islands|FOCAC|CELAC)\b"
 )
@@ -136,6 +136,7 @@ _JOINING = frozenset(("took part", "participated", "attended", "chaired"))
 _PRESS_EVENT = re.compile(r"\b(?:news|press) conference|\bjournalists\b|\bmedia\b", I)
 # the host's own bodies, wherever the title names them ("At an enlarged meeting of the State Council Presidium")
 _OWN_BODY = re.compile(r"\b(?:State Council|Security Council|Presidium|Government|Cabinet|State Duma)\b")
+_JOINT = re.compile(r"\bjoint\b", I)
 #: Sentences of the text read for a gathering's participants (within HEAD_CHARS).
 GATHERING_SENTENCES = 8
 
@@ -1198,13 +1199,15 @@ def extract_metadata(record: Record) -> dict:
     head = f"{title} {first}"
     announced = "will" in title.lower() and bool(_FUTURE.search(title))
     gathering = bool(title) and not announced and _is_gathering(title, title)  # the title says so
+    # a news conference or journalists' questions, unless joint with the other leaders
+    press = bool(title) and bool(_PRESS_EVENT.search(title)) and not _JOINT.search(title)
     if gathering and medium == "other" and t_med == "other" \
             and all(m.group(0).lower() in _JOINING for m in _OTHER.finditer(title)):
         medium = "video" if _VIDEO.search(lead) and _about_this(lead, "video") else "in_person"
     if not countries and medium != "other" and not own_people and not announced \
             and (gathering or (_is_gathering(title, head) and not _DOMESTIC_WORDS.search(head)
                                and not (title and (_DOMESTIC_EVENT.search(title) or _OWN_BODY.search(title))))) \
-            and not _PRESS_EVENT.search(title):
+            and not press:
         truncated = len(record.text or "") > HEAD_CHARS
         for p in _gathered(sents, sent_iter, date, host, host_country, truncated):
             counterparts.append(p["name"])
@@ -1212,7 +1215,9 @@ def extract_metadata(record: Record) -> dict:
 
     # ---- a conversation needs a foreign counterpart
     if not countries and medium != "other":
-        multilateral = gathering or (_SUMMIT.search(head) and _MULTILATERAL.search(head))
+        # a gathering the title names stands without named participants; a summit only mentioned in the
+        # first sentence of a meeting with one's own officials, or a press event, does not
+        multilateral = gathering and not press
 
         def domestic() -> bool:
             return bool(_DOMESTIC_WORDS.search(head) or (title and _DOMESTIC_EVENT.search(title))

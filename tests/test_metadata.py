@@ -791,3 +791,15 @@ def test_a_joint_news_conference_after_a_summit_lists_its_leaders():
              "The news conference was held at the Elysee Palace. "
              "Taking part with Vladimir Putin were Emmanuel Macron and Angela Merkel.", date="2019-12-09")
     assert m["medium"] == "in_person" and m["counterpart_countries"] == ["FRA", "DEU"]
+
+
+@pytest.mark.parametrize("title, medium", [
+    ("Vladimir Putin and President of Finland Sauli Niinisto visited a shipyard in Turku", "in_person"),
+    ("Vladimir Putin and President of Finland Sauli Niinisto laid wreaths at the war memorial", "in_person"),
+    ("Vladimir Putin and President of Finland Sauli Niinisto exchanged letters on the anniversary", "other"),
+    ("Vladimir Putin and his wife visited a museum in Turku", "other"),
+])
+def test_the_host_and_a_foreign_leader_doing_something_together_met(title, medium):
+    m = meta(title, "The programme of the day also included a lunch.", date="2013-06-25")
+    assert m["medium"] == medium
+    assert m["counterpart_countries"] == ([] if "wife" in title else ["FIN"])

@@ -137,6 +137,9 @@ _PRESS_EVENT = re.compile(r"\b(?:news|press) conference|\bjournalists\b|\bmedia\
 # the host's own bodies, wherever the title names them ("At an enlarged meeting of the State Council Presidium")
 _OWN_BODY = re.compile(r"\b(?:State Council|Security Council|Presidium|Government|Cabinet|State Duma)\b")
 _JOINT = re.compile(r"\bjoint\b", I)
+# what two leaders do apart: write, send, congratulate
+_CORRESPONDENCE = re.compile(
+    r"\b(?:letters?|messages?|telegrams?|greetings?|congratulat\w*|condolences?|cables?|sent|wrote|interview\w*)\b", I)
 #: Sentences of the text read for a gathering's participants (within HEAD_CHARS).
 GATHERING_SENTENCES = 8
 
@@ -1195,9 +1198,16 @@ def extract_metadata(record: Record) -> dict:
     if spoke and countries:
         medium = "phone"
 
+    announced = "will" in title.lower() and bool(_FUTURE.search(title))
+    # ---- the host and a foreign leader did something together ("Putin and Xi Jinping visited the zoo",
+    # "... laid wreaths", "... signed a treaty"): they met, unless they wrote to each other
+    if medium == "other" and not t_anchor and not announced and host and " and " in t_subject \
+            and any(p["name"] == host for p in t_subj) and foreign([p for p in t_subj if p["known"]]) \
+            and not _CORRESPONDENCE.search(title):
+        medium = "in_person"
+
     # ---- a gathering of leaders: taking part is meeting them; its participants may be named further down
     head = f"{title} {first}"
-    announced = "will" in title.lower() and bool(_FUTURE.search(title))
     gathering = bool(title) and not announced and _is_gathering(title, title)  # the title says so
     # a news conference or journalists' questions, unless joint with the other leaders
     press = bool(title) and bool(_PRESS_EVENT.search(title)) and not _JOINT.search(title)

@@ -803,3 +803,19 @@ def test_the_host_and_a_foreign_leader_doing_something_together_met(title, mediu
     m = meta(title, "The programme of the day also included a lunch.", date="2013-06-25")
     assert m["medium"] == medium
     assert m["counterpart_countries"] == ([] if "wife" in title else ["FIN"])
+
+
+@pytest.mark.parametrize("title, medium, countries", [
+    ("Readout of Deputy National Security Advisor Dana Whitlow's Travel to Ghana, Togo and Benin", "in_person",
+     ["GHA", "TGO", "BEN"]),
+    ("Readout of Homeland Security Advisor Dr. Dana Whitlow's Visit to Portugal", "in_person", ["PRT"]),
+    ("Ahead of his visit to Portugal, the President gave answers to questions", "other", []),
+    ("On May 3, the President will make a state visit to Portugal", "other", []),
+    ("Readout of the Secretary's Visit to the Hoover Dam", "other", []),
+])
+def test_a_visit_abroad_is_a_meeting_with_its_hosts(title, medium, countries):
+    m = meta(title, "The delegation discussed energy, migration and security cooperation.", publisher=WH, url=WH_URL,
+             date="2023-05-01")
+    assert m["medium"] == medium and m["counterpart_countries"] == countries
+    if "Whitlow" in title:
+        assert m["host"] == "Dana Whitlow"

@@ -110,7 +110,7 @@ _DOMESTIC_EVENT = re.compile(
 # participants of a call that are plainly domestic
 # an announcement of an event to come is not a report of a conversation
 _FUTURE = re.compile(
-    r"\bwill (?:attend|take part|participate|meet|hold|have|visit|travel|pay|receive|speak|talk|address|chair|join"
+    r"\bwill (?:attend|take part|participate|meet|hold|have|visit|travel|pay|receive|speak|talk|address|chair|join|make"
     r"|take place|be held)\b", I
 )
 _DOMESTIC_WORDS = re.compile(
@@ -137,6 +137,11 @@ _PRESS_EVENT = re.compile(r"\b(?:news|press) conference|\bjournalists\b|\bmedia\
 # the host's own bodies, wherever the title names them ("At an enlarged meeting of the State Council Presidium")
 _OWN_BODY = re.compile(r"\b(?:State Council|Security Council|Presidium|Government|Cabinet|State Duma)\b")
 _JOINT = re.compile(r"\bjoint\b", I)
+# a visit abroad, and what makes the title not its report ("ahead of his visit to", "invitation to visit")
+_TRAVEL = re.compile(r"\b(?:visit|visits|trip|travel|travels|tour)\s+to\s+(?:the\s+)?(?P<dest>[^;:.]{2,80})", I)
+_NOT_THE_TRIP = re.compile(
+    r"\b(?:ahead of|on the eve of|eve of|before|prior to|preparations? for|after|following|results of|invit\w*|while"
+    r"|postpone\w*|cancel\w*|plans?|planned)\b", I)
 # what two leaders do apart: write, send, congratulate
 _CORRESPONDENCE = re.compile(
     r"\b(?:letters?|messages?|telegrams?|greetings?|congratulat\w*|condolences?|cables?|sent|wrote|interview\w*)\b", I)
@@ -1205,6 +1210,21 @@ def extract_metadata(record: Record) -> dict:
             and any(p["name"] == host for p in t_subj) and foreign([p for p in t_subj if p["known"]]) \
             and not _CORRESPONDENCE.search(title):
         medium = "in_person"
+
+    # ---- "Readout of X's Visit to France", "... official visit to Cuba": a visit abroad is meeting its hosts
+    trip = _TRAVEL.search(title) if (medium == "other" or (medium == "in_person" and not countries)) \
+        and title and not announced else None
+    if trip and not _NOT_THE_TRIP.search(title, 0, trip.start()) and not _CORRESPONDENCE.search(title) \
+            and not _PRESS_EVENT.search(title):
+        dest = [c for _, _, c in gz.find_countries(trip.group("dest")) if c != host_country and c not in gz.ORG_CODES]
+        if dest:
+            medium = "in_person"
+            if not countries:
+                for c in dict.fromkeys(dest):
+                    counterparts.append(None)  # the hosts abroad are not named in the title
+                    countries.append(c)
+            if host is None:
+                host = _unknown_host(t_subject)
 
     # ---- a gathering of leaders: taking part is meeting them; its participants may be named further down
     head = f"{title} {first}"

@@ -819,3 +819,14 @@ def test_a_visit_abroad_is_a_meeting_with_its_hosts(title, medium, countries):
     assert m["medium"] == medium and m["counterpart_countries"] == countries
     if "Whitlow" in title:
         assert m["host"] == "Dana Whitlow"
+
+
+@pytest.mark.parametrize("publisher, url, date, want", [
+    ("The Federal Government", "https://www.bundesregierung.de/breg-en/news/x", "2024-11-15", "host"),  # his site
+    (KREMLIN, KREMLIN_URL, "2024-11-15", "counterpart"),  # the Kremlin's host is the President
+])
+def test_an_office_named_bare_initiates_on_its_own_site(publisher, url, date, want):
+    m = meta("Telephone conversation of the Federal Chancellor with the President of Russia",
+             "Federal Chancellor Olaf Scholz and President Vladimir Putin spoke by telephone today about the war. "
+             "The conversation took place at the initiative of the Chancellor.", publisher=publisher, url=url, date=date)
+    assert m["medium"] == "phone" and m["initiator"] == want

@@ -369,3 +369,84 @@ def test_breadcrumb_needs_a_marker_on_the_first_line():
     # a ">" further down is not a breadcrumb
     kept = "Home News\nThe two sides talked > than before."
     assert clean_page_text(kept) == kept
+
+
+# ---------------------------------------------------------------- pages of other sites
+def _page(tmp_path, head="", body="", name="p.html"):
+    path = tmp_path / name
+    path.write_text(f"<!doctype html><html><head>{head}</head><body>{body}</body></html>", encoding="utf-8")
+    return path
+
+
+def test_html_title_loses_a_trailing_site_name_or_becomes_the_h1(tmp_path):
+    body = "<main><p>The Minister met the visiting delegation from the coastal provinces today.</p></main>"
+    rec = only_record(_page(tmp_path, "<title>Talks on fisheries | Ministry of Foreign Affairs of Ruritania</title>", body))
+    assert rec.title == "Talks on fisheries"
+    rec = only_record(_page(tmp_path, "<title>Talks on fisheries - GOV.UK</title>", body))
+    assert rec.title == "Talks on fisheries"
+    rec = only_record(_page(tmp_path, "<title>News | Talks on fisheries and ports | Portal</title>",
+                            "<h1>Talks on fisheries and ports</h1>" + body))
+    assert rec.title == "Talks on fisheries and ports"  # the <title> holds the h1
+    rec = only_record(_page(tmp_path, "<title>Talks - on fisheries</title>", body))
+    assert rec.title == "Talks - on fisheries"  # a dash that names no site stays
+
+
+def test_html_date_from_json_ld_then_from_a_visible_date_element(tmp_path):
+    body = "<main><p>The Minister met the visiting delegation from the coastal provinces today.</p></main>"
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle",'
+          ' "headline": "Talks on ports", "datePublished": "2024-08-16T15:42:00+1000", "url": "https://x.example/a"}]}'
+          "</script>")
+    rec = only_record(_page(tmp_path, ld, body))
+    assert (rec.date, rec.title, rec.url) == ("2024-08-16T15:42:00+1000", "Talks on ports", "https://x.example/a")
+    visible = ('<div class="sidebar"><span class="widget__date">January 2, 2024</span></div>'
+               '<p class="documentModified">Updated 31 January 2024</p>'
+               '<span class="post-date">Tuesday, 30 January 2024</span>')
+    rec = only_record(_page(tmp_path, "<title>Talks</title>", visible + body))
+    assert rec.date == "30 January 2024"  # not the sidebar's, not the update's
+
+
+def test_html_broken_json_ld_is_ignored(tmp_path):
+    body = "<main><p>The Minister met the visiting delegation from the coastal provinces today.</p></main>"
+    rec = only_record(_page(tmp_path, '<title>Talks</title><script type="application/ld+json">{oops</script>', body))
+    assert rec.title == "Talks" and rec.date is None
+
+
+def test_html_a_layout_class_that_looks_like_furniture_keeps_the_article(tmp_path):
+    body = ('<main><div class="grid-row gem-print-columns-none"><div><p>The Prime Minister spoke to the President '
+            'of Ruritania this afternoon about grain.</p><p>They agreed to stay in touch.</p></div></div>'
+            '<div class="share-links"><p>Share this page</p></div></main>')
+    rec = only_record(_page(tmp_path, "<title>PM call</title>", body))
+    assert rec.text.startswith("The Prime Minister spoke") and "Share this page" not in rec.text
+
+
+def test_html_line_breaks_separate_paragraphs_of_a_page_without_p(tmp_path):
+    body = ('<div class="content">The President received the Prime Minister at the palace.<br><br>'
+            "The two leaders discussed trade and the border.<br>They signed three agreements.</div>")
+    rec = only_record(_page(tmp_path, "<title>Visit</title>", body))
+    assert rec.text.split("\n\n") == ["The President received the Prime Minister at the palace.",
+                                      "The two leaders discussed trade and the border.",
+                                      "They signed three agreements."]
+
+
+@pytest.mark.parametrize("front, want", [
+    ("headline: Talks on ports\npublished: 2024-11-15T18:05:00+01:00\nsource_url: https://x.example/a\nsite: Gov",
+     ("Talks on ports", "2024-11-15 18:05:00+01:00", "https://x.example/a", "Gov")),
+    ("title: Talks on ports\npubDate: Tue, 05 Mar 2024 10:00:00 +0000\nlink: https://x.example/b\nsource: the desk",
+     ("Talks on ports", "Tue, 05 Mar 2024 10:00:00 +0000", "https://x.example/b", None)),
+    ("date: 2023-09-09", ("Statement on the storm", "2023-09-09", "https://x.example/c", None)),
+])
+def test_markdown_front_matter_key_aliases_heading_and_source_line(tmp_path, front, want):
+    body = "# Statement on the **storm**\n\n*Source: https://x.example/c*\n\nThe Prime Minister sent sympathy.\n"
+    path = tmp_path / "n.md"
+    path.write_text(f"---\n{front}\n---\n\n{body}", encoding="utf-8")
+    rec = only_record(path)
+    assert (rec.title, rec.date, rec.url, rec.publisher) == want
+    if "source: the desk" in front:
+        assert rec.meta["source"] == "the desk"  # not an address: kept in meta
+
+
+def test_html_page_of_furniture_only_is_still_rejected(tmp_path):
+    body = ('<div class="cookie-banner">We use cookies to make this site work and to measure how it is used.</div>'
+            '<nav><div>Home About News Contact Press releases Speeches Statements</div></nav>'
+            '<footer><div>Copyright Government of Ruritania, all rights reserved, 2024.</div></footer>')
+    assert only_reject(_page(tmp_path, "<title>Photo</title>", body)).reason == "no main text found"

@@ -810,7 +810,25 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
     codes = [c for _, _, c in gz.find_countries(who)] or [p.country for _, _, p in people]
     if codes:
         return "host" if host_country and codes[0] == host_country else "counterpart"
+    bare = _BARE_OFFICE.match(who.strip())
+    if bare and host:
+        # "at the Chancellor's initiative" on the Chancellor's site: the host's office named bare
+        leader = gz.lookup_leader(host, date)
+        if leader is not None and _OFFICE_OF.get(bare.group(1).lower().replace("-", " ")) == leader.office:
+            return "host"
     return "host" if _HOST_SIDE.search(who) else "counterpart"
+
+
+# "the Chancellor", "the President", "the Taoiseach" with nothing else, and the office each names
+_BARE_OFFICE = re.compile(
+    r"(?:the )?(?:Federal )?(President|Prime Minister|Chancellor|Premier|Taoiseach|Vice[- ]President|King|Queen"
+    r"|Emir|Amir|Secretary[- ]General|Foreign Minister)\s*$", I)
+_OFFICE_OF = {
+    "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state", "emir": "head_of_state",
+    "amir": "head_of_state", "prime minister": "head_of_government", "chancellor": "head_of_government",
+    "premier": "head_of_government", "taoiseach": "head_of_government", "vice president": "vice_president",
+    "secretary general": "org_head", "foreign minister": "foreign_minister",
+}
 
 
 _INIT_KEYS = (

@@ -2,26 +2,40 @@
 
 Metadata, first found wins:
 
-- title: ``og:title``, ``twitter:title``, ``<title>``, the first ``<h1>``;
-- url: ``og:url``, ``<link rel=canonical>`` (absolute http(s) addresses only);
+- title: ``og:title``, ``twitter:title``, the JSON-LD ``headline``, the
+  first ``<h1>`` where ``<title>`` contains it, ``<title>`` without a
+  trailing site name (" | Ministry of Foreign Affairs of Japan", " - GOV.UK":
+  the ``og:site_name``, or a segment naming a ministry, government, office,
+  presidency, embassy or website), the first ``<h1>``;
+- url: ``og:url``, ``<link rel=canonical>``, the JSON-LD ``url`` (absolute
+  http(s) addresses only);
 - date: ``article:published_time``, ``ya:ovs:upload_date``, ``datePublished``
-  (meta content or element), the first ``<time datetime>``;
-- publisher: ``og:site_name``, ``application-name``.
+  (meta content or element), the JSON-LD ``datePublished``, the first
+  ``<time datetime>``, then the first element whose class names a date
+  ("date", "published", "pubdate", "posted"; not "modified"/"updated") and
+  whose text holds one ("Monday, 9 January 2023", "Mar 02, 2023 06h21 PM");
+- publisher: ``og:site_name``, ``application-name``, the JSON-LD
+  ``publisher``'s name.
 
 Main text, by generic heuristics: the element marked
 ``itemprop=articleBody``, else the largest ``<article>``, ``<main>`` or
 ``role=main`` element that holds text, else the parent holding the most
-``<p>`` text (the densest block of paragraphs). Menus, scripts, forms,
+``<p>`` text (the densest block of paragraphs), else, on a page without
+paragraphs, the ``div``/``section``/``td`` with the most text of its own
+(lines split at ``<br>``). Menus, scripts, forms,
 figures, asides and share bars inside it are dropped. A lead paragraph
 outside the body (the element the article's ``aria-describedby`` names,
 ``itemprop=description`` or a ``lead``/``standfirst`` class inside the
 enclosing ``<article>``/``<main>``) is put first.
+An element with a furniture class is not dropped when it holds most of the
+body's text in paragraphs (gov.uk's "gem-print-columns-none" rows wrap the article).
 Each block element (p, li, headings, blockquote, ...) becomes a paragraph.
 A page without any text there is a Reject ``no main text found``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -49,6 +63,76 @@ _NOISE_TOKENS = {
 _HIDDEN_TOKENS = {"hidden", "tooltip", "popup", "popover", "sr", "visually", "screen"}
 _INLINE = {"a", "span", "em", "strong", "b", "i", "u", "abbr", "cite", "q", "small", "sub", "sup", "time", "mark"}
 _LEAD_TOKENS = {"lead", "standfirst", "deck", "intro", "dek"}
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a date written in a page's furniture ("Monday, 9 January 2023", "Mar 02, 2023 06h21 PM", "2023-05-04")
+_VISIBLE_DATE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}\b"
+    r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"
+)
+_DATE_CLASS = re.compile(r"date|published|pubdate|posted", re.I)
+_NOT_DATE_CLASS = re.compile(r"modif|updat|widget|sidebar|related", re.I)
+# a trailing " | Site" or " - GOV.UK" segment of <title> that names the site, not the readout
+_SITE_WORDS = re.compile(
+    r"\b(?:ministry|government|gov\.\w+|office|presidency|president of|embassy|consulate|cabinet|state house"
+    r"|website|portal|official|department|secretariat|chancellery|palace)\b|\.(?:gov|org|com|int)\b|^[A-Z.]+$", re.I)
+_TITLE_SEP = re.compile(r"\s+[|\u2013\u2014-]\s+")
+
+
+def _json_ld(tree) -> dict:
+    """``headline``, ``datePublished``, ``url`` and publisher name from the page's JSON-LD blocks (first found)."""
+    out: dict = {}
+
+    def visit(obj) -> None:
+        if isinstance(obj, list):
+            for x in obj:
+                visit(x)
+            return
+        if not isinstance(obj, dict):
+            return
+        for key in ("headline", "datePublished", "url"):
+            if key not in out and isinstance(obj.get(key), str) and obj[key].strip():
+                out[key] = obj[key]
+        pub = obj.get("publisher")
+        if "publisher" not in out and isinstance(pub, dict) and isinstance(pub.get("name"), str):
+            out["publisher"] = pub["name"]
+        visit(obj.get("@graph"))
+
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            visit(json.loads(node.text(deep=True) or ""))
+        except (ValueError, TypeError):
+            continue  # a broken block says nothing
+    return out
+
+
+def _visible_date(tree) -> Optional[str]:
+    """The first date written in an element whose class names a publication date."""
+    for node in tree.css("[class]"):
+        cls = node.attributes.get("class") or ""
+        if not _DATE_CLASS.search(cls) or _NOT_DATE_CLASS.search(cls):
+            continue
+        m = _VISIBLE_DATE.search(_fold(node.text(deep=True, separator=" ")))
+        if m:
+            return m.group(0)
+    return None
+
+
+def _strip_site(title: Optional[str], site: Optional[str]) -> Optional[str]:
+    """``title`` without a trailing segment naming the site ("... | Ministry of Foreign Affairs of Japan")."""
+    if not title:
+        return title
+    parts = _TITLE_SEP.split(title)
+    while len(parts) > 1:
+        last = parts[-1].strip()
+        if (site and _fold(last).lower() == _fold(site).lower()) or _SITE_WORDS.search(last):
+            parts.pop()
+        else:
+            break
+    return _fold(" - ".join(parts)) if len(parts) < len(_TITLE_SEP.split(title)) else title
 
 
 def _tokens(node) -> set:
@@ -113,18 +197,41 @@ def _paragraphs(node) -> list[str]:
 
 
 def _clean(node) -> None:
-    """Drop menus, scripts, share bars ... *inside* the chosen container."""
+    """Drop menus, scripts, share bars ... *inside* the chosen container.
+
+    A "noise" class on an element holding most of the container's text in
+    paragraphs of 80 characters or more is a false alarm (a layout class
+    such as "gem-print-columns-none"): kept.
+    """
     for bad in _descendants(node, _DROP):
         bad.decompose()
     for br in _descendants(node, "br"):
-        br.replace_with(" ")
+        br.replace_with("\n")
+    total = _text_len(node)
     for el in _descendants(node, "[class]"):
-        if _is_noise(el):
+        if _is_noise(el) and not _holds_the_body(el, total):
             el.decompose()
+
+
+def _holds_the_body(el, total: int) -> bool:
+    """Whether a "noise" element holds most of the container's text in real paragraphs (a layout class)."""
+    return _text_len(el) > total / 2 and any(_text_len(p) >= 80 for p in el.css("p"))
 
 
 def _text_len(node) -> int:
     return len(_fold(node.text(deep=True, separator=" ")))
+
+
+_FURNITURE_TAGS = frozenset("nav header footer aside form script style noscript template button".split())
+
+
+def _in_furniture(node) -> bool:
+    """Whether ``node`` is or sits in page furniture (menus, headers, footers, cookie banners, share bars)."""
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in _FURNITURE_TAGS or _is_noise(node) or "cookie" in (node.attributes.get("class") or "").lower():
+            return True
+        node = node.parent
+    return False
 
 
 def _container(tree):
@@ -146,6 +253,16 @@ def _container(tree):
         best = max(score, key=score.get)
         if score[best] > 0:
             return parents[best], "p"
+    # no paragraphs at all: the block whose own text (not its children's blocks) is longest
+    best_node, best_len = None, 0
+    for node in tree.css("div, section, td"):
+        if _in_furniture(node):
+            continue
+        own = sum(len(_fold(c.text(deep=False) or "")) for c in node.iter(include_text=True) if c.tag == "-text")
+        if own > best_len:
+            best_node, best_len = node, own
+    if best_node is not None and best_len >= 40:
+        return best_node, "text"
     return None, None
 
 
@@ -180,7 +297,7 @@ def extract_html(html: str) -> dict:
         The five fields (None where not found; ``text`` is ``""`` when no main
         text was found) and ``container``, the rule that chose the body
         (``"[itemprop=articleBody]"``, ``"article"``, ``"main"``,
-        ``"[role=main]"``, ``"p"`` or None).
+        ``"[role=main]"``, ``"p"``, ``"text"`` or None).
     """
     tree = LexborHTMLParser(html)
     meta = _meta(tree)
@@ -195,17 +312,25 @@ def extract_html(html: str) -> dict:
     og_url = meta.get("og:url")
     if og_url and not re.match(r"https?://", og_url):
         og_url = None
+    ld = _json_ld(tree)
+    ld_url = ld.get("url") if ld.get("url") and re.match(r"https?://", ld["url"]) else None
+    site = _first(meta.get("og:site_name"), meta.get("application-name"), ld.get("publisher"))
+    page_title = _first(title_node.text()) if title_node is not None else None
+    h1_text = _first(h1.text()) if h1 is not None else None
+    if page_title and h1_text and h1_text.lower() in page_title.lower():
+        page_title = h1_text  # "<h1> | Site" as the page's <title>
     out = {
-        "title": _first(meta.get("og:title"), meta.get("twitter:title"),
-                        title_node.text() if title_node is not None else None,
-                        h1.text() if h1 is not None else None),
-        "url": _first(og_url, canon_href),
+        "title": _first(meta.get("og:title"), meta.get("twitter:title"), ld.get("headline"),
+                        _strip_site(page_title, site), h1_text),
+        "url": _first(og_url, canon_href, ld_url),
         "date": _first(meta.get("article:published_time"), meta.get("ya:ovs:upload_date"),
                        meta.get("datepublished"),
                        (dp.attributes.get("datetime") or dp.attributes.get("content") or dp.text())
                        if dp is not None else None,
-                       time_node.attributes.get("datetime") if time_node is not None else None),
-        "publisher": _first(meta.get("og:site_name"), meta.get("application-name")),
+                       ld.get("datePublished"),
+                       time_node.attributes.get("datetime") if time_node is not None else None,
+                       _visible_date(tree)),
+        "publisher": site,
     }
     container, rule = _container(tree)
     paras: list[str] = []

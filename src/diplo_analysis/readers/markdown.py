@@ -1,8 +1,15 @@
 """Markdown reader (``.md``, ``.markdown``): one page with YAML front matter.
 
 The front matter (read with python-frontmatter) gives ``title``, ``date``,
-``url`` (the first of ``url``, ``source_url``, ``canonical_url``) and
-``publisher``; its other keys go to ``Record.meta``. The body is parsed
+``url`` and ``publisher``, each from the first key present among the usual
+names of static-site generators and note exports (see :data:`KEY_ALIASES`:
+``title`` / ``headline``; ``date`` / ``published`` / ``pubDate`` /
+``date_published`` / ``datePublished`` / ``created``; ``url`` / ``source_url``
+/ ``canonical_url`` / ``link`` / ``permalink`` / ``source``; ``publisher`` /
+``site`` / ``site_name`` / ``source_name``), or from the name given in
+``columns``; its other keys go to ``Record.meta``. A page without a title
+key takes its first heading; one without a URL key takes a line of the body
+that reads ``Source: https://...``. The body is parsed
 with mistune and flattened to plain paragraphs: hard-wrapped lines are
 joined, emphasis, links (their text is kept), images, inline HTML and
 escapes (``\\###``) are removed, every heading, list item, quote or code
@@ -27,7 +34,15 @@ __all__ = ["read_markdown", "markdown_to_text"]
 
 _PARSER = mistune.create_markdown(renderer=None, plugins=["strikethrough", "table"])
 _END_MARK = re.compile(r"[#\s\\*-]*#{3}[#\s\\*-]*")
-_URL_KEYS = ("url", "source_url", "canonical_url")
+#: Front-matter names looked for, in order, for each Record field (after the one ``columns`` gives).
+KEY_ALIASES = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "pubDate", "pubdate", "date_published", "datePublished", "published_at", "created"),
+    "url": ("url", "source_url", "canonical_url", "link", "permalink", "source"),
+    "publisher": ("publisher", "site", "site_name", "source_name"),
+}
+_SOURCE_LINE = re.compile(r"^\W{0,3}source:\s*<?(https?://[^\s>*_)]+)", re.I | re.M)
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 
 
 def _inline(children, out: list) -> None:
@@ -121,18 +136,25 @@ def read_markdown(path: Union[str, Path], columns=None, sidecar: Optional[dict] 
     if not meta:
         yield Reject(spath, 1, "no YAML front matter")
         return
-    title = _as_str(meta.pop(mapping["title"], None))
-    date = _as_str(meta.pop(mapping["date"], None))
-    publisher = _as_str(meta.pop(mapping["publisher"], None))
-    url = None
-    for key in dict.fromkeys((mapping["url"],) + _URL_KEYS):
-        value = _as_str(meta.pop(key, None))
-        if url is None and value:
-            url = value
-        elif value:
-            meta[key] = value
-    rec = Record(path=spath, line=1, text=markdown_to_text(post.content), title=title, url=url,
-                 date=date, publisher=publisher, meta=meta)
+    found = {}
+    for field in ("title", "date", "url", "publisher"):
+        found[field] = None
+        for key in dict.fromkeys((mapping[field],) + KEY_ALIASES[field]):
+            if key not in meta or (found[field] and field != "url"):
+                continue
+            value = _as_str(meta.pop(key))
+            if found[field] is None and value and (field != "url" or re.match(r"https?://", value)):
+                found[field] = value
+            elif value:
+                meta[key] = value  # a second URL (or a "source" that is no address) stays in meta
+    if found["title"] is None:
+        h = _HEADING.search(post.content)
+        found["title"] = _as_str(markdown_to_text(h.group(1))) if h else None
+    if found["url"] is None:
+        src = _SOURCE_LINE.search(post.content)
+        found["url"] = src.group(1) if src else None
+    rec = Record(path=spath, line=1, text=markdown_to_text(post.content), title=found["title"], url=found["url"],
+                 date=found["date"], publisher=found["publisher"], meta=meta)
     if encoding:
         rec.meta["encoding"] = encoding
     yield rec

@@ -450,3 +450,39 @@ def test_html_page_of_furniture_only_is_still_rejected(tmp_path):
             '<nav><div>Home About News Contact Press releases Speeches Statements</div></nav>'
             '<footer><div>Copyright Government of Ruritania, all rights reserved, 2024.</div></footer>')
     assert only_reject(_page(tmp_path, "<title>Photo</title>", body)).reason == "no main text found"
+
+
+# ---------------------------------------------------------------- text pages copied whole from other sites
+def _txt(tmp_path, content, name="page.txt"):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_txt_site_lines_breadcrumb_title_and_date_line(tmp_path):
+    rec = only_record(_txt(tmp_path, "Presidency of Ruritania\nGovernment portal\nYou are here: Home » News » Calls\n"
+                                     "President holds a phone call with the Prime Minister of Freedonia\n"
+                                     "Published: 17 May 2024, 11:25\n\nThe President spoke by phone with the Prime "
+                                     "Minister of Freedonia about river transport.\n"))
+    assert rec.publisher == "Presidency of Ruritania \u2014 Government portal"
+    assert rec.title == "President holds a phone call with the Prime Minister of Freedonia"
+    assert rec.date == "17 May 2024"
+    assert rec.text == "The President spoke by phone with the Prime Minister of Freedonia about river transport."
+
+
+@pytest.mark.parametrize("date_line, want", [("02.12.2024", "02.12.2024"), ("Tue 12-12-2023 01:18 AM", "12-12-2023"),
+                                             ("No. 255/2024", None), ("2023-07-12 21:40", "2023-07-12")])
+def test_txt_date_and_label_lines_under_the_title(tmp_path, date_line, want):
+    rec = only_record(_txt(tmp_path, f"Home / Press\nThe Minister meets the Ambassador of Freedonia\n{date_line}\n\n"
+                                     "The Minister received the Ambassador of Freedonia at the ministry today.\n"))
+    assert rec.title == "The Minister meets the Ambassador of Freedonia" and rec.date == want
+    assert rec.text.startswith("The Minister received")
+
+
+def test_txt_related_news_share_and_copyright_tail_is_dropped(tmp_path):
+    rec = only_record(_txt(tmp_path, "Home > News\nThe President meets the King of Freedonia\n\n"
+                                     "The President received the King of Freedonia at the palace.\n\nPrint\n"
+                                     "Share on Facebook | Share on X\nRelated news\n"
+                                     "President speaks with the Emir of Qatar\nPresident receives the Prime Minister "
+                                     "of Hungary\nBack to top\n\u00a9 2024 Presidency of Ruritania. All rights reserved.\n"))
+    assert rec.text == "The President received the King of Freedonia at the palace."

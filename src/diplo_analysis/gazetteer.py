@@ -608,7 +608,10 @@ def publisher_country(publisher: Optional[str] = None, url: Optional[str] = None
             if frag in hay:
                 return code
     if publisher:
-        found = find_countries(fold(publisher))
+        name = fold(publisher)
+        if name.isupper():
+            name = name.title()  # "VIETNAM GOVERNMENT PORTAL": names are looked up as written in text
+        found = find_countries(name)
         found = [c for _, _, c in found if c not in ORG_CODES]
         if found:
             return found[0]

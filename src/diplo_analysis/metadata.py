@@ -202,7 +202,7 @@ _TITLE_WORDS = frozenset(
     adviser advisor counterpart counterparts foreign external affairs secretary secretary-general general
     commission council high representative party government governments republic kingdom federation
     commonwealth union mp mr mr. mrs mrs. ms ms. dr dr. h.e. he lord lady sir shri smt honourable honorable
-    hon hon. the of and a an to by from president-elect prime-minister governor-general special envoy assistant
+    hon hon. senator sen. the of and a an to by from president-elect prime-minister governor-general special envoy assistant
     defence defense finance trade member politburo standing committee office central commander-in-chief first
     executive senior chief ayatollah pope grand duke emperor empress minister-president taoiseach
     excellencies members cabinet mayor governor speaker parliament senate assembly congress sovereign
@@ -819,6 +819,9 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
     return "host" if _HOST_SIDE.search(who) else "counterpart"
 
 
+_OFFICE_WORDS = r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|King|Emir|leader|side)"
+_OFFICE_NEAR = re.compile(r"\s+" + _OFFICE_WORDS + r"\b")
+_OFFICE_BEFORE = re.compile(_OFFICE_WORDS + r"\s+of\s+(?:the\s+)?$")
 # "the Chancellor", "the President", "the Taoiseach" with nothing else, and the office each names
 _BARE_OFFICE = re.compile(
     r"(?:the )?(?:Federal )?(President|Prime Minister|Chancellor|Premier|Taoiseach|Vice[- ]President|King|Queen"
@@ -858,8 +861,12 @@ def _find_all(low: str, key: str):
         i = low.find(key, i + 1)
 
 
-def _initiator(text: str, first: str, host: Optional[str], host_country: Optional[str], date) -> Optional[str]:
-    """Who initiated or requested the call, where the text says so (else None)."""
+def _initiator(text: str, first: str, host: Optional[str], host_country: Optional[str], date,
+               lead_at: int = 0) -> Optional[str]:
+    """Who initiated or requested the call, where the text says so (else None).
+
+    ``first`` is the title and the first sentence; the sentence starts at ``lead_at``.
+    """
     for m in _init_matches(text):
         w0 = max(0, m.start() - 400)
         a = w0
@@ -882,14 +889,21 @@ def _initiator(text: str, first: str, host: Optional[str], host_country: Optiona
         return _side_of(who[: cut.start()] if cut else who, host, host_country, date)
     m = _HOST_INIT.search(first)
     if m:
-        subject = first[: m.start()]
+        # the subject of "X telephoned Y" in the text's sentence is that sentence's, not the title's before it
+        subject = first[lead_at if m.start() >= lead_at else 0: m.start()]
         people = gz.find_leaders(subject, date)
         if host and any(p.name == host for _, _, p in people):
             return "host"
-        codes = [c for _, _, c in gz.find_countries(subject)] + [p.country for _, _, p in people]
-        if any(c != host_country for c in codes):
+        if people:  # the leader nearest the verb ("..., President of Kazakhstan Nursultan Nazarbayev telephoned")
+            return "host" if host_country and people[-1][2].country == host_country else "counterpart"
+        found = gz.find_countries(subject)
+        # a country that qualifies an office ("The Russian President, now in Malaysia, telephoned ...")
+        titled = [c for a, b, c in found if _OFFICE_NEAR.match(subject, b) or _OFFICE_BEFORE.search(subject, 0, a)]
+        if titled:
+            return "host" if host_country and titled[0] == host_country else "counterpart"
+        if any(c != host_country for _, _, c in found):
             return "counterpart"
-        if host and not codes and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary)\b", subject):
+        if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary)\b", subject):
             return "host"
     return None
 
@@ -1289,7 +1303,7 @@ def extract_metadata(record: Record) -> dict:
     initiator = None
     if medium in ("phone", "video"):
         raw = (record.text or "").replace("\u2019", "'")
-        initiator = _initiator(f"{title}.\n{raw}", f"{title}. {first}", host, host_country, date)
+        initiator = _initiator(f"{title}.\n{raw}", f"{title}. {first}", host, host_country, date, len(title) + 2)
 
     return {
         "publisher": publisher,

@@ -78,7 +78,7 @@ _NOT_DATE_CLASS = re.compile(r"modif|updat|widget|sidebar|related", re.I)
 # a trailing " | Site" or " - GOV.UK" segment of <title> that names the site, not the readout
 _SITE_WORDS = re.compile(
     r"\b(?:ministry|government|gov\.\w+|office|presidency|president of|embassy|consulate|cabinet|state house"
-    r"|website|portal|official|department|secretariat|chancellery|palace)\b|\.(?:gov|org|com|int)\b|^[A-Z.]+$", re.I)
+    r"|website|portal|official|department|secretariat|chancellery|palace)\b|\.(?:gov|org|com|int)\b|^[A-Z]+\.[A-Z.]+$", re.I)
 _TITLE_SEP = re.compile(r"\s+[|\u2013\u2014-]\s+")
 
 
@@ -122,17 +122,17 @@ def _visible_date(tree) -> Optional[str]:
 
 
 def _strip_site(title: Optional[str], site: Optional[str]) -> Optional[str]:
-    """``title`` without a trailing segment naming the site ("... | Ministry of Foreign Affairs of Japan")."""
+    """``title`` without trailing segments naming the site ("... | Ministry of Foreign Affairs of Japan")."""
     if not title:
         return title
-    parts = _TITLE_SEP.split(title)
-    while len(parts) > 1:
-        last = parts[-1].strip()
+    end = len(title)
+    for sep in reversed(list(_TITLE_SEP.finditer(title))):
+        last = title[sep.end(): end].strip()
         if (site and _fold(last).lower() == _fold(site).lower()) or _SITE_WORDS.search(last):
-            parts.pop()
+            end = sep.start()
         else:
             break
-    return _fold(" - ".join(parts)) if len(parts) < len(_TITLE_SEP.split(title)) else title
+    return title[:end].strip()
 
 
 def _tokens(node) -> set:

@@ -470,3 +470,20 @@ def test_labels_hold_no_corpus_text():
     assert set(rows[0]) == {"line", "url", "date", "text_states", "page_allows", "note"}
     assert all(len(r["note"]) <= 100 for r in rows)
     assert {r["text_states"] for r in rows} == {"full", "no_year", "none"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ishiba held the office from 1 Oct 2024 to 21 Oct 2025: only 15 November 2024 fits
+    ("On November 15, President Xi Jinping met with Japanese Prime Minister Shigeru Ishiba in Lima.", "2024-11-15"),
+    ("On November 15, President Xi Jinping met with former Prime Minister Shigeru Ishiba in Lima.", None),
+    ("On November 15, President Xi Jinping met with Shigeru Ishiba in Lima.", None),  # no title: no term
+])
+def test_leaders_named_with_their_title_narrow_the_year(text, want):
+    got, inferred = resolve_date(rec(text))
+    assert (None if pd.isna(got) else got.strftime("%Y-%m-%d")) == want
+    assert inferred is (want is not None)
+
+
+def test_leader_windows_reads_the_title_before_the_name():
+    spans = D.leader_windows("Japanese Prime Minister Shigeru Ishiba met Vice President Xi Jinping.")
+    assert spans == [[(day("2024-10-01"), day("2025-10-21"))]]  # not Xi: "Vice President" is not his office here

@@ -74,6 +74,7 @@ __all__ = [
     "url_date",
     "mfa_id_date",
     "tenure_windows",
+    "leader_windows",
     "candidate_years",
 ]
 
@@ -598,6 +599,49 @@ def tenure_windows(text: str, host: Optional[str] = None) -> Optional[list[tuple
     return sorted(windows)
 
 
+# the office a title names right before a leader's name ("Japanese Prime Minister Shigeru Ishiba"); not
+# a former, late, acting or elected-but-not-yet one
+_OFFICE_BEFORE = re.compile(
+    r"(?<![Vv]ice )(?<![Vv]ice-)(?<!-)\b(?P<office>President|Prime Minister|Premier|Chancellor|Foreign Minister"
+    r"|Secretary of State)\s+(?:[A-Z][\w.'-]*\s+){0,1}$")
+_NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|acting|elect|then|outgoing|incoming)\b[\s-]*(?:\w+\s+){0,3}$", re.I)
+_OFFICES = {"President": "head_of_state", "Prime Minister": "head_of_government", "Premier": "head_of_government",
+            "Chancellor": "head_of_government", "Foreign Minister": "foreign_minister",
+            "Secretary of State": "foreign_minister"}
+
+
+def leader_windows(text: str) -> list[list[tuple[pd.Timestamp, pd.Timestamp]]]:
+    """The terms of office of the known leaders a text names with their office's title.
+
+    For each mention of a person of the leaders table (``data/leaders.csv``)
+    right after the title of one of his offices ("President Joe Biden",
+    "Japanese Prime Minister Shigeru Ishiba"; not "former", "late", "acting"
+    or "-elect"), the periods he held that office. Used only to narrow the
+    years a day and month leave open (:func:`resolve_date`).
+
+    Returns
+    -------
+    list of lists of (start, end)
+        One list per person-and-office named (open terms end at ``YEAR_MAX``).
+    """
+    from . import gazetteer as gz
+
+    folded = gz.fold(text or "")
+    alias_map = gz._leader_index()[0]
+    out: dict = {}
+    for a, _, alias in gz.find_leader_aliases(folded):
+        before = folded[max(0, a - 60): a]
+        m = _OFFICE_BEFORE.search(before)
+        if m is None or _NOT_IN_OFFICE.search(before[: m.start()] + before[m.end():]):
+            continue
+        office = _OFFICES[m.group("office")]
+        terms = [t for t in alias_map[alias] if t.office == office and t.start is not None]
+        if terms:
+            key = (terms[0].name, office)
+            out[key] = [(t.start, t.end if t.end is not None else pd.Timestamp(YEAR_MAX, 12, 31)) for t in terms]
+    return [out[k] for k in sorted(out)]
+
+
 def candidate_years(month: int, day: int, windows: Optional[Iterable[tuple[pd.Timestamp, pd.Timestamp]]] = None,
                     weekday: Optional[int] = None, text_years: Iterable[int] = ()) -> list[int]:
     """The years a day and month can belong to, given the evidence.
@@ -918,9 +962,15 @@ def _resolve_day_month(m: DateMention, text: str, meta: dict, refs: list[PageDat
         windows = None
     tyears = _text_years(text)
     weekday = m.weekday if m.weekday is not None else lead_weekday
-    if windows is None and weekday is None and not tyears:
-        return None
-    years = candidate_years(mo, d, windows, weekday, tyears)
-    if len(years) == 1:
+    years = candidate_years(mo, d, windows, weekday, tyears) \
+        if windows is not None or weekday is not None or tyears else None
+    if years is not None and len(years) == 1:
         return _ts(years[0], mo, d), True
+    # still open: the terms of leaders named with their office's title narrow it, where they agree
+    spans = leader_windows(text[:3000])
+    if spans:
+        pool = years if years is not None else candidate_years(mo, d)
+        narrowed = [y for y in pool if all(any(a <= _ts(y, mo, d) <= b for a, b in sp) for sp in spans)]
+        if len(narrowed) == 1:
+            return _ts(narrowed[0], mo, d), True
     return None

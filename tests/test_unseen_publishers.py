@@ -36,7 +36,8 @@ CASES = _read("unseen_publishers.jsonl")
 # Jordan, Morocco, South and South-East Asia, Nigeria, Kenya, Ethiopia, Latin America, New Zealand, the State
 # Department, Russia's foreign ministry, the UN, NATO, the European Council). Some lines have no publisher or no
 # date. Five "other" documents were given their addressees as counterparts, the convention of docs/metadata.md
-# ("label_note"); five misses are strict expected failures with their reasons.
+# ("label_note"); three misses are strict expected failures with their reasons (two more were, until their hosts
+# joined the leaders table: see "label_note").
 BLIND = _read("unseen_publishers_blind.jsonl")
 
 
@@ -77,4 +78,4 @@ def test_the_blind_cases_span_other_publishers_and_every_medium():
     sites = {urlparse(c["url"]).hostname for c in BLIND}
     assert len(sites) >= 35 and not sites & {urlparse(c["url"]).hostname for c in CASES}
     assert {c["medium"] for c in BLIND} == {"phone", "video", "in_person", "other"}
-    assert sum(bool(c.get("known_miss")) for c in BLIND) <= 5
+    assert sum(bool(c.get("known_miss")) for c in BLIND) <= 3

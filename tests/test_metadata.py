@@ -811,6 +811,7 @@ def test_the_host_and_a_foreign_leader_doing_something_together_met(title, mediu
     ("Readout of Homeland Security Advisor Dr. Dana Whitlow's Visit to Portugal", "in_person", ["PRT"]),
     ("Ahead of his visit to Portugal, the President gave answers to questions", "other", []),
     ("On May 3, the President will make a state visit to Portugal", "other", []),
+    ("Statement by the Press Secretary on the President's upcoming visit to Portugal", "other", []),
     ("Readout of the Secretary's Visit to the Hoover Dam", "other", []),
 ])
 def test_a_visit_abroad_is_a_meeting_with_its_hosts(title, medium, countries):

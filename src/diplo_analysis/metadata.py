@@ -141,7 +141,7 @@ _JOINT = re.compile(r"\bjoint\b", I)
 _TRAVEL = re.compile(r"\b(?:visit|visits|trip|travel|travels|tour)\s+to\s+(?:the\s+)?(?P<dest>[^;:.]{2,80})", I)
 _NOT_THE_TRIP = re.compile(
     r"\b(?:ahead of|on the eve of|eve of|before|prior to|preparations? for|after|following|results of|invit\w*|while"
-    r"|postpone\w*|cancel\w*|plans?|planned)\b", I)
+    r"|postpone\w*|cancel\w*|plans?|planned|upcoming|forthcoming|next|future|proposed|possible)\b", I)
 # what two leaders do apart: write, send, congratulate
 _CORRESPONDENCE = re.compile(
     r"\b(?:letters?|messages?|telegrams?|greetings?|congratulat\w*|condolences?|cables?|sent|wrote|interview\w*)\b", I)

@@ -831,3 +831,12 @@ def test_an_office_named_bare_initiates_on_its_own_site(publisher, url, date, wa
              "Federal Chancellor Olaf Scholz and President Vladimir Putin spoke by telephone today about the war. "
              "The conversation took place at the initiative of the Chancellor.", publisher=publisher, url=url, date=date)
     assert m["medium"] == "phone" and m["initiator"] == want
+
+
+@pytest.mark.parametrize("first, want", [
+    ("Mr Haugland called Mr Putin to discuss fishing quotas in the Barents Sea.", "counterpart"),
+    ("Mr Putin called Mr Haugland to discuss fishing quotas in the Barents Sea.", "host"),
+])
+def test_a_caller_named_by_surname_alone(first, want):
+    m = meta("Vladimir Putin spoke by telephone with Prime Minister of Norway Sigrid Haugland", first)
+    assert m["medium"] == "phone" and m["initiator"] == want

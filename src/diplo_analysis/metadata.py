@@ -819,6 +819,7 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
     return "host" if _HOST_SIDE.search(who) else "counterpart"
 
 
+_MR_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'-]+)\s*$")
 _OFFICE_WORDS = r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|King|Emir|leader|side)"
 _OFFICE_NEAR = re.compile(r"\s+" + _OFFICE_WORDS + r"\b")
 _OFFICE_BEFORE = re.compile(_OFFICE_WORDS + r"\s+of\s+(?:the\s+)?$")
@@ -862,10 +863,11 @@ def _find_all(low: str, key: str):
 
 
 def _initiator(text: str, first: str, host: Optional[str], host_country: Optional[str], date,
-               lead_at: int = 0) -> Optional[str]:
+               lead_at: int = 0, counterparts: tuple = ()) -> Optional[str]:
     """Who initiated or requested the call, where the text says so (else None).
 
     ``first`` is the title and the first sentence; the sentence starts at ``lead_at``.
+    ``counterparts``: their names, for a subject named by surname ("Mr Sharon called").
     """
     for m in _init_matches(text):
         w0 = max(0, m.start() - 400)
@@ -894,6 +896,12 @@ def _initiator(text: str, first: str, host: Optional[str], host_country: Optiona
         people = gz.find_leaders(subject, date)
         if host and any(p.name == host for _, _, p in people):
             return "host"
+        mr = _MR_SURNAME.search(subject)
+        if mr and not people:  # "Mr Sharon called Mr Putin": the surname of one side
+            if host and host.split()[-1] == mr.group(1):
+                return "host"
+            if any(c and c.split()[-1] == mr.group(1) for c in counterparts):
+                return "counterpart"
         if people:  # the leader nearest the verb ("..., President of Kazakhstan Nursultan Nazarbayev telephoned")
             return "host" if host_country and people[-1][2].country == host_country else "counterpart"
         found = gz.find_countries(subject)
@@ -1303,7 +1311,8 @@ def extract_metadata(record: Record) -> dict:
     initiator = None
     if medium in ("phone", "video"):
         raw = (record.text or "").replace("\u2019", "'")
-        initiator = _initiator(f"{title}.\n{raw}", f"{title}. {first}", host, host_country, date, len(title) + 2)
+        initiator = _initiator(f"{title}.\n{raw}", f"{title}. {first}", host, host_country, date, len(title) + 2,
+                               tuple(counterparts))
 
     return {
         "publisher": publisher,

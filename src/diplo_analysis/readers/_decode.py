@@ -104,6 +104,13 @@ def read_decoded(path) -> tuple[str, Optional[str]]:
         return decode_bytes(fh.read())
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A date as pages write it in their furniture: "2023-05-04", "02.12.2024", "12-12-2023", "9 January 2023",
+#: "20 Mar, 2024", "March 01, 2021" (a pattern to embed; no groups).
+DATE_PATTERN = (r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
+                + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})")
+
+
 # A first line such as "Home > China News" or "Home>News Center": short
 # segments joined by ">" with no sentence inside.
 _BREADCRUMB = re.compile(r"[ \t]*[^\n<>.!?]{1,60}(?:[ \t]*>[ \t]*[^\n<>.!?]{0,80})+[ \t]*(?:\n|$)")

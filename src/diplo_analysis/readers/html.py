@@ -43,7 +43,7 @@ from typing import Iterator, Optional, Union
 from selectolax.lexbor import LexborHTMLParser
 
 from ..records import Record, Reject
-from ._decode import field_str, read_decoded, rejects_bad_input
+from ._decode import DATE_PATTERN, field_str, read_decoded, rejects_bad_input
 
 __all__ = ["read_html", "extract_html"]
 
@@ -65,14 +65,8 @@ _INLINE = {"a", "span", "em", "strong", "b", "i", "u", "abbr", "cite", "q", "sma
 _LEAD_TOKENS = {"lead", "standfirst", "deck", "intro", "dek"}
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a date written in a page's furniture ("Monday, 9 January 2023", "Mar 02, 2023 06h21 PM", "2023-05-04")
-_VISIBLE_DATE = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}\b"
-    r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"
-)
+_VISIBLE_DATE = re.compile(r"\b" + DATE_PATTERN + r"\b")
 _DATE_CLASS = re.compile(r"date|published|pubdate|posted", re.I)
 _NOT_DATE_CLASS = re.compile(r"modif|updat|widget|sidebar|related", re.I)
 # a trailing " | Site" or " - GOV.UK" segment of <title> that names the site, not the readout

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterator, Optional, Union
 
 from ..records import Record, Reject
-from ._decode import clean_page_text, normalise_paragraphs, read_decoded, rejects_bad_input
+from ._decode import DATE_PATTERN, clean_page_text, normalise_paragraphs, read_decoded, rejects_bad_input
 
 __all__ = ["read_txt", "split_title"]
 
@@ -44,13 +44,10 @@ def split_title(text: str) -> tuple[Optional[str], str]:
     return None, text
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = (r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
-         + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})")
 # a line that is only a date: an optional label and weekday, the date, an optional time
 _DATE_LINE = re.compile(
     r"(?:(?:published|posted|date|updated|issued|released)(?: on)?\s*:?\s*)?(?:[A-Z][a-z]{2,8},?\s+)?"
-    r"(?P<date>" + _DATE + r")(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?",
+    r"(?P<date>" + DATE_PATTERN + r")(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?",
     re.I)
 _LABEL_LINE = re.compile(r"(?:press|news|media) release(?:\s+no\.?\s*\S+)?|no\.\s*\d[\w/.-]*", re.I)
 _CRUMB_LINE = re.compile(

@@ -146,3 +146,10 @@ def test_leader_aliases_are_found_once_and_resolved_by_date():
 ])
 def test_a_surname_after_another_given_name_is_another_person(text, found):
     assert [L.name for _, _, L in gz.find_leaders(text, pd.Timestamp("2003-06-01"))] == found
+
+
+@pytest.mark.parametrize("title, office", [("Prime Minister", "head_of_government"), ("vice-president", "vice_president"),
+                                           ("Secretary-General", "org_head"), ("Taoiseach", "head_of_government"),
+                                           ("Governor", None)])
+def test_office_of_title(title, office):
+    assert gz.office_of_title(title) == office

@@ -605,9 +605,6 @@ _OFFICE_BEFORE = re.compile(
     r"(?<![Vv]ice )(?<![Vv]ice-)(?<!-)\b(?P<office>President|Prime Minister|Premier|Chancellor|Foreign Minister"
     r"|Secretary of State)\s+(?:[A-Z][\w.'-]*\s+){0,1}$")
 _NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|acting|elect|then|outgoing|incoming)\b[\s-]*(?:\w+\s+){0,3}$", re.I)
-_OFFICES = {"President": "head_of_state", "Prime Minister": "head_of_government", "Premier": "head_of_government",
-            "Chancellor": "head_of_government", "Foreign Minister": "foreign_minister",
-            "Secretary of State": "foreign_minister"}
 
 
 def leader_windows(text: str) -> list[list[tuple[pd.Timestamp, pd.Timestamp]]]:
@@ -634,7 +631,7 @@ def leader_windows(text: str) -> list[list[tuple[pd.Timestamp, pd.Timestamp]]]:
         m = _OFFICE_BEFORE.search(before)
         if m is None or _NOT_IN_OFFICE.search(before[: m.start()] + before[m.end():]):
             continue
-        office = _OFFICES[m.group("office")]
+        office = gz.office_of_title(m.group("office"))
         terms = [t for t in alias_map[alias] if t.office == office and t.start is not None]
         if terms:
             key = (terms[0].name, office)

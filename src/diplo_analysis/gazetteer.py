@@ -529,6 +529,20 @@ def _office_holders(country: str, office: str) -> tuple[Leader, ...]:
     )
 
 
+#: The leaders table's office for the title that names it (lower case, hyphens as spaces).
+OFFICE_OF_TITLE = {
+    "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state", "emir": "head_of_state",
+    "amir": "head_of_state", "prime minister": "head_of_government", "chancellor": "head_of_government",
+    "premier": "head_of_government", "taoiseach": "head_of_government", "vice president": "vice_president",
+    "secretary general": "org_head", "foreign minister": "foreign_minister", "secretary of state": "foreign_minister",
+}
+
+
+def office_of_title(title: str) -> Optional[str]:
+    """Return the leaders table's office a title names ("Prime Minister" -> ``head_of_government``), or None."""
+    return OFFICE_OF_TITLE.get(" ".join(title.lower().replace("-", " ").split()))
+
+
 def office_holder(country: Optional[str], office: str, date) -> Optional[str]:
     """Return who held ``office`` in ``country`` on ``date``, or None.
 

@@ -814,7 +814,7 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
     if bare and host:
         # "at the Chancellor's initiative" on the Chancellor's site: the host's office named bare
         leader = gz.lookup_leader(host, date)
-        if leader is not None and _OFFICE_OF.get(bare.group(1).lower().replace("-", " ")) == leader.office:
+        if leader is not None and gz.office_of_title(bare.group(1)) == leader.office:
             return "host"
     return "host" if _HOST_SIDE.search(who) else "counterpart"
 
@@ -823,16 +823,10 @@ _MR_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'-]+)\s*$")
 _OFFICE_WORDS = r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|King|Emir|leader|side)"
 _OFFICE_NEAR = re.compile(r"\s+" + _OFFICE_WORDS + r"\b")
 _OFFICE_BEFORE = re.compile(_OFFICE_WORDS + r"\s+of\s+(?:the\s+)?$")
-# "the Chancellor", "the President", "the Taoiseach" with nothing else, and the office each names
+# "the Chancellor", "the President", "the Taoiseach" with nothing else
 _BARE_OFFICE = re.compile(
     r"(?:the )?(?:Federal )?(President|Prime Minister|Chancellor|Premier|Taoiseach|Vice[- ]President|King|Queen"
     r"|Emir|Amir|Secretary[- ]General|Foreign Minister)\s*$", I)
-_OFFICE_OF = {
-    "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state", "emir": "head_of_state",
-    "amir": "head_of_state", "prime minister": "head_of_government", "chancellor": "head_of_government",
-    "premier": "head_of_government", "taoiseach": "head_of_government", "vice president": "vice_president",
-    "secretary general": "org_head", "foreign minister": "foreign_minister",
-}
 
 
 _INIT_KEYS = (

@@ -10,6 +10,8 @@ way: files -> records -> readouts frame -> feature frames -> figures):
   :func:`counterpart_ranking` (``frequency``).
 - :func:`topic_clusters` (``topics``).
 - :func:`pair_readouts`, :func:`compare_pair` (``pairs``).
+- :func:`conversations`, :func:`explain_conversation` (``conversation``):
+  one row per conversation, whoever told it and however often.
 - ``plots``: every figure, ``f(frame, ..., ax=None) -> Axes``.
 
 Names are imported lazily, so ``import diplo_analysis`` stays fast and a
@@ -44,6 +46,9 @@ _EXPORTS = {
     "counterpart_ranking": "frequency",
     "topic_clusters": "topics",
     "compare_topic_counts": "topics",
+    "conversations": "conversation",
+    "conversation_of": "conversation",
+    "explain_conversation": "conversation",
     "pair_readouts": "pairs",
     "compare_pair": "pairs",
     "keyness": "pairs",

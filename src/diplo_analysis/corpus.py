@@ -28,6 +28,7 @@ __all__ = [
     "READOUT_COLUMNS",
     "REJECT_COLUMNS",
     "MEDIUM_CATEGORIES",
+    "STATUS_CATEGORIES",
     "MIN_DUPLICATE_WORDS",
     "PARALLEL_MIN_RECORDS",
     "MIN_NEAR_DUPLICATE_WORDS",
@@ -55,11 +56,16 @@ READOUT_COLUMNS = [
     "counterpart",
     "counterpart_country",
     "initiator",
+    "status",
+    "planned_date",
     "n_words",
 ]
 
 #: Columns of ``df.attrs["rejects"]``.
 REJECT_COLUMNS = ["path", "line", "reason"]
+
+#: Categories of the ``status`` column: a conversation held, or announced to come.
+STATUS_CATEGORIES = ["held", "announced"]
 
 #: Categories of the ``medium`` column, in order.
 MEDIUM_CATEGORIES = ["phone", "video", "in_person", "other"]
@@ -80,9 +86,9 @@ MIN_NEAR_DUPLICATE_WORDS = 40
 NEAR_DUPLICATE_CONTAINMENT = 0.7
 
 _STR = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
-_META_KEYS = (
+_META_KEYS = (  # metadata.METADATA_KEYS (not imported here: corpus imports metadata lazily)
     "publisher", "date", "date_inferred", "medium", "host", "host_country",
-    "counterparts", "counterpart_countries", "initiator",
+    "counterparts", "counterpart_countries", "initiator", "status", "planned_date",
 )
 
 
@@ -485,6 +491,13 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         - ``counterparts``, ``counterpart_countries`` (list of str).
         - ``counterpart``, ``counterpart_country`` (str or NaN): the first ones.
         - ``initiator`` (``host``, ``counterpart`` or NaN).
+        - ``status`` (categorical: ``held`` for a conversation reported as
+          held, ``announced`` for the announcement of one to come, whose
+          ``medium`` is ``other``; NaN for a document that reports and
+          announces none).
+        - ``planned_date`` (datetime64[ns]): for an announcement, the day it
+          gives for the conversation (NaT when it gives none, and for every
+          other document).
         - ``n_words`` (int): whitespace-separated words of ``text``.
 
         ``df.attrs["rejects"]``: DataFrame ``path`` (str), ``line`` (int),
@@ -735,6 +748,8 @@ def _frame(cols: dict[str, list]) -> pd.DataFrame:
         "counterpart": pd.Series(cols["counterpart"], dtype=_STR),
         "counterpart_country": pd.Series(cols["counterpart_country"], dtype=_STR),
         "initiator": pd.Series(cols["initiator"], dtype=_STR),
+        "status": pd.Series(pd.Categorical(cols["status"], categories=STATUS_CATEGORIES)),
+        "planned_date": _dates_column(cols["planned_date"]),
         "n_words": pd.Series(cols["n_words"], dtype="int64"),
     }
     return pd.DataFrame(data, columns=READOUT_COLUMNS)

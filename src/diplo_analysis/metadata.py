@@ -51,13 +51,14 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from . import gazetteer as gz
+from .announcements import announcement_rule, planned_date
 from .records import Record
 
 __all__ = ["extract_metadata", "load_tables", "METADATA_KEYS", "MEDIA", "HEAD_CHARS"]
 
 METADATA_KEYS = (
     "publisher", "date", "date_inferred", "medium", "host", "host_country",
-    "counterparts", "counterpart_countries", "initiator",
+    "counterparts", "counterpart_countries", "initiator", "status", "planned_date",
 )
 MEDIA = ("phone", "video", "in_person", "other")
 #: How much of the text (after the title) is read for participants and medium.
@@ -1015,6 +1016,70 @@ def _gathered(sents: list, more, date, host: Optional[str], host_country: Option
     return out
 
 
+# ---------------------------------------------------------------- the author of a statement
+#: "Statement by President Jane Roe on ...", "Statement of the President on the Summit and Call with ...":
+#: the author of a statement about a conversation took part in it.
+_AUTHORED = re.compile(
+    r"^\s*(?:Joint )?(?:Statement|Remarks|Message)s? (?:by|of|from) (?P<author>[^,;:]{2,60}?) on\b")
+#: The author speaking in the first person: "I just spoke with Prime Minister Doe", "Today, I met ...".
+_FIRST_PERSON = re.compile(
+    r"(?:^|[.!?]\s+|,\s*)(?:(?:Today|Tonight|Earlier today|This (?:morning|afternoon|evening)),?\s+)?"
+    r"I (?:just |also |have |had |again )?(?:spoke|spoken|met|called|talked|received|hosted|welcomed)\b")
+_AUTHOR_OFFICES = {"president": "head_of_state", "the president": "head_of_state",
+                   "prime minister": "head_of_government", "the prime minister": "head_of_government",
+                   "vice president": "vice_president", "the vice president": "vice_president",
+                   "chancellor": "head_of_government", "the chancellor": "head_of_government"}
+
+
+def _author_host(title: str, first: str, pub_country: Optional[str], date, publisher, url):
+    """Rule ``author``: the named or titled author of a statement is its host.
+
+    "Statement by President Jane Roe on Phone Call with Prime Minister John
+    Doe" -> Jane Roe (a known leader of the publisher's country, or of any
+    country where the publisher's is unknown); "Statement of the President on
+    ..." or a text in the first person ("I just spoke with ...") on a
+    government's site -> the holder of the author's office on that date.
+    Called only where no host of the publisher's country was found otherwise
+    (a statement by the Secretary of State on the President's call keeps the
+    President).  Returns ``(host, host_country)`` or None when the rule does
+    not apply.
+    """
+    m = _AUTHORED.search(title) if title else None
+    author = m.group("author") if m else ""
+    if author:
+        for _, _, leader in gz.find_leaders(author, date):
+            if pub_country is None or leader.country == pub_country:
+                return leader.name, leader.country
+        office = _AUTHOR_OFFICES.get(" ".join(author.lower().split()))
+        if office and pub_country:
+            holder = gz.office_holder(pub_country, office, date)
+            if holder:
+                return holder, pub_country
+        if not _FIRST_PERSON.search(first or ""):
+            return None
+    elif not (first and _FIRST_PERSON.search(first)):
+        return None
+    if not pub_country:
+        return None
+    office = "head_of_government" if _is_pm_office(publisher, url) else "head_of_state"
+    holder = gz.office_holder(pub_country, office, date)
+    return (holder, pub_country) if holder else None
+
+
+def _without_host(counterparts: list, countries: list, host: str, host_country: str) -> tuple[list, list]:
+    """Drop the new host (and unnamed participants of the host's country) from the counterparts."""
+    keep = [(p, c) for p, c in zip(counterparts, countries) if c != host_country and p != host]
+    return [p for p, _ in keep], [c for _, c in keep]
+
+
+def _status(title: str, first: str, medium: str, countries: list, date) -> tuple[Optional[str], object]:
+    """``status`` and ``planned_date`` (see :mod:`diplo_analysis.announcements`)."""
+    ann = announcement_rule(title, first) if countries else None
+    if ann is not None:
+        return "announced", planned_date(ann.sentence, date)
+    return ("held" if medium != "other" else None), pd.NaT
+
+
 def load_tables() -> None:
     """Build the tables and expressions :func:`extract_metadata` uses, if not built yet.
 
@@ -1058,7 +1123,9 @@ def extract_metadata(record: Record) -> dict:
         (list of str, same order: ISO alpha-3, or an organisation code such as
         ``UN``, ``NATO``, ``EUU``), ``initiator`` (``"host"``,
         ``"counterpart"`` or None: only where the text says who initiated or
-        requested the call).
+        requested the call), ``status`` (``"held"``, ``"announced"`` or None:
+        see :mod:`diplo_analysis.announcements`), ``planned_date``
+        (pandas.Timestamp or NaT: the day an announcement gives).
 
     Raises
     ------
@@ -1302,6 +1369,20 @@ def extract_metadata(record: Record) -> dict:
             and not (title[:10].lower() == "meeting of" and foreign(t_part)):
         medium = "other"  # but "Meeting of Prime Minister X with the President of Cyprus Y" is a meeting
 
+    known = gz.lookup_leader(host, date) if host else None
+    if known is not None and known.name != host and known.country == host_country:
+        host = known.name  # "Statement by President Joe Biden on ...": the leaders table's name
+    # the author decides only where no known host of the publisher's country was found otherwise
+    authored = _author_host(title, first, pub_country, date, record.publisher, record.url) \
+        if host is None or host_country != pub_country or known is None else None
+    if authored and authored != (host, host_country):
+        host, host_country = authored
+        counterparts, countries = _without_host(counterparts, countries, host, host_country)
+
+    status, planned = _status(title, sents[0] if sents else "", medium, countries, date)
+    if status == "announced":
+        medium = "other"  # an announcement reports no conversation held
+
     initiator = None
     if medium in ("phone", "video"):
         raw = (record.text or "").replace("\u2019", "'")
@@ -1318,4 +1399,6 @@ def extract_metadata(record: Record) -> dict:
         "counterparts": counterparts,
         "counterpart_countries": countries,
         "initiator": initiator,
+        "status": status,
+        "planned_date": planned,
     }

@@ -73,6 +73,16 @@ def test_mirrors_join_their_sides_conversation():
     assert len(convs) == 1 and convs.iloc[0]["n_readouts"] == 3
 
 
+def test_one_sides_documents_of_one_day_merge_only_with_the_same_medium():
+    # a statement on "the call" and the readout of that call are one; a video meeting of a council
+    # with the same leader on the day of a phone call is another conversation (as in the corpus)
+    rows = [readout("Ruritania Presidency", "2021-05-10", ROE, "RUR", [DOE], ["ELB"], "phone"),
+            readout("Ruritania Presidency", "2021-05-10", ROE, "RUR", [DOE], ["ELB"], "phone"),
+            readout("Ruritania Presidency", "2021-05-10", ROE, "RUR", [DOE], ["ELB"], "video")]
+    convs = conversations(frame(*rows))
+    assert sorted(zip(convs["medium"], convs["n_readouts"])) == [("phone", 2), ("video", 1)]
+
+
 def test_different_calls_stay_apart():
     rows = both_sides() + [readout("Ruritania Presidency", "2021-05-20", ROE, "RUR", [DOE], ["ELB"]),
                            readout("Ruritania Presidency", "2021-05-10", ROE, "RUR", [POE], ["OCE"])]

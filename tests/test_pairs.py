@@ -417,7 +417,7 @@ def _compare_frame():
 
 
 def _need_features():
-    for mod in ("diplo_analysis.statements", "diplo_analysis.tone"):
+    for mod in ("diplo_analysis.speakers", "diplo_analysis.tone"):
         if importlib.util.find_spec(mod) is None:
             pytest.skip(f"{mod} is not written yet: compare_pair needs it")
 

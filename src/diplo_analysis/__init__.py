@@ -4,7 +4,7 @@ The public API, re-exported from the modules that do the work (data flows one
 way: files -> records -> readouts frame -> feature frames -> figures):
 
 - :func:`load_readouts` (``corpus``): files and folders -> one readouts DataFrame.
-- :func:`statements` (``statements``): sentences with their speaker.
+- :func:`statements`, :func:`split_sentences` (``speakers``): sentences with their speaker.
 - :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
   :func:`counterpart_ranking` (``frequency``).
@@ -31,8 +31,8 @@ _EXPORTS = {
     "Reject": "records",
     "ReadoutError": "records",
     "data_paths": "config",
-    "statements": "statements",
-    "split_sentences": "statements",
+    "statements": "speakers",
+    "split_sentences": "speakers",
     "sentiment": "tone",
     "tone_by_readout": "tone",
     "tone_by_side": "tone",

@@ -15,7 +15,7 @@ Two steps:
    other leader say.
 
 The rules are in ``docs/pairs.md``.  The heavier dependencies
-(``statements``, ``tone``) are imported inside the functions that use them.
+(``speakers``, ``tone``) are imported inside the functions that use them.
 """
 
 from __future__ import annotations
@@ -989,7 +989,7 @@ def _scored_sentences(sub: pd.DataFrame) -> pd.DataFrame:
         ``speaker_side_`` (``host``, ``counterpart``, ``both`` or
         ``narration``), ``n_words_``, ``sentiment`` and ``sentiment_label``.
     """
-    from .statements import statements as _statements
+    from .speakers import statements as _statements
     from .tone import sentiment as _sentiment
 
     st = _statements(sub).copy()

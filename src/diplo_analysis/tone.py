@@ -705,7 +705,7 @@ def score_statements(statements: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     statements : pandas.DataFrame
-        The frame of :func:`diplo_analysis.statements.statements` (at least
+        The frame of :func:`diplo_analysis.statements` (at least
         ``readout_id`` and ``text``; ``speaker_side`` and ``speaker`` are
         used by :func:`tone_by_side` and :func:`tone_by_speaker`).
 

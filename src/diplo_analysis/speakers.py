@@ -44,8 +44,6 @@ participant with that office (the host when both sides hold it).
 from __future__ import annotations
 
 import re
-import sys
-import types
 import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -1074,20 +1072,3 @@ def statements(readouts: pd.DataFrame, carry_across_paragraphs: bool = True) -> 
     out.loc[out["speaker"].isna(), "speaker"] = None
     out.loc[out["speaker_side"].isna(), "speaker_side"] = None
     return out
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`statements`.
-
-    The package exports the function ``statements`` under the same name as
-    this module; once ``diplo_analysis.statements`` has been imported as a
-    module, ``diplo_analysis.statements`` is the module, so the module itself
-    forwards calls to the function (``da.statements(frame)`` works in every
-    import order).
-    """
-
-    def __call__(self, *args, **kwargs):
-        return statements(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -418,3 +418,15 @@ def test_demonyms_take_the_codes_of_the_readouts_country_columns():
     assert st._country_code("European") == "EUU"
     for word in ("Chinese", "South Korean", "U.S.", "British", "Kosovar"):
         assert st._country_code(word) == gz.country_code(word) is not None
+
+
+def test_a_failing_gazetteer_lookup_surfaces(monkeypatch):
+    """A broken leader lookup is an error of the package, not a sentence without a speaker."""
+    from diplo_analysis import speakers
+
+    def broken(text, date=None):
+        raise RuntimeError("leaders table unreadable")
+
+    monkeypatch.setattr(speakers.gz, "find_leaders", broken)
+    with pytest.raises(RuntimeError, match="leaders table unreadable"):
+        statements(_frame("President Xi said the two sides agreed."))

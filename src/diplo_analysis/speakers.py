@@ -50,6 +50,8 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
+from . import gazetteer as gz
+
 __all__ = ["split_sentences", "split_paragraphs", "statements", "STATEMENT_COLUMNS"]
 
 STATEMENT_COLUMNS = ["readout_id", "paragraph", "sentence", "text", "speaker", "speaker_side"]
@@ -246,15 +248,7 @@ def _country_code(name: str) -> Optional[str]:
         return "CHN"
     if re.fullmatch(r"(?:the )?European Union|EU", name):
         return "EUU"
-    try:  # the package's gazetteer (country_converter names, demonyms), when present
-        from .gazetteer import country_code
-    except ImportError:  # pragma: no cover - gazetteer written elsewhere
-        return None
-    try:
-        code = country_code(name)
-    except Exception:  # pragma: no cover - a broken lookup must not break attribution
-        return None
-    return code if isinstance(code, str) else None
+    return gz.country_code(name)  # country_converter's names and data/gazetteer_names.csv
 
 
 _NAME_STOP = {"the", "of", "bin", "al", "el", "de", "da", "von", "van", "der", "jr", "jr.", "sr", "sr.", "ii", "iii",
@@ -294,16 +288,9 @@ def _plausible_name(name) -> bool:
     return _country_code(n) is None or len(n.split()) >= 2 and _country_code(n) is None
 
 
-def _leaders_in(text: str):
-    """Known leaders mentioned in a text (``gazetteer.find_leaders``), when the gazetteer is present."""
-    try:
-        from .gazetteer import find_leaders
-    except ImportError:  # pragma: no cover - gazetteer written elsewhere
-        return []
-    try:
-        return [(text[a:b], ldr.name, ldr.country) for a, b, ldr in find_leaders(text)]
-    except Exception:  # pragma: no cover - a broken lookup must not break attribution
-        return []
+def _leaders_in(text: str) -> list[tuple[str, str, str]]:
+    """Known leaders mentioned in folded ``text`` (``gazetteer.find_leaders``): (surface, name, country)."""
+    return [(text[a:b], ldr.name, ldr.country) for a, b, ldr in gz.find_leaders(text)]
 
 
 _OFFICE_SCAN_RE = re.compile(rf"\b({_OFFICES})\b")

@@ -4,7 +4,7 @@ The public API, re-exported from the modules that do the work (data flows one
 way: files -> records -> readouts frame -> feature frames -> figures):
 
 - :func:`load_readouts` (``corpus``): files and folders -> one readouts DataFrame.
-- :func:`statements`, :func:`split_sentences` (``speakers``): sentences with their speaker.
+- :func:`statements` (``speakers``): sentences with their speaker; :func:`split_sentences` (``text``).
 - :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
   :func:`counterpart_ranking` (``frequency``).
@@ -32,7 +32,7 @@ _EXPORTS = {
     "ReadoutError": "records",
     "data_paths": "config",
     "statements": "speakers",
-    "split_sentences": "speakers",
+    "split_sentences": "text",
     "sentiment": "tone",
     "tone_by_readout": "tone",
     "tone_by_side": "tone",

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +29,8 @@ from typing import Mapping, Optional
 
 import numpy as np
 import pandas as pd
+
+from .text import NAME_PARTICLES, fold_lower_ascii
 
 __all__ = [
     "PAIR_COLUMNS",
@@ -112,17 +113,6 @@ _TITLES = frozenset(
     """.split()
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "del", "da", "di", "van", "von", "der", "le", "la"})
-_SPECIAL = str.maketrans({"’": "'", "‘": "'", "ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss", "đ": "d", "Đ": "d", "æ": "ae", "œ": "oe"})
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    text = text.translate(_SPECIAL)
-    # NFKD splits letters from their accents; the ascii codec drops the accents
-    # (and any non-Latin character, which no token pattern here would keep).
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def _spelling(token: str) -> str:
@@ -168,7 +158,7 @@ def _person_key(name) -> tuple:
         raise TypeError(f"person_key expects a str or None, got {type(name).__name__}")
     if re.fullmatch(r"\s*[A-Z]{2,3}\s*", name):
         return ()  # a country or organisation code where a name should be: no name
-    tokens = re.split(r"[^a-z]+", _fold(name))
+    tokens = re.split(r"[^a-z]+", fold_lower_ascii(name))
     out = []
     for tok in tokens:
         if len(tok) < 2 or tok in _TITLES or tok in _SUFFIXES:
@@ -179,7 +169,7 @@ def _person_key(name) -> tuple:
 
 def _surname(key: tuple) -> Optional[str]:
     for tok in reversed(key):
-        if tok not in _PARTICLES:
+        if tok not in NAME_PARTICLES:
             return tok
     return None
 
@@ -405,7 +395,7 @@ MIRROR_SIMILARITY = 0.7
 def _fingerprint(text) -> frozenset:
     if not isinstance(text, str):
         return frozenset()
-    return frozenset(_WORD.findall(_fold(text[:1500])))
+    return frozenset(_WORD.findall(fold_lower_ascii(text[:1500])))
 
 
 _EVENT_COLUMNS = [
@@ -705,7 +695,7 @@ def tokenize(text: str, stop_words: bool = True) -> list[str]:
         return []
     if not isinstance(text, str):
         raise TypeError(f"tokenize expects a str, got {type(text).__name__}")
-    toks = _WORD.findall(_fold(text).replace("’", "'"))
+    toks = _WORD.findall(fold_lower_ascii(text))
     toks = [t[:-2] if t.endswith("'s") else t for t in toks]
     if stop_words:
         sw = _stop_words()
@@ -955,7 +945,7 @@ def _row(readouts: pd.DataFrame, rid: str) -> pd.Series:
 
 
 def _n_words(text) -> int:
-    return len(_WORD.findall(_fold(text))) if isinstance(text, str) else 0
+    return len(_WORD.findall(fold_lower_ascii(text))) if isinstance(text, str) else 0
 
 
 def _initiator_leader(row) -> Optional[str]:
@@ -1061,7 +1051,7 @@ def _participant_words(rows) -> set:
     for r in rows:
         for nm in [_clean(r.get("host")), *_as_list(r.get("counterparts"))]:
             if isinstance(nm, str):
-                names.update(t for t in re.split(r"[^a-z]+", _fold(nm)) if len(t) > 1 and t not in _TITLES)
+                names.update(t for t in re.split(r"[^a-z]+", fold_lower_ascii(nm)) if len(t) > 1 and t not in _TITLES)
     return names
 
 

@@ -218,7 +218,7 @@ def holdout_sample(corpus: pd.DataFrame, per_source: int = HOLDOUT_PER_SOURCE,
     sents = sents.drop_duplicates(["url", "sentence_sha1"]).sort_values(["source", "url", "sentence_sha1"])
     rng = np.random.default_rng(seed)
     out = []
-    for src, g in sents.groupby("source", sort=True):
+    for _, g in sents.groupby("source", sort=True):
         idx = rng.choice(len(g), size=min(per_source, len(g)), replace=False)
         out.append(g.iloc[idx])
     return pd.concat(out, ignore_index=True)

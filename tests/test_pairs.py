@@ -336,7 +336,7 @@ def test_pairing_scales_by_blocking():
     rng = np.random.default_rng(0)
     leaders = [(f"Leader{i} Name{i}", f"C{i:02d}") for i in range(40)]
     rows = []
-    for k in range(1500):
+    for _ in range(1500):
         i, j = rng.choice(40, size=2, replace=False)
         day = pd.Timestamp("2019-01-01") + pd.Timedelta(days=int(rng.integers(0, 1100)))
         (hi, ci), (hj, cj) = leaders[i], leaders[j]

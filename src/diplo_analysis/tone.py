@@ -314,7 +314,7 @@ def _tables() -> _Tables:
     node_entry = [-1]
     for key, (_, row) in sorted(seqs.items()):
         node = 0
-        for depth, w in enumerate(key):
+        for w in key:
             edge = (node, w)
             if edge not in children:
                 children[edge] = len(node_entry)

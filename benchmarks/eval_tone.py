@@ -75,7 +75,7 @@ def read_corpus(names=None) -> pd.DataFrame:
 
 
 # --- sentence splitting ------------------------------------------------------
-# Temporary splitter, used only when ``diplo_analysis.speakers.split_sentences``
+# Temporary splitter, used only when ``diplo_analysis.text.split_sentences``
 # is not importable.  Matching by sha1 tries the sentences of both splitters, so
 # labels made with this one still match if the package splitter differs a little.
 _ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bNo)(?<!\bvs)(?<!\b[A-Z])"
@@ -94,9 +94,9 @@ def fallback_split(text: str) -> list[str]:
 
 
 def package_splitter():
-    """Return ``diplo_analysis.speakers.split_sentences`` or None if not available."""
+    """Return ``diplo_analysis.text.split_sentences`` or None if not available."""
     try:
-        from diplo_analysis.speakers import split_sentences
+        from diplo_analysis.text import split_sentences
 
         return split_sentences
     except Exception:
@@ -280,7 +280,7 @@ def main(argv=None) -> int:
         for i, r in holdout_sample(read_corpus(), **kw).iterrows():
             print(f"{i}\t{r.source}\t{r.url}\t{r.sentence_sha1}\t{r.sentence}")
         return 0
-    splitter = "diplo_analysis.speakers.split_sentences" if package_splitter() else "fallback splitter"
+    splitter = "diplo_analysis.text.split_sentences" if package_splitter() else "fallback splitter"
     print(f"sentence splitting: {splitter} (+ fallback splitter for matching)")
     corpus = read_corpus()
     for split in (list(SPLITS) if args.split == "all" else [args.split]):

@@ -3,7 +3,8 @@
 The public API, re-exported from the modules that do the work (data flows one
 way: files -> records -> readouts frame -> feature frames -> figures):
 
-- :func:`load_readouts` (``corpus``): files and folders -> one readouts DataFrame.
+- :func:`load_readouts` (``corpus``): files and folders -> one readouts DataFrame;
+  :func:`explain_metadata` (``metadata``): the rule and evidence behind each fact.
 - :func:`statements` (``statements``): sentences with their speaker.
 - :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
@@ -26,6 +27,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_readouts": "corpus",
+    "explain_metadata": "metadata",
     "READOUT_COLUMNS": "corpus",
     "Record": "records",
     "Reject": "records",

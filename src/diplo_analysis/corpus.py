@@ -444,7 +444,10 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     columns : dict, optional
         Source names of the Record fields for JSONL, CSV and front matter,
         e.g. ``{"text": "body", "title": "headline"}``. Keys among
-        ``title``, ``text``, ``date``, ``url``, ``publisher``.
+        ``title``, ``text``, ``date``, ``url``, ``publisher``. Not given:
+        each file takes the ``columns`` of the nearest ``.diplo_analysis.json``
+        in its folder or above, if any (as :func:`diplo_analysis.datasets.fetch`
+        writes; see :func:`diplo_analysis.datasets.folder_columns`).
     progress : bool
         Show a tqdm progress bar over the files (off by default).
     n_jobs : int or None
@@ -541,10 +544,12 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     from ._workers import MetadataStream, resolve_jobs
 
     n_procs, context = resolve_jobs(n_jobs)
+    from .datasets import folder_columns
     from .metadata import extract_metadata, load_tables
     from .readers import check_columns, read_file
 
     check_columns(columns)
+    columns_for = (lambda f: columns) if columns else folder_columns()
     if not paths:
         from .config import data_paths
 
@@ -595,7 +600,7 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                     if bar is not None:
                         bar.update(1)
                     continue
-                for item in read_file(entry, columns):
+                for item in read_file(entry, columns_for(entry)):
                     n_inputs += 1
                     if isinstance(item, Reject):
                         reject(item)

@@ -462,3 +462,31 @@ def test_import_stays_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert out.stdout.strip() == "[]"
+
+
+def _run_analysis_module():
+    import importlib.util
+
+    from diplo_analysis.config import repo_root
+
+    spec = importlib.util.spec_from_file_location("run_analysis", repo_root() / "scripts" / "run_analysis.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_make_analysis_fetches_the_public_corpora_saying_what(mirror, capsys, tmp_path):
+    paths = _run_analysis_module().fetch_public(0.0)
+    assert paths == [str((tmp_path / "cache" / name).resolve()) for name in CORPORA]
+    err = capsys.readouterr().err
+    for name in CORPORA:
+        assert f"{name}: to download from {CORPORA[name].url()}" in err
+    assert "fetched corpora: 3 of 3" in err
+    _run_analysis_module().fetch_public(0.0)  # again: from the cache, saying how large
+    assert f"{KREMLIN}: in the cache (0.0 MB" in capsys.readouterr().err
+
+
+def test_make_analysis_without_network_says_so(mirror, capsys, monkeypatch):
+    monkeypatch.setenv("DIPLO_ANALYSIS_MIRROR", _closed_port_url())
+    assert _run_analysis_module().fetch_public(0.0) == []
+    assert "no network (or the server cannot be reached): running on the shipped sample only" in capsys.readouterr().err

@@ -268,9 +268,13 @@ def test_first_fetch_keeps_verifies_and_loads(mirror, tmp_path):
                                      "Meeting with the Governor of Oz"]
     assert csv["text"].iloc[1] == "Vladimir Putin met with the Governor of Oz to discuss the harvest."
     assert csv["date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-11-02", "2022-01-15"]
+    # each corpus is named as in the shared corpus files, whatever its pages say
+    assert set(csv["publisher"]) == {"Office of the President of Russia (en.kremlin.ru)"}
     wh = load_readouts(cache / WH)
     assert len(wh) == 2 and wh.attrs["rejects"].empty
     assert sorted(wh["date"].dt.strftime("%Y-%m-%d")) == ["2021-02-10", "2022-03-01"]
+    assert set(wh["publisher"]) == {"The White House (whitehouse.gov briefing room)"}
+    assert set(kremlin["publisher"]) == {"Office of the President of Russia (en.kremlin.ru)"}
     # all three at once (the cache root), beside other inputs: each folder keeps its own options
     together = load_readouts(cache)
     assert len(together) == 6 and together.attrs["inputs"] == 6
@@ -415,12 +419,17 @@ def test_available_lists_every_corpus_and_the_cache(mirror, tmp_path):
     assert row["url"] == f"{mirror.url}/iandennismiller/valdai-transcripts/archive/{CORPORA[KREMLIN].commit}.tar.gz"
 
 
-def test_explicit_columns_win_over_folder_options(tmp_path):
+def test_folder_options_apply_below_the_folder_and_explicit_columns_win(tmp_path):
     folder = tmp_path / "t"
-    folder.mkdir()
-    (folder / "a.csv").write_text("words,body\nthe words column,the body column\n", encoding="utf-8")
-    (folder / ".diplo_analysis.json").write_text(json.dumps({"columns": {"text": "body"}}), encoding="utf-8")
-    assert load_readouts(folder)["text"].tolist() == ["the body column"]
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.csv").write_text("words,body,publisher\nthe words column,the body column,Site A\n",
+                                          encoding="utf-8")
+    (tmp_path / "b.csv").write_text("text\noutside the folder\n", encoding="utf-8")
+    (folder / ".diplo_analysis.json").write_text(json.dumps({"columns": {"text": "body"}, "publisher": "Office B"}),
+                                                 encoding="utf-8")
+    df = load_readouts(folder, tmp_path / "b.csv")
+    assert df["text"].tolist() == ["the body column", "outside the folder"]
+    assert df["publisher"].tolist()[0] == "Office B" and df["publisher"].tolist()[1] != "Office B"
     assert load_readouts(folder, columns={"text": "words"})["text"].tolist() == ["the words column"]
 
 
@@ -428,6 +437,8 @@ def test_explicit_columns_win_over_folder_options(tmp_path):
     ("{not json", "invalid reader options"),
     ('{"columns": ["text"]}', "'columns' must be an object"),
     ('{"columns": {"body": "text"}}', "unknown field 'body'"),
+    ('{"publisher": 3}', "'publisher' must be a string"),
+    ('["columns"]', "expected a JSON object"),
 ])
 def test_bad_folder_options_name_the_file(tmp_path, content, message):
     (tmp_path / "a.csv").write_text("text\nsome text\n", encoding="utf-8")

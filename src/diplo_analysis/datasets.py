@@ -35,12 +35,13 @@ Verification
     is otherwise a :class:`FetchError`.
 
 Reader options
-    A folder holding a file ``.diplo_analysis.json`` with a ``columns``
-    mapping gives those columns to :func:`diplo_analysis.load_readouts` for
-    every file below it when the call names no ``columns`` (see
-    :func:`folder_columns`): that is how the fetched CSV of Kremlin readouts
-    (columns ``link, headline, date, location, summary, body``) loads as it
-    is, alone or beside other corpora.
+    A folder holding a file ``.diplo_analysis.json`` gives
+    :func:`diplo_analysis.load_readouts` options for every file below it
+    (see :func:`folder_options`): ``columns`` when the call names none, and
+    ``publisher``. That is how the fetched CSV of Kremlin readouts (columns
+    ``link, headline, date, location, summary, body``) loads as it is, alone
+    or beside other corpora, and how each fetched corpus keeps the
+    publisher's name of the shared corpus files.
 
 Only :func:`fetch` (and :func:`load_dataset` through it) touches the
 network, and only when a corpus is not in the cache or no longer matches.
@@ -57,7 +58,7 @@ import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Union
+from typing import Callable, Iterable, NamedTuple, Optional, Union
 
 __all__ = [
     "CORPORA",
@@ -69,7 +70,8 @@ __all__ = [
     "cache_root",
     "mirror_base",
     "digest_lines",
-    "folder_columns",
+    "folder_options",
+    "FolderOptions",
     "MIRROR_ENV",
     "CACHE_ENV",
     "OPTIONS_FILE",
@@ -178,7 +180,7 @@ CORPORA: dict[str, Corpus] = {c.name: c for c in (
         name="whitehouse_briefings_2021_2025",
         description="The White House briefing room as Markdown with front matter: statements, readouts, "
                     "speeches, fact sheets (not only calls and meetings)",
-        publisher="The White House (briefing room)",
+        publisher="The White House (whitehouse.gov briefing room)",
         years="2021-2025",
         documents=14396,
         licence="CC0 compilation of US government works",
@@ -294,57 +296,78 @@ def _describe(problems: list[str], limit: int = 5) -> str:
 # ---------------------------------------------------------------- reader options
 def _options(corpus: Corpus) -> bytes:
     data = {"corpus": corpus.name, "source": corpus.source, "digest": corpus.digest,
-            "columns": dict(sorted(corpus.columns.items()))}
+            "columns": dict(sorted(corpus.columns.items())), "publisher": corpus.publisher}
     return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _read_options(path: Path) -> Optional[dict]:
+class FolderOptions(NamedTuple):
+    """Reader options of a folder (``.diplo_analysis.json``): see :func:`folder_options`."""
+
+    columns: Optional[dict] = None
+    publisher: Optional[str] = None
+
+
+_NO_OPTIONS = FolderOptions()
+
+
+def _read_options(path: Path) -> FolderOptions:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ValueError(f"{path}: invalid reader options: {exc}") from None
-    columns = data.get("columns") if isinstance(data, dict) else None
-    if columns is None:
-        return None
-    if not isinstance(columns, dict):
-        raise ValueError(f"{path}: invalid reader options: 'columns' must be an object, got {columns!r}")
-    from .readers import check_columns
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: invalid reader options: expected a JSON object, got {type(data).__name__}")
+    columns, publisher = data.get("columns") or None, data.get("publisher") or None
+    if columns is not None:
+        if not isinstance(columns, dict):
+            raise ValueError(f"{path}: invalid reader options: 'columns' must be an object, got {columns!r}")
+        from .readers import check_columns
 
-    try:
-        check_columns(columns)
-    except ValueError as exc:
-        raise ValueError(f"{path}: invalid reader options: {exc}") from None
-    return dict(columns) or None
+        try:
+            check_columns(columns)
+        except ValueError as exc:
+            raise ValueError(f"{path}: invalid reader options: {exc}") from None
+    if publisher is not None and not isinstance(publisher, str):
+        raise ValueError(f"{path}: invalid reader options: 'publisher' must be a string, got {publisher!r}")
+    return FolderOptions(dict(columns) if columns else None, publisher)
 
 
-def folder_columns() -> Callable[[Union[str, Path]], Optional[dict]]:
-    """A function ``file -> columns`` from the nearest ``.diplo_analysis.json`` above the file.
+def folder_options() -> Callable[[Union[str, Path]], FolderOptions]:
+    """A function ``file -> FolderOptions`` from the nearest ``.diplo_analysis.json`` above the file.
 
-    :func:`diplo_analysis.load_readouts` uses it for every file when it is
-    given no ``columns``. The options file is JSON with a ``columns`` object
-    (Record field -> source name, as the ``columns`` argument), e.g.
-    ``{"columns": {"text": "body", "title": "headline", "url": "link"}}``;
-    the nearest one in the file's folder or above wins. Answers are cached
-    per folder for the returned function's life.
+    :func:`diplo_analysis.load_readouts` uses it for every file. The options
+    file is a JSON object with, each optional:
+
+    - ``columns``: Record field -> source name, as the ``columns`` argument
+      of ``load_readouts`` (e.g. ``{"text": "body", "title": "headline",
+      "url": "link"}``), used when the call names no ``columns``;
+    - ``publisher``: the publisher of every record below the folder,
+      replacing the reader's (as a sidecar's ``publisher`` does), so that a
+      fetched corpus is named as in the shared corpus files.
+
+    Other keys are ignored. The nearest file in the file's folder or above
+    wins. Answers are cached per folder for the returned function's life.
 
     Returns
     -------
     callable
-        ``lookup(path) -> dict or None``: the columns for the file, or None
-        when no folder above it has options.
+        ``lookup(path) -> FolderOptions``: a named tuple ``(columns,
+        publisher)``, each None when not set (both None when no folder above
+        the file has options).
 
     Raises
     ------
     ValueError
-        (from the lookup) An options file that is not valid JSON or whose
-        ``columns`` is not an object, naming the file.
+        (from the lookup) An options file that is not a JSON object, whose
+        ``columns`` is not a valid mapping or whose ``publisher`` is not a
+        string, naming the file.
     """
-    known: dict[str, Optional[dict]] = {}
+    known: dict[str, FolderOptions] = {}
 
-    def lookup(path: Union[str, Path]) -> Optional[dict]:
+    def lookup(path: Union[str, Path]) -> FolderOptions:
         folder = os.path.dirname(os.path.abspath(path))
         walked = []
-        found = None
+        found = _NO_OPTIONS
         while True:
             if folder in known:
                 found = known[folder]

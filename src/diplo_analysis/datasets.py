@@ -489,6 +489,7 @@ def _install(corpus: Corpus, root: Path, progress: bool) -> Path:
         download = _download(corpus, downloads, progress)
         tmp = Path(tempfile.mkdtemp(prefix=f".{corpus.name}.partial-", dir=root))
         try:
+            os.chmod(tmp, 0o755)  # mkdtemp's folder is private; the corpus is as readable as its files
             try:
                 hashes = _unpack(corpus, download, tmp, progress)
             except FetchError:

@@ -79,12 +79,17 @@ def fetch_public(start: float) -> list[str]:
         else:
             _say(start, f"  {row.name}: to download from {row.url} ({what}; the bar shows the size as it "
                         "downloads, once)")
-    paths, failed = [], []
+    paths, failed, offline = [], [], False
     for name in table["name"]:
+        if offline and not table.set_index("name").loc[name, "cached"]:
+            failed.append(name)  # the server cannot be reached: do not wait for it once per corpus
+            _say(start, f"  {name}: not fetched (no network)")
+            continue
         try:
             paths.append(str(datasets.fetch(name, progress=True).resolve()))
         except datasets.FetchError as exc:
             failed.append(name)
+            offline = offline or exc.offline
             _say(start, f"  {name}: not fetched: {exc}")
     if paths:
         sizes = datasets.available().set_index("name")["size"]

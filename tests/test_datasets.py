@@ -500,4 +500,24 @@ def test_make_analysis_fetches_the_public_corpora_saying_what(mirror, capsys, tm
 def test_make_analysis_without_network_says_so(mirror, capsys, monkeypatch):
     monkeypatch.setenv("DIPLO_ANALYSIS_MIRROR", _closed_port_url())
     assert _run_analysis_module().fetch_public(0.0) == []
-    assert "no network (or the server cannot be reached): running on the shipped sample only" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "no network (or the server cannot be reached): running on the shipped sample only" in err
+    # the first unreachable download is the only one tried
+    assert err.count("could not download") == 1 and f"{WH}: not fetched (no network)" in err
+
+
+def test_make_analysis_without_network_uses_what_is_cached(mirror, capsys, monkeypatch, tmp_path):
+    fetch(WH, progress=False)
+    monkeypatch.setenv("DIPLO_ANALYSIS_MIRROR", _closed_port_url())
+    assert _run_analysis_module().fetch_public(0.0) == [str((tmp_path / "cache" / WH).resolve())]
+    assert "fetched corpora: 1 of 3" in capsys.readouterr().err
+
+
+def test_unreachable_and_missing_are_told_apart(mirror, monkeypatch, tmp_path):
+    (tmp_path / "mirror" / CORPORA[KREMLIN_CSV].owner).rename(tmp_path / "elsewhere")
+    with pytest.raises(FetchError) as missing:
+        fetch(KREMLIN_CSV, progress=False)
+    monkeypatch.setenv("DIPLO_ANALYSIS_MIRROR", _closed_port_url())
+    with pytest.raises(FetchError) as unreachable:
+        fetch(KREMLIN_CSV, progress=False)
+    assert (missing.value.offline, unreachable.value.offline) == (False, True)

@@ -90,7 +90,15 @@ _TIMEOUT = 60  # seconds without an answer before a download gives up
 
 
 class FetchError(RuntimeError):
-    """A corpus could not be fetched or its cache no longer matches its digest."""
+    """A corpus could not be fetched or its cache no longer matches its digest.
+
+    ``offline`` is True when the server could not be reached at all (no
+    network, a wrong mirror address, a time-out), False otherwise.
+    """
+
+    def __init__(self, message: str, offline: bool = False):
+        super().__init__(message)
+        self.offline = offline
 
 
 @dataclass(frozen=True)
@@ -412,7 +420,8 @@ def _download(corpus: Corpus, folder: Path, progress: bool) -> Path:
     except (requests.RequestException, OSError, ValueError) as exc:
         raise FetchError(
             f"could not download corpus {corpus.name!r} from {url}: {type(exc).__name__}: {exc}. "
-            f"Check the network, or set {MIRROR_ENV} to a mirror laid out as {DEFAULT_BASE}"
+            f"Check the network, or set {MIRROR_ENV} to a mirror laid out as {DEFAULT_BASE}",
+            offline=isinstance(exc, (requests.ConnectionError, requests.Timeout)),
         ) from exc
     finally:
         logger.setLevel(level)
@@ -578,7 +587,7 @@ def fetch(name: str, cache_dir: Union[str, Path, None] = None, progress: bool = 
         try:
             return _install(corpus, root, progress)
         except FetchError as exc:
-            raise FetchError(f"{msg}. It could not be fetched again: {exc}") from exc
+            raise FetchError(f"{msg}. It could not be fetched again: {exc}", offline=exc.offline) from exc
     root.mkdir(parents=True, exist_ok=True)
     return _install(corpus, root, progress)
 

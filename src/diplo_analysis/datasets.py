@@ -234,14 +234,6 @@ def _corpus(name: str) -> Corpus:
 
 
 # ---------------------------------------------------------------- digests
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def digest_lines(hashes: dict) -> str:
     """The digest text of ``{relative path: SHA-256 of its bytes}``.
 
@@ -263,11 +255,13 @@ def _parse_manifest(text: str) -> dict:
 def _walk_files(folder: Path) -> list[str]:
     """Paths (relative, ``/``-separated) of the files ``load_readouts`` would read under ``folder``."""
     out = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+    top = os.fspath(folder)
+    for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        rel = Path(dirpath).relative_to(folder)
-        out.extend((rel / f).as_posix() for f in filenames if not f.startswith("."))
-    return sorted(out)
+        rel = os.path.relpath(dirpath, top).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        out.extend(prefix + f for f in filenames if not f.startswith("."))
+    return out
 
 
 def _problems(corpus: Corpus, folder: Path, progress: bool) -> list[str]:
@@ -279,18 +273,24 @@ def _problems(corpus: Corpus, folder: Path, progress: bool) -> list[str]:
     if hashlib.sha256(text).hexdigest() != corpus.digest:
         return [f"its manifest {manifest} does not give the pinned digest {corpus.digest}"]
     expected = _parse_manifest(text.decode("utf-8"))
-    found = _walk_files(folder)
-    problems = [f"{folder / rel} was added (not part of the corpus)" for rel in found if rel not in expected]
+    problems = [f"{folder / rel} was added (not part of the corpus)"
+                for rel in sorted(_walk_files(folder)) if rel not in expected]
     items = sorted(expected.items())
     if progress:
         from tqdm.auto import tqdm
 
         items = tqdm(items, unit="file", desc=f"verify {corpus.name}", leave=False)
+    top = os.fspath(folder)
+    sha256 = hashlib.sha256
     for rel, digest in items:
-        f = folder / rel
-        if not f.is_file():
+        f = os.path.join(top, rel)
+        try:
+            with open(f, "rb") as fh:
+                same = sha256(fh.read()).hexdigest() == digest
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             problems.append(f"{f} is missing")
-        elif _sha256_file(f) != digest:
+            continue
+        if not same:
             problems.append(f"{f} was changed (its SHA-256 is not the one pinned)")
     return problems
 

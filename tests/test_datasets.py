@@ -280,6 +280,14 @@ def test_first_fetch_keeps_verifies_and_loads(mirror, tmp_path):
     assert len(together) == 6 and together.attrs["inputs"] == 6
 
 
+def test_progress_bars_go_to_stderr(mirror, capsys):
+    path = fetch(WH, progress=True)  # download, unpack and, the second time, verification bars
+    assert fetch(WH, progress=True) == path
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "unpack whitehouse_briefings_2021_2025" in captured.err and "verify whitehouse" in captured.err
+
+
 def test_load_dataset_fetches_and_loads(mirror):
     df = load_dataset(KREMLIN_CSV, progress=False)
     assert df["title"].tolist() == ["Telephone conversation with the President of Ruritania",

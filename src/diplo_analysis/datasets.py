@@ -206,15 +206,32 @@ CORPORA: dict[str, Corpus] = {c.name: c for c in (
 
 # ---------------------------------------------------------------- places
 def mirror_base() -> str:
-    """The base address of downloads: ``$DIPLO_ANALYSIS_MIRROR`` or ``https://github.com``."""
+    """The base address of downloads.
+
+    Returns
+    -------
+    str
+        ``$DIPLO_ANALYSIS_MIRROR`` when set and not blank, else
+        ``https://github.com``; without a final ``/``.
+    """
     return (os.environ.get(MIRROR_ENV, "").strip() or DEFAULT_BASE).rstrip("/")
 
 
 def cache_root(path: Union[str, Path, None] = None) -> Path:
-    """The cache folder: ``path`` if given, else ``$DIPLO_ANALYSIS_CACHE``, else the user cache folder.
+    """The cache folder of the fetched corpora.
 
-    The user cache folder is ``platformdirs.user_cache_dir("diplo_analysis")``
-    (``~/.cache/diplo_analysis`` on Linux). Not created here.
+    Parameters
+    ----------
+    path : str or Path, optional
+        A folder to use instead of the default.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path`` if given, else ``$DIPLO_ANALYSIS_CACHE`` when set and not
+        blank, else the user cache folder,
+        ``platformdirs.user_cache_dir("diplo_analysis")``
+        (``~/.cache/diplo_analysis`` on Linux). Not created here.
     """
     if path is not None:
         return Path(path).expanduser()
@@ -235,10 +252,20 @@ def _corpus(name: str) -> Corpus:
 
 # ---------------------------------------------------------------- digests
 def digest_lines(hashes: dict) -> str:
-    """The digest text of ``{relative path: SHA-256 of its bytes}``.
+    """The digest text of a set of files.
 
-    One line ``<sha256>  <path>`` per file, in sorted path order, each ending
-    in a newline; the corpus digest is the SHA-256 of this text (UTF-8).
+    Parameters
+    ----------
+    hashes : dict
+        ``{path relative to the repository root: hex SHA-256 of the file's bytes}``.
+
+    Returns
+    -------
+    str
+        One line ``<sha256>  <path>`` per file (two spaces, as ``sha256sum``
+        prints), in sorted path order, each ending in a newline. The corpus
+        digest is the SHA-256 of this text encoded as UTF-8; ``fetch`` stores
+        the text as ``.manifest.sha256``.
     """
     return "".join(f"{hashes[p]}  {p}\n" for p in sorted(hashes))
 

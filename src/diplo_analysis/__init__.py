@@ -14,6 +14,8 @@ way: files -> records -> readouts frame -> feature frames -> figures):
 - :func:`conversations`, :func:`explain_conversation` (``conversation``):
   one row per conversation, whoever told it and however often.
 - ``plots``: every figure, ``f(frame, ..., ax=None) -> Axes``.
+- ``datasets``: the public corpora, fetched on request and verified
+  (``datasets.available()``, ``datasets.fetch(name)``; :func:`load_dataset`).
 
 Names are imported lazily, so ``import diplo_analysis`` stays fast and a
 notebook pays for scikit-learn or matplotlib only when it uses them.
@@ -57,14 +59,15 @@ _EXPORTS = {
     "compare_pairs": "pairs",
     "collapse_mirrors": "pairs",
     "background_counts": "pairs",
+    "load_dataset": "datasets",
 }
 
-__all__ = sorted(_EXPORTS) + ["plots", "__version__"]
+__all__ = sorted(_EXPORTS) + ["plots", "datasets", "__version__"]
 
 
 def __getattr__(name: str):
-    if name == "plots":
-        return importlib.import_module(".plots", __name__)
+    if name in ("plots", "datasets"):
+        return importlib.import_module(f".{name}", __name__)
     try:
         module = _EXPORTS[name]
     except KeyError:

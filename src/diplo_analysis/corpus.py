@@ -450,7 +450,11 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     columns : dict, optional
         Source names of the Record fields for JSONL, CSV and front matter,
         e.g. ``{"text": "body", "title": "headline"}``. Keys among
-        ``title``, ``text``, ``date``, ``url``, ``publisher``.
+        ``title``, ``text``, ``date``, ``url``, ``publisher``. Not given:
+        each file takes the ``columns`` of the nearest ``.diplo_analysis.json``
+        in its folder or above, if any, whose ``publisher`` (if any) also
+        replaces the records' (as :func:`diplo_analysis.datasets.fetch`
+        writes; see :func:`diplo_analysis.datasets.folder_options`).
     progress : bool
         Show a tqdm progress bar over the files (off by default).
     n_jobs : int or None
@@ -554,10 +558,12 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     from ._workers import MetadataStream, resolve_jobs
 
     n_procs, context = resolve_jobs(n_jobs)
+    from .datasets import folder_options
     from .metadata import extract_metadata, load_tables
     from .readers import check_columns, read_file
 
     check_columns(columns)
+    options_for = folder_options()  # a folder's .diplo_analysis.json: columns, publisher
     if not paths:
         from .config import data_paths
 
@@ -608,12 +614,15 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                     if bar is not None:
                         bar.update(1)
                     continue
-                for item in read_file(entry, columns):
+                options = options_for(entry)
+                for item in read_file(entry, columns or options.columns):
                     n_inputs += 1
                     if isinstance(item, Reject):
                         reject(item)
                         continue
                     rec: Record = item
+                    if options.publisher:
+                        rec.publisher = options.publisher
                     text = rec.text
                     words = text.split()
                     n_words = len(words)

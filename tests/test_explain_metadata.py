@@ -130,3 +130,17 @@ def test_a_bad_cue_row_is_refused_naming_file_and_row(tmp_path, row, message):
     with pytest.raises(ValueError, match=message) as err:
         read_cues(path)
     assert f"{path}:2" in str(err.value)
+
+
+def test_the_reference_in_docs_is_generated_from_the_code_and_tables():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "metadata_reference.py"
+    spec = importlib.util.spec_from_file_location("metadata_reference", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = module.DOC.read_text(encoding="utf-8")
+    assert module.render(text) == text, "docs/metadata.md is stale: run python scripts/metadata_reference.py"
+    for stage in ("_medium_from_cues", "_status_rule", "_initiator_rule"):
+        assert f"`{stage}`" in text

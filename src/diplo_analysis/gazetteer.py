@@ -291,6 +291,27 @@ class Leader:
 
 @lru_cache(maxsize=1)
 def leaders_table() -> pd.DataFrame:
+    """Return the leaders table in force: the package's, plus a user's rows (:mod:`diplo_analysis.knowledge`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`package_leaders`; a user's rows after the package's.
+    """
+    from .knowledge import active
+
+    df = package_leaders()
+    extra = active().leader_rows
+    if not extra:
+        return df
+    more = pd.DataFrame(list(extra), columns=list(df.columns[:4]) + ["start", "end"])
+    more["start"] = pd.to_datetime(more["start"].replace("", None))
+    more["end"] = pd.to_datetime(more["end"].replace("", None))
+    return pd.concat([df, more], ignore_index=True)
+
+
+@lru_cache(maxsize=1)
+def package_leaders() -> pd.DataFrame:
     """Return the leaders table shipped with the package.
 
     Returns
@@ -573,8 +594,12 @@ def office_holder(country: Optional[str], office: str, date) -> Optional[str]:
 # ---------------------------------------------------------------- publishers
 @lru_cache(maxsize=1)
 def _publisher_rows() -> tuple[tuple[str, str], ...]:
+    """(fragment, code) pairs: a user's (:mod:`diplo_analysis.knowledge`) first, then the package's."""
+    from .knowledge import active
+
     with _data_path("gazetteer_publishers.csv").open(encoding="utf-8") as fh:
-        return tuple((r["fragment"].strip().lower(), r["code"].strip()) for r in csv.DictReader(fh))
+        package = tuple((r["fragment"].strip().lower(), r["code"].strip()) for r in csv.DictReader(fh))
+    return tuple((r["fragment"], r["code"]) for r in active().publisher_rows) + package
 
 
 @lru_cache(maxsize=1)

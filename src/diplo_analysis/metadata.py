@@ -444,7 +444,21 @@ def _first_cue(s: str):
 #: The cue table in force (the package's ``data/cues.csv``, plus a user's rows where
 #: :func:`diplo_analysis.knowledge.use` added some).
 CUES: tuple = ()
-_build_cues(read_cues(gz._data_path("cues.csv")))
+
+
+@lru_cache(maxsize=1)
+def _package_cues() -> tuple:
+    return tuple(read_cues(gz._data_path("cues.csv")))
+
+
+def rebuild_cues() -> None:
+    """Build the cue expressions from the package's cue table and the user's rows in force."""
+    from .knowledge import active
+
+    _build_cues(list(_package_cues()) + list(active().cue_rows))
+
+
+rebuild_cues()
 
 
 # ------------------------------------------------------------ participant phrase

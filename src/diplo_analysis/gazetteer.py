@@ -602,6 +602,47 @@ def _publisher_rows() -> tuple[tuple[str, str], ...]:
     return tuple((r["fragment"], r["code"]) for r in active().publisher_rows) + package
 
 
+#: Columns of ``data/publisher_kinds.csv``: what kind of office a publisher is, by the words of its name or address.
+PUBLISHER_KIND_COLUMNS = ("kind", "pattern", "example", "note")
+
+
+@lru_cache(maxsize=1)
+def _publisher_kind_rows() -> dict[str, re.Pattern]:
+    """kind -> one expression of its rows' patterns; every row's pattern must match its example."""
+    path = _data_path("publisher_kinds.csv")
+    patterns: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in PUBLISHER_KIND_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: lacks column(s) {missing}")
+        for n, row in enumerate(reader, start=2):
+            try:
+                ok = re.search(row["pattern"], row["example"], re.I)
+            except re.error as exc:
+                raise ValueError(f"{path}:{n}: the pattern does not compile: {exc}") from None
+            if not row["kind"] or not ok:
+                raise ValueError(f"{path}:{n}: a row needs a kind and a pattern that matches its example")
+            patterns.setdefault(row["kind"], []).append(row["pattern"])
+    return {kind: re.compile("|".join(p), re.I) for kind, p in patterns.items()}
+
+
+@lru_cache(maxsize=4096)
+def publisher_kinds(publisher: Optional[str] = None, url: Optional[str] = None) -> frozenset:
+    """What kind of office a publisher is, from its name and address (``data/publisher_kinds.csv``).
+
+    Returns
+    -------
+    frozenset of str
+        The kinds whose words the publisher's name or url holds: ``presidency``
+        (a head of state's site), ``pm_office`` (a head of government's),
+        ``official`` (a ministry's or a presidency's own site), ``embassy``
+        (an embassy, consulate or mission); empty when none.
+    """
+    hay = f"{publisher or ''} {url or ''}"
+    return frozenset(kind for kind, rx in _publisher_kind_rows().items() if rx.search(hay))
+
+
 @lru_cache(maxsize=1)
 def _cctld() -> dict[str, str]:
     import country_converter

@@ -221,7 +221,6 @@ _SUBJECT_FM = re.compile(r"\b(?:FMs?|Foreign Ministers?|foreign ministers)\b")
 _SUBJECT_PM = re.compile(r"\b(?:Prime Minister|PM|Premier|Chancellor|Head of Government)\b")
 # the author of a statement, an address, a speech: "Statement by the Prime Minister on ..."
 _BY_OFFICE = re.compile(r"^[A-Z][\w' ]{0,40}? by (?:the )?(Prime Minister|PM|President|Vice President|Chancellor|Premier)\b")
-_PRESIDENCY = re.compile(r"kremlin|president\.gov|presiden(?:cy|t of)|elysee|tccb", I)
 
 
 def _fallback_date(record: Record):
@@ -987,15 +986,16 @@ def _publisher_code(publisher, url, site):
 
 @lru_cache(maxsize=512)
 def _is_presidency(publisher, url) -> bool:
-    return bool(_PRESIDENCY.search(f"{publisher or ''} {url or ''}"))
+    """A head of state's site (``publisher_kinds.csv``: kremlin, elysee, "Office of the President of ...")."""
+    return "presidency" in gz.publisher_kinds(publisher, url)
 
 
-_PM_OFFICE = re.compile(r"prime minister|\bpremier\b|\bpmo\b|\bpm\.gov\b|kantei|downing street|number10", I)
 
 
 @lru_cache(maxsize=512)
 def _is_pm_office(publisher, url) -> bool:
-    return bool(_PM_OFFICE.search(f"{publisher or ''} {url or ''}"))
+    """A head of government's site (``publisher_kinds.csv``: kantei, Downing Street, "Prime Minister")."""
+    return "pm_office" in gz.publisher_kinds(publisher, url)
 
 
 # a title that names a meeting: a call mentioned in the text does not override it

@@ -135,6 +135,143 @@ def capitalised_terms(texts: Iterable[str], threshold: float = 0.9, min_count: i
     return frozenset(w for w, n in seen.items() if n >= min_count and cap[w] / n > threshold)
 
 
+# titles after which a run of capitalised words is a person's name ("President
+# Xi Jinping", "National Security Advisor Jake Sullivan", "Crown Prince Mohammed
+# bin Salman"); case-sensitive
+_TITLE = re.compile(r"\b(?:President|Premier|Chancellor|King|Queen|Emir|Amir|Sheikh|Sheikha|Prince|Princess|Sultan|"
+                    r"Mr|Mrs|Ms|Dr|Secretary|Minister|Governor|Chairman|Chairwoman|Chair|Speaker|Senator|"
+                    r"Ambassador|Advisor|Adviser|Director|General|Admiral|Pope|Envoy|Counselor|Mayor|Leader|"
+                    r"Representative|Commissioner|Deputy|Marshal|Colonel|Spokesperson|Spokesman|Spokeswoman)\.?((?:\s+(?:[A-Z][A-Za-z'’-]+|"
+                    r"bin|bint|ibn|al|el|de|van|von|der|da))+)")
+_NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "van", "von", "der", "da"})
+_PLACE_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset:
+    """Lower-case words of the gazetteer's names of countries, their people and organisations.
+
+    Returns
+    -------
+    frozenset of str
+        Every word of every name in :func:`diplo_analysis.gazetteer.country_lookup`
+        (``"korea"``, ``"ukrainian"``, ``"nations"``): never dropped as a
+        person's name, since the place is often what a readout is about.
+    """
+    from .gazetteer import country_lookup
+
+    return frozenset(w.lower() for name in country_lookup() for w in _PLACE_WORD.findall(name))
+
+
+@lru_cache(maxsize=1)
+def _leader_words() -> frozenset:
+    from .gazetteer import leaders_table
+
+    table = leaders_table()
+    names = list(table["name"]) + [a for al in table["aliases"] for a in al.split("|") if a]
+    return frozenset(w.lower() for n in names for w in _WORD.findall(n))
+
+
+def person_words(texts: Iterable[str], min_count: int = 2) -> frozenset:
+    """Words that are parts of people's names, found from the data and the leaders table.
+
+    A word is part of a name when it is in a run of capitalised words right
+    after a title (``President``, ``Prime Minister``, ``Secretary``, ``Sheikh``,
+    ``Mr``... : "President **Xi Jinping**", "Advisor **Jake Sullivan**") at least
+    ``min_count`` times, or a word of a name in ``data/leaders.csv``.  Words of
+    the gazetteer's places (:func:`place_words`) never are: "President of
+    **France**" keeps France, and so does "Prime Minister **India**"-style noise.
+
+    Parameters
+    ----------
+    texts : iterable of str
+    min_count : int, default 2
+
+    Returns
+    -------
+    frozenset of str
+        Lower-cased name words (name particles such as ``bin`` and ``al`` are
+        left to the stop list).
+    """
+    seen = Counter()
+    for text in texts:
+        if isinstance(text, str) and text:
+            for m in _TITLE.finditer(text):
+                seen.update(w.lower() for w in m.group(1).split()[:5])
+    found = {w for w, n in seen.items() if n >= min_count} | _leader_words()
+    return frozenset(found - place_words() - _NAME_PARTICLES - _TITLE_WORDS)
+
+
+_TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Z][a-z]+", _TITLE.pattern)) | {
+    "prime", "foreign", "vice", "crown", "state", "national", "security", "defense", "defence", "affairs",
+    "general", "council", "united", "nations", "people", "republic", "federation", "house", "white"}
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+# a run of Capitalised words (with "of", "the", "and" inside): a name, masked in a template
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|de|bin|al)\s+)*[A-Z][\w'’.-]*)*")
+
+
+def _template(sentence: str) -> str:
+    return _CAPITAL_RUN.sub("X", " ".join(sentence.split()))
+
+
+def _names_only(sentence: str) -> str:
+    """The sentence's capitalised runs (its names), without a one-word run that opens it."""
+    runs = [m for m in _CAPITAL_RUN.finditer(sentence)]
+    if runs and runs[0].start() == 0 and " " not in runs[0].group():
+        runs = runs[1:]
+    return " ".join(m.group() for m in runs)
+
+
+def repeated_templates(docs: Iterable[str], dates: Optional[Iterable] = None, min_dates: int = 3,
+                       min_words: int = 3) -> frozenset:
+    """Sentence templates that recur across readouts: the publishers' formulas.
+
+    A sentence's template is the sentence with every run of Capitalised words
+    (names of people, places, offices) replaced by ``X``: "Vladimir Putin had a
+    telephone conversation with President of France Emmanuel Macron." and the
+    same sentence about Turkey are both "X had a telephone conversation with X.".
+    A template that occurs in readouts of at least ``min_dates`` different
+    dates (so that one readout reprinted by several sites counts once) is a
+    formula.
+
+    Parameters
+    ----------
+    docs : iterable of str
+    dates : iterable, optional
+        One per document; missing dates count as one date.  Without dates each
+        document counts as its own date.
+    min_dates : int, default 3
+    min_words : int, default 3
+        Templates of fewer words (after masking) are not judged.
+
+    Returns
+    -------
+    frozenset of str
+        The formula templates.
+    """
+    docs = list(docs)
+    dates = [str(d) for d in dates] if dates is not None else [str(i) for i in range(len(docs))]
+    seen: dict = {}
+    for doc, date in zip(docs, dates):
+        if not isinstance(doc, str):
+            continue
+        for t in {_template(s) for s in _SENTENCE_SPLIT.split(doc)}:
+            if len(t.split()) >= min_words:
+                seen.setdefault(t, set()).add(date)
+    return frozenset(t for t, d in seen.items() if len(d) >= min_dates)
+
+
+def _strip_formulas(doc: str, templates: frozenset) -> str:
+    if not templates or not doc:
+        return doc
+    parts = []
+    for s in _SENTENCE_SPLIT.split(doc):
+        parts.append(_names_only(s) if _template(s) in templates else s)
+    return "\n".join(p for p in parts if p)
+
+
 def _truncate(text: str, max_words: Optional[int]) -> str:
     if max_words is None or not text:
         return text
@@ -197,6 +334,8 @@ class TopicModel:
     model_: NMF
     names_: frozenset = field(default_factory=frozenset)
     foreign_: Optional[np.ndarray] = None
+    features_: Optional["_Features"] = None
+    readouts_: Optional[pd.DataFrame] = field(default=None, repr=False)
 
     @property
     def n_topics(self) -> int:
@@ -259,7 +398,7 @@ class TopicModel:
 
 
 # --------------------------------------------------------------------------- fitting
-def _vectorize(docs: pd.Series, min_df, max_df, ngram_range, names, extra_stop_words=()):
+def _vectorize(docs: pd.Series, min_df, max_df, ngram_range, names, extra_stop_words=(), vocabulary=None):
     phrase_re = _phrase_pattern()
 
     def preprocess(text: str) -> str:
@@ -270,9 +409,63 @@ def _vectorize(docs: pd.Series, min_df, max_df, ngram_range, names, extra_stop_w
     vec = TfidfVectorizer(
         preprocessor=preprocess, token_pattern=TOKEN_PATTERN, stop_words=sorted(dropped),
         sublinear_tf=True, min_df=min_df if n_docs >= 50 else 1, max_df=max_df if n_docs >= 50 else 1.0,
-        ngram_range=ngram_range, dtype=np.float64,
+        ngram_range=ngram_range, dtype=np.float64, vocabulary=vocabulary,
     )
     return vec, vec.fit_transform(docs)
+
+
+def side_formulas(X, terms: Sequence[str], sides: Sequence, years: Sequence, min_share: float = 0.2,
+                  evenness: float = 0.5, min_side: int = 50, min_year: int = 20) -> pd.DataFrame:
+    """Terms that one side's readouts use all the time, every year: its formulas.
+
+    A term is a formula of a side (a publisher's country) when it is in at
+    least ``min_share`` of that side's readouts and, in every year with at
+    least ``min_year`` of them, in at least ``evenness`` times that share: a
+    house formula ("telephone conversation" for the Kremlin, "national
+    security" for the White House, "win-win" for Beijing) is there year after
+    year, an issue rises and falls.
+
+    Parameters
+    ----------
+    X : sparse matrix
+        Documents x terms (any weights; only presence counts).
+    terms : sequence of str
+        The column names of ``X``.
+    sides, years : sequences
+        One per document; missing values are not judged (None or NaN).
+    min_share : float, default 0.2
+    evenness : float, default 0.5
+    min_side : int, default 50
+        Sides with fewer readouts are not judged.
+    min_year : int, default 20
+
+    Returns
+    -------
+    DataFrame
+        One row per (side, formula term), sorted by side then share descending:
+        ``side``, ``term``, ``share`` (share of the side's readouts with the
+        term), ``min_year_share`` (the lowest share over the judged years).
+    """
+    present = (X > 0).tocsr().astype(np.float64)
+    sides = pd.Series(list(sides), dtype="object")
+    years = pd.Series(list(years), dtype="object")
+    rows = []
+    for side in sorted(sides.dropna().unique(), key=str):
+        mask = (sides == side).to_numpy()
+        if mask.sum() < min_side:
+            continue
+        share = np.asarray(present[mask].mean(axis=0)).ravel()
+        low = share.copy()
+        side_years = years[mask]
+        for year, n in side_years.value_counts().items():
+            if n >= min_year:
+                rows_y = np.flatnonzero(mask)[(side_years == year).to_numpy()]
+                low = np.minimum(low, np.asarray(present[rows_y].mean(axis=0)).ravel())
+        hit = np.flatnonzero((share >= min_share) & (low >= evenness * share))
+        rows += [(side, terms[i], float(share[i]), float(low[i])) for i in hit]
+    out = pd.DataFrame(rows, columns=["side", "term", "share", "min_year_share"])
+    return out.sort_values(["side", "share", "term"], ascending=[True, False, True], kind="stable",
+                           ignore_index=True)
 
 
 def _nmf(X, n_topics: int, random_state, max_iter, beta_loss):
@@ -284,14 +477,85 @@ def _nmf(X, n_topics: int, random_state, max_iter, beta_loss):
     return model, model.fit_transform(X)
 
 
-def _fit(docs: pd.Series, n_topics: int, random_state, min_df, max_df, ngram_range, name_threshold,
-         max_iter, beta_loss, names=None, extra_stop_words=(), foreign=None, n_foreign=0):
-    if names is None:
-        names = capitalised_terms(docs, threshold=name_threshold) if name_threshold is not None else frozenset()
-    vec, X = _vectorize(docs, min_df, max_df, ngram_range, names, extra_stop_words)
+@dataclass(frozen=True)
+class _Features:
+    """What turns readouts into the model's matrix, kept for :meth:`TopicModel.transform`."""
+
+    vectorizer: TfidfVectorizer
+    names: frozenset
+    templates: frozenset
+    formulas: pd.DataFrame  # side, term, share, min_year_share
+    max_words: Optional[int]
+    fields: tuple
+    side: Optional[str]
+
+    def matrix(self, readouts: pd.DataFrame, fit: bool = False):
+        docs = self.documents(readouts)
+        X = self.vectorizer.fit_transform(docs) if fit else self.vectorizer.transform(docs)
+        return docs, self.drop_formulas(X, readouts)
+
+    def documents(self, readouts: pd.DataFrame) -> pd.Series:
+        docs = _documents(readouts, self.fields, self.max_words)
+        if self.templates:
+            docs = docs.map(lambda d: _strip_formulas(d, self.templates))
+        return docs
+
+    def drop_formulas(self, X, readouts: pd.DataFrame):
+        """Zero each side's formula terms in that side's readouts and re-normalise the rows."""
+        if self.formulas.empty or self.side is None or self.side not in readouts.columns:
+            return X
+        from sklearn.preprocessing import normalize
+
+        vocab = self.vectorizer.vocabulary_
+        X = X.tocsr(copy=True).tolil()
+        sides = readouts[self.side].astype("object").to_numpy()
+        for side, group in self.formulas.groupby("side", sort=True):
+            rows = np.flatnonzero(sides == side)
+            cols = [vocab[t] for t in group["term"] if t in vocab]
+            if len(rows) and cols:
+                X[np.ix_(rows, cols)] = 0
+        return normalize(X.tocsr(), norm="l2")
+
+
+def _side_column(readouts: pd.DataFrame, side) -> Optional[str]:
+    if side != "auto":
+        if side is not None and side not in readouts.columns:
+            raise KeyError(f"topic_clusters: the readouts frame has no column {side!r} (side=)")
+        return side
+    return next((c for c in ("host_country", "publisher") if c in readouts.columns), None)
+
+
+def _features(readouts: pd.DataFrame, fields, max_words, min_df, max_df, ngram_range, names, name_threshold,
+              extra_stop_words, formula_dates, formula_share, side,
+              ) -> tuple[_Features, pd.Series, object]:
+    """Build the features: strip repeated formulas, drop names, vectorise, drop each side's formulas."""
+    docs = _documents(readouts, fields, max_words)
+    dates = readouts["date"] if "date" in readouts.columns else None
+    templates = repeated_templates(docs, dates, min_dates=formula_dates) if formula_dates else frozenset()
+    if templates:
+        docs = docs.map(lambda d: _strip_formulas(d, templates))
+    if names not in ("people", "capitalised", None):
+        raise ValueError(f"names must be 'people', 'capitalised' or None, got {names!r}")
+    dropped = frozenset()
+    if names is not None and name_threshold is not None:
+        dropped = capitalised_terms(docs, threshold=name_threshold)
+        if names == "people":
+            dropped = dropped & person_words(docs)
+    vec, X = _vectorize(docs, min_df, max_df, ngram_range, dropped, extra_stop_words)
+    side = _side_column(readouts, side)
+    formulas = pd.DataFrame(columns=["side", "term", "share", "min_year_share"])
+    if formula_share is not None and side is not None:
+        years = pd.to_datetime(dates).dt.year if dates is not None else pd.Series(0, index=readouts.index)
+        formulas = side_formulas(X, vec.get_feature_names_out(), readouts[side].astype("object"),
+                                 years.astype("object"), min_share=formula_share)
+    feats = _Features(vec, dropped, templates, formulas, max_words, tuple(fields), side)
+    return feats, docs, feats.drop_formulas(X, readouts)
+
+
+def _fit(X, n_topics: int, random_state, max_iter, beta_loss, foreign=None, n_foreign=0):
     if foreign is None:
         model, W = _nmf(X, n_topics, random_state, max_iter, beta_loss)
-        return vec, model, X, W, names
+        return model, W
     # two stages: the foreign-contact readouts and the others, each its own NMF
     # on the same vocabulary; the foreign group's topics are numbered first
     W = np.zeros((X.shape[0], n_topics))
@@ -308,7 +572,7 @@ def _fit(docs: pd.Series, n_topics: int, random_state, min_df, max_df, ngram_ran
     model.n_features_in_ = X.shape[1]
     model.n_iter_ = max(m.n_iter_ for m in parts)
     model.reconstruction_err_ = float(np.hypot(*[m.reconstruction_err_ for m in parts]))
-    return vec, model, X, W, names
+    return model, W
 
 
 def foreign_contacts(readouts: pd.DataFrame) -> pd.Series:
@@ -391,7 +655,8 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
                    max_df: float = 0.5, ngram_range: tuple = (1, 2), name_threshold: Optional[float] = 0.9,
                    max_iter: int = 400, beta_loss: str = "frobenius",
                    max_words: Optional[int] = 500, extra_stop_words: Iterable[str] = (),
-                   foreign_topics="auto") -> TopicModel:
+                   foreign_topics="auto", names: Optional[str] = "people", formula_dates: Optional[int] = 3,
+                   formula_share: Optional[float] = 0.2, side: Optional[str] = "auto") -> TopicModel:
     """Fit topic-keyword clusters on the readouts' text.
 
     Parameters
@@ -443,18 +708,17 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
     """
     if not isinstance(n_topics, (int, np.integer)) or n_topics < 2:
         raise ValueError(f"n_topics must be an int >= 2, got {n_topics!r}")
-    docs = _documents(readouts, fields, max_words)
+    feats, docs, X = _features(readouts, fields, max_words, min_df, max_df, ngram_range, names, name_threshold,
+                               tuple(extra_stop_words), formula_dates, formula_share, side)
     if (docs.str.len() > 0).sum() < n_topics:
         raise ValueError(f"{int((docs.str.len() > 0).sum())} readouts with text: too few for {n_topics} topics")
     foreign, n_foreign = _foreign_split(readouts, docs, int(n_topics), foreign_topics)
-    vec, model, X, W, names = _fit(docs, int(n_topics), random_state, min_df, max_df, ngram_range,
-                                   name_threshold, max_iter, beta_loss,
-                                   extra_stop_words=tuple(extra_stop_words), foreign=foreign, n_foreign=n_foreign)
+    model, W = _fit(X, int(n_topics), random_state, max_iter, beta_loss, foreign=foreign, n_foreign=n_foreign)
+    vec = feats.vectorizer
     terms = vec.get_feature_names_out()
     rows = []
     for t, comp in enumerate(model.components_):
-        order = np.argsort(-comp, kind="stable")[:n_keywords]
-        rows += [(t, r + 1, terms[i], float(comp[i])) for r, i in enumerate(order) if comp[i] > 0]
+        rows += [(t, r + 1, term, w) for r, (term, w) in enumerate(_distinct_keywords(comp, terms, n_keywords))]
     keywords = pd.DataFrame(rows, columns=["topic", "rank", "keyword", "weight"])
     labels = {t: " / ".join(g["keyword"].head(3)) for t, g in keywords.groupby("topic", sort=True)}
     totals = W.sum(axis=1)
@@ -471,7 +735,26 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
     if dates is not None:
         dates = pd.to_datetime(dates)
     return TopicModel(assignments=assignments, keywords=keywords, labels=labels, doc_topic=doc_topic,
-                      dates=dates, vectorizer_=vec, model_=model, names_=names, foreign_=foreign)
+                      dates=dates, vectorizer_=vec, model_=model, names_=feats.names, foreign_=foreign,
+                      features_=feats, readouts_=readouts)
+
+
+def _distinct_keywords(weights: np.ndarray, terms, n: int) -> list:
+    """The ``n`` strongest terms, skipping a term whose words the stronger ones already show.
+
+    "saudi arabia" after "saudi" and "arabia", or "israel" after "israel gaza",
+    repeat a keyword and would crowd out the next subject.
+    """
+    out, covered = [], set()
+    for i in np.argsort(-weights, kind="stable"):
+        if weights[i] <= 0 or len(out) == n:
+            break
+        words = set(terms[i].split())
+        if words <= covered:
+            continue
+        out.append((terms[i], float(weights[i])))
+        covered |= words
+    return out
 
 
 # --------------------------------------------------------------------------- choosing n_topics

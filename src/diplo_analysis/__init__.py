@@ -44,6 +44,8 @@ _EXPORTS = {
     "counterpart_ranking": "frequency",
     "topic_clusters": "topics",
     "compare_topic_counts": "topics",
+    "issue_share": "topics",
+    "TopicModel": "topics",
     "pair_readouts": "pairs",
     "compare_pair": "pairs",
     "keyness": "pairs",

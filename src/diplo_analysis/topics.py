@@ -46,7 +46,8 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-__all__ = ["TopicModel", "topic_clusters", "compare_topic_counts", "stop_words", "capitalised_terms",
+__all__ = ["TopicModel", "topic_clusters", "compare_topic_counts", "stop_words", "capitalised_terms", "issue_share",
+           "person_words", "place_words", "repeated_templates", "side_formulas",
            "foreign_contacts"]
 
 DEFAULT_N_TOPICS = 20
@@ -350,6 +351,89 @@ class TopicModel:
         """Topic -> list of its ``n`` strongest keywords."""
         kw = self.keywords.loc[self.keywords["rank"] <= n]
         return {int(t): list(g["keyword"]) for t, g in kw.groupby("topic", sort=True)}
+
+    def label_topics(self, labels: dict) -> "TopicModel":
+        """Name topics: the new labels are used by every later table and figure.
+
+        Parameters
+        ----------
+        labels : dict
+            Topic number -> label (``{3: "Syria"}``); topics not named keep
+            their keyword label.
+
+        Returns
+        -------
+        TopicModel
+            The model itself, with ``labels`` and ``assignments["topic_label"]``
+            updated (and so :meth:`prevalence`'s ``attrs["labels"]``).
+        """
+        if not isinstance(labels, dict):
+            raise TypeError(f"label_topics expects a dict topic -> label, got {type(labels).__name__}")
+        unknown = sorted(t for t in labels if t not in self.labels)
+        if unknown:
+            raise KeyError(f"label_topics: no topic {unknown} (topics are 0..{self.n_topics - 1})")
+        for t, label in labels.items():
+            if not isinstance(label, str) or not label.strip():
+                raise ValueError(f"label_topics: the label of topic {t} must be a non-empty str, got {label!r}")
+            self.labels[int(t)] = label
+        self.assignments["topic_label"] = [self.labels.get(int(t), "") for t in self.assignments["topic"]]
+        return self
+
+    def representative_documents(self, topic: int, n: int = 5) -> pd.DataFrame:
+        """The readouts that stand most for a topic.
+
+        Parameters
+        ----------
+        topic : int
+        n : int, default 5
+
+        Returns
+        -------
+        DataFrame
+            Up to ``n`` readouts assigned to ``topic``, strongest first (ties
+            by position), on the readouts' index: ``title``, ``date``,
+            ``publisher``, ``url`` (missing where the fitted frame had no such
+            column) and ``weight`` (the topic's share of the readout's topic
+            weight, in [0, 1]).
+        """
+        if topic not in self.labels:
+            raise KeyError(f"representative_documents: no topic {topic!r} (topics are 0..{self.n_topics - 1})")
+        if self.readouts_ is None:
+            raise ValueError("representative_documents needs the fitted readouts (fit with topic_clusters)")
+        pos = np.flatnonzero(self.assignments["topic"].to_numpy() == topic)
+        weight = self.doc_topic[pos, topic]
+        pos = pos[np.argsort(-weight, kind="stable")][:n]
+        frame = self.readouts_.iloc[pos]
+        out = pd.DataFrame({c: frame[c] if c in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="object")
+                            for c in ("title", "date", "publisher", "url")}, index=frame.index)
+        out["weight"] = self.doc_topic[pos, topic]
+        return out
+
+    def transform(self, readouts: pd.DataFrame) -> pd.DataFrame:
+        """Topics of readouts that were not in the fit.
+
+        The new readouts go through the same features as the fitted ones
+        (formula sentences, names, vocabulary and IDF of the fit; a side's
+        formula terms when the frame has the side column) and the fitted NMF.
+
+        Parameters
+        ----------
+        readouts : DataFrame
+            Needs the fitted ``fields`` columns (``title``, ``text``).
+
+        Returns
+        -------
+        DataFrame
+            On the new readouts' index: ``topic`` (int, strongest topic; -1
+            for a readout with none of the model's keywords), ``topic_weight``
+            (float, that topic's share of the readout's weights; NaN for -1),
+            ``topic_label`` (str, the topic's label, ``""`` for -1).
+        """
+        if self.features_ is None:
+            raise ValueError("transform needs a model fitted by topic_clusters")
+        _, X = self.features_.matrix(readouts)
+        W = self.model_.transform(X)
+        return _assign(W, self.labels, readouts.index)[1]
 
     def prevalence(self, freq: str = "YS", how: str = "share") -> pd.DataFrame:
         """Topic prevalence per period.
@@ -721,6 +805,17 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
         rows += [(t, r + 1, term, w) for r, (term, w) in enumerate(_distinct_keywords(comp, terms, n_keywords))]
     keywords = pd.DataFrame(rows, columns=["topic", "rank", "keyword", "weight"])
     labels = {t: " / ".join(g["keyword"].head(3)) for t, g in keywords.groupby("topic", sort=True)}
+    doc_topic, assignments = _assign(W, labels, readouts.index)
+    dates = readouts["date"] if "date" in readouts.columns else None
+    if dates is not None:
+        dates = pd.to_datetime(dates)
+    return TopicModel(assignments=assignments, keywords=keywords, labels=labels, doc_topic=doc_topic,
+                      dates=dates, vectorizer_=vec, model_=model, names_=feats.names, foreign_=foreign,
+                      features_=feats, readouts_=readouts)
+
+
+def _assign(W: np.ndarray, labels: dict, index) -> tuple[np.ndarray, pd.DataFrame]:
+    """(row-normalised weights, assignments frame) from NMF document weights."""
     totals = W.sum(axis=1)
     has = totals > 0
     doc_topic = np.zeros_like(W)
@@ -730,13 +825,8 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
     assignments = pd.DataFrame({
         "topic": topic.astype(int), "topic_weight": weight,
         "topic_label": [labels.get(int(t), "") for t in topic],
-    }, index=readouts.index)
-    dates = readouts["date"] if "date" in readouts.columns else None
-    if dates is not None:
-        dates = pd.to_datetime(dates)
-    return TopicModel(assignments=assignments, keywords=keywords, labels=labels, doc_topic=doc_topic,
-                      dates=dates, vectorizer_=vec, model_=model, names_=feats.names, foreign_=foreign,
-                      features_=feats, readouts_=readouts)
+    }, index=index)
+    return doc_topic, assignments
 
 
 def _distinct_keywords(weights: np.ndarray, terms, n: int) -> list:
@@ -848,3 +938,84 @@ def compare_topic_counts(readouts: pd.DataFrame, n_topics: Sequence[int] = (10, 
                      "coherence_umass": float(np.mean([_umass(X_bin, t) for t in tops])),
                      "reconstruction_error": float(np.mean([f.reconstruction_err_ for f in fits]))})
     return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- an analyst's own terms
+def _term_pattern(terms: Sequence[str], issue) -> re.Pattern:
+    if isinstance(terms, str) or not terms:
+        raise ValueError(f"issue_share: the terms of {issue!r} must be a non-empty list of str, got {terms!r}")
+    parts = []
+    for term in terms:
+        words = term.split() if isinstance(term, str) else []
+        if not words:
+            raise ValueError(f"issue_share: empty or non-str term {term!r} in {issue!r}")
+        parts.append(r"[\s\-]+".join(re.escape(w) for w in words))
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def issue_share(readouts: pd.DataFrame, issues: dict, freq: str = "YS", unit: str = "readout",
+                fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
+    """Share of readouts (or sentences) per period that mention an analyst's own terms.
+
+    Beside the unsupervised topics, an analyst can ask directly: how often do
+    the readouts mention Taiwan, or Ukraine?  A unit mentions an issue when
+    any of its terms occurs in it.
+
+    Matching: case-insensitive; whole words only (a term must not touch a
+    letter, digit or underscore on either side: ``"Iran"`` matches "Iran's"
+    and "(Iran)" but not "Iranian"; list such forms as terms of their own);
+    a multiword term matches with any run of spaces, line breaks or hyphens
+    between its words (``"Nagorno Karabakh"`` matches "Nagorno-Karabakh");
+    no stemming and no stop words.  The text searched is the ``fields``
+    joined, whole (not cut at 500 words as for the topics).
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        Needs ``date`` and the ``fields`` columns.
+    issues : dict
+        Issue name -> list of terms (``{"Taiwan": ["Taiwan", "Taiwan Strait"]}``).
+    freq : str, default "YS"
+        Period labelled by its start (``"YS"``, ``"QS"``, ``"MS"``...).
+    unit : {"readout", "sentence"}, default "readout"
+        Count readouts, or sentences (:func:`diplo_analysis.statements.split_sentences`).
+    fields : sequence of str, default ("title", "text")
+
+    Returns
+    -------
+    DataFrame
+        Index ``period`` (every period from the first to the last dated
+        readout); one float column per issue, in the order given: the share of
+        the period's units that mention it (NaN for a period without any
+        readout).  Readouts without a date are left out.  ``attrs``:
+        ``n_units`` (Series: readouts or sentences per period), ``unit``,
+        ``terms`` (the issues as given).
+    """
+    from .frequency import _period_range, _period_start
+    from .statements import split_sentences
+
+    if not isinstance(issues, dict) or not issues:
+        raise ValueError("issue_share: issues must be a non-empty dict name -> list of terms")
+    if unit not in ("readout", "sentence"):
+        raise ValueError(f"unit must be 'readout' or 'sentence', got {unit!r}")
+    if "date" not in getattr(readouts, "columns", ()):
+        raise KeyError("issue_share: the readouts frame has no column 'date'")
+    patterns = {name: _term_pattern(terms, name) for name, terms in issues.items()}
+    docs = _documents(readouts, fields)
+    dates = pd.to_datetime(readouts["date"])
+    ok = dates.notna().to_numpy()
+    periods = _period_start(dates[ok], freq)
+    rows = []
+    for period, doc in zip(periods.to_numpy(), docs[ok]):
+        units = split_sentences(doc) if unit == "sentence" else [doc]
+        for u in units or [""]:
+            rows.append([period] + [bool(p.search(u)) for p in patterns.values()])
+    frame = pd.DataFrame(rows, columns=["period", *patterns])
+    grouped = frame.groupby("period")
+    index = _period_range(periods, freq)
+    out = grouped[list(patterns)].mean().astype(float).reindex(index)
+    out.index.name = "period"
+    out.columns.name = "issue"
+    out.attrs = {"n_units": grouped.size().reindex(index).fillna(0).astype(int), "unit": unit,
+                 "terms": {k: list(v) for k, v in issues.items()}}
+    return out

@@ -354,7 +354,7 @@ def test_formulas_and_people_are_found_from_the_data():
             "Vladimir Putin had a telephone conversation with President of Turkey Recep Erdogan. Syria.",
             "Vladimir Putin had a telephone conversation with Prime Minister of Japan Fumio Kishida. Trade."]
     assert repeated_templates(docs, ["2020-01-01", "2020-02-01", "2020-03-01"]) == frozenset(
-        {"X had a telephone conversation with X."})
+        {"X had a telephone conversation with X"})
     assert repeated_templates(docs, ["2020-01-01"] * 3) == frozenset()  # one day's reprints count once
     from scipy.sparse import csr_matrix
     X = csr_matrix(np.array([[1, 1], [1, 0], [1, 1], [1, 0]]))

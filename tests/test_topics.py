@@ -357,8 +357,10 @@ def test_formulas_and_people_are_found_from_the_data():
         {"X had a telephone conversation with X"})
     assert repeated_templates(docs, ["2020-01-01"] * 3) == frozenset()  # one day's reprints count once
     from scipy.sparse import csr_matrix
-    X = csr_matrix(np.array([[1, 1], [1, 0], [1, 1], [1, 0]]))
+    X = csr_matrix(np.array([[1, 1], [1, 1], [1, 0], [1, 0]]))  # "issue" only in 2020
     found = side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020, 2020, 2021, 2021], min_side=2, min_year=2)
     assert found[["side", "term"]].values.tolist() == [["A", "formula"]]
-    uneven = side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020, 2020, 2021, 2022], min_side=2, min_year=1)
-    assert "issue" not in set(uneven["term"])
+    # every year has "issue" in half its readouts: evenly spread, so a formula too
+    even = side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020, 2021, 2020, 2021], min_side=2, min_year=2)
+    assert even["term"].tolist() == ["formula", "issue"]
+    assert side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020] * 4, min_side=5).empty  # too few readouts

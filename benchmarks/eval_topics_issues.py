@@ -93,7 +93,9 @@ STEPS = {
     "names: every capitalised word, places too (before)": {"names": "capitalised"},
     "no repeated-sentence formulas": {"formula_dates": None},
     "no side formulas": {"formula_share": None},
-    "all three off (the model before)": {"names": "capitalised", "formula_dates": None, "formula_share": None},
+    "words and two-word phrases (before)": {"ngram_range": (1, 2)},
+    "the four off (the model before, but for the stop list)": {"names": "capitalised", "formula_dates": None,
+                                                                "formula_share": None, "ngram_range": (1, 2)},
 }
 
 

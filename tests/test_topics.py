@@ -364,3 +364,15 @@ def test_formulas_and_people_are_found_from_the_data():
     even = side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020, 2021, 2020, 2021], min_side=2, min_year=2)
     assert even["term"].tolist() == ["formula", "issue"]
     assert side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020] * 4, min_side=5).empty  # too few readouts
+
+
+def test_prevalence_of_some_readouts_only():
+    df, model = _fitted()
+    culture = model.assignments.loc[120, "topic"]
+    only = model.prevalence("YS", rows=df.index >= 120)  # the culture readouts
+    assert only[culture].dropna().eq(1.0).all()
+    assert only.attrs["n_documents"].sum() == 10
+    by_series = model.prevalence("YS", rows=pd.Series(df.index >= 120, index=df.index))
+    pd.testing.assert_frame_equal(only, by_series)
+    with pytest.raises(ValueError, match="one value per fitted readout"):
+        model.prevalence("YS", rows=[True, False])

@@ -264,6 +264,15 @@ def repeated_templates(docs: Iterable[str], dates: Optional[Iterable] = None, mi
     return frozenset(t for t, d in seen.items() if len(d) >= min_dates)
 
 
+# a page's name tooltip glued to the next word ("Lukashenko AlexanderPresident of
+# Belarus"): split where a word of 3+ lower-case letters runs into a capital
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+
+
+def _unglue(docs: pd.Series) -> pd.Series:
+    return docs.str.replace(_GLUED, " ", regex=True)
+
+
 def _strip_formulas(doc: str, templates: frozenset) -> str:
     if not templates or not doc:
         return doc
@@ -324,6 +333,13 @@ class TopicModel:
         Two-stage fits only (see ``foreign_topics`` in :func:`topic_clusters`):
         True for the readouts whose title names a foreign side, which were
         fitted with their own topics (numbered first); None for a single fit.
+    features_ : the fitted feature pipeline
+        Formula templates (``templates``), each side's formula terms
+        (``formulas``: DataFrame ``side``, ``term``, ``share``,
+        ``min_year_share``), the names dropped and the vectoriser; used by
+        :meth:`transform`.
+    readouts_ : DataFrame
+        The fitted readouts (for :meth:`representative_documents`).
     """
 
     assignments: pd.DataFrame
@@ -435,7 +451,7 @@ class TopicModel:
         W = self.model_.transform(X)
         return _assign(W, self.labels, readouts.index)[1]
 
-    def prevalence(self, freq: str = "YS", how: str = "share") -> pd.DataFrame:
+    def prevalence(self, freq: str = "YS", how: str = "share", rows=None) -> pd.DataFrame:
         """Topic prevalence per period.
 
         Parameters
@@ -446,6 +462,9 @@ class TopicModel:
             ``"share"``: the share of the period's readouts assigned to each
             topic; ``"weight"``: the mean of the readouts' normalised topic
             weights.  Readouts without a date or a topic are left out.
+        rows : boolean Series or array, optional
+            Only these readouts (aligned with the fitted readouts: one side's,
+            one counterpart's); the topics stay those of the whole fit.
 
         Returns
         -------
@@ -464,6 +483,12 @@ class TopicModel:
             raise ValueError(f"how must be 'share' or 'weight', got {how!r}")
         topic = self.assignments["topic"].to_numpy()
         ok = (topic >= 0) & self.dates.notna().to_numpy()
+        if rows is not None:
+            keep = rows.reindex(self.assignments.index) if isinstance(rows, pd.Series) else rows
+            keep = np.asarray(keep, dtype=object)
+            if keep.shape != ok.shape:
+                raise ValueError(f"rows must have one value per fitted readout ({len(ok)}), got {keep.shape[0]}")
+            ok &= np.asarray(pd.Series(keep).fillna(False), dtype=bool)
         periods = _period_start(self.dates[ok], freq)
         k = self.n_topics
         if how == "share":
@@ -571,7 +596,7 @@ class _Features:
     formulas: pd.DataFrame  # side, term, share, min_year_share
     max_words: Optional[int]
     fields: tuple
-    side: Optional[str]
+    side: Optional[tuple]
 
     def matrix(self, readouts: pd.DataFrame, fit: bool = False):
         docs = self.documents(readouts)
@@ -579,20 +604,20 @@ class _Features:
         return docs, self.drop_formulas(X, readouts)
 
     def documents(self, readouts: pd.DataFrame) -> pd.Series:
-        docs = _documents(readouts, self.fields, self.max_words)
+        docs = _unglue(_documents(readouts, self.fields, self.max_words))
         if self.templates:
             docs = docs.map(lambda d: _strip_formulas(d, self.templates))
         return docs
 
     def drop_formulas(self, X, readouts: pd.DataFrame):
         """Zero each side's formula terms in that side's readouts and re-normalise the rows."""
-        if self.formulas.empty or self.side is None or self.side not in readouts.columns:
+        if self.formulas.empty or self.side is None or not set(self.side) <= set(readouts.columns):
             return X
         from sklearn.preprocessing import normalize
 
         vocab = self.vectorizer.vocabulary_
         X = X.tocsr(copy=True).tolil()
-        sides = readouts[self.side].astype("object").to_numpy()
+        sides = _side_keys(readouts, self.side).to_numpy()
         for side, group in self.formulas.groupby("side", sort=True):
             rows = np.flatnonzero(sides == side)
             cols = [vocab[t] for t in group["term"] if t in vocab]
@@ -601,19 +626,35 @@ class _Features:
         return normalize(X.tocsr(), norm="l2")
 
 
-def _side_column(readouts: pd.DataFrame, side) -> Optional[str]:
-    if side != "auto":
-        if side is not None and side not in readouts.columns:
-            raise KeyError(f"topic_clusters: the readouts frame has no column {side!r} (side=)")
-        return side
-    return next((c for c in ("host_country", "publisher") if c in readouts.columns), None)
+def _side_columns(readouts: pd.DataFrame, side) -> Optional[tuple]:
+    """The columns whose values make a side (``side=`` of :func:`topic_clusters`)."""
+    if side == "auto":
+        for cand in (("host_country", "medium"), ("host_country",), ("publisher",)):
+            if set(cand) <= set(readouts.columns):
+                return cand
+        return None
+    if side is None:
+        return None
+    cols = (side,) if isinstance(side, str) else tuple(side)
+    missing = [c for c in cols if c not in readouts.columns]
+    if missing:
+        raise KeyError(f"topic_clusters: the readouts frame has no column(s) {missing} (side=)")
+    return cols
+
+
+def _side_keys(readouts: pd.DataFrame, cols: tuple) -> pd.Series:
+    """One key per readout: the side columns' values joined by "/" (None where one is missing)."""
+    parts = [readouts[c].astype("object").to_numpy() for c in cols]
+    missing = np.logical_or.reduce([pd.isna(p) for p in parts])
+    keys = ["/".join(map(str, vals)) for vals in zip(*parts)]
+    return pd.Series([None if m else k for k, m in zip(keys, missing)], index=readouts.index, dtype="object")
 
 
 def _features(readouts: pd.DataFrame, fields, max_words, min_df, max_df, ngram_range, names, name_threshold,
               extra_stop_words, formula_dates, formula_share, side,
               ) -> tuple[_Features, pd.Series, object]:
     """Build the features: strip repeated formulas, drop names, vectorise, drop each side's formulas."""
-    docs = _documents(readouts, fields, max_words)
+    docs = _unglue(_documents(readouts, fields, max_words))
     dates = readouts["date"] if "date" in readouts.columns else None
     templates = repeated_templates(docs, dates, min_dates=formula_dates) if formula_dates else frozenset()
     if templates:
@@ -626,11 +667,11 @@ def _features(readouts: pd.DataFrame, fields, max_words, min_df, max_df, ngram_r
         if names == "people":
             dropped = dropped & person_words(docs)
     vec, X = _vectorize(docs, min_df, max_df, ngram_range, dropped, extra_stop_words)
-    side = _side_column(readouts, side)
+    side = _side_columns(readouts, side)
     formulas = pd.DataFrame(columns=["side", "term", "share", "min_year_share"])
     if formula_share is not None and side is not None:
         years = pd.to_datetime(dates).dt.year if dates is not None else pd.Series(0, index=readouts.index)
-        formulas = side_formulas(X, vec.get_feature_names_out(), readouts[side].astype("object"),
+        formulas = side_formulas(X, vec.get_feature_names_out(), _side_keys(readouts, side),
                                  years.astype("object"), min_share=formula_share)
     feats = _Features(vec, dropped, templates, formulas, max_words, tuple(fields), side)
     return feats, docs, feats.drop_formulas(X, readouts)
@@ -736,8 +777,8 @@ def _foreign_split(readouts: pd.DataFrame, docs: pd.Series, n_topics: int, forei
 
 def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, random_state: int = 0, *,
                    fields: Sequence[str] = ("title", "text"), n_keywords: int = 10, min_df: int = 10,
-                   max_df: float = 0.5, ngram_range: tuple = (1, 2), name_threshold: Optional[float] = 0.9,
-                   max_iter: int = 400, beta_loss: str = "frobenius",
+                   max_df: float = 0.5, ngram_range: tuple = (1, 1), name_threshold: Optional[float] = 0.9,
+                   max_iter: int = 1000, beta_loss: str = "frobenius",
                    max_words: Optional[int] = 500, extra_stop_words: Iterable[str] = (),
                    foreign_topics="auto", names: Optional[str] = "people", formula_dates: Optional[int] = 3,
                    formula_share: Optional[float] = 0.2, side: Optional[str] = "auto") -> TopicModel:
@@ -755,16 +796,18 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
     fields : sequence of str, default ("title", "text")
         Columns joined into each readout's document.
     n_keywords : int, default 10
-        Keywords kept per topic in ``keywords``.
+        Keywords kept per topic in ``keywords``, strongest first, skipping a
+        phrase whose words are already stronger keywords.
     min_df, max_df : int, float, default 10, 0.5
         Keep words in at least ``min_df`` readouts and at most ``max_df`` of
         them (not applied below 50 readouts, where they would empty the vocabulary).
-    ngram_range : tuple, default (1, 2)
-        Words and two-word phrases.
+    ngram_range : tuple, default (1, 1)
+        Single words; ``(1, 2)`` adds two-word phrases (which then fill the
+        keyword lists with variants of one name: "saudi", "saudi arabia").
     name_threshold : float or None, default 0.9
-        Drop words Capitalised in more than this share of their mid-sentence
-        uses (names of people and places); ``None`` keeps them.
-    max_iter : int, default 400
+        A word Capitalised in more than this share of its mid-sentence uses
+        is a name (:func:`capitalised_terms`); ``None`` keeps all names.
+    max_iter : int, default 1000
     beta_loss : {"frobenius", "kullback-leibler"}, default "frobenius"
         ``"kullback-leibler"`` uses the multiplicative-update solver (several times slower).
     max_words : int or None, default 500
@@ -782,13 +825,31 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
         general news feed such as the Kremlin's, where they are one theme
         among many), else a single fit (a corpus of readouts of calls and
         meetings is all foreign contacts); ``None``: always a single fit.
+    names : {"people", "capitalised"} or None, default "people"
+        Which names to drop: ``"people"``, the capitalised names that are
+        people's (:func:`person_words`), keeping places, which are often the
+        issue; ``"capitalised"``, every capitalised name, places too; None, none.
+    formula_dates : int or None, default 3
+        Sentences whose template recurs on at least this many dates
+        (:func:`repeated_templates`: "X had a telephone conversation with X")
+        are cut down to their names; None keeps them.
+    formula_share, side : float or None, default 0.2; str, sequence of str, "auto" or None
+        Each side's formula terms (:func:`side_formulas`: in at least
+        ``formula_share`` of the side's readouts, every year) are dropped from
+        that side's readouts.  ``side`` names the column(s) whose values make a
+        side; ``"auto"``: ``host_country`` and ``medium`` when the frame has
+        them (each government's calls and its meetings have their own
+        formulas), else ``host_country``, else ``publisher``, else no side
+        step.  None for either switches the step off.
 
     Returns
     -------
     TopicModel
         ``assignments``, ``keywords``, ``labels``, ``doc_topic``, ``prevalence(freq)``,
         ``vectorizer_``, ``model_`` (for a two-stage fit an NMF holding both
-        groups' topics), ``names_``, ``foreign_`` (see :class:`TopicModel`).
+        groups' topics), ``names_``, ``foreign_``, ``features_``, ``readouts_``
+        (see :class:`TopicModel`); :meth:`TopicModel.label_topics`,
+        :meth:`TopicModel.representative_documents`, :meth:`TopicModel.transform`.
     """
     if not isinstance(n_topics, (int, np.integer)) or n_topics < 2:
         raise ValueError(f"n_topics must be an int >= 2, got {n_topics!r}")

@@ -26,11 +26,14 @@ from __future__ import annotations
 
 import argparse
 import time
+from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 import diplo_analysis as da
+from diplo_analysis import topics
 from diplo_analysis.topics import topic_clusters
 
 HERE = Path(__file__).resolve().parent / "data"
@@ -97,6 +100,28 @@ STEPS = {
     "the four off (the model before, but for the stop list)": {"names": "capitalised", "formula_dates": None,
                                                                 "formula_share": None, "ngram_range": (1, 2)},
 }
+BEFORE = "the four off (the model before, but for the stop list)"
+# the sections of data/topic_stopwords.txt added for issue 14 start at this line
+STOP_LIST_ADDITIONS = "# --- particles and titles of personal names"
+
+
+@contextmanager
+def shorter_stop_list():
+    """The shipped stop list without the sections added for issue 14 (names, medium, furniture)."""
+    text = resources.files("diplo_analysis").joinpath("data/topic_stopwords.txt").read_text(encoding="utf-8")
+    if STOP_LIST_ADDITIONS not in text:
+        raise SystemExit(f"topic_stopwords.txt has no line {STOP_LIST_ADDITIONS!r}")
+    words, phrases = set(), []
+    for line in text.split(STOP_LIST_ADDITIONS)[0].splitlines():
+        entry = line.split("#", 1)[0].strip().lower()
+        if entry:
+            (phrases.append(entry) if " " in entry or not entry.isalpha() else words.add(entry))
+    saved = topics._stop_entries
+    topics._stop_entries = lambda: (frozenset(words), tuple(sorted(phrases, key=len, reverse=True)))
+    try:
+        yield
+    finally:
+        topics._stop_entries = saved
 
 
 def main() -> None:
@@ -129,8 +154,12 @@ def main() -> None:
         print("\nstep switched off -> protocol topics, core issues (of 14), all issues (of 19)")
         for name, kwargs in STEPS.items():
             m = model if not kwargs else topic_clusters(conv, n_topics=15, random_state=0, **kwargs)
-            p, c, a = score(m.top_keywords(10))
-            print(f"  {name:50s} {p:3d} {c:4d} {a:4d}")
+            print(f"  {name:58s} {'%3d %4d %4d' % score(m.top_keywords(10))}")
+        with shorter_stop_list():
+            for name, kwargs in (("stop list without the name, medium and furniture sections", {}),
+                                 ("... and all the other steps off too (the model before)", STEPS[BEFORE])):
+                m = topic_clusters(conv, n_topics=15, random_state=0, **kwargs)
+                print(f"  {name:58s} {'%3d %4d %4d' % score(m.top_keywords(10))}")
 
 
 if __name__ == "__main__":

@@ -350,9 +350,9 @@ def test_formulas_and_people_are_found_from_the_data():
     people = person_words(texts)
     assert {"halvorsen", "okonkwo"} <= people
     assert "norway" not in people and "sweden" not in people
-    docs = ["Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. Gas.",
-            "Vladimir Putin had a telephone conversation with President of Turkey Recep Erdogan. Syria.",
-            "Vladimir Putin had a telephone conversation with Prime Minister of Japan Fumio Kishida. Trade."]
+    docs = ["Anna Berg had a telephone conversation with President of Norland Erik Halvorsen. Gas.",
+            "Anna Berg had a telephone conversation with President of Sudria Ada Okonkwo. Grain.",
+            "Anna Berg had a telephone conversation with Prime Minister of Vestia Lars Lindqvist. Trade."]
     assert repeated_templates(docs, ["2020-01-01", "2020-02-01", "2020-03-01"]) == frozenset(
         {"X had a telephone conversation with X"})
     assert repeated_templates(docs, ["2020-01-01"] * 3) == frozenset()  # one day's reprints count once

@@ -8,7 +8,7 @@ way: files -> records -> readouts frame -> feature frames -> figures):
 - :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
   :func:`counterpart_ranking` (``frequency``).
-- :func:`topic_clusters` (``topics``).
+- :func:`topic_clusters`, :func:`issue_share` (``topics``).
 - :func:`pair_readouts`, :func:`compare_pair` (``pairs``).
 - ``plots``: every figure, ``f(frame, ..., ax=None) -> Axes``.
 

@@ -301,7 +301,7 @@ def topic_prevalence(prevalence: pd.DataFrame, ax=None, top: Optional[int] = 8, 
     if len(x) and (x.month == 1).all() and (x.day == 1).all():  # yearly data: one tick a year, labelled by the year
         import matplotlib.dates as mdates
 
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, int(np.ceil(len(x) / 15)))))
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, int(np.ceil(len(x) / 25)))))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return ax

@@ -5,18 +5,20 @@
 and text, assigns every readout its strongest topic and describes each topic by
 its highest-weighted keywords.
 
-What makes the keywords readable and the topics thematic:
+What makes the keywords say what was discussed, not how (measured in docs/topics.md):
 
 - no stop words (scikit-learn's English list plus ``data/topic_stopwords.txt``:
-  honorifics, the publishing offices' names, site boilerplate, genre words,
-  dates and numbers in words); digits never form tokens;
-- no names of people or places, found from the data: a word written with a
-  capital initial in more than ``name_threshold`` of its mid-sentence uses
-  (``Merkel``, ``Kazakhstan``, ``Russian``) is a name.  Left in, names split the
-  topics by country instead of by theme.  All-capital acronyms (``BRICS``,
-  ``CIS``) are kept;
-- sublinear term frequency, words in at least ``min_df`` documents and at most
-  ``max_df`` of them, single words and two-word phrases;
+  honorifics, name particles and titles, the medium, the publishing offices'
+  names, site boilerplate and furniture, genre words, dates and numbers in
+  words); digits never form tokens;
+- formulas learned from the data: sentences whose template (names masked)
+  recurs on several dates are cut down to their names
+  (:func:`repeated_templates`), and each side's year-round formula words are
+  dropped from that side's readouts (:func:`side_formulas`);
+- people's names are dropped, places kept (:func:`person_words`,
+  :func:`place_words`): a place is often the issue, a person rarely;
+- sublinear term frequency, single words in at least ``min_df`` documents and
+  at most ``max_df`` of them;
 - NMF with ``nndsvda`` initialisation, deterministic given ``random_state``;
 - in a general news feed (the Kremlin's), readouts of contacts with a foreign
   side (the title names a foreign country, its people or an international
@@ -25,6 +27,11 @@ What makes the keywords readable and the topics thematic:
   theme ("Foreign policy"), and fitted together they would take half the
   topics, split by genre (calls, visits, messages), and crowd out the
   domestic themes.
+
+A fitted :class:`TopicModel` names its topics (:meth:`TopicModel.label_topics`),
+shows the readouts behind each (:meth:`TopicModel.representative_documents`)
+and places new readouts (:meth:`TopicModel.transform`).  :func:`issue_share`
+counts an analyst's own terms beside the topics.
 
 :func:`compare_topic_counts` helps choose ``n_topics``: stability across seeds
 and UMass coherence of the keywords for each candidate.
@@ -230,9 +237,10 @@ def repeated_templates(docs: Iterable[str], dates: Optional[Iterable] = None, mi
     """Sentence templates that recur across readouts: the publishers' formulas.
 
     A sentence's template is the sentence with every run of Capitalised words
-    (names of people, places, offices) replaced by ``X``: "Vladimir Putin had a
-    telephone conversation with President of France Emmanuel Macron." and the
-    same sentence about Turkey are both "X had a telephone conversation with X.".
+    (names of people, places, offices) replaced by ``X``: "Anna Berg had a
+    telephone conversation with President of Norland Erik Halvorsen." and the
+    same sentence about another country are both "X had a telephone
+    conversation with X".
     A template that occurs in readouts of at least ``min_dates`` different
     dates (so that one readout reprinted by several sites counts once) is a
     formula.
@@ -946,8 +954,9 @@ def compare_topic_counts(readouts: pd.DataFrame, n_topics: Sequence[int] = (10, 
         Share of the readouts each fit sees (1.0: all, only the seed varies).
     **kwargs
         The feature and model options of :func:`topic_clusters` (``fields``,
-        ``min_df``, ``max_df``, ``ngram_range``, ``name_threshold``,
-        ``max_iter``, ``beta_loss``, ``max_words``, ``extra_stop_words``).
+        ``min_df``, ``max_df``, ``ngram_range``, ``names``, ``name_threshold``,
+        ``max_iter``, ``beta_loss``, ``max_words``, ``extra_stop_words``,
+        ``formula_dates``, ``formula_share``, ``side``), with its defaults.
 
     Returns
     -------
@@ -964,15 +973,16 @@ def compare_topic_counts(readouts: pd.DataFrame, n_topics: Sequence[int] = (10, 
         raise ValueError("compare_topic_counts needs at least two seeds to measure stability")
     if not 0 < subsample <= 1:
         raise ValueError(f"subsample must be in (0, 1], got {subsample}")
-    unknown = set(kwargs) - {"fields", "min_df", "max_df", "ngram_range", "name_threshold", "max_iter",
-                             "beta_loss", "max_words", "extra_stop_words"}
+    options = {"fields": ("title", "text"), "max_words": 500, "min_df": 10, "max_df": 0.5, "ngram_range": (1, 1),
+               "names": "people", "name_threshold": 0.9, "extra_stop_words": (), "formula_dates": 3,
+               "formula_share": 0.2, "side": "auto", "max_iter": 1000, "beta_loss": "frobenius"}
+    unknown = set(kwargs) - set(options)
     if unknown:
         raise TypeError(f"compare_topic_counts: unknown option(s) {sorted(unknown)}")
-    docs = _documents(readouts, kwargs.get("fields", ("title", "text")), kwargs.get("max_words", 500))
-    threshold = kwargs.get("name_threshold", 0.9)
-    names = capitalised_terms(docs, threshold=threshold) if threshold is not None else frozenset()
-    _, X = _vectorize(docs, kwargs.get("min_df", 10), kwargs.get("max_df", 0.5),
-                      kwargs.get("ngram_range", (1, 2)), names, tuple(kwargs.get("extra_stop_words", ())))
+    o = {**options, **kwargs}
+    _, _, X = _features(readouts, o["fields"], o["max_words"], o["min_df"], o["max_df"], o["ngram_range"],
+                        o["names"], o["name_threshold"], tuple(o["extra_stop_words"]), o["formula_dates"],
+                        o["formula_share"], o["side"])
     X_bin = (X > 0).astype(np.float64).tocsc()
     samples = []
     for s in seeds:
@@ -981,7 +991,7 @@ def compare_topic_counts(readouts: pd.DataFrame, n_topics: Sequence[int] = (10, 
         samples.append(np.sort(rng.choice(X.shape[0], size=size, replace=False)))
     rows = []
     for k in sorted(n_topics):
-        fits = [_nmf(X[idx], int(k), s, kwargs.get("max_iter", 400), kwargs.get("beta_loss", "frobenius"))[0]
+        fits = [_nmf(X[idx], int(k), s, o["max_iter"], o["beta_loss"])[0]
                 for s, idx in zip(seeds, samples)]
         comps = [f.components_ for f in fits]
         tops = [[list(np.argsort(-c, kind="stable")[:n_keywords]) for c in comp] for comp in comps]

@@ -376,3 +376,36 @@ def test_prevalence_of_some_readouts_only():
     pd.testing.assert_frame_equal(only, by_series)
     with pytest.raises(ValueError, match="one value per fitted readout"):
         model.prevalence("YS", rows=[True, False])
+
+
+def test_people_are_dropped_and_places_kept():
+    df = readouts()
+    df.loc[100:109, "text"] = df.loc[100:109, "text"] + " Gas from Norway was on the table."
+    model = topic_clusters(df, n_topics=3, random_state=0)
+    vocab = model.vectorizer_.vocabulary_
+    assert "norway" in vocab  # a place: often the issue
+    assert "halvorsen" not in vocab and "okonkwo" not in vocab  # people, found after "Mr" and "General"
+    assert "norway" in model.top_keywords(10)[model.assignments.loc[100, "topic"]]
+    before = topic_clusters(df, n_topics=3, random_state=0, names="capitalised")
+    assert "norway" not in before.vectorizer_.vocabulary_
+    with pytest.raises(ValueError, match="names must be"):
+        topic_clusters(df, n_topics=3, names="everyone")
+
+
+def test_a_sides_formula_is_dropped_from_that_side_only():
+    # side A says "partnership" in every readout of every year; side B uses it only about energy
+    df = pd.concat([readouts()] * 4, ignore_index=True)  # sides of 60 readouts: judged (at least 50)
+    df["host_country"] = ["AAA"] * 60 + ["BBB"] * 60
+    df.loc[:59, "text"] = df.loc[:59, "text"] + " They praised the partnership."
+    df.loc[60:69, "text"] = df.loc[60:69, "text"] + " A partnership for energy."
+    model = topic_clusters(df, n_topics=3, random_state=0, min_df=1, max_df=1.0, formula_dates=None)
+    formulas = model.features_.formulas
+    assert ("AAA", "partnership") in set(zip(formulas["side"], formulas["term"]))
+    assert "BBB" not in set(formulas.loc[formulas["term"] == "partnership", "side"])
+    col = model.vectorizer_.vocabulary_["partnership"]
+    X = model.features_.matrix(df)[1]
+    assert X[:60, col].nnz == 0 and X[60:70, col].nnz == 10
+    # new readouts of side A lose the formula too; without the side column they keep it
+    new = df.loc[[0]].copy()
+    assert model.features_.matrix(new)[1][:, col].nnz == 0
+    assert model.features_.matrix(new.drop(columns="host_country"))[1][:, col].nnz == 1

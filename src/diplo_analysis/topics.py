@@ -659,21 +659,21 @@ def _side_keys(readouts: pd.DataFrame, cols: tuple) -> pd.Series:
 
 
 def _features(readouts: pd.DataFrame, fields, max_words, min_df, max_df, ngram_range, names, name_threshold,
-              extra_stop_words, formula_dates, formula_share, side,
-              ) -> tuple[_Features, pd.Series, object]:
-    """Build the features: strip repeated formulas, drop names, vectorise, drop each side's formulas."""
-    docs = _unglue(_documents(readouts, fields, max_words))
-    dates = readouts["date"] if "date" in readouts.columns else None
-    templates = repeated_templates(docs, dates, min_dates=formula_dates) if formula_dates else frozenset()
-    if templates:
-        docs = docs.map(lambda d: _strip_formulas(d, templates))
+              extra_stop_words, formula_dates, formula_share, side) -> tuple[_Features, pd.Series, object]:
+    """Build the features: find names, strip repeated formulas, vectorise, drop each side's formulas."""
     if names not in ("people", "capitalised", None):
         raise ValueError(f"names must be 'people', 'capitalised' or None, got {names!r}")
+    docs = _unglue(_documents(readouts, fields, max_words))
+    # names are judged in the running text, before formulas are cut down to their names
     dropped = frozenset()
     if names is not None and name_threshold is not None:
         dropped = capitalised_terms(docs, threshold=name_threshold)
         if names == "people":
             dropped = dropped & person_words(docs)
+    dates = readouts["date"] if "date" in readouts.columns else None
+    templates = repeated_templates(docs, dates, min_dates=formula_dates) if formula_dates else frozenset()
+    if templates:
+        docs = docs.map(lambda d: _strip_formulas(d, templates))
     vec, X = _vectorize(docs, min_df, max_df, ngram_range, dropped, extra_stop_words)
     side = _side_columns(readouts, side)
     formulas = pd.DataFrame(columns=["side", "term", "share", "min_year_share"])

@@ -409,3 +409,12 @@ def test_a_sides_formula_is_dropped_from_that_side_only():
     new = df.loc[[0]].copy()
     assert model.features_.matrix(new)[1][:, col].nnz == 0
     assert model.features_.matrix(new.drop(columns="host_country"))[1][:, col].nnz == 1
+
+
+def test_transform_of_a_two_stage_fit():
+    df = readouts()
+    df["title"] = ["Talks with the President of France"] * 10 + ["Army day"] * 20
+    df["host_country"] = "RUS"
+    model = topic_clusters(df, n_topics=3, random_state=0, foreign_topics=1)
+    assert model.foreign_.sum() == 10
+    assert (model.transform(df)["topic"] == model.assignments["topic"]).all()

@@ -339,6 +339,10 @@ def test_issue_share_matching_rules():
     assert sentences.loc["2020-01-01", "Taiwan"] == 0.25
     with pytest.raises(ValueError, match="non-empty list"):
         issue_share(df, {"Taiwan": "Taiwan"})
+    with pytest.raises(KeyError, match="issue_share: the readouts frame has no column 'date'"):
+        issue_share(df.drop(columns="date"), issues)
+    with pytest.raises(TypeError, match="issue_share: expected the readouts DataFrame"):
+        issue_share(df["text"], issues)
 
 
 def test_formulas_and_people_are_found_from_the_data():

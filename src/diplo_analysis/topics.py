@@ -299,12 +299,13 @@ def _truncate(text: str, max_words: Optional[int]) -> str:
     return text
 
 
-def _documents(readouts: pd.DataFrame, fields: Sequence[str], max_words: Optional[int] = None) -> pd.Series:
+def _documents(readouts: pd.DataFrame, fields: Sequence[str], max_words: Optional[int] = None,
+               caller: str = "topic_clusters") -> pd.Series:
     if not isinstance(readouts, pd.DataFrame):
-        raise TypeError(f"topic_clusters: expected the readouts DataFrame, got {type(readouts).__name__}")
+        raise TypeError(f"{caller}: expected the readouts DataFrame, got {type(readouts).__name__}")
     missing = [f for f in fields if f not in readouts.columns]
     if missing:
-        raise KeyError(f"topic_clusters: the readouts frame has no column(s) {missing}")
+        raise KeyError(f"{caller}: the readouts frame has no column(s) {missing}")
     parts = [readouts[f].astype("object").where(readouts[f].notna(), "").astype(str) for f in fields]
     docs = parts[0]
     for p in parts[1:]:
@@ -1069,10 +1070,10 @@ def issue_share(readouts: pd.DataFrame, issues: dict, freq: str = "YS", unit: st
         raise ValueError("issue_share: issues must be a non-empty dict name -> list of terms")
     if unit not in ("readout", "sentence"):
         raise ValueError(f"unit must be 'readout' or 'sentence', got {unit!r}")
-    if "date" not in getattr(readouts, "columns", ()):
+    docs = _documents(readouts, fields, caller="issue_share")
+    if "date" not in readouts.columns:
         raise KeyError("issue_share: the readouts frame has no column 'date'")
     patterns = {name: _term_pattern(terms, name) for name, terms in issues.items()}
-    docs = _documents(readouts, fields)
     dates = pd.to_datetime(readouts["date"])
     ok = dates.notna().to_numpy()
     periods = _period_start(dates[ok], freq)

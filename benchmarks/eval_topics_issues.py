@@ -20,6 +20,7 @@ With ``--steps`` it also prints the same two figures for the model with each
 of its choices switched off in turn (the table in docs/topics.md).
 
 Run:  DIPLO_ANALYSIS_DATA=/work/shared/corpus .venv/bin/python benchmarks/eval_topics_issues.py [--steps]
+      [--seed 0] [--n-topics 15]
 """
 
 from __future__ import annotations
@@ -127,14 +128,17 @@ def shorter_stop_list():
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", action="store_true", help="also score the model with each choice switched off")
+    parser.add_argument("--seed", type=int, default=0, help="random_state (default 0, the target's)")
+    parser.add_argument("--n-topics", type=int, default=15, help="n_topics (default 15, the target's)")
     args = parser.parse_args()
+    fit = {"n_topics": args.n_topics, "random_state": args.seed}
     conv = conversations()
     print(f"conversations: {len(conv):,} readouts ("
           + ", ".join(f"{k} {v}" for k, v in conv["publisher"].value_counts().sort_index().items()) + ")")
     t0, c0 = time.perf_counter(), time.process_time()
-    model = topic_clusters(conv, n_topics=15, random_state=0)
+    model = topic_clusters(conv, **fit)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    again = topic_clusters(conv, n_topics=15, random_state=0)
+    again = topic_clusters(conv, **fit)
     same = again.assignments.equals(model.assignments) and again.keywords.equals(model.keywords)
     print(f"fit time: {wall:.1f} s wall, {cpu:.1f} s CPU (target < 60 s wall); two fits identical: {same}")
     top = model.top_keywords(10)
@@ -153,12 +157,12 @@ def main() -> None:
     if args.steps:
         print("\nstep switched off -> protocol topics, core issues (of 14), all issues (of 19)")
         for name, kwargs in STEPS.items():
-            m = model if not kwargs else topic_clusters(conv, n_topics=15, random_state=0, **kwargs)
+            m = model if not kwargs else topic_clusters(conv, **fit, **kwargs)
             print(f"  {name:58s} {'%3d %4d %4d' % score(m.top_keywords(10))}")
         with shorter_stop_list():
             for name, kwargs in (("stop list without the name, medium and furniture sections", {}),
                                  ("... and all the other steps off too (the model before)", STEPS[BEFORE])):
-                m = topic_clusters(conv, n_topics=15, random_state=0, **kwargs)
+                m = topic_clusters(conv, **fit, **kwargs)
                 print(f"  {name:58s} {'%3d %4d %4d' % score(m.top_keywords(10))}")
 
 

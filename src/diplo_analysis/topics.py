@@ -373,7 +373,17 @@ class TopicModel:
                 f"assigned={assigned}, vocabulary={len(self.vectorizer_.vocabulary_)})")
 
     def top_keywords(self, n: int = 10) -> dict:
-        """Topic -> list of its ``n`` strongest keywords."""
+        """Each topic's ``n`` strongest keywords.
+
+        Parameters
+        ----------
+        n : int, default 10
+
+        Returns
+        -------
+        dict
+            Topic number -> list of up to ``n`` keywords (str), strongest first.
+        """
         kw = self.keywords.loc[self.keywords["rank"] <= n]
         return {int(t): list(g["keyword"]) for t, g in kw.groupby("topic", sort=True)}
 

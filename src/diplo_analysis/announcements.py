@@ -69,6 +69,7 @@ HELD = re.compile(
     r"|(?:is|are) (?:paying|holding|having|making|on)\b)\b",
     _I,
 )
+_UPCOMING_KEYS = re.compile(r"upcoming|forthcoming|planned")
 #: A title that reports what was done ("Readout of ...", "Telephone conversation with ...").
 _READOUT_TITLE = re.compile(r"^\s*(?:readout|telephone conversation|meeting with|talks with)\b", _I)
 
@@ -108,6 +109,9 @@ def announcement_rule(title: str, first: str) -> Optional[Announcement]:
     True
     """
     title, first = title or "", first or ""
+    low_title = title.lower()
+    if "will" not in low_title and "will" not in first.lower() and not _UPCOMING_KEYS.search(low_title):
+        return None  # the words every rule needs are absent (a cheap test first)
     m = FUTURE_CONVERSATION.search(title)
     if m and not HELD.search(title, 0, m.start()):
         return Announcement("title_future", m.group(0), title)

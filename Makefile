@@ -45,7 +45,8 @@ build: setup
 	$(BIN)/diplo-analysis build
 
 # Errors a linter can see without running anything (syntax, undefined names,
-# unused imports); rules in pyproject.toml [tool.ruff].
+# unused imports, bug-prone patterns) and functions more complex than McCabe 25;
+# rules in pyproject.toml [tool.ruff].
 lint: setup
 	$(BIN)/ruff check src tests benchmarks scripts
 

@@ -47,7 +47,7 @@ def main(argv=None) -> int:
 
     sents = corpus_sentences()
     n = len(sents)
-    splitter = "diplo_analysis.statements.split_sentences" if eval_tone.package_splitter() else "fallback splitter"
+    splitter = "diplo_analysis.text.split_sentences" if eval_tone.package_splitter() else "fallback splitter"
     print(f"{n} sentences ({splitter}), {int(sents.str.len().sum())} characters")
 
     _tables()  # lexicon loading is a one-off cost, not part of scoring

@@ -1,4 +1,4 @@
-"""Speaker-side accuracy of ``diplo_analysis.statements`` on hand-labelled readouts.
+"""Speaker-side accuracy of ``diplo_analysis.statements`` (module ``speakers``) on hand-labelled readouts.
 
 The labels (``tests/labels/statements_dev.csv``) hold only references: the
 readout's url, the sentence's index and the sha1 of the whitespace-normalised
@@ -95,7 +95,7 @@ def evaluate(corpus: Path, split: str = "all", metadata: str = "labels") -> dict
         predicted), ``joined`` (DataFrame: url, sentence, label, predicted,
         publisher, split).
     """
-    from diplo_analysis.statements import statements
+    from diplo_analysis.speakers import statements
 
     labels = pd.read_csv(LABELS)
     if split != "all":
@@ -129,7 +129,7 @@ def speed(corpus: Path) -> None:
     """Print the time to split every corpus text, and to run statements() on all of them."""
     import time
 
-    from diplo_analysis.statements import split_sentences, statements
+    from diplo_analysis.speakers import split_sentences, statements
 
     texts = []
     for rel in FILES.values():

@@ -75,7 +75,7 @@ def read_corpus(names=None) -> pd.DataFrame:
 
 
 # --- sentence splitting ------------------------------------------------------
-# Temporary splitter, used only when ``diplo_analysis.statements.split_sentences``
+# Temporary splitter, used only when ``diplo_analysis.text.split_sentences``
 # is not importable.  Matching by sha1 tries the sentences of both splitters, so
 # labels made with this one still match if the package splitter differs a little.
 _ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bNo)(?<!\bvs)(?<!\b[A-Z])"
@@ -94,9 +94,9 @@ def fallback_split(text: str) -> list[str]:
 
 
 def package_splitter():
-    """Return ``diplo_analysis.statements.split_sentences`` or None if not available."""
+    """Return ``diplo_analysis.text.split_sentences`` or None if not available."""
     try:
-        from diplo_analysis.statements import split_sentences
+        from diplo_analysis.text import split_sentences
 
         return split_sentences
     except Exception:
@@ -218,7 +218,7 @@ def holdout_sample(corpus: pd.DataFrame, per_source: int = HOLDOUT_PER_SOURCE,
     sents = sents.drop_duplicates(["url", "sentence_sha1"]).sort_values(["source", "url", "sentence_sha1"])
     rng = np.random.default_rng(seed)
     out = []
-    for src, g in sents.groupby("source", sort=True):
+    for _, g in sents.groupby("source", sort=True):
         idx = rng.choice(len(g), size=min(per_source, len(g)), replace=False)
         out.append(g.iloc[idx])
     return pd.concat(out, ignore_index=True)
@@ -280,7 +280,7 @@ def main(argv=None) -> int:
         for i, r in holdout_sample(read_corpus(), **kw).iterrows():
             print(f"{i}\t{r.source}\t{r.url}\t{r.sentence_sha1}\t{r.sentence}")
         return 0
-    splitter = "diplo_analysis.statements.split_sentences" if package_splitter() else "fallback splitter"
+    splitter = "diplo_analysis.text.split_sentences" if package_splitter() else "fallback splitter"
     print(f"sentence splitting: {splitter} (+ fallback splitter for matching)")
     corpus = read_corpus()
     for split in (list(SPLITS) if args.split == "all" else [args.split]):

@@ -48,7 +48,8 @@ def render(text: str) -> str:
         rx = re.compile(rf"(<!-- generated:{name} -->\n).*?(\n<!-- /generated:{name} -->)", re.S)
         if not rx.search(text):
             raise SystemExit(f"{DOC}: the markers of the generated section {name!r} are missing")
-        text = rx.sub(lambda m, body=make(): m.group(1) + body + m.group(2), text)
+        body = make()
+        text = rx.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
     return text
 
 

@@ -336,7 +336,7 @@ def test_pairing_scales_by_blocking():
     rng = np.random.default_rng(0)
     leaders = [(f"Leader{i} Name{i}", f"C{i:02d}") for i in range(40)]
     rows = []
-    for k in range(1500):
+    for _ in range(1500):
         i, j = rng.choice(40, size=2, replace=False)
         day = pd.Timestamp("2019-01-01") + pd.Timedelta(days=int(rng.integers(0, 1100)))
         (hi, ci), (hj, cj) = leaders[i], leaders[j]
@@ -417,7 +417,7 @@ def _compare_frame():
 
 
 def _need_features():
-    for mod in ("diplo_analysis.statements", "diplo_analysis.tone"):
+    for mod in ("diplo_analysis.speakers", "diplo_analysis.tone"):
         if importlib.util.find_spec(mod) is None:
             pytest.skip(f"{mod} is not written yet: compare_pair needs it")
 

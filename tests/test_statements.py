@@ -1,4 +1,4 @@
-"""Tests for diplo_analysis.statements: the sentence splitter and speaker attribution.
+"""Tests for diplo_analysis.speakers: the sentence splitter and speaker attribution (``da.statements``).
 
 Every fixture text below is invented for the test, in the style of the genre.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from diplo_analysis.statements import STATEMENT_COLUMNS, split_paragraphs, split_sentences, statements
+from diplo_analysis.speakers import STATEMENT_COLUMNS, split_paragraphs, split_sentences, statements
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -331,10 +331,12 @@ def test_missing_participants_and_bad_input():
         statements(pd.DataFrame({"readout_id": ["x"]}))
 
 
-def test_package_export_is_callable_in_any_import_order():
+def test_package_export_is_the_function_in_any_import_order():
     import diplo_analysis
-    import diplo_analysis.statements as mod  # the submodule, imported as a module
+    import diplo_analysis.speakers as mod  # the module, imported as a module first
 
+    assert diplo_analysis.statements is mod.statements  # the function, not a module
+    assert not hasattr(mod, "_CallableModule")
     df = pd.DataFrame([{"readout_id": "d" * 16, "text": "They agreed."}])
     pd.testing.assert_frame_equal(diplo_analysis.statements(df), mod.statements(df))
 
@@ -408,13 +410,23 @@ def test_corpus_accuracy(shared_corpus, split):
 
 def test_demonyms_take_the_codes_of_the_readouts_country_columns():
     """A side named by its demonym gets the code the gazetteer gives the country (as metadata does)."""
-    import sys
-
     from diplo_analysis import gazetteer as gz
+    from diplo_analysis import speakers as st
 
-    st = sys.modules["diplo_analysis.statements"]
     assert st._country_code("Abkhazian") == gz.country_code("Abkhazia") == "XAB"
     assert st._country_code("Ossetian") == gz.country_code("South Ossetia") == "XSO"
     assert st._country_code("European") == "EUU"
     for word in ("Chinese", "South Korean", "U.S.", "British", "Kosovar"):
         assert st._country_code(word) == gz.country_code(word) is not None
+
+
+def test_a_failing_gazetteer_lookup_surfaces(monkeypatch):
+    """A broken leader lookup is an error of the package, not a sentence without a speaker."""
+    from diplo_analysis import speakers
+
+    def broken(text, date=None):
+        raise RuntimeError("leaders table unreadable")
+
+    monkeypatch.setattr(speakers.gz, "find_leaders", broken)
+    with pytest.raises(RuntimeError, match="leaders table unreadable"):
+        statements(_frame("President Xi said the two sides agreed."))

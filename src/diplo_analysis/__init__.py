@@ -5,7 +5,7 @@ way: files -> records -> readouts frame -> feature frames -> figures):
 
 - :func:`load_readouts` (``corpus``): files and folders -> one readouts DataFrame;
   :func:`explain_metadata` (``metadata``): the rule and evidence behind each fact.
-- :func:`statements` (``statements``): sentences with their speaker.
+- :func:`statements` (``speakers``): sentences with their speaker; :func:`split_sentences` (``text``).
 - :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
   :func:`counterpart_ranking` (``frequency``).
@@ -36,8 +36,8 @@ _EXPORTS = {
     "Reject": "records",
     "ReadoutError": "records",
     "data_paths": "config",
-    "statements": "statements",
-    "split_sentences": "statements",
+    "statements": "speakers",
+    "split_sentences": "text",
     "sentiment": "tone",
     "tone_by_readout": "tone",
     "tone_by_side": "tone",

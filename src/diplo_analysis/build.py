@@ -311,7 +311,7 @@ def _conversations(readouts: pd.DataFrame) -> pd.DataFrame:
 
 def _tone(readouts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(:func:`tone_by_readout`, :func:`tone_by_side`) of the readouts' scored statements."""
-    from .statements import statements
+    from .speakers import statements
     from .tone import score_statements, tone_by_readout, tone_by_side
 
     scored = score_statements(statements(readouts))

@@ -13,7 +13,8 @@ Everything here is built ONCE, on first use, and cached:
   fragments -> the publishing country), with the URL's country-code
   top-level domain as a fallback.
 
-Matching is done on text passed through :func:`fold`, which turns curly
+Matching is done on text passed through :func:`fold` (:func:`diplo_analysis.text.fold`,
+re-exported here), which turns curly
 quotes into straight ones and strips accents ("Erdoğan" -> "Erdogan"), so
 that aliases need one spelling only.  Country names are matched case-
 sensitively (they are capitalised in the genre; "turkey" or "chad" in lower
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,6 +32,8 @@ from typing import Iterable, Optional
 from urllib.parse import urlparse
 
 import pandas as pd
+
+from .text import fold
 
 __all__ = [
     "fold",
@@ -69,47 +71,6 @@ _GIVEN_NAMES = {
         r"|Reunification|Question|Partners?|Leaders?|Officials?|Investors?|Citizens?|People|Media)\b)[A-Z][a-z]+"
     ),
 }
-_FOLD_PUNCT = (
-    ("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'),
-    ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u2013", "-"), ("\u2014", "-"), ("\u2011", "-"),
-)
-_FOLD_LETTERS = (
-    ("\u0131", "i"), ("\u0142", "l"), ("\u0141", "L"), ("\u00f8", "o"), ("\u00d8", "O"), ("\u0111", "d"),
-    ("\u0110", "D"), ("\u00df", "ss"), ("\u00e6", "ae"), ("\u00c6", "AE"),
-)
-_COMBINING = re.compile(r"[\u0300-\u036f]+")
-
-
-def fold(text: str) -> str:
-    """Return ``text`` with straight quotes, plain hyphens and no accents.
-
-    The result has the same words in the same order; only characters change
-    (``"Erdoğan’s"`` -> ``"Erdogan's"``).  ASCII text is returned unchanged and
-    fast.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    str
-    """
-    if text.isascii():
-        return text
-    for a, b in _FOLD_PUNCT:
-        if a in text:
-            text = text.replace(a, b)
-    if text.isascii():
-        return text
-    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    if not text.isascii():
-        for a, b in _FOLD_LETTERS:
-            if a in text:
-                text = text.replace(a, b)
-    return text
-
-
 def _data_path(name: str):
     return resources.files("diplo_analysis").joinpath("data", name)
 

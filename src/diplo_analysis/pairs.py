@@ -15,14 +15,13 @@ Two steps:
    other leader say.
 
 The rules are in ``docs/pairs.md``.  The heavier dependencies
-(``statements``, ``tone``) are imported inside the functions that use them.
+(``speakers``, ``tone``) are imported inside the functions that use them.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +29,8 @@ from typing import Mapping, Optional
 
 import numpy as np
 import pandas as pd
+
+from .text import NAME_PARTICLES, fold_lower_ascii
 
 __all__ = [
     "PAIR_COLUMNS",
@@ -112,17 +113,6 @@ _TITLES = frozenset(
     """.split()
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "del", "da", "di", "van", "von", "der", "le", "la"})
-_SPECIAL = str.maketrans({"’": "'", "‘": "'", "ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss", "đ": "d", "Đ": "d", "æ": "ae", "œ": "oe"})
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    text = text.translate(_SPECIAL)
-    # NFKD splits letters from their accents; the ascii codec drops the accents
-    # (and any non-Latin character, which no token pattern here would keep).
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def _spelling(token: str) -> str:
@@ -168,7 +158,7 @@ def _person_key(name) -> tuple:
         raise TypeError(f"person_key expects a str or None, got {type(name).__name__}")
     if re.fullmatch(r"\s*[A-Z]{2,3}\s*", name):
         return ()  # a country or organisation code where a name should be: no name
-    tokens = re.split(r"[^a-z]+", _fold(name))
+    tokens = re.split(r"[^a-z]+", fold_lower_ascii(name))
     out = []
     for tok in tokens:
         if len(tok) < 2 or tok in _TITLES or tok in _SUFFIXES:
@@ -179,7 +169,7 @@ def _person_key(name) -> tuple:
 
 def _surname(key: tuple) -> Optional[str]:
     for tok in reversed(key):
-        if tok not in _PARTICLES:
+        if tok not in NAME_PARTICLES:
             return tok
     return None
 
@@ -405,7 +395,7 @@ MIRROR_SIMILARITY = 0.7
 def _fingerprint(text) -> frozenset:
     if not isinstance(text, str):
         return frozenset()
-    return frozenset(_WORD.findall(_fold(text[:1500])))
+    return frozenset(_WORD.findall(fold_lower_ascii(text[:1500])))
 
 
 _EVENT_COLUMNS = [
@@ -705,7 +695,7 @@ def tokenize(text: str, stop_words: bool = True) -> list[str]:
         return []
     if not isinstance(text, str):
         raise TypeError(f"tokenize expects a str, got {type(text).__name__}")
-    toks = _WORD.findall(_fold(text).replace("’", "'"))
+    toks = _WORD.findall(fold_lower_ascii(text))
     toks = [t[:-2] if t.endswith("'s") else t for t in toks]
     if stop_words:
         sw = _stop_words()
@@ -955,7 +945,7 @@ def _row(readouts: pd.DataFrame, rid: str) -> pd.Series:
 
 
 def _n_words(text) -> int:
-    return len(_WORD.findall(_fold(text))) if isinstance(text, str) else 0
+    return len(_WORD.findall(fold_lower_ascii(text))) if isinstance(text, str) else 0
 
 
 def _initiator_leader(row) -> Optional[str]:
@@ -966,6 +956,122 @@ def _initiator_leader(row) -> Optional[str]:
         cps = _as_list(row.get("counterparts"))
         return _clean(cps[0]) if cps else "the counterpart"
     return None
+
+
+def _check_pair_args(readouts, id_a, id_b) -> None:
+    """Clear errors for a frame that is not one, lacks a needed column, or one readout twice."""
+    if not isinstance(readouts, pd.DataFrame):
+        raise TypeError(f"readouts must be a pandas DataFrame, got {type(readouts).__name__}")
+    for col in ("readout_id", "text"):
+        if col not in readouts:
+            raise ValueError(f"readouts frame lacks the {col!r} column")
+    if str(id_a) == str(id_b):
+        raise ValueError("id_a and id_b are the same readout")
+
+
+def _scored_sentences(sub: pd.DataFrame) -> pd.DataFrame:
+    """The sentences of some readouts with their speaker side, word count and tone.
+
+    Returns
+    -------
+    DataFrame
+        The :func:`statements` frame (``readout_id`` as str) plus
+        ``speaker_side_`` (``host``, ``counterpart``, ``both`` or
+        ``narration``), ``n_words_``, ``sentiment`` and ``sentiment_label``.
+    """
+    from .speakers import statements as _statements
+    from .tone import sentiment as _sentiment
+
+    st = _statements(sub).copy()
+    st["readout_id"] = st["readout_id"].astype(str)
+    st["speaker_side_"] = [s if s in ("host", "counterpart", "both") else "narration" for s in st["speaker_side"]]
+    st["n_words_"] = [_n_words(t) for t in st["text"]]
+    if len(st):
+        tone = _sentiment(st["text"])
+        st["sentiment"] = tone["sentiment"].to_numpy()
+        st["sentiment_label"] = tone["sentiment_label"].to_numpy()
+    else:
+        st["sentiment"] = pd.Series(dtype=float)
+        st["sentiment_label"] = pd.Series(dtype=object)
+    return st
+
+
+def _tone_row(side: str, speaker_side: str, t: pd.DataFrame) -> dict:
+    """One row of :attr:`PairComparison.tone`: the tone of some sentences of one side."""
+    return {
+        "side": side,
+        "speaker_side": speaker_side,
+        "n_sentences": len(t),
+        "sentiment_mean": float(t["sentiment"].mean()) if len(t) else np.nan,
+        "share_coop": float((t["sentiment_label"] == "coop").mean()) if len(t) else np.nan,
+        "share_conf": float((t["sentiment_label"] == "conf").mean()) if len(t) else np.nan,
+    }
+
+
+def _side_figures(side: str, r: pd.Series, s: pd.DataFrame) -> tuple[dict, list, list, pd.DataFrame]:
+    """What one readout of a pair says, as figures.
+
+    Parameters
+    ----------
+    side : {"a", "b"}
+    r : Series
+        The readout's row.
+    s : DataFrame
+        Its sentences (:func:`_scored_sentences`).
+
+    Returns
+    -------
+    length : dict
+        A row of :attr:`PairComparison.lengths`.
+    speaker_words, tone : list of dict
+        Rows of :attr:`PairComparison.speaker_words` and :attr:`PairComparison.tone`.
+    counterpart_sentences : DataFrame
+        The sentences given to the other leader.
+    """
+    length = {
+        "readout_id": str(r["readout_id"]),
+        "publisher": _clean(r.get("publisher")),
+        "n_words": _n_words(r["text"]),
+        "n_sentences": len(s),
+    }
+    total = s["n_words_"].sum()
+    speaker_words = []
+    for sp in SPEAKER_SIDES:
+        n = int(s.loc[s["speaker_side_"] == sp, "n_words_"].sum())
+        speaker_words.append({"side": side, "speaker_side": sp, "n_words": n, "share": n / total if total else 0.0})
+    tone = [_tone_row(side, sp, s if sp == "all" else s[s["speaker_side_"] == sp]) for sp in ["all"] + SPEAKER_SIDES]
+    cs = s[s["speaker_side_"] == "counterpart"]
+    counterpart = cs[[c for c in ("paragraph", "sentence", "speaker", "text") if c in cs]].reset_index(drop=True)
+    return length, speaker_words, tone, counterpart
+
+
+def _participant_words(rows) -> set:
+    """The folded words of the hosts' and counterparts' names of some readouts, titles left out."""
+    names = set()
+    for r in rows:
+        for nm in [_clean(r.get("host")), *_as_list(r.get("counterparts"))]:
+            if isinstance(nm, str):
+                names.update(t for t in re.split(r"[^a-z]+", fold_lower_ascii(nm)) if len(t) > 1 and t not in _TITLES)
+    return names
+
+
+def _pair_keywords(ra: pd.Series, rb: pd.Series, names: set, prior, min_count: int):
+    """:func:`keyness` of A against B without the words in ``names``, and the words only one side uses.
+
+    Returns
+    -------
+    keywords : DataFrame
+        The :func:`keyness` frame.
+    only_a, only_b : list of str
+        Words counted at least ``min_count`` times on one side and never on
+        the other (``only_b`` from the most distinctive of B).
+    """
+    ta = [t for t in tokenize(ra["text"] if isinstance(ra["text"], str) else "") if t not in names]
+    tb = [t for t in tokenize(rb["text"] if isinstance(rb["text"], str) else "") if t not in names]
+    kw = keyness(ta, tb, prior=prior)
+    only_a = kw[(kw["count_a"] >= min_count) & (kw["count_b"] == 0)]["word"].tolist()
+    only_b = kw[(kw["count_b"] >= min_count) & (kw["count_a"] == 0)].sort_values(["z", "word"])["word"].tolist()
+    return kw, only_a, only_b
 
 
 def compare_pair(
@@ -996,70 +1102,16 @@ def compare_pair(
     PairComparison
         See its docstring for every attribute.
     """
-    from .statements import statements as _statements
-    from .tone import sentiment as _sentiment
-
-    if not isinstance(readouts, pd.DataFrame):
-        raise TypeError(f"readouts must be a pandas DataFrame, got {type(readouts).__name__}")
-    for col in ("readout_id", "text"):
-        if col not in readouts:
-            raise ValueError(f"readouts frame lacks the {col!r} column")
-    if str(id_a) == str(id_b):
-        raise ValueError("id_a and id_b are the same readout")
+    _check_pair_args(readouts, id_a, id_b)
     ra, rb = _row(readouts, id_a), _row(readouts, id_b)
-    sub = readouts.loc[readouts["readout_id"].astype(str).isin([str(id_a), str(id_b)])]
-    st = _statements(sub)
-    st = st.copy()
-    st["readout_id"] = st["readout_id"].astype(str)
-    st["speaker_side_"] = [s if s in ("host", "counterpart", "both") else "narration" for s in st["speaker_side"]]
-    st["n_words_"] = [_n_words(t) for t in st["text"]]
-    if len(st):
-        tone = _sentiment(st["text"])
-        st["sentiment"] = tone["sentiment"].to_numpy()
-        st["sentiment_label"] = tone["sentiment_label"].to_numpy()
-    else:
-        st["sentiment"] = pd.Series(dtype=float)
-        st["sentiment_label"] = pd.Series(dtype=object)
-
+    st = _scored_sentences(readouts.loc[readouts["readout_id"].astype(str).isin([str(id_a), str(id_b)])])
     lengths, sw_rows, tone_rows, cps = {}, [], [], {}
     for side, r in (("a", ra), ("b", rb)):
-        s = st[st["readout_id"] == str(r["readout_id"])]
-        lengths[side] = {
-            "readout_id": str(r["readout_id"]),
-            "publisher": _clean(r.get("publisher")),
-            "n_words": _n_words(r["text"]),
-            "n_sentences": len(s),
-        }
-        total = s["n_words_"].sum()
-        for sp in SPEAKER_SIDES:
-            n = int(s.loc[s["speaker_side_"] == sp, "n_words_"].sum())
-            sw_rows.append({"side": side, "speaker_side": sp, "n_words": n, "share": n / total if total else 0.0})
-        for sp in ["all"] + SPEAKER_SIDES:
-            t = s if sp == "all" else s[s["speaker_side_"] == sp]
-            tone_rows.append(
-                {
-                    "side": side,
-                    "speaker_side": sp,
-                    "n_sentences": len(t),
-                    "sentiment_mean": float(t["sentiment"].mean()) if len(t) else np.nan,
-                    "share_coop": float((t["sentiment_label"] == "coop").mean()) if len(t) else np.nan,
-                    "share_conf": float((t["sentiment_label"] == "conf").mean()) if len(t) else np.nan,
-                }
-            )
-        cs = s[s["speaker_side_"] == "counterpart"]
-        cps[side] = cs[[c for c in ("paragraph", "sentence", "speaker", "text") if c in cs]].reset_index(drop=True)
-
-    names = set()
-    if drop_names:
-        for r in (ra, rb):
-            for nm in [_clean(r.get("host")), *_as_list(r.get("counterparts"))]:
-                if isinstance(nm, str):
-                    names.update(t for t in re.split(r"[^a-z]+", _fold(nm)) if len(t) > 1 and t not in _TITLES)
-    ta = [t for t in tokenize(ra["text"] if isinstance(ra["text"], str) else "") if t not in names]
-    tb = [t for t in tokenize(rb["text"] if isinstance(rb["text"], str) else "") if t not in names]
-    kw = keyness(ta, tb, prior=prior)
-    only_a = kw[(kw["count_a"] >= min_count) & (kw["count_b"] == 0)]["word"].tolist()
-    only_b = kw[(kw["count_b"] >= min_count) & (kw["count_a"] == 0)].sort_values(["z", "word"])["word"].tolist()
+        lengths[side], words, tone, cps[side] = _side_figures(side, r, st[st["readout_id"] == str(r["readout_id"])])
+        sw_rows += words
+        tone_rows += tone
+    names = _participant_words((ra, rb)) if drop_names else set()
+    kw, only_a, only_b = _pair_keywords(ra, rb, names, prior, min_count)
     return PairComparison(
         id_a=str(id_a),
         id_b=str(id_b),

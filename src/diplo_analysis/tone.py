@@ -314,7 +314,7 @@ def _tables() -> _Tables:
     node_entry = [-1]
     for key, (_, row) in sorted(seqs.items()):
         node = 0
-        for depth, w in enumerate(key):
+        for w in key:
             edge = (node, w)
             if edge not in children:
                 children[edge] = len(node_entry)
@@ -405,9 +405,25 @@ def _lookup(t: _Tables, h: np.ndarray) -> np.ndarray:
     return ids
 
 
-def _match(texts: list) -> _Matches:
-    t = _tables()
-    # ASCII lower-casing of the UTF-8 bytes: non-ASCII bytes are separators
+class _Tokens(NamedTuple):
+    """A batch of texts cut into tokens (step 1 of the module docstring)."""
+
+    data: bytes            # the joined texts, UTF-8, ASCII-lower-cased, a space at both ends
+    starts: np.ndarray     # byte offset of each word's first byte
+    ends: np.ndarray       # byte offset just past each word
+    pos: np.ndarray        # byte offset of each token (a word's start or a punctuation byte)
+    tid: np.ndarray        # per token: lexicon word id, -1 other word, -2 weak, -3 strong boundary
+    sep: np.ndarray        # token indexes of the separators between texts, in order
+    kpos: np.ndarray       # token indexes of the lexicon's words
+    ktid: np.ndarray       # their word ids
+
+
+def _tokens(t: _Tables, texts: list) -> _Tokens:
+    """Join ``texts`` into one byte buffer and find its words and boundaries.
+
+    Non-ASCII bytes are separators; words are looked up in the lexicon by
+    hash, so ``tid`` says at once which tokens can start or continue a term.
+    """
     joined = _SEP.join(texts)
     if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator itself
         joined = _SEP.join(s.replace(_SEP, " ") for s in texts)
@@ -418,28 +434,33 @@ def _match(texts: list) -> _Matches:
     isw = cls == 1
     edges = np.flatnonzero(isw[1:] != isw[:-1]) + 1
     starts, ends = edges[0::2], edges[1::2]
-    lens = ends - starts
     tokmask = cls >= 2
     tokmask[starts] = True
     tokpos = np.flatnonzero(tokmask)
-    n_tok = len(tokpos)
     tokcls = cls[tokpos]
-    is_word = tokcls == 1
     tid = np.where(tokcls == 2, np.int32(-2), np.int32(-3))
-    tid[is_word] = _lookup(t, _hash_words(buf, starts, lens))
-    sep_tok = np.flatnonzero(buf[tokpos] == 0)  # row separators, in token order
-    known = tid >= 0
-    kpos = np.flatnonzero(known)
-    ktid = tid[kpos]
+    tid[tokcls == 1] = _lookup(t, _hash_words(buf, starts, ends - starts))
+    kpos = np.flatnonzero(tid >= 0)
+    return _Tokens(data, starts, ends, tokpos, tid, np.flatnonzero(buf[tokpos] == 0), kpos, tid[kpos])
 
-    # longest lexicon match starting at each known token (trie, level by level);
-    # ``cand`` indexes kpos, the positions of lexicon words
+
+def _longest_terms(t: _Tables, tok: _Tokens) -> tuple[np.ndarray, np.ndarray]:
+    """The longest lexicon term starting at each lexicon word (step 2).
+
+    Walks the trie of word ids level by level for all candidates at once.
+
+    Returns
+    -------
+    best_entry, best_len : ndarray
+        Indexed like ``tok.kpos``: the lexicon row of the longest term
+        starting there (-1 none) and its length in tokens (0 none).
+    """
+    tid, kpos, n_tok, n_words = tok.tid, tok.kpos, len(tok.tid), len(t.words)
     best_entry = np.full(len(kpos), -1, dtype=np.int64)
     best_len = np.zeros(len(kpos), dtype=np.int64)
-    node = t.first_node[ktid]
-    cand = np.flatnonzero(node >= 0)
+    node = t.first_node[tok.ktid]
+    cand = np.flatnonzero(node >= 0)  # indexes kpos
     node = node[cand]
-    n_words = len(t.words)
     for depth in range(1, t.max_len + 1):
         ent = t.node_entry[node]
         term_ = ent >= 0
@@ -459,65 +480,106 @@ def _match(texts: list) -> _Matches:
         pos = np.minimum(np.searchsorted(t.edge_key, key), len(t.edge_key) - 1)
         ok = t.edge_key[pos] == key
         cand, node = cand[ok], t.edge_child[pos[ok]]
+    return best_entry, best_len
 
-    # drop a match that starts inside an earlier (leftmost-longest) match
+
+def _leftmost_longest(kpos: np.ndarray, best_entry: np.ndarray, best_len: np.ndarray):
+    """Keep the matches that do not start inside an earlier match (step 2).
+
+    Returns
+    -------
+    m, mlen, entry : ndarray
+        Token index, length in tokens and lexicon row of each kept match,
+        in reading order.
+    """
     hit = np.flatnonzero(best_len > 0)
     allm, alllen = kpos[hit], best_len[hit]
     reach = allm + alllen
     prev_reach = np.concatenate([[-1], np.maximum.accumulate(reach)[:-1]]) if len(allm) else reach
     keep = prev_reach <= allm
-    m, mlen = allm[keep], alllen[keep]
-    entry = best_entry[hit[keep]]
-    weight = t.entry_weight[entry].copy()
+    return allm[keep], alllen[keep], best_entry[hit[keep]]
 
-    bound = np.flatnonzero(tid <= -2)          # any clause boundary
-    strong = np.flatnonzero(tid == -3)
-    last_any_bound = _last_before(bound, m)
-    last_strong = _last_before(strong, m)
 
-    # negation: a valid negator within its window, no boundary in between
-    neg = kpos[t.negator[ktid]]
-    nxt = np.minimum(neg + 1, n_tok - 1)
-    nxt_id = tid[nxt]
+def _negated(t: _Tables, tok: _Tokens, m: np.ndarray, last_bound: np.ndarray) -> np.ndarray:
+    """Whether a negator is within its window before each match, no boundary between (step 3).
+
+    A negator followed by one of its exceptions ("not only") does not count.
+    """
+    tid, n_tok = tok.tid, len(tok.tid)
+    neg = tok.kpos[t.negator[tok.ktid]]
+    nxt_id = tid[np.minimum(neg + 1, n_tok - 1)]
     neg = neg[~((nxt_id >= 0) & t.neg_exception[np.maximum(nxt_id, 0)] & (neg + 1 < n_tok))]
     j = _last_before(neg, m)
-    negated = (j >= 0) & (j > last_any_bound) & (m - j <= t.neg_window[tid[np.maximum(j, 0)]])
-    # intensifier: the nearest one within its window
-    j = _last_before(kpos[t.int_window[ktid] > 0], m)
-    jj = np.maximum(tid[np.maximum(j, 0)], 0)
-    intens = (j >= 0) & (j > last_any_bound) & (m - j <= t.int_window[jj])
-    intensity = np.where(intens, t.int_factor[jj], 1.0)
-    # frame: a topic after "discussed", "exchanged views", ... in the clause
-    j = _last_before(kpos[t.frame_window[ktid] > 0], m)
-    jj = np.maximum(tid[np.maximum(j, 0)], 0)
-    framed = (j >= 0) & (j > last_strong) & (m - j <= t.frame_window[jj]) & t.entry_topic[entry]
-    frame = np.where(framed, t.frame_factor[jj], 1.0)
+    return (j >= 0) & (j > last_bound) & (m - j <= t.neg_window[tid[np.maximum(j, 0)]])
 
-    negf = np.where(weight > 0, NEGATION_FACTOR, NEGATED_CONF_FACTOR)
-    value = weight * intensity * frame * np.where(negated, negf, 1.0)
-    rows = np.searchsorted(sep_tok, m)
-    # a topic right after an act of the same sign is its object ("opposes
-    # interference", "supports sovereignty"): counted once, by the act
-    is_act = t.entry_act[entry]
-    obj = np.zeros(len(m), dtype=bool)
-    if len(m):
-        strong_act = is_act & (np.abs(weight) >= OBJECT_ACT_MIN)
-        prev_pos = _last_before(m[strong_act], m)
-        obj = (t.entry_topic[entry] & (prev_pos >= 0)
-               & (m - prev_pos <= OBJECT_WINDOW) & (last_strong < prev_pos))
-    value = np.where(obj, value * OBJECT_FACTOR, value)
-    # the first stance act of each text counts more (its main verb decides)
+
+def _intensity(t: _Tables, tok: _Tokens, m: np.ndarray, last_bound: np.ndarray) -> np.ndarray:
+    """The factor of the nearest intensifier within its window before each match, else 1 (step 3)."""
+    j = _last_before(tok.kpos[t.int_window[tok.ktid] > 0], m)
+    jj = np.maximum(tok.tid[np.maximum(j, 0)], 0)
+    intens = (j >= 0) & (j > last_bound) & (m - j <= t.int_window[jj])
+    return np.where(intens, t.int_factor[jj], 1.0)
+
+
+def _framing(t: _Tables, tok: _Tokens, m: np.ndarray, entry: np.ndarray, last_strong: np.ndarray):
+    """Topics after a frame word ("discussed", ...) of the same clause, and the frame's factor (step 4).
+
+    Returns
+    -------
+    framed : ndarray of bool
+    factor : ndarray of float
+        The frame's factor where framed, else 1.
+    """
+    j = _last_before(tok.kpos[t.frame_window[tok.ktid] > 0], m)
+    jj = np.maximum(tok.tid[np.maximum(j, 0)], 0)
+    framed = (j >= 0) & (j > last_strong) & (m - j <= t.frame_window[jj]) & t.entry_topic[entry]
+    return framed, np.where(framed, t.frame_factor[jj], 1.0)
+
+
+def _objects_of_acts(t: _Tables, m: np.ndarray, entry: np.ndarray, last_strong: np.ndarray) -> np.ndarray:
+    """Topics that are the object of a strong act just before them in the clause (step 5).
+
+    "opposes interference", "supports sovereignty": counted once, by the act.
+    """
+    if not len(m):
+        return np.zeros(0, dtype=bool)
+    strong_act = t.entry_act[entry] & (np.abs(t.entry_weight[entry]) >= OBJECT_ACT_MIN)
+    prev_pos = _last_before(m[strong_act], m)
+    return (t.entry_topic[entry] & (prev_pos >= 0)
+            & (m - prev_pos <= OBJECT_WINDOW) & (last_strong < prev_pos))
+
+
+def _first_acts(t: _Tables, entry: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The first stance act of each text (step 6: its main verb decides); matches in reading order."""
     acts = np.flatnonzero(t.entry_act[entry])
-    first_act = np.zeros(len(m), dtype=bool)
+    first_act = np.zeros(len(entry), dtype=bool)
     if len(acts):
         ra = rows[acts]
-        first = np.concatenate([[True], ra[1:] != ra[:-1]])  # matches are in reading order
+        first = np.concatenate([[True], ra[1:] != ra[:-1]])
         first_act[acts[first]] = True
+    return first_act
+
+
+def _match(texts: list) -> _Matches:
+    """Every kept lexicon match of a batch of texts with its value after all rules (steps 1-6)."""
+    t = _tables()
+    tok = _tokens(t, texts)
+    m, mlen, entry = _leftmost_longest(tok.kpos, *_longest_terms(t, tok))
+    weight = t.entry_weight[entry]
+    last_bound = _last_before(np.flatnonzero(tok.tid <= -2), m)   # any clause boundary
+    last_strong = _last_before(np.flatnonzero(tok.tid == -3), m)
+    negated = _negated(t, tok, m, last_bound)
+    intensity = _intensity(t, tok, m, last_bound)
+    framed, frame = _framing(t, tok, m, entry, last_strong)
+    negf = np.where(weight > 0, NEGATION_FACTOR, NEGATED_CONF_FACTOR)
+    value = weight * intensity * frame * np.where(negated, negf, 1.0)
+    value = np.where(_objects_of_acts(t, m, entry, last_strong), value * OBJECT_FACTOR, value)
+    rows = np.searchsorted(tok.sep, m)
+    first_act = _first_acts(t, entry, rows)
     value = np.where(first_act, value * FIRST_ACT_FACTOR, value)
-    end_tok = m + mlen - 1
-    last_word = np.searchsorted(starts, tokpos[end_tok])
+    last_word = np.searchsorted(tok.starts, tok.pos[m + mlen - 1])
     return _Matches(rows, entry, value, negated, intensity, framed, first_act,
-                    tokpos[m], ends[last_word], data)
+                    tok.pos[m], tok.ends[last_word], tok.data)
 
 
 def _texts_of(obj) -> tuple[list, pd.Index]:
@@ -643,7 +705,7 @@ def score_statements(statements: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     statements : pandas.DataFrame
-        The frame of :func:`diplo_analysis.statements.statements` (at least
+        The frame of :func:`diplo_analysis.statements` (at least
         ``readout_id`` and ``text``; ``speaker_side`` and ``speaker`` are
         used by :func:`tone_by_side` and :func:`tone_by_speaker`).
 

@@ -1060,7 +1060,7 @@ def issue_share(readouts: pd.DataFrame, issues: dict, freq: str = "YS", unit: st
     freq : str, default "YS"
         Period labelled by its start (``"YS"``, ``"QS"``, ``"MS"``...).
     unit : {"readout", "sentence"}, default "readout"
-        Count readouts, or sentences (:func:`diplo_analysis.statements.split_sentences`).
+        Count readouts, or sentences (:func:`diplo_analysis.text.split_sentences`).
     fields : sequence of str, default ("title", "text")
 
     Returns
@@ -1074,7 +1074,7 @@ def issue_share(readouts: pd.DataFrame, issues: dict, freq: str = "YS", unit: st
         ``terms`` (the issues as given).
     """
     from .frequency import _period_range, _period_start
-    from .statements import split_sentences
+    from .text import split_sentences
 
     if not isinstance(issues, dict) or not issues:
         raise ValueError("issue_share: issues must be a non-empty dict name -> list of terms")

@@ -260,12 +260,21 @@ def _sentence_before(s: str, start: int, reach: int = 300) -> str:
     return chunk[ends[-1].end():] if ends else chunk
 
 
+def _searched(text: Any, title: Optional[str], head_chars: int = HEAD_CHARS) -> str:
+    """The string :func:`dates_in_text` searches: the title, a newline and the head of the text."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    return ((title or "") + "\n" + text[:head_chars]) if title else text[:head_chars]
+
+
 def dates_in_text(text: str, title: Optional[str] = None, head_chars: int = HEAD_CHARS) -> list[DateMention]:
     """Find the date mentions near the start of a readout, with their roles.
 
-    Searches ``title + "\\n" + text[:head_chars]``.  Full dates, day-month
-    phrases, weekdays and "yesterday" are found with compiled regular
-    expressions; each gets a role (see :class:`DateMention`) from its context.
+    Searches ``title + "\\n" + text[:head_chars]`` with the finders of
+    ``_MENTION_FINDERS``, in this order: full dates, day-month phrases,
+    weekdays, "yesterday"/"today", and the "(Xinhua, dd/mm/yy)" stamp.  A
+    finder skips a span an earlier one took (the longer form wins); each
+    mention gets a role (see :class:`DateMention`) from its context.
 
     Parameters
     ----------
@@ -282,88 +291,120 @@ def dates_in_text(text: str, title: Optional[str] = None, head_chars: int = HEAD
         Sorted by position; overlapping mentions are resolved in favour of
         full dates, then day-month phrases, then weekdays.
     """
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    s = ((title or "") + "\n" + text[:head_chars]) if title else text[:head_chars]
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
-
-    # Cheap anchors (str.find runs in C) so that the regexes only see small windows.
-    month_win = _windows(_find_all(s, _MONTH_TOKENS), 14, 30)
-    iso_win = _windows([i for i in _find_all(s, ("19", "20")) if s[i + 4:i + 5] in ("-", "/")], 1, 12)
-    # Full dates first.
-    for rx, iso in ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_ISO, True)):
-        for m in _finditer_windows(rx, s, iso_win if iso else month_win):
-            a, b = m.span()
-            if not free(a, b):
-                continue
-            y = int(m["year"])
-            mo = int(m["mon"]) if iso else _mon(m["mon"])
-            d = int(m["day"])
-            if not (1 <= mo <= 12) or not _valid(y, mo, d):
-                continue
-            taken.append((a, b))
-            before = s[max(0, a - 60):a]
-            wd = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
-            role = _role_full(s, a, b, before, iso)
-            found.append(DateMention(a, b, "full", role, y, mo, d,
-                                     _WEEKDAYS[wd.group(1).lower()] if wd else None))
-            if wd:
-                taken.append((a - len(wd.group(0)), a))
-    # Day and month without a year.
-    for rx in (_RE_MD, _RE_DM):
-        for m in _finditer_windows(rx, s, month_win):
-            a, b = m.span()
-            if not free(a, b):
-                continue
-            mo, d = _mon(m["mon"]), int(m["day"])
-            if not _valid(None, mo, d):
-                continue
-            taken.append((a, b))
-            before = s[max(0, a - 60):a]
-            wd = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
-            if _in_file_caption(s, a, b):
-                role = "ignored"
-            elif _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
-                role = "dateline"
-            elif _RE_ON_BEFORE.search(before):
-                role = "event"
-            else:
-                role = "ignored"
-            found.append(DateMention(a, b, "day_month", role, None, mo, d,
-                                     _WEEKDAYS[wd.group(1).lower()] if wd else None))
-            if wd:
-                taken.append((a - len(wd.group(0)), a))
-    for m in _finditer_windows(_RE_WEEKDAY, s, _windows(_find_all(s, _WEEKDAY_TOKENS), 1, 12)):
-        a, b = m.span()
-        if not free(a, b):
-            continue
-        taken.append((a, b))
-        role = "event"
-        if _in_file_caption(s, a, b):
-            role = "ignored"
-        elif _photo_within(s, b, 100) and not _RE_MEET_VERB.search(_sentence_before(s, a)):
-            role = "ignored"
-        found.append(DateMention(a, b, "weekday", role, weekday=_WEEKDAYS[m["wd"].lower()],
-                                 call_verb=_has_call_verb(s, a, b)))
-    for m in (_RE_YESTERDAY.finditer(s) if ("yesterday" in s or "today" in s) else ()):
-        verb = _has_call_verb(s, m.start(), m.end())
-        if m.group(0) == "today" and not verb:  # "the world today" is not a day
-            continue
-        found.append(DateMention(m.start(), m.end(), m.group(0), "event", call_verb=verb))
-    for m in (_RE_XINHUA_SHORT.finditer(s) if "inhua," in s or "INHUA," in s else ()):  # "(Xinhua, 15/09/18)": the story's date, day first
-        y, mo, d = 2000 + int(m["yy"]), int(m["mon"]), int(m["day"])
-        if 1 <= mo <= 12 and _valid(y, mo, d):
-            found.append(DateMention(m.start(), m.end(), "full", "header", y, mo, d))
+    scan = _Scan(_searched(text, title, head_chars))
+    found = [m for finder in _MENTION_FINDERS for m in finder(scan)]
     found.sort(key=lambda x: (x.start, x.end))
     return found
 
 
 _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+_FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_ISO, True))
+"""Full-date expressions in the order they claim text; True: numeric month (ISO)."""
+_BEFORE_CHARS = 60  # the context read before a mention for its role and weekday
+
+
+class _Scan:
+    """The string searched for dates, its cheap anchors, and the spans mentions already took.
+
+    Cheap anchors (``str.find`` runs in C) give small windows, so that the
+    regular expressions only look where a month name or an ISO year occurs.
+    """
+
+    __slots__ = ("s", "taken", "month_win", "iso_win")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.taken: list[tuple[int, int]] = []
+        self.month_win = _windows(_find_all(s, _MONTH_TOKENS), 14, 30)
+        self.iso_win = _windows([i for i in _find_all(s, ("19", "20")) if s[i + 4:i + 5] in ("-", "/")], 1, 12)
+
+    def free(self, a: int, b: int) -> bool:
+        """Whether no earlier mention took any of s[a:b]."""
+        return all(b <= x or a >= y for x, y in self.taken)
+
+    def take(self, a: int, b: int, before: str) -> Optional[int]:
+        """Take s[a:b] and a weekday written right before it ("Monday, "); return that weekday."""
+        self.taken.append((a, b))
+        wd = _RE_WEEKDAY_BEFORE.search(before)
+        if wd is None:
+            return None
+        self.taken.append((a - len(wd.group(0)), a))
+        return _WEEKDAYS[wd.group(1).lower()]
+
+
+def _find_full_dates(scan: _Scan) -> list[DateMention]:
+    """Day, month and year: "May 29, 2014", "25 February 2022", "27-Mar-2020", "2021-09-10"."""
+    s, out = scan.s, []
+    for rx, iso in _FULL_DATE_PATTERNS:
+        for m in _finditer_windows(rx, s, scan.iso_win if iso else scan.month_win):
+            a, b = m.span()
+            if not scan.free(a, b):
+                continue
+            y, d = int(m["year"]), int(m["day"])
+            mo = int(m["mon"]) if iso else _mon(m["mon"])
+            if not (1 <= mo <= 12) or not _valid(y, mo, d):
+                continue
+            before = s[max(0, a - _BEFORE_CHARS):a]
+            weekday = scan.take(a, b, before)
+            out.append(DateMention(a, b, "full", _role_full(s, a, b, before, iso), y, mo, d, weekday))
+    return out
+
+
+def _find_day_months(scan: _Scan) -> list[DateMention]:
+    """Day and month without a year: "July 8", "Dec. 1", "August 30th", "16 April"."""
+    s, out = scan.s, []
+    for rx in (_RE_MD, _RE_DM):
+        for m in _finditer_windows(rx, s, scan.month_win):
+            a, b = m.span()
+            if not scan.free(a, b):
+                continue
+            mo, d = _mon(m["mon"]), int(m["day"])
+            if not _valid(None, mo, d):
+                continue
+            before = s[max(0, a - _BEFORE_CHARS):a]
+            weekday = scan.take(a, b, before)
+            out.append(DateMention(a, b, "day_month", _role_day_month(s, a, b, before), None, mo, d, weekday))
+    return out
+
+
+def _find_weekdays(scan: _Scan) -> list[DateMention]:
+    """Weekdays not already part of a date: "met on Friday"."""
+    s, out = scan.s, []
+    for m in _finditer_windows(_RE_WEEKDAY, s, _windows(_find_all(s, _WEEKDAY_TOKENS), 1, 12)):
+        a, b = m.span()
+        if not scan.free(a, b):
+            continue
+        scan.taken.append((a, b))
+        out.append(DateMention(a, b, "weekday", _role_weekday(s, a, b), weekday=_WEEKDAYS[m["wd"].lower()],
+                               call_verb=_has_call_verb(s, a, b)))
+    return out
+
+
+def _find_relative_days(scan: _Scan) -> list[DateMention]:
+    """ "yesterday", and "today" beside a verb of a call ("the world today" is not a day)."""
+    s, out = scan.s, []
+    for m in (_RE_YESTERDAY.finditer(s) if ("yesterday" in s or "today" in s) else ()):
+        verb = _has_call_verb(s, m.start(), m.end())
+        if m.group(0) == "today" and not verb:
+            continue
+        out.append(DateMention(m.start(), m.end(), m.group(0), "event", call_verb=verb))
+    return out
+
+
+def _find_xinhua_stamps(scan: _Scan) -> list[DateMention]:
+    """ "(Xinhua, 15/09/18)": the story's date, day first, a page date (``header``)."""
+    s, out = scan.s, []
+    for m in (_RE_XINHUA_SHORT.finditer(s) if "inhua," in s or "INHUA," in s else ()):
+        y, mo, d = 2000 + int(m["yy"]), int(m["mon"]), int(m["day"])
+        if 1 <= mo <= 12 and _valid(y, mo, d):
+            out.append(DateMention(m.start(), m.end(), "full", "header", y, mo, d))
+    return out
+
+
+_MENTION_FINDERS = (_find_full_dates, _find_day_months, _find_weekdays, _find_relative_days, _find_xinhua_stamps)
+"""The finders of :func:`dates_in_text`, in the order they claim text."""
 
 
 def _find_all(s: str, tokens: Iterable[str]) -> list[int]:
@@ -414,6 +455,28 @@ def _photo_within(s: str, b: int, reach: int) -> bool:
     cut = re.search(r"[.!?]\s", chunk)
     tail = chunk[cut.end() if cut else len(chunk):] if cut else ""
     return bool(re.match(r"\s*(?:Photo:|\((?:Xinhua|Photo|PHOTO|AP|AFP|Reuters)|\[(?:Photo|Xinhua))", tail))
+
+
+def _role_day_month(s: str, a: int, b: int, before: str) -> str:
+    """The role of a day-month phrase: a dateline ("BEIJING, July 8 (Xinhua) --"), an event after
+    "on"/"of" ("on the evening of 16 April"), else ignored ("from Dec 3 to Dec 7", a file photo)."""
+    if _in_file_caption(s, a, b):
+        return "ignored"
+    if _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
+        return "dateline"
+    if _RE_ON_BEFORE.search(before):
+        return "event"
+    return "ignored"
+
+
+def _role_weekday(s: str, a: int, b: int) -> str:
+    """The role of a weekday: an event, unless in a file photo's caption or in a caption without a
+    meeting verb ("Aerial photo taken on Friday ... (Xinhua/...)")."""
+    if _in_file_caption(s, a, b):
+        return "ignored"
+    if _photo_within(s, b, 100) and not _RE_MEET_VERB.search(_sentence_before(s, a)):
+        return "ignored"
+    return "event"
 
 
 def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:

@@ -553,3 +553,60 @@ def test_docs_list_the_rules_in_their_order():
         where = [doc.find(f"`{n}`") for n in names]
         assert all(i >= 0 for i in where), [n for n, i in zip(names, where) if i < 0]
         assert where == sorted(where), "docs/dates.md lists the rules out of order"
+
+
+# ----------------------------------------------------------------------------- the tenure table, validated on load
+
+_LEADERS = pd.DataFrame({
+    "name": ["Ana Example", "Ana Example", "Bo Sample"],
+    "office": ["head_of_state", "head_of_state", "head_of_government"],
+    "start": pd.to_datetime(["2001-01-01", "2011-01-01", "2005-05-05"]),
+    "end": pd.to_datetime(["2005-01-01", None, "2006-06-06"]),
+})
+_HEADER = "pattern,leader,office,start,end,note\n"
+
+
+def _tenure_rows(text, header=_HEADER):
+    import io
+    return D._read_tenures(io.StringIO(header + text), "my_tenure.csv", _LEADERS)
+
+
+def test_tenure_rows_take_the_terms_of_the_leaders_table():
+    rows = _tenure_rows("President (?:Ana )?Example\\b,Ana Example,head_of_state,,,two terms\n"
+                        "Vice Premier Cee\\b,,vice_premier,2003-03-03,2004-04-04,\n")
+    assert [(p, str(a.date()), str(b.date())) for _, p, a, b in rows] == [
+        ("President (?:Ana )?Example\\b", "2001-01-01", "2005-01-01"),
+        ("President (?:Ana )?Example\\b", "2011-01-01", f"{D.YEAR_MAX}-12-31"),  # open term
+        ("Vice Premier Cee\\b", "2003-03-03", "2004-04-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("President (Example,Ana Example,head_of_state,,,\n", "line 2: pattern 'President (Example' does not compile"),
+        ("President Example,Ana Example,emperor,,,\n", "line 2: needs a pattern and an office"),
+        ("President Example,Ana Example,head_of_government,,,\n",
+         "line 2: leaders.csv has no dated term of 'Ana Example' as 'head_of_government'"),
+        ("President Example,Ana Example,head_of_state,2001-01-01,,\n", "line 2: 'Ana Example' takes the dates"),
+        ("Vice Premier Cee,,vice_premier,,,\n", "line 2: start and end must be YYYY-MM-DD"),
+        ("Premier Bo,,vice_premier,2003-03-03,,\nVice Premier Cee,,vice_premier,2004-04-04,2003-03-03,\n",
+         "line 3: end 2003-03-03 is before start 2004-04-04"),
+    ],
+)
+def test_tenure_table_errors_name_the_file_and_line(text, message):
+    with pytest.raises(ValueError, match="my_tenure.csv, " + message.replace("(", r"\(").replace(")", r"\)")):
+        _tenure_rows(text)
+
+
+def test_tenure_table_missing_column_is_named():
+    with pytest.raises(ValueError, match=r"my_tenure.csv: missing columns \['leader'\]"):
+        _tenure_rows("x,head_of_state,2001-01-01,,\n", header="pattern,office,start,end,note\n")
+
+
+def test_shipped_tenure_table_loads_and_keeps_its_dates_in_leaders_csv():
+    rows = D._tenures()
+    assert len({p for _, p, _, _ in rows}) == 57
+    # a row with a leader carries no dates of its own: those of leaders.csv are used (Trump's two terms)
+    trump = [(a, b) for _, p, a, b in rows if "Trump" in p]
+    assert trump == [(day("2017-01-20"), day("2021-01-20")), (day("2025-01-20"), day(f"{D.YEAR_MAX}-12-31"))]

@@ -626,16 +626,87 @@ def mfa_id_date(url: Optional[str]) -> Optional[pd.Timestamp]:
 
 # ----------------------------------------------------------------------------- tenures
 
+TENURE_COLUMNS = ("pattern", "leader", "office", "start", "end", "note")
+"""Columns of ``data/dates_tenure.csv``."""
+TENURE_OFFICES_OUTSIDE_LEADERS = ("vice_premier", "state_councilor", "foreign_affairs_director")
+"""Offices a tenure row may name besides those of ``data/leaders.csv`` (which has none of these)."""
+
+_Tenure = tuple  # (compiled pattern, pattern, start, end): one term of one official
+
+
 @lru_cache(maxsize=1)
-def _tenures() -> tuple[tuple[re.Pattern, str, pd.Timestamp, pd.Timestamp], ...]:
+def _tenures() -> tuple[_Tenure, ...]:
+    from . import gazetteer as gz
+
     path = resources.files("diplo_analysis") / "data" / "dates_tenure.csv"
-    rows = []
     with path.open("r", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            start = pd.Timestamp(row["start"])
-            end = pd.Timestamp(row["end"]) if row["end"] else pd.Timestamp(YEAR_MAX, 12, 31)
-            rows.append((re.compile(row["pattern"]), row["pattern"], start, end))
-    return tuple(rows)
+        return tuple(_read_tenures(fh, "dates_tenure.csv", gz.leaders_table()))
+
+
+def _leader_terms_table(leaders: pd.DataFrame) -> dict[tuple[str, str], list[tuple[pd.Timestamp, pd.Timestamp]]]:
+    """(name, office) -> dated terms of the leaders table (open ends at the end of ``YEAR_MAX``)."""
+    out: dict[tuple[str, str], list[tuple[pd.Timestamp, pd.Timestamp]]] = {}
+    for name, office, start, end in zip(leaders["name"], leaders["office"], leaders["start"], leaders["end"]):
+        if not pd.isna(start):
+            out.setdefault((name, office), []).append(
+                (start, pd.Timestamp(YEAR_MAX, 12, 31) if pd.isna(end) else end))
+    return out
+
+
+def _read_tenures(fh: Iterable[str], name: str, leaders: pd.DataFrame) -> list[_Tenure]:
+    """The rows of a tenure table, validated, one tuple per term.
+
+    A row names an official by ``pattern`` (a regular expression for the
+    official *with* the office's title) and takes the terms from the leaders
+    table when ``leader`` is given (the term of ``leader`` in ``office``:
+    ``start`` and ``end`` stay empty), else from its own ``start``/``end``.
+
+    Raises
+    ------
+    ValueError
+        Naming the file and the line, when a column is missing, a pattern does
+        not compile, an office is unknown, a leader has no dated term in that
+        office in the leaders table, or the dates are missing, malformed,
+        given twice or in the wrong order.
+    """
+    reader = csv.DictReader(fh)
+    missing = [c for c in TENURE_COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise ValueError(f"{name}: missing columns {missing} (expected {list(TENURE_COLUMNS)})")
+    terms = _leader_terms_table(leaders)
+    offices = set(leaders["office"]) | set(TENURE_OFFICES_OUTSIDE_LEADERS)
+    rows: list[_Tenure] = []
+    for row in reader:
+        where = f"{name}, line {reader.line_num}"
+        try:
+            rx = re.compile(row["pattern"])
+        except re.error as exc:
+            raise ValueError(f"{where}: pattern {row['pattern']!r} does not compile: {exc}") from None
+        if not row["pattern"] or row["office"] not in offices:
+            raise ValueError(f"{where}: needs a pattern and an office among {sorted(offices)}, "
+                             f"got {row['pattern']!r}, {row['office']!r}")
+        spans = _tenure_row_terms(row, where, terms)
+        rows.extend((rx, row["pattern"], start, end) for start, end in spans)
+    return rows
+
+
+def _tenure_row_terms(row: dict, where: str, terms: dict) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The terms of one tenure row: the leaders table's, or the row's own dates."""
+    if row["leader"]:
+        if row["start"] or row["end"]:
+            raise ValueError(f"{where}: {row['leader']!r} takes the dates of leaders.csv; leave start and end empty")
+        if (row["leader"], row["office"]) not in terms:
+            raise ValueError(f"{where}: leaders.csv has no dated term of {row['leader']!r} as {row['office']!r}")
+        return terms[(row["leader"], row["office"])]
+    try:
+        start = pd.Timestamp(_dt.date.fromisoformat(row["start"]))
+        end = pd.Timestamp(_dt.date.fromisoformat(row["end"])) if row["end"] else pd.Timestamp(YEAR_MAX, 12, 31)
+    except ValueError:
+        raise ValueError(f"{where}: start and end must be YYYY-MM-DD (end may be empty), "
+                         f"got {row['start']!r}, {row['end']!r}") from None
+    if end < start:
+        raise ValueError(f"{where}: end {row['end']} is before start {row['start']}")
+    return [(start, end)]
 
 
 def tenure_windows(text: str, host: Optional[str] = None) -> Optional[list[tuple[pd.Timestamp, pd.Timestamp]]]:
@@ -643,10 +714,11 @@ def tenure_windows(text: str, host: Optional[str] = None) -> Optional[list[tuple
 
     Each row of ``data/dates_tenure.csv`` is a regular expression for an
     official with an office ("Premier Li Keqiang", "Chancellor Merkel") and
-    the dates the office was held (an empty end: still in office, taken as
-    the end of ``YEAR_MAX``).  Rows with the same pattern (two terms) are
-    united; different officials are intersected.  ``host`` (e.g. "Li Qiang")
-    is searched too.
+    the periods the office was held: the terms of ``data/leaders.csv`` for
+    the row's ``leader`` and ``office``, else the row's own ``start`` and
+    ``end`` (an empty end: still in office, taken as the end of
+    ``YEAR_MAX``).  The terms of one pattern are united; different
+    officials are intersected.  ``host`` (e.g. "Li Qiang") is searched too.
 
     Parameters
     ----------

@@ -1008,10 +1008,10 @@ class _cached:
 class _DateContext:
     """What the date rules read, built once per readout.
 
-    The record's fields are read at once; the text's date mentions, the
-    page's own dates and the mention that stands for the call only when a
-    rule first asks for them (a readout decided by its date field never
-    searches its text).
+    Each part (the metadata, the text's date mentions, the page's own dates,
+    the mention that stands for the call, ...) is computed when a rule first
+    asks for it and kept for the next rules: a readout decided by its date
+    field never searches its text.
     """
 
     __slots__ = ("record", "host", "host_country", "__dict__")  # __dict__ holds the cached properties

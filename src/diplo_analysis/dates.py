@@ -636,11 +636,12 @@ _Tenure = tuple  # (compiled pattern, pattern, start, end): one term of one offi
 
 @lru_cache(maxsize=1)
 def _tenures() -> tuple[_Tenure, ...]:
+    """The shipped tenure table, validated, with the terms of the package's leaders table."""
     from . import gazetteer as gz
 
     path = resources.files("diplo_analysis") / "data" / "dates_tenure.csv"
     with path.open("r", encoding="utf-8") as fh:
-        return tuple(_read_tenures(fh, "dates_tenure.csv", gz.leaders_table()))
+        return tuple(_read_tenures(fh, "dates_tenure.csv", gz.package_leaders()))
 
 
 def _leader_terms_table(leaders: pd.DataFrame) -> dict[tuple[str, str], list[tuple[pd.Timestamp, pd.Timestamp]]]:

@@ -487,3 +487,126 @@ def test_leaders_named_with_their_title_narrow_the_year(text, want):
 def test_leader_windows_reads_the_title_before_the_name():
     spans = D.leader_windows("Japanese Prime Minister Shigeru Ishiba met Vice President Xi Jinping.")
     assert spans == [[(day("2024-10-01"), day("2025-10-21"))]]  # not Xi: "Vice President" is not his office here
+
+
+# ----------------------------------------------------------------------------- explain_date: each rule names itself
+
+_CN_SAT = "http://x.example.cn/2021-09/11/c_1.htm"  # Saturday 11 September 2021
+
+
+@pytest.mark.parametrize(
+    "kwargs, want, rule, words",
+    [
+        (dict(text="x", date="2021-09-10T12:00:00"), ("2021-09-10", False), "date_field", "'2021-09-10T12:00:00'"),
+        (dict(text="x", datetime="2020-05-04"), ("2020-05-04", False), "meta_date", "meta['datetime'] '2020-05-04'"),
+        (dict(text="On the morning of April 12, 2017, the president held talks with a king."),
+         ("2017-04-12", False), "text_full_date", "'April 12, 2017'"),
+        (dict(text="On the evening of 16 April, the premier spoke by phone with a president.", year=2020),
+         ("2020-04-16", False), "text_day_month:year_meta", "meta['year']"),
+        (dict(text="BEIJING, July 8 (Xinhua) -- The two presidents held a phone call.",
+              url="http://x.example.cn/2020-07/08/c_1.htm"),
+         ("2020-07-08", True), "text_day_month:year_page_date", "'July 8' (dateline); year 2020 from page date "
+                                                                "2020-07-08 from the url"),
+        (dict(text="BEIJING, July 5 (Xinhua) -- The two foreign ministers held a phone conversation on Saturday.",
+              url="http://x.example.cn/n3/2020/0705/c1.html"),
+         ("2020-07-04", True), "text_day_month:year_page_date+dateline_weekday", "'Saturday' in the lead"),
+        (dict(text="On 12 April, Premier Li Keqiang held a video call with Chancellor Scholz of Germany."),
+         ("2022-04-12", True), "text_day_month:year_tenure", "tenure of 'Premier Li Keqiang', 'Scholz'"),
+        (dict(text="On November 15, President Xi Jinping met with Japanese Prime Minister Shigeru Ishiba in Lima."),
+         ("2024-11-15", True), "text_day_month:year_leader_terms", "'Shigeru Ishiba' (head_of_government)"),
+        (dict(text="On 16 April, the two presidents spoke by phone."), (None, False), "text_day_month:no_year",
+         "'16 April'"),
+        (dict(text="The president held a phone call with the prime minister on Friday.", url=_CN_SAT),
+         ("2021-09-10", True), "text_weekday", "'Friday'; page date 2021-09-11 from the url"),
+        (dict(text="The two leaders spoke by phone on Friday."), (None, False), "text_weekday:no_page_date", "'Friday'"),
+        (dict(text="The president yesterday spoke by phone with his counterpart.", url=_CN_SAT),
+         ("2021-09-10", True), "text_relative_day", "'yesterday'"),
+        (dict(text="The two sides agreed to deepen ties.", url=_CN_SAT), ("2021-09-11", True), "page_date",
+         "page date 2021-09-11 from the url"),
+        (dict(text="The two sides agreed to deepen ties."), (None, False), "no_date", "no date"),
+    ],
+)
+def test_explain_date_names_the_rule_and_its_evidence(kwargs, want, rule, words):
+    r = rec(**kwargs)
+    got = D.explain_date(r)
+    assert got.rule == rule
+    assert words in got.evidence
+    assert (got.date, got.inferred) == resolve_date(r) or (pd.isna(got.date) and pd.isna(resolve_date(r)[0]))
+    if want[0] is None:
+        assert pd.isna(got.date) and got.inferred is False
+    else:
+        assert (got.date, got.inferred) == (day(want[0]), want[1])
+
+
+def test_explain_date_is_a_named_tuple_of_four():
+    date, inferred, rule, evidence = D.explain_date(rec("x", date="2021-09-10"))
+    assert (date, inferred, rule) == (day("2021-09-10"), False, "date_field")
+    with pytest.raises(TypeError, match="expects a Record"):
+        D.explain_date("not a record")
+
+
+def test_docs_list_the_rules_in_their_order():
+    doc = (REPO / "docs" / "dates.md").read_text(encoding="utf-8")
+    rules = [f.__name__.removeprefix("_rule_") for f in D._RULES] + ["no_date"]
+    steps = [f.__name__.removeprefix("_") for f in D._YEAR_STEPS]
+    for names in (rules, steps):
+        where = [doc.find(f"`{n}`") for n in names]
+        assert all(i >= 0 for i in where), [n for n, i in zip(names, where) if i < 0]
+        assert where == sorted(where), "docs/dates.md lists the rules out of order"
+
+
+# ----------------------------------------------------------------------------- the tenure table, validated on load
+
+_LEADERS = pd.DataFrame({
+    "name": ["Ana Example", "Ana Example", "Bo Sample"],
+    "office": ["head_of_state", "head_of_state", "head_of_government"],
+    "start": pd.to_datetime(["2001-01-01", "2011-01-01", "2005-05-05"]),
+    "end": pd.to_datetime(["2005-01-01", None, "2006-06-06"]),
+})
+_HEADER = "pattern,leader,office,start,end,note\n"
+
+
+def _tenure_rows(text, header=_HEADER):
+    import io
+    return D._read_tenures(io.StringIO(header + text), "my_tenure.csv", _LEADERS)
+
+
+def test_tenure_rows_take_the_terms_of_the_leaders_table():
+    rows = _tenure_rows("President (?:Ana )?Example\\b,Ana Example,head_of_state,,,two terms\n"
+                        "Vice Premier Cee\\b,,vice_premier,2003-03-03,2004-04-04,\n")
+    assert [(p, str(a.date()), str(b.date())) for _, p, a, b in rows] == [
+        ("President (?:Ana )?Example\\b", "2001-01-01", "2005-01-01"),
+        ("President (?:Ana )?Example\\b", "2011-01-01", f"{D.YEAR_MAX}-12-31"),  # open term
+        ("Vice Premier Cee\\b", "2003-03-03", "2004-04-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("President (Example,Ana Example,head_of_state,,,\n", "line 2: pattern 'President (Example' does not compile"),
+        ("President Example,Ana Example,emperor,,,\n", "line 2: needs a pattern and an office"),
+        ("President Example,Ana Example,head_of_government,,,\n",
+         "line 2: leaders.csv has no dated term of 'Ana Example' as 'head_of_government'"),
+        ("President Example,Ana Example,head_of_state,2001-01-01,,\n", "line 2: 'Ana Example' takes the dates"),
+        ("Vice Premier Cee,,vice_premier,,,\n", "line 2: start and end must be YYYY-MM-DD"),
+        ("Premier Bo,,vice_premier,2003-03-03,,\nVice Premier Cee,,vice_premier,2004-04-04,2003-03-03,\n",
+         "line 3: end 2003-03-03 is before start 2004-04-04"),
+    ],
+)
+def test_tenure_table_errors_name_the_file_and_line(text, message):
+    with pytest.raises(ValueError, match="my_tenure.csv, " + message.replace("(", r"\(").replace(")", r"\)")):
+        _tenure_rows(text)
+
+
+def test_tenure_table_missing_column_is_named():
+    with pytest.raises(ValueError, match=r"my_tenure.csv: missing columns \['leader'\]"):
+        _tenure_rows("x,head_of_state,2001-01-01,,\n", header="pattern,office,start,end,note\n")
+
+
+def test_shipped_tenure_table_loads_and_keeps_its_dates_in_leaders_csv():
+    rows = D._tenures()
+    assert len({p for _, p, _, _ in rows}) == 57
+    # a row with a leader carries no dates of its own: those of leaders.csv are used (Trump's two terms)
+    trump = [(a, b) for _, p, a, b in rows if "Trump" in p]
+    assert trump == [(day("2017-01-20"), day("2021-01-20")), (day("2025-01-20"), day(f"{D.YEAR_MAX}-12-31"))]

@@ -6,42 +6,48 @@ the Kremlin and White House files carry a date field; China's pages carry only
 their text ("On the evening of 16 April", "BEIJING, July 8 (Xinhua) -- ... on
 Friday"), a URL and sometimes the page's publication date.
 
-Order of evidence (the first that applies decides)
---------------------------------------------------
-1. ``record.date``, the source's date field (ISO or anything
-   :func:`pandas.to_datetime` reads): read, ``inferred=False``.  A value that
-   does not parse is ignored (no crash) and the next sources are tried.
-2. ``record.meta["date"]`` (or ``meta["datetime"]``), explicit metadata such
-   as a sidecar or front matter: read, ``inferred=False``.
-3. The text, near its start (title + first 2,000 characters): the first
-   mention of the day of the call.
+The rules, in order (the first that decides wins; ``_RULES``)
+-------------------------------------------------------------
+Each rule reads a context built once per readout and returns a decision or
+nothing; :func:`explain_date` gives the decision with the rule's name and its
+evidence (``docs/dates.md`` has an example per rule).
 
-   * A full date ("On the morning of April 12, 2017", "25 February 2022",
-     "Monday, March 3, 2014", a photo caption "..., Beijing, Feb. 5, 2022.
-     (Xinhua/...)") is read: ``inferred=False``.
-   * A day and month without year ("on the evening of 16 April", "On November
-     29 local time", "BEIJING, July 8 (Xinhua)") takes its year from, in this
-     order: ``meta["year"]`` (explicit, ``inferred=False``); the page's own
-     dates (a publication stamp in the text such as "Updated: 2013-09-06",
-     the URL, ``meta["published"]``: the latest year that puts the day on or
-     before the page date, ``inferred=True``); the id of a foreign-ministry
-     page (``/t1743661.htm``, calibrated on dated pages,
-     ``data/dates_mfa_ids.csv``, ``inferred=True``); else the years allowed
-     by the tenure of the officials named (``data/dates_tenure.csv``), a
-     weekday given with the day ("Monday, April 12") and years written in the
-     text: when exactly one year remains it is used (``inferred=True``),
-     otherwise NaT.
-   * A dateline followed in its lead by a weekday ("BEIJING, July 5 (Xinhua)
-     -- ... said Saturday") gives the last such weekday on or before the
-     dateline (here July 4).
-   * A weekday alone ("met on Friday") or "yesterday" counts back from the
-     earliest full page date (text stamp, URL, ``published``):
-     ``inferred=True``; NaT when the page has no full date.
-4. No day in the text: the page's earliest full date (text stamp, URL such
-   as ``/2021-09/10/``, ``/20210910/``, ``t20210910_``, ``content_20210910``;
-   ``published``) stands for the day, ``inferred=True`` (a publication date
-   is often the day after the call).
-5. Nothing: NaT, ``inferred=False``.
+1. ``date_field``: ``record.date``, the source's date field (ISO or anything
+   :func:`pandas.to_datetime` reads): read, ``inferred=False``.  A value that
+   does not parse is ignored (no crash) and the next rules are tried.
+2. ``meta_date``: ``record.meta["date"]`` (or ``meta["datetime"]``), explicit
+   metadata such as a sidecar or front matter: read, ``inferred=False``.
+3. The text, near its start (title + first 2,000 characters): the first
+   mention of the day of the call (:func:`dates_in_text`, then the mentions
+   the page's date allows, a weekday said of the call preferred).
+
+   * ``text_full_date``: a full date ("On the morning of April 12, 2017",
+     "25 February 2022", "Monday, March 3, 2014", a photo caption "...,
+     Beijing, Feb. 5, 2022. (Xinhua/...)") is read: ``inferred=False``.
+   * ``text_day_month``: a day and month without year ("on the evening of 16
+     April", "BEIJING, July 8 (Xinhua)") takes its year from the first of
+     ``_YEAR_STEPS`` that decides: ``year_meta`` (``meta["year"]``,
+     ``inferred=False``); ``year_page_date`` (a publication stamp in the text
+     such as "Updated: 2013-09-06", the URL, ``meta["published"]``: the latest
+     year that puts the day on or before the page date); ``year_mfa_id`` (the
+     id of a foreign-ministry page, ``/t1743661.htm``, calibrated on dated
+     pages, ``data/dates_mfa_ids.csv``); ``year_tenure`` (the tenure of the
+     officials named, ``data/dates_tenure.csv``, a weekday given with the day
+     and years written in the text leave one year); ``year_leader_terms``
+     (the terms of the leaders of ``data/leaders.csv`` named after their
+     office's title leave one year); all ``inferred=True`` but the first;
+     otherwise NaT.  A dateline followed in its lead by a weekday ("BEIJING,
+     July 5 (Xinhua) -- ... said Saturday") gives the last such weekday on or
+     before the dateline (here July 4).
+   * ``text_weekday``, ``text_relative_day``: a weekday alone ("met on
+     Friday") or "yesterday" counts back from the earliest full page date
+     (text stamp, URL, ``published``): ``inferred=True``; NaT when the page
+     has no full date.
+4. ``page_date``: no day in the text: the page's earliest full date (text
+   stamp, URL such as ``/2021-09/10/``, ``/20210910/``, ``t20210910_``,
+   ``content_20210910``; ``published``) stands for the day,
+   ``inferred=True`` (a publication date is often the day after the call).
+5. ``no_date``: nothing: NaT, ``inferred=False``.
 
 Mentions that are not the call are skipped: dates in the page's publication
 stamps, photo captions that show something else ("Aerial photo taken on
@@ -60,7 +66,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, NamedTuple, Optional
 
 import pandas as pd
 
@@ -68,6 +74,8 @@ from .records import Record
 
 __all__ = [
     "resolve_date",
+    "explain_date",
+    "DateDecision",
     "DateMention",
     "dates_in_text",
     "PageDate",
@@ -145,6 +153,10 @@ _RE_XINHUA_SHORT = re.compile(r"(?:Xinhua|XINHUA),\s*(?P<day>[0-3]?\d)/(?P<mon>[
 _RE_SENT_END = re.compile(r"(?:(?<![A-Z])(?<!\b(?:Mr|Dr|St|Ms|No))[.!?]\s|\||\n|】)")
 
 _DAY_RE_MAX_GAP = 400  # a weekday this close after a dateline refines it
+TENURE_CHARS = 6000
+"""Characters of text searched for officials of the tenure table and for years written."""
+LEADER_CHARS = 3000
+"""Characters of text searched for leaders named after their office's title."""
 
 
 @dataclass(frozen=True)
@@ -260,12 +272,21 @@ def _sentence_before(s: str, start: int, reach: int = 300) -> str:
     return chunk[ends[-1].end():] if ends else chunk
 
 
+def _searched(text: Any, title: Optional[str], head_chars: int = HEAD_CHARS) -> str:
+    """The string :func:`dates_in_text` searches: the title, a newline and the head of the text."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    return ((title or "") + "\n" + text[:head_chars]) if title else text[:head_chars]
+
+
 def dates_in_text(text: str, title: Optional[str] = None, head_chars: int = HEAD_CHARS) -> list[DateMention]:
     """Find the date mentions near the start of a readout, with their roles.
 
-    Searches ``title + "\\n" + text[:head_chars]``.  Full dates, day-month
-    phrases, weekdays and "yesterday" are found with compiled regular
-    expressions; each gets a role (see :class:`DateMention`) from its context.
+    Searches ``title + "\\n" + text[:head_chars]`` with the finders of
+    ``_MENTION_FINDERS``, in this order: full dates, day-month phrases,
+    weekdays, "yesterday"/"today", and the "(Xinhua, dd/mm/yy)" stamp.  A
+    finder skips a span an earlier one took (the longer form wins); each
+    mention gets a role (see :class:`DateMention`) from its context.
 
     Parameters
     ----------
@@ -282,88 +303,125 @@ def dates_in_text(text: str, title: Optional[str] = None, head_chars: int = HEAD
         Sorted by position; overlapping mentions are resolved in favour of
         full dates, then day-month phrases, then weekdays.
     """
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    s = ((title or "") + "\n" + text[:head_chars]) if title else text[:head_chars]
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    return _mentions_in(_searched(text, title, head_chars))
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
 
-    # Cheap anchors (str.find runs in C) so that the regexes only see small windows.
-    month_win = _windows(_find_all(s, _MONTH_TOKENS), 14, 30)
-    iso_win = _windows([i for i in _find_all(s, ("19", "20")) if s[i + 4:i + 5] in ("-", "/")], 1, 12)
-    # Full dates first.
-    for rx, iso in ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_ISO, True)):
-        for m in _finditer_windows(rx, s, iso_win if iso else month_win):
-            a, b = m.span()
-            if not free(a, b):
-                continue
-            y = int(m["year"])
-            mo = int(m["mon"]) if iso else _mon(m["mon"])
-            d = int(m["day"])
-            if not (1 <= mo <= 12) or not _valid(y, mo, d):
-                continue
-            taken.append((a, b))
-            before = s[max(0, a - 60):a]
-            wd = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
-            role = _role_full(s, a, b, before, iso)
-            found.append(DateMention(a, b, "full", role, y, mo, d,
-                                     _WEEKDAYS[wd.group(1).lower()] if wd else None))
-            if wd:
-                taken.append((a - len(wd.group(0)), a))
-    # Day and month without a year.
-    for rx in (_RE_MD, _RE_DM):
-        for m in _finditer_windows(rx, s, month_win):
-            a, b = m.span()
-            if not free(a, b):
-                continue
-            mo, d = _mon(m["mon"]), int(m["day"])
-            if not _valid(None, mo, d):
-                continue
-            taken.append((a, b))
-            before = s[max(0, a - 60):a]
-            wd = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
-            if _in_file_caption(s, a, b):
-                role = "ignored"
-            elif _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
-                role = "dateline"
-            elif _RE_ON_BEFORE.search(before):
-                role = "event"
-            else:
-                role = "ignored"
-            found.append(DateMention(a, b, "day_month", role, None, mo, d,
-                                     _WEEKDAYS[wd.group(1).lower()] if wd else None))
-            if wd:
-                taken.append((a - len(wd.group(0)), a))
-    for m in _finditer_windows(_RE_WEEKDAY, s, _windows(_find_all(s, _WEEKDAY_TOKENS), 1, 12)):
-        a, b = m.span()
-        if not free(a, b):
-            continue
-        taken.append((a, b))
-        role = "event"
-        if _in_file_caption(s, a, b):
-            role = "ignored"
-        elif _photo_within(s, b, 100) and not _RE_MEET_VERB.search(_sentence_before(s, a)):
-            role = "ignored"
-        found.append(DateMention(a, b, "weekday", role, weekday=_WEEKDAYS[m["wd"].lower()],
-                                 call_verb=_has_call_verb(s, a, b)))
-    for m in (_RE_YESTERDAY.finditer(s) if ("yesterday" in s or "today" in s) else ()):
-        verb = _has_call_verb(s, m.start(), m.end())
-        if m.group(0) == "today" and not verb:  # "the world today" is not a day
-            continue
-        found.append(DateMention(m.start(), m.end(), m.group(0), "event", call_verb=verb))
-    for m in (_RE_XINHUA_SHORT.finditer(s) if "inhua," in s or "INHUA," in s else ()):  # "(Xinhua, 15/09/18)": the story's date, day first
-        y, mo, d = 2000 + int(m["yy"]), int(m["mon"]), int(m["day"])
-        if 1 <= mo <= 12 and _valid(y, mo, d):
-            found.append(DateMention(m.start(), m.end(), "full", "header", y, mo, d))
+def _mentions_in(s: str) -> list[DateMention]:
+    """The mentions of all the finders in ``s``, sorted by position."""
+    scan = _Scan(s)
+    found = [m for finder in _MENTION_FINDERS for m in finder(scan)]
     found.sort(key=lambda x: (x.start, x.end))
     return found
 
 
 _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+_FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_ISO, True))
+"""Full-date expressions in the order they claim text; True: numeric month (ISO)."""
+_BEFORE_CHARS = 60  # the context read before a mention for its role and weekday
+
+
+class _Scan:
+    """The string searched for dates, its cheap anchors, and the spans mentions already took.
+
+    Cheap anchors (``str.find`` runs in C) give small windows, so that the
+    regular expressions only look where a month name or an ISO year occurs.
+    """
+
+    __slots__ = ("s", "taken", "month_win", "iso_win")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.taken: list[tuple[int, int]] = []
+        self.month_win = _windows(_find_all(s, _MONTH_TOKENS), 14, 30)
+        self.iso_win = _windows([i for i in _find_all(s, ("19", "20")) if s[i + 4:i + 5] in ("-", "/")], 1, 12)
+
+    def free(self, a: int, b: int) -> bool:
+        """Whether no earlier mention took any of s[a:b]."""
+        return all(b <= x or a >= y for x, y in self.taken)
+
+    def take(self, a: int, b: int, before: str) -> Optional[int]:
+        """Take s[a:b] and a weekday written right before it ("Monday, "); return that weekday."""
+        self.taken.append((a, b))
+        wd = _RE_WEEKDAY_BEFORE.search(before)
+        if wd is None:
+            return None
+        self.taken.append((a - len(wd.group(0)), a))
+        return _WEEKDAYS[wd.group(1).lower()]
+
+
+def _find_full_dates(scan: _Scan) -> list[DateMention]:
+    """Day, month and year: "May 29, 2014", "25 February 2022", "27-Mar-2020", "2021-09-10"."""
+    s, out = scan.s, []
+    for rx, iso in _FULL_DATE_PATTERNS:
+        for m in _finditer_windows(rx, s, scan.iso_win if iso else scan.month_win):
+            a, b = m.span()
+            if not scan.free(a, b):
+                continue
+            y, d = int(m["year"]), int(m["day"])
+            mo = int(m["mon"]) if iso else _mon(m["mon"])
+            if not (1 <= mo <= 12) or not _valid(y, mo, d):
+                continue
+            before = s[max(0, a - _BEFORE_CHARS):a]
+            weekday = scan.take(a, b, before)
+            out.append(DateMention(a, b, "full", _role_full(s, a, b, before, iso), y, mo, d, weekday))
+    return out
+
+
+def _find_day_months(scan: _Scan) -> list[DateMention]:
+    """Day and month without a year: "July 8", "Dec. 1", "August 30th", "16 April"."""
+    s, out = scan.s, []
+    for rx in (_RE_MD, _RE_DM):
+        for m in _finditer_windows(rx, s, scan.month_win):
+            a, b = m.span()
+            if not scan.free(a, b):
+                continue
+            mo, d = _mon(m["mon"]), int(m["day"])
+            if not _valid(None, mo, d):
+                continue
+            before = s[max(0, a - _BEFORE_CHARS):a]
+            weekday = scan.take(a, b, before)
+            out.append(DateMention(a, b, "day_month", _role_day_month(s, a, b, before), None, mo, d, weekday))
+    return out
+
+
+def _find_weekdays(scan: _Scan) -> list[DateMention]:
+    """Weekdays not already part of a date: "met on Friday"."""
+    s, out = scan.s, []
+    for m in _finditer_windows(_RE_WEEKDAY, s, _windows(_find_all(s, _WEEKDAY_TOKENS), 1, 12)):
+        a, b = m.span()
+        if not scan.free(a, b):
+            continue
+        scan.taken.append((a, b))
+        out.append(DateMention(a, b, "weekday", _role_weekday(s, a, b), weekday=_WEEKDAYS[m["wd"].lower()],
+                               call_verb=_has_call_verb(s, a, b)))
+    return out
+
+
+def _find_relative_days(scan: _Scan) -> list[DateMention]:
+    """ "yesterday", and "today" beside a verb of a call ("the world today" is not a day)."""
+    s, out = scan.s, []
+    for m in (_RE_YESTERDAY.finditer(s) if ("yesterday" in s or "today" in s) else ()):
+        verb = _has_call_verb(s, m.start(), m.end())
+        if m.group(0) == "today" and not verb:
+            continue
+        out.append(DateMention(m.start(), m.end(), m.group(0), "event", call_verb=verb))
+    return out
+
+
+def _find_xinhua_stamps(scan: _Scan) -> list[DateMention]:
+    """ "(Xinhua, 15/09/18)": the story's date, day first, a page date (``header``)."""
+    s, out = scan.s, []
+    for m in (_RE_XINHUA_SHORT.finditer(s) if "inhua," in s or "INHUA," in s else ()):
+        y, mo, d = 2000 + int(m["yy"]), int(m["mon"]), int(m["day"])
+        if 1 <= mo <= 12 and _valid(y, mo, d):
+            out.append(DateMention(m.start(), m.end(), "full", "header", y, mo, d))
+    return out
+
+
+_MENTION_FINDERS = (_find_full_dates, _find_day_months, _find_weekdays, _find_relative_days, _find_xinhua_stamps)
+"""The finders of :func:`dates_in_text`, in the order they claim text."""
 
 
 def _find_all(s: str, tokens: Iterable[str]) -> list[int]:
@@ -414,6 +472,28 @@ def _photo_within(s: str, b: int, reach: int) -> bool:
     cut = re.search(r"[.!?]\s", chunk)
     tail = chunk[cut.end() if cut else len(chunk):] if cut else ""
     return bool(re.match(r"\s*(?:Photo:|\((?:Xinhua|Photo|PHOTO|AP|AFP|Reuters)|\[(?:Photo|Xinhua))", tail))
+
+
+def _role_day_month(s: str, a: int, b: int, before: str) -> str:
+    """The role of a day-month phrase: a dateline ("BEIJING, July 8 (Xinhua) --"), an event after
+    "on"/"of" ("on the evening of 16 April"), else ignored ("from Dec 3 to Dec 7", a file photo)."""
+    if _in_file_caption(s, a, b):
+        return "ignored"
+    if _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
+        return "dateline"
+    if _RE_ON_BEFORE.search(before):
+        return "event"
+    return "ignored"
+
+
+def _role_weekday(s: str, a: int, b: int) -> str:
+    """The role of a weekday: an event, unless in a file photo's caption or in a caption without a
+    meeting verb ("Aerial photo taken on Friday ... (Xinhua/...)")."""
+    if _in_file_caption(s, a, b):
+        return "ignored"
+    if _photo_within(s, b, 100) and not _RE_MEET_VERB.search(_sentence_before(s, a)):
+        return "ignored"
+    return "event"
 
 
 def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
@@ -546,16 +626,88 @@ def mfa_id_date(url: Optional[str]) -> Optional[pd.Timestamp]:
 
 # ----------------------------------------------------------------------------- tenures
 
+TENURE_COLUMNS = ("pattern", "leader", "office", "start", "end", "note")
+"""Columns of ``data/dates_tenure.csv``."""
+TENURE_OFFICES_OUTSIDE_LEADERS = ("vice_premier", "state_councilor", "foreign_affairs_director")
+"""Offices a tenure row may name besides those of ``data/leaders.csv`` (which has none of these)."""
+
+_Tenure = tuple  # (compiled pattern, pattern, start, end): one term of one official
+
+
 @lru_cache(maxsize=1)
-def _tenures() -> tuple[tuple[re.Pattern, str, pd.Timestamp, pd.Timestamp], ...]:
+def _tenures() -> tuple[_Tenure, ...]:
+    """The shipped tenure table, validated, with the terms of the package's leaders table."""
+    from . import gazetteer as gz
+
     path = resources.files("diplo_analysis") / "data" / "dates_tenure.csv"
-    rows = []
     with path.open("r", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            start = pd.Timestamp(row["start"])
-            end = pd.Timestamp(row["end"]) if row["end"] else pd.Timestamp(YEAR_MAX, 12, 31)
-            rows.append((re.compile(row["pattern"]), row["pattern"], start, end))
-    return tuple(rows)
+        return tuple(_read_tenures(fh, "dates_tenure.csv", gz.package_leaders()))
+
+
+def _leader_terms_table(leaders: pd.DataFrame) -> dict[tuple[str, str], list[tuple[pd.Timestamp, pd.Timestamp]]]:
+    """(name, office) -> dated terms of the leaders table (open ends at the end of ``YEAR_MAX``)."""
+    out: dict[tuple[str, str], list[tuple[pd.Timestamp, pd.Timestamp]]] = {}
+    for name, office, start, end in zip(leaders["name"], leaders["office"], leaders["start"], leaders["end"]):
+        if not pd.isna(start):
+            out.setdefault((name, office), []).append(
+                (start, pd.Timestamp(YEAR_MAX, 12, 31) if pd.isna(end) else end))
+    return out
+
+
+def _read_tenures(fh: Iterable[str], name: str, leaders: pd.DataFrame) -> list[_Tenure]:
+    """The rows of a tenure table, validated, one tuple per term.
+
+    A row names an official by ``pattern`` (a regular expression for the
+    official *with* the office's title) and takes the terms from the leaders
+    table when ``leader`` is given (the term of ``leader`` in ``office``:
+    ``start`` and ``end`` stay empty), else from its own ``start``/``end``.
+
+    Raises
+    ------
+    ValueError
+        Naming the file and the line, when a column is missing, a pattern does
+        not compile, an office is unknown, a leader has no dated term in that
+        office in the leaders table, or the dates are missing, malformed,
+        given twice or in the wrong order.
+    """
+    reader = csv.DictReader(fh)
+    missing = [c for c in TENURE_COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise ValueError(f"{name}: missing columns {missing} (expected {list(TENURE_COLUMNS)})")
+    terms = _leader_terms_table(leaders)
+    offices = set(leaders["office"]) | set(TENURE_OFFICES_OUTSIDE_LEADERS)
+    rows: list[_Tenure] = []
+    for row in reader:
+        where = f"{name}, line {reader.line_num}"
+        try:
+            rx = re.compile(row["pattern"])
+        except re.error as exc:
+            raise ValueError(f"{where}: pattern {row['pattern']!r} does not compile: {exc}") from None
+        if not row["pattern"] or row["office"] not in offices:
+            raise ValueError(f"{where}: needs a pattern and an office among {sorted(offices)}, "
+                             f"got {row['pattern']!r}, {row['office']!r}")
+        spans = _tenure_row_terms(row, where, terms)
+        rows.extend((rx, row["pattern"], start, end) for start, end in spans)
+    return rows
+
+
+def _tenure_row_terms(row: dict, where: str, terms: dict) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The terms of one tenure row: the leaders table's, or the row's own dates."""
+    if row["leader"]:
+        if row["start"] or row["end"]:
+            raise ValueError(f"{where}: {row['leader']!r} takes the dates of leaders.csv; leave start and end empty")
+        if (row["leader"], row["office"]) not in terms:
+            raise ValueError(f"{where}: leaders.csv has no dated term of {row['leader']!r} as {row['office']!r}")
+        return terms[(row["leader"], row["office"])]
+    try:
+        start = pd.Timestamp(_dt.date.fromisoformat(row["start"]))
+        end = pd.Timestamp(_dt.date.fromisoformat(row["end"])) if row["end"] else pd.Timestamp(YEAR_MAX, 12, 31)
+    except ValueError:
+        raise ValueError(f"{where}: start and end must be YYYY-MM-DD (end may be empty), "
+                         f"got {row['start']!r}, {row['end']!r}") from None
+    if end < start:
+        raise ValueError(f"{where}: end {row['end']} is before start {row['start']}")
+    return [(start, end)]
 
 
 def tenure_windows(text: str, host: Optional[str] = None) -> Optional[list[tuple[pd.Timestamp, pd.Timestamp]]]:
@@ -563,10 +715,11 @@ def tenure_windows(text: str, host: Optional[str] = None) -> Optional[list[tuple
 
     Each row of ``data/dates_tenure.csv`` is a regular expression for an
     official with an office ("Premier Li Keqiang", "Chancellor Merkel") and
-    the dates the office was held (an empty end: still in office, taken as
-    the end of ``YEAR_MAX``).  Rows with the same pattern (two terms) are
-    united; different officials are intersected.  ``host`` (e.g. "Li Qiang")
-    is searched too.
+    the periods the office was held: the terms of ``data/leaders.csv`` for
+    the row's ``leader`` and ``office``, else the row's own ``start`` and
+    ``end`` (an empty end: still in office, taken as the end of
+    ``YEAR_MAX``).  The terms of one pattern are united; different
+    officials are intersected.  ``host`` (e.g. "Li Qiang") is searched too.
 
     Parameters
     ----------
@@ -580,13 +733,22 @@ def tenure_windows(text: str, host: Optional[str] = None) -> Optional[list[tuple
         tenures do not overlap (the table or the text is then inconsistent
         and the tenure is not used).
     """
+    return _tenure_matches(text, host)[1]
+
+
+def _tenure_matches(text: str, host: Optional[str] = None) -> tuple[list[str], Optional[list[tuple[pd.Timestamp, pd.Timestamp]]]]:
+    """:func:`tenure_windows`, with the words that named each official (first match per pattern)."""
     hay = (text or "") + ("\n" + host if host else "")
     by_pattern: dict[str, list[tuple[pd.Timestamp, pd.Timestamp]]] = {}
+    names: list[str] = []
     for rx, key, start, end in _tenures():
-        if rx.search(hay):
+        m = rx.search(hay)
+        if m:
+            if key not in by_pattern:
+                names.append(m.group(0))
             by_pattern.setdefault(key, []).append((start, end))
     if not by_pattern:
-        return None
+        return names, None
     windows = [(pd.Timestamp(YEAR_MIN, 1, 1), pd.Timestamp(YEAR_MAX, 12, 31))]
     for spans in by_pattern.values():
         nxt = []
@@ -596,7 +758,7 @@ def tenure_windows(text: str, host: Optional[str] = None) -> Optional[list[tuple
                 if lo <= hi:
                     nxt.append((lo, hi))
         windows = nxt
-    return sorted(windows)
+    return names, sorted(windows)
 
 
 # the office a title names right before a leader's name ("Japanese Prime Minister Shigeru Ishiba"); not
@@ -621,6 +783,12 @@ def leader_windows(text: str) -> list[list[tuple[pd.Timestamp, pd.Timestamp]]]:
     list of lists of (start, end)
         One list per person-and-office named (open terms end at ``YEAR_MAX``).
     """
+    terms = _leader_terms(text)
+    return [terms[k] for k in sorted(terms)]
+
+
+def _leader_terms(text: str) -> dict[tuple[str, str], list[tuple[pd.Timestamp, pd.Timestamp]]]:
+    """:func:`leader_windows` keyed by (name, office) of the leader named."""
     from . import gazetteer as gz
 
     folded = gz.fold(text or "")
@@ -636,7 +804,7 @@ def leader_windows(text: str) -> list[list[tuple[pd.Timestamp, pd.Timestamp]]]:
         if terms:
             key = (terms[0].name, office)
             out[key] = [(t.start, t.end if t.end is not None else pd.Timestamp(YEAR_MAX, 12, 31)) for t in terms]
-    return [out[k] for k in sorted(out)]
+    return out
 
 
 def candidate_years(month: int, day: int, windows: Optional[Iterable[tuple[pd.Timestamp, pd.Timestamp]]] = None,
@@ -753,28 +921,29 @@ def _published(meta: dict) -> Optional[PageDate]:
 
 # ----------------------------------------------------------------------------- resolution
 
-def _year_from_page(month: int, day: int, refs: list[PageDate], weekday: Optional[int]) -> Optional[int]:
-    """The latest year putting (month, day) on or before the page date (+1 day)."""
+def _reference_page_date(refs: list[PageDate]) -> Optional[PageDate]:
+    """The page date a day and month are read against: the earliest of the most precise kind."""
     for precision in ("day", "month", "year"):
         cands = [r for r in refs if r.precision == precision]
-        if not cands:
-            continue
-        ref = min(cands, key=lambda r: r.date)
-        if precision == "year":
-            return ref.date.year if _ts(ref.date.year, month, day) is not None else None
-        limit = ref.last_day + pd.Timedelta(days=1)
-        options = []
-        for y in (limit.year, limit.year - 1):
-            ts = _ts(y, month, day)
-            if ts is not None and ts <= limit and (limit - ts).days <= 366:
-                options.append((y, ts))
-        if weekday is not None:
-            good = [o for o in options if o[1].weekday() == weekday]
-            options = good or options
-        if options:
-            return options[0][0]
-        return None
+        if cands:
+            return min(cands, key=lambda r: r.date)
     return None
+
+
+def _year_from_page(month: int, day: int, ref: PageDate, weekday: Optional[int]) -> Optional[int]:
+    """The latest year putting (month, day) on or before the page date (+1 day)."""
+    if ref.precision == "year":
+        return ref.date.year if _ts(ref.date.year, month, day) is not None else None
+    limit = ref.last_day + pd.Timedelta(days=1)
+    options = []
+    for y in (limit.year, limit.year - 1):
+        ts = _ts(y, month, day)
+        if ts is not None and ts <= limit and (limit - ts).days <= 366:
+            options.append((y, ts))
+    if weekday is not None:
+        good = [o for o in options if o[1].weekday() == weekday]
+        options = good or options
+    return options[0][0] if options else None
 
 
 def _year_from_id(month: int, day: int, est: pd.Timestamp) -> Optional[int]:
@@ -790,19 +959,461 @@ def _year_from_id(month: int, day: int, est: pd.Timestamp) -> Optional[int]:
 
 
 def _text_years(text: str) -> set[int]:
-    return {int(m["year"]) for m in _RE_YEAR_WORD.finditer(text[:6000])
+    return {int(m["year"]) for m in _RE_YEAR_WORD.finditer(text[:TENURE_CHARS])
             if YEAR_MIN <= int(m["year"]) <= YEAR_MAX}
+
+
+class DateDecision(NamedTuple):
+    """The day of a readout as :func:`explain_date` decided it.
+
+    Attributes
+    ----------
+    date : pandas.Timestamp or NaT
+        The day of the call or meeting (as :func:`resolve_date` returns it).
+    inferred : bool
+        ``date_inferred`` (as :func:`resolve_date` returns it).
+    rule : str
+        The name of the rule that decided (``date_field``, ``meta_date``,
+        ``text_full_date``, ``text_day_month``, ``text_weekday``,
+        ``text_relative_day``, ``page_date``, ``no_date``; see
+        ``docs/dates.md``).  For ``text_day_month`` the step that gave the
+        year follows after a colon (``text_day_month:year_page_date``), and
+        ``+dateline_weekday`` when a weekday in the dateline's lead moved the
+        day back.
+    evidence : str
+        The field or the words the rule read, e.g. ``date field
+        '2021-09-10T12:00:00'`` or ``'July 8' (dateline); year 2020 from the
+        url's date 2020-07-08``.
+    """
+
+    date: Any
+    inferred: bool
+    rule: str
+    evidence: str
+
+
+class _cached:
+    """A cached property without the lock of ``functools.cached_property`` (Python 3.11 takes one on
+    every first access; a context lives in one call of one thread)."""
+
+    def __init__(self, fn: Callable) -> None:
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
+class _DateContext:
+    """What the date rules read, built once per readout.
+
+    Each part (the metadata, the text's date mentions, the page's own dates,
+    the mention that stands for the call, ...) is computed when a rule first
+    asks for it and kept for the next rules: a readout decided by its date
+    field never searches its text.
+    """
+
+    __slots__ = ("record", "host", "host_country", "__dict__")  # __dict__ holds the cached properties
+
+    def __init__(self, record: Record, host: Optional[str], host_country: Optional[str]) -> None:
+        self.record, self.host, self.host_country = record, host, host_country
+
+    @_cached
+    def dayfirst(self) -> bool:
+        """Numeric date fields ("03/04/2021") are read month-first for the USA, day-first otherwise."""
+        return (self.host_country or "").upper() not in ("USA", "US")
+
+    @_cached
+    def meta(self) -> dict:
+        return self.record.meta if isinstance(self.record.meta, dict) else {}
+
+    @_cached
+    def text(self) -> str:
+        t = self.record.text
+        return t if isinstance(t, str) else ("" if t is None else str(t))
+
+    @_cached
+    def searched(self) -> str:
+        """The string the mentions' spans refer to (title, newline, head of the text)."""
+        title = self.record.title if isinstance(self.record.title, str) else None
+        return _searched(self.text, title)
+
+    @_cached
+    def mentions(self) -> list[DateMention]:
+        """:func:`dates_in_text` of the record."""
+        return _mentions_in(self.searched)
+
+    @_cached
+    def refs(self) -> list[PageDate]:
+        """The page's own dates: publication stamps in the text, the URL, ``meta["published"]``."""
+        refs = [PageDate(pd.Timestamp(_dt.date(m.year, m.month, m.day)), "day", "text")
+                for m in self.mentions if m.role == "header"]
+        for ref in (url_date(getattr(self.record, "url", None)), _published(self.meta)):
+            if ref is not None:
+                refs.append(ref)
+        return refs
+
+    @_cached
+    def page_ref(self) -> Optional[PageDate]:
+        """The page's earliest full date, with its source."""
+        return min((r for r in self.refs if r.precision == "day"), key=lambda r: r.date, default=None)
+
+    @_cached
+    def page_day(self) -> Optional[pd.Timestamp]:
+        """The page's earliest full date."""
+        return None if self.page_ref is None else self.page_ref.date
+
+    @_cached
+    def page_last(self) -> Optional[pd.Timestamp]:
+        """The last day the page's dates (day or month) allow."""
+        return min((r.last_day for r in self.refs if r.precision in ("day", "month")), default=None)
+
+    @_cached
+    def usable(self) -> list[DateMention]:
+        """The mentions that may be the day of the call (:func:`_usable_mentions`)."""
+        return _usable_mentions(self.mentions, self.page_day, self.page_last)
+
+    @_cached
+    def call_mention(self) -> Optional[DateMention]:
+        """The mention that stands for the call (:func:`_call_mention`), or None."""
+        return _call_mention(self.usable)
+
+    def words(self, m: DateMention) -> str:
+        """A mention's words, quoted, with its role when it is not a plain event."""
+        words = repr(self.searched[m.start:m.end])
+        return words if m.role == "event" else f"{words} ({m.role})"
+
+
+def _usable_mentions(mentions: list[DateMention], page_day: Optional[pd.Timestamp],
+                     page_last: Optional[pd.Timestamp]) -> list[DateMention]:
+    """The events and datelines that can be the call given the page's dates.
+
+    A caption showing a meeting counts as an event unless it is more than a
+    week before the page's day.  Skipped: a full date after the page's day
+    (+2 days: an announcement) or more than a year before it (history), and
+    a day-month falling up to two months after the page's dates ("will meet
+    on February 23").
+    """
+    usable = []
+    for m in mentions:
+        if m.role in ("caption", "caption_far"):
+            ts = _ts(m.year, m.month, m.day)
+            if page_day is not None and ts is not None and (page_day - ts).days > 7:
+                continue
+            m = DateMention(m.start, m.end, m.kind, "event", m.year, m.month, m.day, m.weekday, m.call_verb)
+        if m.role in ("event", "dateline") and _possible_for_page(m, page_day, page_last):
+            usable.append(m)
+    return usable
+
+
+def _possible_for_page(m: DateMention, page_day: Optional[pd.Timestamp], page_last: Optional[pd.Timestamp]) -> bool:
+    if m.kind == "full" and page_day is not None:
+        ts = _ts(m.year, m.month, m.day)
+        if ts is None or ts > page_day + pd.Timedelta(days=2) or (page_day - ts).days > 366:
+            return False
+    if m.kind == "day_month" and page_last is not None:
+        ts = _ts(page_last.year, m.month, m.day) or _ts(page_last.year - 1, m.month, m.day)
+        if ts is not None and pd.Timedelta(days=2) < ts - page_last <= pd.Timedelta(days=60):
+            return False
+    return True
+
+
+_RELATIVE = ("weekday", "yesterday", "today")
+
+
+def _call_mention(usable: list[DateMention]) -> Optional[DateMention]:
+    """The first usable mention, with two preferences.
+
+    A weekday (or "yesterday") said of the call ("met on Thursday") wins
+    over an earlier one that is not ("arrived on Wednesday"), within 600
+    characters; a weekday gives way to a full date on that weekday.
+    """
+    if not usable:
+        return None
+    first = usable[0]
+    if first.kind in _RELATIVE and not first.call_verb:
+        later = next((m for m in usable[1:] if m.kind in _RELATIVE and m.call_verb
+                      and m.start - first.end <= 600), None)
+        if later is not None:
+            first = later
+    if first.kind == "weekday":
+        same = [m for m in usable if m.kind == "full" and _ts(m.year, m.month, m.day).weekday() == first.weekday]
+        if same:
+            first = same[0]
+    return first
+
+
+_Decision = tuple
+"""A rule's decision: ``(date, inferred, rule, evidence)`` where ``evidence`` is a function giving
+the words (formatted only by :func:`explain_date`: :func:`resolve_date` never pays for them)."""
+
+
+# --- the rules of the day, in order: each reads the context and decides, or returns None
+
+def _rule_date_field(ctx: _DateContext) -> Optional[_Decision]:
+    """``record.date``, the source's date field: read.  "2021-09-10T12:00:00" -> 10 Sept 2021."""
+    field = getattr(ctx.record, "date", None)
+    if type(field) is str:  # fast path: an ISO day, looked up in a cache
+        ts = _iso_field(field.strip())
+        if ts:
+            return ts, False, "date_field", lambda: f"date field {field!r}"
+    ts = _parse_field(field, dayfirst=ctx.dayfirst)
+    return None if ts is None else (ts, False, "date_field", lambda: f"date field {field!r}")
+
+
+def _rule_meta_date(ctx: _DateContext) -> Optional[_Decision]:
+    """``meta["date"]`` or ``meta["datetime"]``, explicit metadata (a sidecar): read."""
+    for key in ("date", "datetime"):
+        value = ctx.meta.get(key)
+        ts = _parse_field(value, dayfirst=ctx.dayfirst)
+        if ts is not None:
+            return ts, False, "meta_date", lambda: f"meta[{key!r}] {value!r}"
+    return None
+
+
+def _rule_text_full_date(ctx: _DateContext) -> Optional[_Decision]:
+    """A full date stands for the call: read.  "On the morning of April 12, 2017" -> 12 April 2017."""
+    m = ctx.call_mention
+    if m is None or m.kind != "full":
+        return None
+    return _ts(m.year, m.month, m.day), False, "text_full_date", lambda: ctx.words(m)
+
+
+def _rule_text_day_month(ctx: _DateContext) -> Optional[_Decision]:
+    """A day and month stand for the call: the year from the steps of ``_YEAR_STEPS``; NaT when none
+    decides.  A dateline's day moves back to a weekday said in its lead.  "BEIJING, July 5 (Xinhua)
+    -- ... said Saturday" + URL of 2020 -> Saturday 4 July 2020."""
+    m = ctx.call_mention
+    if m is None or m.kind != "day_month":
+        return None
+    lead = None
+    if m.role == "dateline":
+        lead = next((w for w in ctx.usable if w.kind == "weekday" and m.end <= w.start <= m.end + _DAY_RE_MAX_GAP),
+                    None)
+    dm = _DayMonth(ctx, m, lead.weekday if lead is not None else None)
+    found = next((f for f in map(lambda step: step(dm), _YEAR_STEPS) if f is not None), None)
+    if found is None:
+        return pd.NaT, False, "text_day_month:no_year", lambda: f"{ctx.words(m)}; no single year"
+    year, inferred, step, said = found
+    ts = _ts(year, m.month, m.day)
+    back = (ts.weekday() - lead.weekday) % 7 if lead is not None else 0
+    if not back:
+        return ts, inferred, f"text_day_month:{step}", lambda: f"{ctx.words(m)}; {said()}"
+    return (ts - pd.Timedelta(days=back), True, f"text_day_month:{step}+dateline_weekday",
+            lambda: f"{ctx.words(m)}; {said()}; {ctx.words(lead)} in the lead")
+
+
+def _rule_text_weekday(ctx: _DateContext) -> Optional[_Decision]:
+    """A weekday stands for the call: the last such weekday on or before the page's day (NaT without
+    one).  "met on Friday" + URL of Saturday 11 Sept 2021 -> 10 Sept 2021."""
+    m = ctx.call_mention
+    if m is None or m.kind != "weekday":
+        return None
+    day = ctx.page_day
+    if day is None:
+        return pd.NaT, False, "text_weekday:no_page_date", lambda: ctx.words(m)
+    ts = day - pd.Timedelta(days=(day.weekday() - m.weekday) % 7)
+    return ts, True, "text_weekday", lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+
+
+def _rule_text_relative_day(ctx: _DateContext) -> Optional[_Decision]:
+    """ "yesterday", or "today" beside a verb of a call: counted back from the page's day (NaT
+    without one).  "held talks yesterday" + URL of 11 Sept 2021 -> 10 Sept 2021."""
+    m = ctx.call_mention
+    if m is None or m.kind not in ("yesterday", "today"):
+        return None
+    day = ctx.page_day
+    if day is None:
+        return pd.NaT, False, "text_relative_day:no_page_date", lambda: ctx.words(m)
+    ts = day - pd.Timedelta(days=1 if m.kind == "yesterday" else 0)
+    return ts, True, "text_relative_day", lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+
+
+def _rule_page_date(ctx: _DateContext) -> Optional[_Decision]:
+    """No day in the text: the page's earliest full date (stamp, URL, ``published``): inferred.
+    ``/2021/09/10/`` -> 10 Sept 2021."""
+    if ctx.page_day is None:
+        return None
+    return ctx.page_day, True, "page_date", lambda: _describe_ref(ctx.page_ref)
+
+
+_REF_SOURCES = {"text": "a stamp in the text", "url": "the url", "published": "meta['published']"}
+
+
+def _describe_ref(ref: PageDate) -> str:
+    """ "page date 2020-07-08 from the url"."""
+    when = {"day": str(ref.date.date()), "month": ref.date.strftime("%Y-%m"), "year": str(ref.date.year)}
+    return f"page date {when[ref.precision]} from {_REF_SOURCES[ref.source]}"
+
+
+_RULES: tuple[Callable[[_DateContext], Optional[_Decision]], ...] = (
+    _rule_date_field,
+    _rule_meta_date,
+    _rule_text_full_date,
+    _rule_text_day_month,
+    _rule_text_weekday,
+    _rule_text_relative_day,
+    _rule_page_date,
+)
+"""The rules of :func:`explain_date`, in order; the first that decides wins (else ``no_date``)."""
+
+
+# --- the year of a day and month, in order: each returns (year, inferred, step, evidence) or None
+
+_YearFound = tuple  # (year, inferred, step name, evidence function)
+
+
+class _DayMonth:
+    """A day-month mention under resolution, with the weekday that constrains it."""
+
+    def __init__(self, ctx: _DateContext, mention: DateMention, lead_weekday: Optional[int]) -> None:
+        self.ctx, self.month, self.day = ctx, mention.month, mention.day
+        self.weekday = mention.weekday  # written with the day: "Monday, April 12"
+        # for the tenure step, a weekday of a dateline's lead is taken as the dateline's own
+        self.any_weekday = mention.weekday if mention.weekday is not None else lead_weekday
+        self.tenure_names: list[str] = []
+        self.text_years: set[int] = set()
+
+    @_cached
+    def tenure_years(self) -> Optional[list[int]]:
+        """Years left by tenures, the weekday and years in the text (None: nothing constrains)."""
+        names, windows = _tenure_matches(self.ctx.text[:TENURE_CHARS], self.ctx.host)
+        if windows:  # [] (tenures that do not overlap) is not used
+            self.tenure_names = names
+        self.text_years = _text_years(self.ctx.text)
+        if not windows and self.any_weekday is None and not self.text_years:
+            return None
+        return candidate_years(self.month, self.day, windows or None, self.any_weekday, self.text_years)
+
+    def tenure_evidence(self) -> str:
+        said = [f"tenure of {', '.join(map(repr, self.tenure_names))}" if self.tenure_names else "",
+                f"weekday {_WEEKDAY_TOKENS[self.any_weekday]}" if self.any_weekday is not None else "",
+                f"years in the text {sorted(self.text_years)}" if self.text_years else ""]
+        return ", ".join(w for w in said if w)
+
+
+def _year_meta(dm: _DayMonth) -> Optional[_YearFound]:
+    """``meta["year"]`` (explicit, read): "on the evening of 16 April" + sidecar ``year: 2020``."""
+    y = _meta_year(dm.ctx.meta)
+    if y is not None and _ts(y, dm.month, dm.day) is not None:
+        return y, False, "year_meta", lambda: f"year {y} from meta['year']"
+    return None
+
+
+def _year_page_date(dm: _DayMonth) -> Optional[_YearFound]:
+    """The latest year putting the day on or before the page's date (the weekday written with the
+    day breaks ties): "BEIJING, July 8 (Xinhua)" + URL ``/2020-07/08/`` -> 2020."""
+    ref = _reference_page_date(dm.ctx.refs)
+    y = None if ref is None else _year_from_page(dm.month, dm.day, ref, dm.weekday)
+    return None if y is None else (y, True, "year_page_date", lambda: f"year {y} from {_describe_ref(ref)}")
+
+
+def _year_mfa_id(dm: _DayMonth) -> Optional[_YearFound]:
+    """The year closest (within 200 days) to the date a foreign-ministry page's id suggests
+    (:func:`mfa_id_date`): "on 11 February" + ``/t1743661.htm``."""
+    est = mfa_id_date(getattr(dm.ctx.record, "url", None))
+    y = None if est is None else _year_from_id(dm.month, dm.day, est)
+    return None if y is None else (y, True, "year_mfa_id", lambda: f"year {y} from the page id (about {est.date()})")
+
+
+def _year_tenure(dm: _DayMonth) -> Optional[_YearFound]:
+    """The one year left by the tenures of the officials named (``dates_tenure.csv``), the weekday
+    and the years written in the text: "On 12 April, Premier Li Keqiang ... Chancellor Scholz" -> 2022."""
+    years = dm.tenure_years
+    if years is not None and len(years) == 1:
+        return years[0], True, "year_tenure", lambda: f"year {years[0]} from {dm.tenure_evidence()}"
+    return None
+
+
+def _year_leader_terms(dm: _DayMonth) -> Optional[_YearFound]:
+    """Still open: the one year left by the terms of the leaders (``leaders.csv``) named right after
+    their office's title: "Japanese Prime Minister Shigeru Ishiba" -> Oct 2024 to Oct 2025."""
+    terms = _leader_terms(dm.ctx.text[:LEADER_CHARS])
+    if not terms:
+        return None
+    pool = dm.tenure_years if dm.tenure_years is not None else candidate_years(dm.month, dm.day)
+    spans = [terms[k] for k in sorted(terms)]
+    narrowed = [y for y in pool if all(any(a <= _ts(y, dm.month, dm.day) <= b for a, b in sp) for sp in spans)]
+    if len(narrowed) != 1:
+        return None
+
+    def said() -> str:
+        names = ", ".join(f"{name!r} ({office})" for name, office in sorted(terms))
+        more = dm.tenure_evidence()
+        return f"year {narrowed[0]} from the terms of {names}" + (f"; {more}" if more else "")
+    return narrowed[0], True, "year_leader_terms", said
+
+
+_YEAR_STEPS: tuple[Callable[[_DayMonth], Optional[_YearFound]], ...] = (
+    _year_meta,
+    _year_page_date,
+    _year_mfa_id,
+    _year_tenure,
+    _year_leader_terms,
+)
+"""How the year of a day and month is found, in order; the first that decides wins."""
+
+_NO_DATE: _Decision = (pd.NaT, False, "no_date", lambda: "no date field, no date in the text, no page date")
+
+
+def explain_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None) -> DateDecision:
+    """The day of a readout's call or meeting, with the rule that decided it and its evidence.
+
+    The rules of ``_RULES`` are tried in order on a context built once for
+    the record; the first that decides wins (see ``docs/dates.md`` for the
+    list, with an example each): ``date_field``, ``meta_date``,
+    ``text_full_date``, ``text_day_month`` (year by ``year_meta``,
+    ``year_page_date``, ``year_mfa_id``, ``year_tenure``,
+    ``year_leader_terms``), ``text_weekday``, ``text_relative_day``,
+    ``page_date``, else ``no_date``.
+
+    Parameters
+    ----------
+    record, host, host_country
+        As for :func:`resolve_date`.
+
+    Returns
+    -------
+    DateDecision
+        A named tuple ``(date, inferred, rule, evidence)``: ``date`` and
+        ``inferred`` as :func:`resolve_date` returns them, ``rule`` the name
+        of the deciding rule, ``evidence`` the field or words it read.
+
+    Raises
+    ------
+    TypeError
+        When ``record`` is not a :class:`~diplo_analysis.records.Record`
+        (or an object with its fields).
+    """
+    date, inferred, rule, evidence = _decide(record, host, host_country)
+    return DateDecision(date, inferred, rule, evidence())
+
+
+def _decide(record: Record, host: Optional[str], host_country: Optional[str]) -> _Decision:
+    """The first decision of the rules of ``_RULES`` on a context built for ``record``."""
+    if not hasattr(record, "text") or not hasattr(record, "meta"):
+        raise TypeError(f"resolve_date expects a Record, got {type(record).__name__}")
+    ctx = _DateContext(record, host, host_country)
+    for rule in _RULES:
+        decision = rule(ctx)
+        if decision is not None:
+            return decision
+    return _NO_DATE
 
 
 def resolve_date(record: Record, host: Optional[str] = None,
                  host_country: Optional[str] = None) -> tuple[Any, bool]:
     """The day of a readout's call or meeting, and whether it was inferred.
 
-    See the module docstring (and ``docs/dates.md``) for the order of
-    evidence: the date field, explicit metadata, the text (full date; day and
-    month with a year from metadata, page dates, the foreign-ministry page
-    id, tenures, weekday and years in the text; dateline + weekday; weekday
-    or "yesterday" + page date), then the page's own date, else NaT.
+    The first of an ordered list of rules that decides gives the day (see
+    the module docstring, :func:`explain_date`, which also says which rule
+    decided and on which words, and ``docs/dates.md``): the date field,
+    explicit metadata, the text (full date; day and month with a year from
+    metadata, page dates, the foreign-ministry page id, tenures, weekday and
+    years in the text, leaders' terms; dateline + weekday; weekday or
+    "yesterday" + page date), then the page's own date, else NaT.
 
     Parameters
     ----------
@@ -831,143 +1442,5 @@ def resolve_date(record: Record, host: Optional[str] = None,
         When ``record`` is not a :class:`~diplo_analysis.records.Record`
         (or an object with its fields).
     """
-    if not hasattr(record, "text") or not hasattr(record, "meta"):
-        raise TypeError(f"resolve_date expects a Record, got {type(record).__name__}")
-    # 1. The source's date field. Fast path: an ISO day, looked up in a cache.
-    field = getattr(record, "date", None)
-    if type(field) is str:
-        ts = _iso_field(field.strip())
-        if ts:
-            return ts, False
-    dayfirst = (host_country or "").upper() not in ("USA", "US")
-    ts = _parse_field(field, dayfirst=dayfirst)
-    if ts is not None:
-        return ts, False
-    meta = record.meta if isinstance(record.meta, dict) else {}
-    # 2. Explicit metadata.
-    for key in ("date", "datetime"):
-        ts = _parse_field(meta.get(key), dayfirst=dayfirst)
-        if ts is not None:
-            return ts, False
-    text = record.text if isinstance(record.text, str) else ("" if record.text is None else str(record.text))
-    title = record.title if isinstance(record.title, str) else None
-    mentions = dates_in_text(text, title)
-    refs: list[PageDate] = [PageDate(pd.Timestamp(_dt.date(m.year, m.month, m.day)), "day", "text")
-                            for m in mentions if m.role == "header"]
-    u = url_date(getattr(record, "url", None))
-    if u is not None:
-        refs.append(u)
-    p = _published(meta)
-    if p is not None:
-        refs.append(p)
-    day_refs = [r for r in refs if r.precision == "day"]
-    page_day = min((r.date for r in day_refs), default=None)
-    # Captions of other events: more than a week before the page date.
-    usable = []
-    for m in mentions:
-        if m.role in ("caption", "caption_far"):
-            ts = _ts(m.year, m.month, m.day)
-            if page_day is not None and ts is not None and (page_day - ts).days > 7:
-                continue
-            m = DateMention(m.start, m.end, m.kind, "event", m.year, m.month, m.day, m.weekday, m.call_verb)
-        if m.role in ("event", "dateline"):
-            usable.append(m)
-    # Mentions that cannot be the call given the page's date: a full date after the page
-    # (an announcement) or more than a year before it (history); a day-month within two
-    # months after the page date ("will meet on February 23").
-    fine_refs = [r for r in refs if r.precision in ("day", "month")]
-    page_last = min((r.last_day for r in fine_refs), default=None)
-    kept = []
-    for m in usable:
-        if m.kind == "full" and page_day is not None:
-            ts = _ts(m.year, m.month, m.day)
-            if ts is None or ts > page_day + pd.Timedelta(days=2) or (page_day - ts).days > 366:
-                continue
-        if m.kind == "day_month" and page_last is not None:
-            ts = _ts(page_last.year, m.month, m.day) or _ts(page_last.year - 1, m.month, m.day)
-            if ts is not None and pd.Timedelta(days=2) < ts - page_last <= pd.Timedelta(days=60):
-                continue
-        kept.append(m)
-    usable = kept
-    # 3. The text.
-    if usable:
-        first = usable[0]
-        if first.kind in ("weekday", "yesterday", "today") and not first.call_verb:
-            # "arrived on Wednesday ... met on Thursday": prefer a weekday said of the meeting
-            later = next((m for m in usable[1:] if m.kind in ("weekday", "yesterday", "today") and m.call_verb
-                          and m.start - first.end <= 600), None)
-            if later is not None:
-                first = later
-        if first.kind == "weekday":
-            same = [m for m in usable if m.kind == "full" and _ts(m.year, m.month, m.day).weekday() == first.weekday]
-            if same:
-                first = same[0]
-        if first.kind == "full":
-            return _ts(first.year, first.month, first.day), False
-        if first.kind == "day_month":
-            wd = None
-            if first.role == "dateline":
-                wd = next((m for m in usable if m.kind == "weekday" and first.end <= m.start
-                           <= first.end + _DAY_RE_MAX_GAP), None)
-            day = _resolve_day_month(first, text, meta, refs, getattr(record, "url", None), host,
-                                     lead_weekday=wd.weekday if wd is not None else None)
-            if day is None:
-                return pd.NaT, False
-            ts, inferred = day
-            if first.role == "dateline":
-                if wd is not None:
-                    back = (ts.weekday() - wd.weekday) % 7
-                    if back:
-                        ts, inferred = ts - pd.Timedelta(days=back), True
-            return ts, inferred
-        if first.kind == "weekday":
-            if page_day is None:
-                return pd.NaT, False
-            return page_day - pd.Timedelta(days=(page_day.weekday() - first.weekday) % 7), True
-        if first.kind in ("yesterday", "today"):
-            if page_day is None:
-                return pd.NaT, False
-            return page_day - pd.Timedelta(days=1 if first.kind == "yesterday" else 0), True
-    # 4. The page's own date.
-    if page_day is not None:
-        return page_day, True
-    return pd.NaT, False
-
-
-def _resolve_day_month(m: DateMention, text: str, meta: dict, refs: list[PageDate],
-                       url: Optional[str], host: Optional[str],
-                       lead_weekday: Optional[int] = None) -> Optional[tuple[pd.Timestamp, bool]]:
-    """Year for a day-month mention: metadata, page dates, page id, then tenure/weekday/text years.
-
-    ``lead_weekday`` is a weekday said in a dateline's lead; without page dates it is
-    taken as the dateline's own weekday (the usual case) to narrow the years.
-    """
-    mo, d = m.month, m.day
-    y = _meta_year(meta)
-    if y is not None and _ts(y, mo, d) is not None:
-        return _ts(y, mo, d), False
-    y = _year_from_page(mo, d, refs, m.weekday)
-    if y is not None:
-        return _ts(y, mo, d), True
-    est = mfa_id_date(url)
-    if est is not None:
-        y = _year_from_id(mo, d, est)
-        if y is not None:
-            return _ts(y, mo, d), True
-    windows = tenure_windows(text[:6000], host)
-    if windows == []:
-        windows = None
-    tyears = _text_years(text)
-    weekday = m.weekday if m.weekday is not None else lead_weekday
-    years = candidate_years(mo, d, windows, weekday, tyears) \
-        if windows is not None or weekday is not None or tyears else None
-    if years is not None and len(years) == 1:
-        return _ts(years[0], mo, d), True
-    # still open: the terms of leaders named with their office's title narrow it, where they agree
-    spans = leader_windows(text[:3000])
-    if spans:
-        pool = years if years is not None else candidate_years(mo, d)
-        narrowed = [y for y in pool if all(any(a <= _ts(y, mo, d) <= b for a, b in sp) for sp in spans)]
-        if len(narrowed) == 1:
-            return _ts(narrowed[0], mo, d), True
-    return None
+    decision = _decide(record, host, host_country)
+    return decision[0], decision[1]

@@ -10,10 +10,12 @@ each, in input order.
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
 import re
+import stat
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -118,13 +120,70 @@ def _url_key(url: str) -> str:
     return (host + sep + rest).rstrip("/")
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Files under ``folder``, sorted, depth first, hidden files and folders skipped."""
-    out: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        base = Path(dirpath)
-        out.extend(base / f for f in sorted(filenames) if not f.startswith("."))
+def _entry_reject(path: Path) -> Optional[Reject]:
+    """A Reject for a folder entry that is not a regular file to read (or None for one that is).
+
+    Never opens the entry: special files (FIFOs, devices, sockets) and
+    symlinks to them are rejects, as are dangling symlinks, symlink loops,
+    and entries that cannot be inspected.
+    """
+    from .readers._decode import file_kind, os_reason
+
+    try:
+        st = os.stat(path)  # follows symlinks (all the way: a loop is ELOOP)
+    except OSError as exc:
+        reason = os_reason(exc)
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            reason = "dangling symlink: its target does not exist"
+        return Reject(str(path), 1, reason)
+    if stat.S_ISREG(st.st_mode):
+        return None
+    via = " (through a symlink)" if os.path.islink(path) else ""
+    return Reject(str(path), 1, f"not a regular file{via}: {file_kind(st.st_mode)}; not opened")
+
+
+def _walk(folder: Path) -> list:
+    """Files under ``folder`` and Rejects for what cannot be read, sorted, depth first.
+
+    Hidden files and folders (names starting with ``.``) are skipped. A
+    symlink to a regular file is a file; a symlink to a folder is not
+    followed and is a Reject (name its target to load it), so that no folder
+    is walked twice and no loop is walked forever; FIFOs, devices, sockets,
+    dangling symlinks, symlink loops and folders that cannot be listed are
+    Rejects (line 1) that say why.
+    """
+    out: list = []
+    stack = [folder]
+    while stack:
+        base = stack.pop()
+        try:
+            with os.scandir(base) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as exc:
+            from .readers._decode import os_reason
+
+            out.append(Reject(str(base), 1, f"cannot list folder: {os_reason(exc)}"))
+            continue
+        subdirs = []
+        for e in entries:
+            path = base / e.name
+            try:
+                is_link = e.is_symlink()
+                is_dir = not is_link and e.is_dir(follow_symlinks=False)
+            except OSError as exc:
+                from .readers._decode import os_reason
+
+                out.append(Reject(str(path), 1, os_reason(exc)))
+                continue
+            if is_dir:
+                subdirs.append(path)
+            elif is_link and os.path.isdir(path):
+                out.append(Reject(str(path), 1, "symlink to a folder: not followed (give its target as a path "
+                                                "to load it)"))
+            else:
+                out.append(_entry_reject(path) or path)
+        # files of this folder first, then its sub-folders in sorted order (depth first)
+        stack.extend(reversed(subdirs))
     return out
 
 
@@ -139,11 +198,14 @@ def _flatten(paths) -> list:
 
 
 def iter_input_files(*paths) -> Iterator[Union[Path, Reject]]:
-    """The input files of ``paths``, in load order, and rejects for orphan sidecars.
+    """The input files of ``paths``, in load order, and rejects for what cannot be read.
 
     Folders are walked recursively in sorted order, skipping hidden files and
     folders (names starting with ``.``); a file named explicitly is read even
-    if hidden. A file reached twice is read once. Sidecars
+    if hidden. Nothing that is not a regular file is ever opened: FIFOs,
+    devices, sockets, dangling symlinks, symlink loops, symlinks to folders
+    (not followed) and folders that cannot be listed are yielded as Rejects
+    (line 1) with the reason (see :func:`_walk`). A file reached twice is read once. Sidecars
     (``X.meta.json``/``.meta.yaml``) are not inputs: they are skipped when
     their document is beside them and rejected (``orphan sidecar``) when not.
 
@@ -160,7 +222,10 @@ def iter_input_files(*paths) -> Iterator[Union[Path, Reject]]:
             raise FileNotFoundError(f"No such file or folder: '{p}'")
     seen: set = set()
     for p in items:
-        for f in (_walk(p) if p.is_dir() else [p]):
+        for f in (_walk(p) if p.is_dir() else [_entry_reject(p) or p]):
+            if isinstance(f, Reject):
+                yield f
+                continue
             key = os.path.realpath(f)
             if key in seen:
                 continue

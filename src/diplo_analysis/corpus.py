@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import warnings
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -309,7 +310,7 @@ def _norm_words(text: str, title_key: str) -> list[str]:
 class _Item:
     """A kept record as the near-duplicate check sees it (lazy, cached)."""
 
-    __slots__ = ("rid", "text", "title_key", "date", "_words", "_shingles", "_day", "lead")
+    __slots__ = ("rid", "text", "title_key", "date", "_words", "_shingles", "_day", "lead", "_fps")
 
     def __init__(self, rid: str, text: str, title_key: str, date: Optional[str]):
         self.rid = rid
@@ -320,6 +321,7 @@ class _Item:
         self._shingles = None
         self._day = False
         self.lead = None
+        self._fps = None
 
     def words(self) -> list[str]:
         if self._words is None:
@@ -331,6 +333,21 @@ class _Item:
             w = self.words()
             self._shingles = set(zip(*(w[i:] for i in range(_SHINGLE))))
         return self._shingles
+
+    def fingerprints(self) -> list[int]:
+        """Content fingerprints: CRC-32 of the distinct word 5-grams, the half whose CRC is even.
+
+        Chosen by content, not position, so that the 5-grams two copies share
+        give them the same fingerprints; deterministic across processes
+        (unlike ``hash``). Empty for a text too short to be compared.
+        """
+        if self._fps is None:
+            if len(self.words()) < MIN_NEAR_DUPLICATE_WORDS:
+                self._fps = []
+            else:
+                crcs = (zlib.crc32(" ".join(sh).encode("utf-8")) for sh in self.shingles())
+                self._fps = [c for c in crcs if not c & 1]
+        return self._fps
 
     def day(self) -> Optional[str]:
         """The calendar day of the source's date field (``YYYY-MM-DD``), or None."""
@@ -392,36 +409,98 @@ def _is_copy(a: _Item, b: _Item) -> bool:
     return len(small & large) >= NEAR_DUPLICATE_CONTAINMENT * len(small)
 
 
+#: A block of candidates (same title, or same first words) larger than this is
+#: searched through its content fingerprints instead of member by member.
+_BIG_BLOCK = 48
+#: A fingerprint shared by more members of a block than this says nothing
+#: about copies (a template's boilerplate): it is not used for that block.
+_COMMON_FP = 64
+
+
+class _Block:
+    """Kept records that share a blocking key (a folded title, or a lead key).
+
+    Small blocks hand out all their members (in input order). A block that
+    grows beyond :data:`_BIG_BLOCK` indexes its members by content
+    fingerprints (:meth:`_Item.fingerprints`) and hands out only the members
+    sharing one with the record looked up, so that a title shared by
+    thousands of records costs time linear in them, not quadratic: two
+    copies share at least 70% of the shorter text's 5-grams, so about a third
+    of its shingles as fingerprints.
+    """
+
+    __slots__ = ("members", "index", "common")
+
+    def __init__(self) -> None:
+        self.members: list[int] = []
+        self.index: Optional[dict[int, list[int]]] = None
+        self.common: set = set()
+
+    def add(self, k: int, items: list) -> None:
+        self.members.append(k)
+        if self.index is not None:
+            self._index(k, items)
+        elif len(self.members) > _BIG_BLOCK:
+            self.index = {}
+            for j in self.members:
+                self._index(j, items)
+
+    def _index(self, k: int, items: list) -> None:
+        index, common = self.index, self.common
+        for fp in items[k].fingerprints():
+            if fp in common:
+                continue
+            posting = index.setdefault(fp, [])
+            posting.append(k)
+            if len(posting) > _COMMON_FP:
+                common.add(fp)
+                del index[fp]
+
+    def candidates(self, item: "_Item") -> list[int]:
+        """Members that may be copies of ``item``, in input order."""
+        if self.index is None:
+            return self.members
+        found: set = set()
+        index = self.index
+        for fp in item.fingerprints():
+            posting = index.get(fp)
+            if posting:
+                found.update(posting)
+        return sorted(found)
+
+
 class _NearDuplicates:
     """Finds, for a new record, a kept record it is a near-copy of.
 
     Candidates are blocked, never compared all against all: records with the
     same folded title, and, where one of the two has no title, records whose
-    bodies start with the same words (:meth:`_Item.lead_key`). The lead keys
-    are only computed once an untitled record has been seen.
+    bodies start with the same words (:meth:`_Item.lead_key`); within a large
+    block, only the records sharing a content fingerprint (:class:`_Block`).
+    The lead keys are only computed once an untitled record has been seen.
     """
 
     def __init__(self) -> None:
         self.items: list[_Item] = []
-        self.by_title: dict[str, list[int]] = {}
-        self.untitled: dict[str, list[int]] = {}  # lead key -> untitled kept records
-        self.by_lead: Optional[dict[str, list[int]]] = None  # lead key -> every kept record
+        self.by_title: dict[str, _Block] = {}
+        self.untitled: dict[str, _Block] = {}  # lead key -> untitled kept records
+        self.by_lead: Optional[dict[str, _Block]] = None  # lead key -> every kept record
 
     def _index_lead(self, k: int) -> None:
         lead = self.items[k].lead_key()
         if lead:
-            self.by_lead.setdefault(lead, []).append(k)
+            _block(self.by_lead, lead).add(k, self.items)
             if not self.items[k].title_key:
-                self.untitled.setdefault(lead, []).append(k)
+                _block(self.untitled, lead).add(k, self.items)
 
     def find(self, item: _Item) -> Optional[str]:
         """The ``readout_id`` of the first kept record ``item`` is a copy of, or None."""
         if item.title_key:
-            cands = self.by_title.get(item.title_key)
+            block = self.by_title.get(item.title_key)
+            cands = block.candidates(item) if block is not None else None
             if self.untitled:
                 extra = self.untitled.get(item.lead_key())
-                if extra:
-                    cands = sorted(set(cands or ()) | set(extra))
+                if extra is not None:
+                    cands = sorted(set(cands or ()) | set(extra.candidates(item)))
             if not cands:
                 return None
         else:
@@ -429,9 +508,10 @@ class _NearDuplicates:
                 self.by_lead = {}
                 for k in range(len(self.items)):
                     self._index_lead(k)
-            cands = self.by_lead.get(item.lead_key())
-            if not cands:
+            block = self.by_lead.get(item.lead_key())
+            if block is None:
                 return None
+            cands = block.candidates(item)
         for k in cands:  # kept records, in input order
             if _is_copy(item, self.items[k]):
                 return self.items[k].rid
@@ -441,9 +521,16 @@ class _NearDuplicates:
         k = len(self.items)
         self.items.append(item)
         if item.title_key:
-            self.by_title.setdefault(item.title_key, []).append(k)
+            _block(self.by_title, item.title_key).add(k, self.items)
         if self.by_lead is not None:
             self._index_lead(k)
+
+
+def _block(blocks: dict, key: str) -> _Block:
+    block = blocks.get(key)
+    if block is None:
+        block = blocks[key] = _Block()
+    return block
 
 
 class _SeenTexts:
@@ -589,7 +676,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     story, two sides' readouts) have different titles and stay rows, as do
     template messages to different recipients. Candidates are found by
     title, and for untitled records by the first words of the body, never
-    all against all.
+    all against all; in a group of more than 48 such candidates, only those
+    sharing a content fingerprint (a word 5-gram) are compared, so the
+    check's time grows linearly whatever the titles.
 
     Raises
     ------

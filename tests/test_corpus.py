@@ -659,8 +659,8 @@ def test_n_jobs_is_checked(bad):
 def _template_readout(k: int) -> str:
     """An invented message of a template sent to many recipients: shared boilerplate, own content."""
     own = " ".join(f"item{k}n{i}" for i in range(45))
-    return ("The President sent a message of greetings to the participants of the forum and wished them "
-            f"success in their work. Recipient number {k} was thanked for {own}.")
+    return ("Governor Quill of Farlandia wrote to the beekeepers' congress in Lowmere and hoped their hives "
+            f"would hum through the long winter. Letter number {k} praised {own}.")
 
 
 @pytest.mark.parametrize("titled", [True, False])

@@ -262,19 +262,16 @@ def test_csv_duplicate_header_is_an_explicit_reject(tmp_path):
     assert rej["reason"].str.contains("duplicate column names").all()
 
 
-def test_csv_nul_byte_costs_one_row(tmp_path):
-    def make(d):
-        rows = [(f"T{k}", story(k), f"https://e.org/{k}") for k in range(3)]
-        p = d / "nul.csv"
-        p.write_text(csv_text(rows).replace("T1,", "T1\x00,"))
-        return p
-
-    # the NUL stays inside the title cell: the row is read (no reject), the other rows too
-    alone = tmp_path / "x"
-    alone.mkdir()
-    make(alone)
-    df = load_readouts(alone, n_jobs=1)
+def test_csv_nul_byte_does_not_cost_the_file(tmp_path):
+    # a NUL inside a cell was "binary file" for the whole file; now it stays in its cell and
+    # every row is read
+    d = tmp_path / "in"
+    d.mkdir()
+    rows = [(f"T{k}", story(k), f"https://e.org/{k}") for k in range(3)]
+    (d / "nul.csv").write_text(csv_text(rows).replace("T1,", "T1\x00,"))
+    df = load_readouts(d, n_jobs=1)
     assert len(df) == 3 and len(df.attrs["rejects"]) == 0
+    assert df["title"].tolist() == ["T0", "T1\x00", "T2"]
 
 
 # ---------------------------------------------------------------- the folder walk

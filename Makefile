@@ -2,8 +2,14 @@
 #   make analysis   set up, build data/processed, execute the notebooks into reports/
 #   make test       set up, run the unit tests and check every notebook with nbval
 # Both create a virtual environment in .venv (override with VENV=...) and install
-# the package with its dev extra into it. The shared corpus is used when it is
-# found at ../shared/corpus or named by DIPLO_ANALYSIS_DATA.
+# the package into it with the extras its targets need: [notebooks] (Jupyter, to
+# execute the notebooks) and [dev] (pytest, nbval, ruff). `pip install diplo_analysis`
+# alone brings only what the library needs. The shared corpus is used when it is
+# found at ../shared/corpus or named by DIPLO_ANALYSIS_DATA; without either,
+# `make analysis` fetches the public corpora (diplo_analysis.datasets; the cache
+# is $DIPLO_ANALYSIS_CACHE or the user cache folder, the server
+# $DIPLO_ANALYSIS_MIRROR or https://github.com) and, without a network, runs on
+# the shipped sample. FETCH=0 skips the fetch.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -25,13 +31,15 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanit
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[notebooks,dev]"
 	touch $(STAMP)
 
 setup: $(STAMP)
 
+FETCH ?= 1
+
 analysis: setup
-	$(BIN)/python scripts/run_analysis.py
+	$(BIN)/python scripts/run_analysis.py $(if $(filter 0,$(FETCH)),--no-fetch,)
 
 build: setup
 	$(BIN)/diplo-analysis build

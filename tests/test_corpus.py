@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from diplo_analysis.corpus import MEDIUM_CATEGORIES, READOUT_COLUMNS, load_readouts, readout_id
+from diplo_analysis.corpus import MEDIUM_CATEGORIES, READOUT_COLUMNS, STATUS_CATEGORIES, load_readouts, readout_id
 from diplo_analysis.records import ReadoutError
 
 HERE = Path(__file__).parent / "fixtures" / "readers"
@@ -570,7 +570,9 @@ def test_frame_on_an_invented_folder_is_exactly_the_expected_one(tmp_path, fake_
         "counterpart": pd.Series(["Ana Bel", None, None, None], dtype="str"),
         "counterpart_country": pd.Series(["ANA", None, None, None], dtype="str"),
         "initiator": pd.Series([None] * 4, dtype="str"),
-        "n_words": pd.Series([len(words), len(words), 5, 4], dtype="int64"),
+        "status": pd.Series(pd.Categorical([None] * 4, categories=STATUS_CATEGORIES)),
+            "planned_date": pd.Series([pd.NaT] * 4, dtype="datetime64[ns]"),
+            "n_words": pd.Series([len(words), len(words), 5, 4], dtype="int64"),
     })
     pd.testing.assert_frame_equal(df, expected, check_exact=True)
     assert df.attrs["rejects"].to_dict("records") == [

@@ -150,7 +150,7 @@ def test_ranking_and_change():
             ("2019-04-01", "phone", P, ["A"], ["CHN"]), ("2019-05-01", "phone", P, ["C"], ["FRA"]),
             ("2021-02-01", "phone", P, ["C"], ["FRA"])]
     r = counterpart_ranking(frame(rows), top=10)
-    y19 = r.loc[r["period"] == pd.Timestamp("2019-01-01")].set_index("counterpart_country")
+    y19 = r.loc[r["period"] == pd.Timestamp("2019-01-01")].set_index("counterpart_countries")
     assert y19.loc["DEU", "rank"] == 1 and y19.loc["DEU", "previous_rank"] == 2
     assert y19.loc["DEU", "rank_change"] == 1
     assert y19.loc["CHN", "rank"] == 2 and y19.loc["CHN", "rank_change"] == -1

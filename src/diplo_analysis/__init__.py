@@ -3,14 +3,19 @@
 The public API, re-exported from the modules that do the work (data flows one
 way: files -> records -> readouts frame -> feature frames -> figures):
 
-- :func:`load_readouts` (``corpus``): files and folders -> one readouts DataFrame.
+- :func:`load_readouts` (``corpus``): files and folders -> one readouts DataFrame;
+  :func:`explain_metadata` (``metadata``): the rule and evidence behind each fact.
 - :func:`statements` (``statements``): sentences with their speaker.
 - :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
   :func:`counterpart_ranking` (``frequency``).
 - :func:`topic_clusters` (``topics``).
 - :func:`pair_readouts`, :func:`compare_pair` (``pairs``).
+- :func:`conversations`, :func:`explain_conversation` (``conversation``):
+  one row per conversation, whoever told it and however often.
 - ``plots``: every figure, ``f(frame, ..., ax=None) -> Axes``.
+- ``datasets``: the public corpora, fetched on request and verified
+  (``datasets.available()``, ``datasets.fetch(name)``; :func:`load_dataset`).
 
 Names are imported lazily, so ``import diplo_analysis`` stays fast and a
 notebook pays for scikit-learn or matplotlib only when it uses them.
@@ -24,6 +29,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_readouts": "corpus",
+    "explain_metadata": "metadata",
     "READOUT_COLUMNS": "corpus",
     "Record": "records",
     "Reject": "records",
@@ -44,20 +50,24 @@ _EXPORTS = {
     "counterpart_ranking": "frequency",
     "topic_clusters": "topics",
     "compare_topic_counts": "topics",
+    "conversations": "conversation",
+    "conversation_of": "conversation",
+    "explain_conversation": "conversation",
     "pair_readouts": "pairs",
     "compare_pair": "pairs",
     "keyness": "pairs",
     "compare_pairs": "pairs",
     "collapse_mirrors": "pairs",
     "background_counts": "pairs",
+    "load_dataset": "datasets",
 }
 
-__all__ = sorted(_EXPORTS) + ["plots", "__version__"]
+__all__ = sorted(_EXPORTS) + ["plots", "datasets", "__version__"]
 
 
 def __getattr__(name: str):
-    if name == "plots":
-        return importlib.import_module(".plots", __name__)
+    if name in ("plots", "datasets"):
+        return importlib.import_module(f".{name}", __name__)
     try:
         module = _EXPORTS[name]
     except KeyError:

@@ -38,7 +38,8 @@ TEXT_COLUMNS = frozenset({"text", "title", "sentence", "sentences", "lead", "sum
 #: The facts kept of each readout (lists joined with ``|``).
 READOUT_FACTS = [
     "readout_id", "url", "date", "date_inferred", "publisher", "medium", "host", "host_country",
-    "counterparts", "counterpart_countries", "counterpart", "counterpart_country", "initiator", "n_words",
+    "counterparts", "counterpart_countries", "counterpart", "counterpart_country", "initiator", "status",
+    "planned_date", "n_words",
 ]
 
 #: Topic clusters fitted by the build (as in notebook 04).
@@ -49,7 +50,9 @@ TABLES = {
     "readouts": "one row per readout: its facts, no text or title",
     "rejects": "inputs that did not become readouts: path (relative to its input root), line, reason",
     "coverage": "documents per publisher and year, zeros included: what each source covers",
-    "call_frequency": "calls (phone, video) per side, year and counterpart country, beside the side's documents",
+    "conversations": "one row per conversation: every readout, mirror and announcement that tells it",
+    "call_frequency": "conversations by phone or video per side, year and counterpart country, beside the side's "
+                      "documents",
     "tone_by_readout": "diplomatic tone of each readout, from its sentences",
     "tone_by_side": "diplomatic tone of each speaker side (host, counterpart, both, narration) of each readout",
     "topic_assignments": "the topic-keyword cluster of each readout of a call or meeting",
@@ -319,16 +322,21 @@ def build(out_dir: Optional[os.PathLike] = None, paths: Optional[Sequence[os.Pat
         - ``readouts``: ``readout_id``, ``url``, ``date`` (YYYY-MM-DD or empty),
           ``date_inferred``, ``publisher``, ``medium``, ``host``, ``host_country``,
           ``counterparts`` and ``counterpart_countries`` (joined with ``|``),
-          ``counterpart``, ``counterpart_country``, ``initiator``, ``n_words``;
-          sorted by date then id.
+          ``counterpart``, ``counterpart_country``, ``initiator``, ``status``,
+          ``planned_date``, ``n_words``; sorted by date then id.
         - ``rejects``: ``path`` (relative to its input root: ``data/raw/...``,
           ``corpus/...``), ``line``, ``reason``; sorted.
         - ``coverage``: ``period`` (year), ``publisher``, ``documents`` (int, of
           any medium; 0 for a year without any: a hole in the collection).
+        - ``conversations``: the columns of
+          :func:`diplo_analysis.conversations` (lists joined with ``|``;
+          ``initiator_claims`` as ``SIDE:name`` items joined with ``|``, an
+          empty name where that side does not say); sorted by date then id.
         - ``call_frequency``: ``side`` (host country), ``period`` (year),
-          ``counterpart_country``, ``calls`` (phone and video; empty where the
-          side has no document that year), ``side_documents`` (the side's
-          documents that year); rows with zero calls are left out.
+          ``counterpart_country``, ``calls`` (conversations by phone or video
+          that the side told, each counted once for each counterpart country;
+          empty where the side has no document that year), ``side_documents``
+          (the side's documents that year); rows with zero calls are left out.
         - ``tone_by_readout``: ``readout_id``, ``n_sentences``, ``mean_sentiment``,
           ``share_coop``, ``share_neut``, ``share_conf``, ``net_tone``
           (:func:`diplo_analysis.tone.tone_by_readout` of every readout's sentences).
@@ -422,7 +430,8 @@ def _call_frequency(readouts: pd.DataFrame) -> pd.DataFrame:
         scope = readouts.loc[readouts["host_country"].astype("object") == side]
         if scope["date"].notna().sum() == 0:
             continue
-        freq = call_frequency(scope, by="counterpart_country", freq="YS")
+        freq = call_frequency(scope, by="counterpart_countries", freq="YS")
+        freq.columns.name = "counterpart_country"
         docs = freq.attrs["coverage"].sum(axis=1)
         if freq.shape[1] == 0:
             continue
@@ -434,6 +443,16 @@ def _call_frequency(readouts: pd.DataFrame) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame(columns=cols)
     return pd.concat(rows, ignore_index=True)
+
+
+def _conversations(readouts: pd.DataFrame) -> pd.DataFrame:
+    """:func:`diplo_analysis.conversations` with the side claims as ``SIDE:name`` items."""
+    from .conversation import conversations
+
+    convs = conversations(readouts)
+    convs["initiator_claims"] = [[f"{side}:{name or ''}" for side, name in claims.items()]
+                                 for claims in convs["initiator_claims"]]
+    return convs
 
 
 def _tone(readouts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -486,6 +505,8 @@ def _tables(readouts: pd.DataFrame, roots, say):
     yield "rejects", _rejects(readouts, roots), ["path", "line", "reason"]
     step("coverage")
     yield "coverage", _coverage(readouts), ["period", "publisher"]
+    step("conversations")
+    yield "conversations", _conversations(readouts), ["date", "conversation_id"]
     step("call_frequency")
     yield "call_frequency", _call_frequency(readouts), ["side", "period", "counterpart_country"]
     step("tone_by_readout")

@@ -6,6 +6,9 @@ Subcommands:
   when no path is given) and print counts by publisher, medium and year, the
   rejects and the number of inputs.
 - ``diplo-analysis build [--out DIR]``: run :func:`diplo_analysis.build.build`.
+- ``diplo-analysis fetch [NAME ...] [--all] [--cache DIR] [--quiet]``: fetch
+  public corpora (:func:`diplo_analysis.datasets.fetch`), then print what is
+  in the cache; with no name, only print that.
 
 Each subcommand is a function ``cmd_<name>(args) -> int`` registered in
 :data:`COMMANDS` with a function that adds its arguments; add a new one by
@@ -33,6 +36,55 @@ def _add_summary_args(p: argparse.ArgumentParser) -> None:
 def _add_build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="DIR", default=None,
                    help="output folder (default: data/processed of the repository)")
+
+
+def _add_fetch_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("names", nargs="*", metavar="NAME",
+                   help="corpora to fetch (see the list printed without a name)")
+    p.add_argument("--all", action="store_true", help="fetch every available corpus")
+    p.add_argument("--cache", metavar="DIR", default=None,
+                   help="cache folder (default: $DIPLO_ANALYSIS_CACHE, else the user cache folder)")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+
+
+def _size(n) -> str:
+    """Bytes as a short human figure (``12.3 MB``)."""
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    """Fetch the named corpora (or all), then summarise the cache."""
+    from .datasets import CORPORA, FetchError, available, cache_root, fetch, mirror_base
+
+    names = list(CORPORA) if args.all else list(dict.fromkeys(args.names))
+    unknown = [n for n in names if n not in CORPORA]
+    if unknown:
+        raise ValueError(f"unknown corpus {', '.join(map(repr, unknown))}; available: {', '.join(CORPORA)}")
+    failed = []
+    for name in names:
+        c = CORPORA[name]
+        print(f"{name}: {c.documents:,} documents in {c.files:,} file(s) from {c.source}", flush=True)
+        try:
+            path = fetch(name, cache_dir=args.cache, progress=not args.quiet)
+        except FetchError as exc:
+            print(f"diplo-analysis fetch: {exc}", file=sys.stderr)
+            failed.append(name)
+            continue
+        print(f"  ok: {path}", flush=True)
+    table = available(cache_dir=args.cache)
+    print(f"\nCache: {cache_root(args.cache)}  (downloads from {mirror_base()})")
+    for row in table.itertuples(index=False):
+        state = f"{_size(int(row.size)):>9}  {row.path}" if row.cached else f"{'-':>9}  not fetched"
+        print(f"  {row.name:<32} {row.documents:>6} docs  {state}")
+    cached = table[table["cached"]]
+    print(f"{len(cached)} of {len(table)} corpora in the cache, {_size(int(cached['size'].sum()))}")
+    if failed:
+        print(f"diplo-analysis fetch: failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _columns(pairs: Sequence[str]) -> Optional[dict]:
@@ -127,6 +179,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "summary": ("print what was loaded: counts by publisher, medium and year, and the rejects",
                 _add_summary_args, cmd_summary),
     "build": ("build the processed tables (diplo_analysis.build)", _add_build_args, cmd_build),
+    "fetch": ("fetch public corpora into the cache, pinned and verified (diplo_analysis.datasets)",
+              _add_fetch_args, cmd_fetch),
 }
 
 
@@ -148,8 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; return the exit status.
 
-    0 on success; 1 when an input cannot be read with ``errors="raise"``;
-    2 for usage errors and missing paths (message on stderr).
+    0 on success; 1 when an input cannot be read with ``errors="raise"`` or
+    a corpus cannot be fetched; 2 for usage errors and missing paths
+    (message on stderr).
     """
     from .records import ReadoutError
 

@@ -31,6 +31,7 @@ __all__ = [
     "READOUT_COLUMNS",
     "REJECT_COLUMNS",
     "MEDIUM_CATEGORIES",
+    "STATUS_CATEGORIES",
     "MIN_DUPLICATE_WORDS",
     "PARALLEL_MIN_RECORDS",
     "MIN_NEAR_DUPLICATE_WORDS",
@@ -58,11 +59,16 @@ READOUT_COLUMNS = [
     "counterpart",
     "counterpart_country",
     "initiator",
+    "status",
+    "planned_date",
     "n_words",
 ]
 
 #: Columns of ``df.attrs["rejects"]``.
 REJECT_COLUMNS = ["path", "line", "reason"]
+
+#: Categories of the ``status`` column: a conversation held, or announced to come.
+STATUS_CATEGORIES = ["held", "announced"]
 
 #: Categories of the ``medium`` column, in order.
 MEDIUM_CATEGORIES = ["phone", "video", "in_person", "other"]
@@ -83,9 +89,9 @@ MIN_NEAR_DUPLICATE_WORDS = 40
 NEAR_DUPLICATE_CONTAINMENT = 0.7
 
 _STR = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
-_META_KEYS = (
+_META_KEYS = (  # metadata.METADATA_KEYS (not imported here: corpus imports metadata lazily)
     "publisher", "date", "date_inferred", "medium", "host", "host_country",
-    "counterparts", "counterpart_countries", "initiator",
+    "counterparts", "counterpart_countries", "initiator", "status", "planned_date",
 )
 
 
@@ -596,7 +602,11 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     columns : dict, optional
         Source names of the Record fields for JSONL, CSV and front matter,
         e.g. ``{"text": "body", "title": "headline"}``. Keys among
-        ``title``, ``text``, ``date``, ``url``, ``publisher``.
+        ``title``, ``text``, ``date``, ``url``, ``publisher``. Not given:
+        each file takes the ``columns`` of the nearest ``.diplo_analysis.json``
+        in its folder or above, if any, whose ``publisher`` (if any) also
+        replaces the records' (as :func:`diplo_analysis.datasets.fetch`
+        writes; see :func:`diplo_analysis.datasets.folder_options`).
     progress : bool
         Show a tqdm progress bar over the files (off by default).
     n_jobs : int or None
@@ -637,6 +647,13 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         - ``counterparts``, ``counterpart_countries`` (list of str).
         - ``counterpart``, ``counterpart_country`` (str or NaN): the first ones.
         - ``initiator`` (``host``, ``counterpart`` or NaN).
+        - ``status`` (categorical: ``held`` for a conversation reported as
+          held, ``announced`` for the announcement of one to come, whose
+          ``medium`` is ``other``; NaN for a document that reports and
+          announces none).
+        - ``planned_date`` (datetime64[ns]): for an announcement, the day it
+          gives for the conversation (NaT when it gives none, and for every
+          other document).
         - ``n_words`` (int): whitespace-separated words of ``text``.
 
         ``df.attrs["rejects"]``: DataFrame ``path`` (str), ``line`` (int),
@@ -695,10 +712,12 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     from ._workers import MetadataStream, resolve_jobs
 
     n_procs, context = resolve_jobs(n_jobs)
+    from .datasets import folder_options
     from .metadata import extract_metadata, load_tables
     from .readers import check_columns, read_file
 
     check_columns(columns)
+    options_for = folder_options()  # a folder's .diplo_analysis.json: columns, publisher
     if not paths:
         from .config import data_paths
 
@@ -749,12 +768,15 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                     if bar is not None:
                         bar.update(1)
                     continue
-                for item in read_file(entry, columns):
+                options = options_for(entry)
+                for item in read_file(entry, columns or options.columns):
                     n_inputs += 1
                     if isinstance(item, Reject):
                         reject(item)
                         continue
                     rec: Record = item
+                    if options.publisher:
+                        rec.publisher = options.publisher
                     text = rec.text
                     words = text.split()
                     n_words = len(words)
@@ -889,6 +911,8 @@ def _frame(cols: dict[str, list]) -> pd.DataFrame:
         "counterpart": pd.Series(cols["counterpart"], dtype=_STR),
         "counterpart_country": pd.Series(cols["counterpart_country"], dtype=_STR),
         "initiator": pd.Series(cols["initiator"], dtype=_STR),
+        "status": pd.Series(pd.Categorical(cols["status"], categories=STATUS_CATEGORIES)),
+        "planned_date": _dates_column(cols["planned_date"]),
         "n_words": pd.Series(cols["n_words"], dtype="int64"),
     }
     return pd.DataFrame(data, columns=READOUT_COLUMNS)

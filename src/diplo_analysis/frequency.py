@@ -2,11 +2,19 @@
 
 Every function here takes the readouts frame of :func:`diplo_analysis.load_readouts`
 (one row per readout) and returns a new DataFrame, so they chain with
-``.pipe()``.  One readout is one call: the counts never look at the text, and
-a call with several counterparts counts once for each of them when grouping by
-counterpart.  Two publishers' readouts of the same call are two rows of the
-frame: filter with ``host=`` or ``publisher=`` before counting across
-publishers, or a call told by both sides counts twice.
+``.pipe()``.  The counts never look at the text.
+
+Conversations, not documents
+----------------------------
+By default (``unit="conversations"``) a call is counted once however many
+documents tell it: both sides' readouts, mirror copies on embassy and state-media
+sites, and the announcement made beforehand are one conversation
+(:func:`diplo_analysis.conversations`).  A conversation counts once for each
+value of the grouping column that its counted readouts give it, so a three-way
+call counts once for each counterpart country (the default ``by`` is the list
+column ``counterpart_countries``).  ``unit="readouts"`` counts documents, as
+before.  An announcement (``status == "announced"``) is never counted as a call,
+in either unit.
 
 Coverage
 --------
@@ -14,11 +22,13 @@ A crawl gap must not read as a diplomatic silence.  :func:`coverage` counts the
 *documents* of every kind (statements, decrees, meetings, calls) that each
 publisher has in each period.  :func:`call_frequency` reindexes its counts to
 every period between the first and the last document, and a cell is ``NaN``
-(not ``0``) when the publishers that report calls of that group have no
-document at all in that period: nothing can be said about it.  A ``0`` means
-the source published in that period and reported no such call.  The coverage
-table travels with the result in ``result.attrs["coverage"]``, and
-:func:`diplo_analysis.plots.calls_heatmap` draws it.
+(not ``0``) when the side whose readouts are counted published no document at
+all in that period: nothing can be said about it.  With ``host=`` that side is
+the host's, whoever the counterpart; otherwise it is every side that reports
+calls of that group.  A ``0`` means the side published in that period and
+reported no such call.  The coverage table travels with the result in
+``result.attrs["coverage"]``, and :func:`diplo_analysis.plots.calls_heatmap`
+draws it.
 """
 
 from __future__ import annotations
@@ -35,6 +45,8 @@ __all__ = ["coverage", "call_frequency", "call_gaps", "bursts", "counterpart_ran
 MEDIA = ("phone", "video", "in_person", "other")
 #: The media that are calls.
 CALL_MEDIA = ("phone", "video")
+#: What the counting functions count: conversations (default) or readouts.
+UNITS = ("conversations", "readouts")
 _LIST_COLUMNS = ("counterparts", "counterpart_countries")
 _PAIR_SEP = " | "
 
@@ -110,6 +122,41 @@ def _explode(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.loc[frame[column].notna()]
 
 
+def _check_unit(unit: str) -> str:
+    if unit not in UNITS:
+        raise ValueError(f"unit={unit!r}: count one of {list(UNITS)}")
+    return unit
+
+
+def _held(frame: pd.DataFrame) -> pd.DataFrame:
+    """Without announcements: an announced call is not a call."""
+    if "status" not in frame:
+        return frame
+    return frame.loc[frame["status"].astype("object") != "announced"]
+
+
+def _sides(frame: pd.DataFrame) -> pd.Series:
+    """The side of each row: its host country, else its publisher."""
+    side = frame["host_country"].astype("object") if "host_country" in frame else pd.Series(np.nan, index=frame.index)
+    return side.fillna(frame["publisher"].astype("object")).fillna("(unknown)")
+
+
+def _as_conversations(readouts: pd.DataFrame, calls: pd.DataFrame) -> pd.DataFrame:
+    """``calls`` with ``conversation_id`` and the conversation's ``date`` (one date for all its readouts).
+
+    The conversations are found on the whole frame (so that both sides'
+    readouts and the mirrors are linked); a counted readout outside every
+    conversation (no date or no side) stands for itself.
+    """
+    from .conversation import conversations
+
+    convs = conversations(readouts)
+    cid = calls["readout_id"].astype(str).map(convs.attrs["readout_conversation"])
+    conv_date = cid.map(dict(zip(convs["conversation_id"], convs["date"])))
+    return calls.assign(conversation_id=cid.fillna(calls["readout_id"].astype(str)),
+                        date=pd.to_datetime(conv_date).fillna(calls["date"]))
+
+
 # --------------------------------------------------------------------------- coverage
 def coverage(readouts: pd.DataFrame, freq: str = "YS", by: Optional[str] = "publisher") -> pd.DataFrame:
     """Documents per period and publisher, all media: what the source lets us see.
@@ -150,25 +197,33 @@ def coverage(readouts: pd.DataFrame, freq: str = "YS", by: Optional[str] = "publ
 
 
 # --------------------------------------------------------------------------- counts
-def call_frequency(readouts: pd.DataFrame, by: str = "counterpart_country", freq: str = "YS",
-                   media: Sequence[str] = CALL_MEDIA, host=None, publisher=None) -> pd.DataFrame:
+def call_frequency(readouts: pd.DataFrame, by: str = "counterpart_countries", freq: str = "YS",
+                   media: Sequence[str] = CALL_MEDIA, host=None, publisher=None,
+                   unit: str = "conversations") -> pd.DataFrame:
     """Calls per group and period, with the source's coverage attached.
 
     Parameters
     ----------
     readouts : DataFrame
-        The readouts frame: ``date``, ``medium``, ``publisher`` and the ``by`` column.
-    by : str, default "counterpart_country"
+        The readouts frame: ``readout_id``, ``date``, ``medium``, ``publisher``
+        and the ``by`` column (``host_country``, ``status`` and the columns of
+        :func:`diplo_analysis.conversations` are used when present).
+    by : str, default "counterpart_countries"
         Any column: a list column (``counterparts``, ``counterpart_countries``:
         a call with several counterparts counts once for each) or a scalar one
-        (``counterpart_country``, ``counterpart``, ``host``, ``publisher``, ...).
-        Rows whose value is missing (or an empty list) are not counted.
+        (``counterpart_country``: the first counterpart only; ``counterpart``,
+        ``host``, ``publisher``, ...).  Rows whose value is missing (or an
+        empty list) are not counted.
     freq : str, default "YS"
         Period, labelled by its start: ``"YS"``, ``"QS"``, ``"MS"``, ``"W-MON"``, ``"D"``.
     media : sequence of str, default ("phone", "video")
         The media counted (values of ``medium``).
     host, publisher : str or list of str, optional
-        Keep only these hosts / publishers (e.g. ``host="Vladimir Putin"``).
+        Count only readouts of these hosts / publishers (e.g.
+        ``host="Vladimir Putin"``).
+    unit : {"conversations", "readouts"}, default "conversations"
+        Count each conversation once per group, whichever readouts tell it
+        (dated by the conversation's date), or count readouts.
 
     Returns
     -------
@@ -176,62 +231,81 @@ def call_frequency(readouts: pd.DataFrame, by: str = "counterpart_country", freq
         Index ``period`` (DatetimeIndex of period starts, every period from the
         publishers' first to last dated *document*, so crawl gaps are rows);
         one float column per group value (sorted): the number of calls.
-        A cell is ``NaN`` when the publishers that report calls with that group
-        have no document of any kind in the period (a coverage gap, not a
-        silence); ``0.0`` when they published but reported no such call.
+        A cell is ``NaN`` when the side whose readouts are counted has no
+        document of any kind in the period (with ``host=``: the host's side,
+        whoever the counterpart; otherwise the sides that report calls of that
+        group): a coverage gap, not a silence; ``0.0`` when it published but
+        reported no such call.  Announcements are never counted.
         ``attrs``: ``coverage`` (the :func:`coverage` table by publisher for the
-        same rows), ``n_undated`` (calls without a date, not counted),
+        same rows), ``coverage_by_side`` (the same by side, which decides the
+        NaN cells), ``n_undated`` (calls without a date, not counted),
         ``n_without_group`` (dated calls with no ``by`` value, not counted),
-        ``by``, ``freq``, ``media``.
+        ``by``, ``freq``, ``media``, ``unit``.
     """
-    _require(readouts, ["date", "medium", "publisher", by], "call_frequency")
-    media = _check_media(media)
+    _require(readouts, ["readout_id", "date", "medium", "publisher", by], "call_frequency")
+    media, unit = _check_media(media), _check_unit(unit)
     scope = readouts
     if publisher is not None:
         scope = scope.loc[scope["publisher"].isin([publisher] if isinstance(publisher, str) else list(publisher))]
     cov = coverage(scope, freq=freq, by="publisher")
-    calls = _filter(scope, media, host=host)
+    side_cov = coverage(scope.assign(side=_sides(scope)), freq=freq, by="side").reindex(cov.index, fill_value=0)
+    calls = _held(_filter(scope, media, host=host))
+    if unit == "conversations":
+        calls = _as_conversations(readouts, calls)
     n_undated = int(calls["date"].isna().sum())
     calls = calls.loc[calls["date"].notna()]
-    rows = _explode(calls[["date", "publisher", by]], by)
+    columns = list(dict.fromkeys(["date", "side", by] + (["conversation_id"] if unit == "conversations" else [])))
+    rows = _explode(calls.assign(side=_sides(calls))[columns], by)
     n_without_group = int(len(calls) - calls.index.isin(rows.index).sum())
     rows = rows.assign(period=_period_start(rows["date"], freq), **{by: rows[by].astype("object")})
+    if unit == "conversations":
+        rows = rows.drop_duplicates(["conversation_id", by])
     counts = rows.groupby(["period", by]).size().unstack(by)
     groups = sorted(counts.columns) if len(counts.columns) else []
     result = counts.reindex(index=cov.index, columns=groups).fillna(0).astype(float)
-    # NaN where none of the publishers reporting this group has any document
-    reporters = rows.groupby(by)["publisher"].agg(lambda s: sorted(set(s.astype("object"))))
+    # NaN where the side whose readouts are counted has no document at all
+    if host is not None:
+        host_sides = sorted(set(_sides(scope.loc[scope["host"].isin([host] if isinstance(host, str) else list(host))])))
+        reporters = pd.Series({group: host_sides for group in groups}, dtype=object)
+    else:
+        reporters = rows.groupby(by)["side"].agg(lambda v: sorted(set(v)))
     for group in groups:
-        seen = cov[reporters[group]].sum(axis=1)
+        seen = side_cov.reindex(columns=reporters[group], fill_value=0).sum(axis=1)
         result.loc[seen.values == 0, group] = np.nan
     result.index.name = "period"
     result.columns.name = by
-    result.attrs = {"coverage": cov, "n_undated": n_undated, "n_without_group": n_without_group,
-                    "by": by, "freq": freq, "media": list(media)}
+    result.attrs = {"coverage": cov, "coverage_by_side": side_cov, "n_undated": n_undated,
+                    "n_without_group": n_without_group, "by": by, "freq": freq, "media": list(media), "unit": unit}
     return result
 
 
 # --------------------------------------------------------------------------- pairs
-def _pair_rows(readouts, by, media, host, publisher, func):
+def _pair_rows(readouts, by, media, host, publisher, unit, func):
     _require(readouts, ["readout_id", "date", "medium", "host", by], func)
-    calls = _filter(readouts, _check_media(media), host=host, publisher=publisher)
+    calls = _held(_filter(readouts, _check_media(media), host=host, publisher=publisher))
+    if _check_unit(unit) == "conversations":
+        calls = _as_conversations(readouts, calls)
     calls = calls.loc[calls["date"].notna() & calls["host"].notna()]
-    cols = ["readout_id", "date", "medium", "host", by]
+    cols = ["readout_id", "date", "medium", "host", by] + (["conversation_id"] if unit == "conversations" else [])
     rows = _explode(calls[cols], by).rename(columns={by: "counterpart"})
     rows = rows.assign(date=rows["date"].dt.normalize(), medium=rows["medium"].astype("object"),
                        counterpart=rows["counterpart"].astype("object"))
     rows["pair"] = [_PAIR_SEP.join(sorted((str(h), str(c)))) for h, c in zip(rows["host"], rows["counterpart"])]
-    return rows.sort_values(["pair", "date", "readout_id"], kind="stable").reset_index(drop=True)
+    rows = rows.sort_values(["pair", "date", "readout_id"], kind="stable")
+    if unit == "conversations":  # one row per conversation of the pair: its first readout in id order
+        rows = rows.drop_duplicates(["conversation_id", "pair"]).drop(columns="conversation_id")
+    return rows.reset_index(drop=True)
 
 
 def call_gaps(readouts: pd.DataFrame, by: str = "counterparts", media: Sequence[str] = CALL_MEDIA,
-              host=None, publisher=None) -> pd.DataFrame:
+              host=None, publisher=None, unit: str = "conversations") -> pd.DataFrame:
     """Each call of a pair of leaders, with the days since the pair's previous call.
 
     A pair is order-insensitive: Putin calling Xi and Xi calling Putin (or Xi's
-    office telling the same call) belong to one pair.  Readouts of one call by
-    both sides therefore show a gap of 0 (or 1) days: filter by ``publisher``
-    or ``host`` to avoid them.
+    office telling the same call) belong to one pair.  By default each
+    conversation of the pair is one row (its first readout in id order),
+    whichever sides told it; with ``unit="readouts"`` both sides' readouts of
+    one call are rows, with a gap of 0 (or 1) days between them.
 
     Parameters
     ----------
@@ -243,6 +317,8 @@ def call_gaps(readouts: pd.DataFrame, by: str = "counterparts", media: Sequence[
     media : sequence of str, default ("phone", "video")
     host, publisher : str or list of str, optional
         Keep only these hosts / publishers.
+    unit : {"conversations", "readouts"}, default "conversations"
+        One row per conversation (dated by the conversation's date), or per readout.
 
     Returns
     -------
@@ -254,16 +330,16 @@ def call_gaps(readouts: pd.DataFrame, by: str = "counterparts", media: Sequence[
         ``gap_days`` (float, NaN for the first), ``medium``, ``readout_id``.
         Rows without a date or host are left out.
     """
-    rows = _pair_rows(readouts, by, media, host, publisher, "call_gaps")
+    rows = _pair_rows(readouts, by, media, host, publisher, unit, "call_gaps")
     rows["previous_date"] = rows.groupby("pair")["date"].shift(1)
     rows["gap_days"] = (rows["date"] - rows["previous_date"]).dt.days.astype(float)
     out = rows[["pair", "host", "counterpart", "date", "previous_date", "gap_days", "medium", "readout_id"]]
-    out.attrs = {"by": by, "media": list(_check_media(media))}
+    out.attrs = {"by": by, "media": list(_check_media(media)), "unit": unit}
     return out
 
 
 def bursts(readouts: pd.DataFrame, window_days: int = 30, min_calls: int = 2, by: str = "counterparts",
-           media: Sequence[str] = CALL_MEDIA, host=None, publisher=None) -> pd.DataFrame:
+           media: Sequence[str] = CALL_MEDIA, host=None, publisher=None, unit: str = "conversations") -> pd.DataFrame:
     """Runs of at least ``min_calls`` calls of one pair within ``window_days``.
 
     For each pair (as in :func:`call_gaps`), calls are scanned in date order:
@@ -279,8 +355,8 @@ def bursts(readouts: pd.DataFrame, window_days: int = 30, min_calls: int = 2, by
         The readouts frame.
     window_days : int, default 30
     min_calls : int, default 2
-    by, media, host, publisher
-        As in :func:`call_gaps`.
+    by, media, host, publisher, unit
+        As in :func:`call_gaps` (by default a call told by both sides is one call).
 
     Returns
     -------
@@ -292,7 +368,7 @@ def bursts(readouts: pd.DataFrame, window_days: int = 30, min_calls: int = 2, by
     """
     if window_days < 0 or min_calls < 1:
         raise ValueError(f"window_days must be >= 0 and min_calls >= 1 (got {window_days}, {min_calls})")
-    rows = _pair_rows(readouts, by, media, host, publisher, "bursts")
+    rows = _pair_rows(readouts, by, media, host, publisher, unit, "bursts")
     found = []
     for pair, grp in rows.groupby("pair", sort=True):
         dates = grp["date"].to_numpy()
@@ -318,17 +394,18 @@ def bursts(readouts: pd.DataFrame, window_days: int = 30, min_calls: int = 2, by
     out["start"] = pd.to_datetime(out["start"]).astype("datetime64[ns]")
     out["end"] = pd.to_datetime(out["end"]).astype("datetime64[ns]")
     out = out.sort_values(["start", "pair"], kind="stable").reset_index(drop=True)
-    out.attrs = {"window_days": window_days, "min_calls": min_calls, "by": by}
+    out.attrs = {"window_days": window_days, "min_calls": min_calls, "by": by, "unit": unit}
     return out
 
 
 # --------------------------------------------------------------------------- ranking
-def counterpart_ranking(readouts: pd.DataFrame, freq: str = "YS", by: str = "counterpart_country",
+def counterpart_ranking(readouts: pd.DataFrame, freq: str = "YS", by: str = "counterpart_countries",
                         top: Optional[int] = 10, media: Sequence[str] = CALL_MEDIA,
-                        host=None, publisher=None) -> pd.DataFrame:
+                        host=None, publisher=None, unit: str = "conversations") -> pd.DataFrame:
     """Who is called most in each period, and how that changed from the previous period.
 
-    Counts come from :func:`call_frequency` (same parameters).  Groups are
+    Counts come from :func:`call_frequency` (same parameters: by default
+    conversations, each counted once for each counterpart country).  Groups are
     ranked within each period by calls, most first (ties share the best rank,
     ``method="min"``); groups with no call in a period are unranked.  Periods
     without any document (coverage gaps) have no rows, and the period after a
@@ -344,7 +421,7 @@ def counterpart_ranking(readouts: pd.DataFrame, freq: str = "YS", by: str = "cou
         or the previous period has no coverage), ``rank_change``
         (``previous_rank - rank``: positive means it rose; NaN when unknown).
     """
-    freq_frame = call_frequency(readouts, by=by, freq=freq, media=media, host=host, publisher=publisher)
+    freq_frame = call_frequency(readouts, by=by, freq=freq, media=media, host=host, publisher=publisher, unit=unit)
     if top is not None and top < 1:
         raise ValueError(f"top must be a positive int or None, got {top}")
     long = freq_frame.stack(future_stack=True).rename("calls").reset_index() if freq_frame.shape[1] else \
@@ -365,5 +442,5 @@ def counterpart_ranking(readouts: pd.DataFrame, freq: str = "YS", by: str = "cou
         ranked = ranked.loc[ranked["rank"] <= top]
     ranked = ranked.sort_values(["period", "rank", by], kind="stable").reset_index(drop=True)
     ranked = ranked[["period", by, "calls", "rank", "previous_rank", "rank_change"]]
-    ranked.attrs = {"by": by, "freq": freq}
+    ranked.attrs = {"by": by, "freq": freq, "unit": unit}
     return ranked

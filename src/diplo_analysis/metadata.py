@@ -45,19 +45,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
 
 from . import gazetteer as gz
+from .announcements import announcement_rule, planned_date
 from .records import Record
 
-__all__ = ["extract_metadata", "load_tables", "METADATA_KEYS", "MEDIA", "HEAD_CHARS"]
+__all__ = ["extract_metadata", "explain_metadata", "load_tables", "METADATA_KEYS", "MEDIA", "HEAD_CHARS", "STAGES", "Decision"]
 
 METADATA_KEYS = (
     "publisher", "date", "date_inferred", "medium", "host", "host_country",
-    "counterparts", "counterpart_countries", "initiator",
+    "counterparts", "counterpart_countries", "initiator", "status", "planned_date",
 )
 MEDIA = ("phone", "video", "in_person", "other")
 #: How much of the text (after the title) is read for participants and medium.
@@ -858,10 +860,21 @@ def _find_all(low: str, key: str):
 
 def _initiator(text: str, first: str, host: Optional[str], host_country: Optional[str], date,
                lead_at: int = 0, counterparts: tuple = ()) -> Optional[str]:
-    """Who initiated or requested the call, where the text says so (else None).
+    """Who initiated or requested the call, where the text says so (else None); see :func:`_initiator_decision`."""
+    found = _initiator_decision(text, first, host, host_country, date, lead_at, counterparts)
+    return found[0] if found else None
+
+
+def _initiator_decision(text: str, first: str, host: Optional[str], host_country: Optional[str], date,
+                        lead_at: int = 0, counterparts: tuple = ()) -> Optional[tuple[str, str, str]]:
+    """``(initiator, rule, evidence)`` where the text says who initiated or requested the call, else None.
 
     ``first`` is the title and the first sentence; the sentence starts at ``lead_at``.
     ``counterparts``: their names, for a subject named by surname ("Mr Sharon called").
+    Rules: ``at_request`` ("talks at the request", "received a call from"),
+    ``on_their_initiative`` ("had a conversation with X on his initiative"),
+    ``initiative_of`` ("at the initiative of the Russian side"), then the
+    caller of "X telephoned Y" (:func:`_caller`).
     """
     for m in _init_matches(text):
         w0 = max(0, m.start() - 400)
@@ -874,39 +887,47 @@ def _initiator(text: str, first: str, host: Optional[str], host_country: Optiona
         if not _CALL_WORD.search(sentence):
             continue
         if m.group("atreq") or m.group("from"):
-            return "counterpart"
+            return "counterpart", "at_request", m.group(0)
         if m.group("his"):
             # "had a conversation with X on his initiative": X's initiative
             if re.search(r"\bwith\b", text[a: m.start()], I):
-                return "counterpart"
+                return "counterpart", "on_their_initiative", m.group(0)
             continue
         who = m.group("of") or m.group("poss") or m.group("by")
         cut = _SENT_END.search(who)
-        return _side_of(who[: cut.start()] if cut else who, host, host_country, date)
+        return _side_of(who[: cut.start()] if cut else who, host, host_country, date), "initiative_of", m.group(0)
     m = _HOST_INIT.search(first)
     if m:
         # the subject of "X telephoned Y" in the text's sentence is that sentence's, not the title's before it
         subject = first[lead_at if m.start() >= lead_at else 0: m.start()]
-        people = gz.find_leaders(subject, date)
-        if host and any(p.name == host for _, _, p in people):
+        side = _caller(subject, host, host_country, date, counterparts)
+        if side:
+            return side, "caller", f"{subject.strip()[-60:]} {m.group(0).strip()}"
+    return None
+
+
+def _caller(subject: str, host: Optional[str], host_country: Optional[str], date, counterparts: tuple) -> Optional[str]:
+    """The side of the subject of "X telephoned Y" (``host``, ``counterpart`` or None)."""
+    people = gz.find_leaders(subject, date)
+    if host and any(p.name == host for _, _, p in people):
+        return "host"
+    mr = _MR_SURNAME.search(subject)
+    if mr and not people:  # "Mr Sharon called Mr Putin": the surname of one side
+        if host and host.split()[-1] == mr.group(1):
             return "host"
-        mr = _MR_SURNAME.search(subject)
-        if mr and not people:  # "Mr Sharon called Mr Putin": the surname of one side
-            if host and host.split()[-1] == mr.group(1):
-                return "host"
-            if any(c and c.split()[-1] == mr.group(1) for c in counterparts):
-                return "counterpart"
-        if people:  # the leader nearest the verb ("..., President of Kazakhstan Nursultan Nazarbayev telephoned")
-            return "host" if host_country and people[-1][2].country == host_country else "counterpart"
-        found = gz.find_countries(subject)
-        # a country that qualifies an office ("The Russian President, now in Malaysia, telephoned ...")
-        titled = [c for a, b, c in found if _OFFICE_NEAR.match(subject, b) or _OFFICE_BEFORE.search(subject, 0, a)]
-        if titled:
-            return "host" if host_country and titled[0] == host_country else "counterpart"
-        if any(c != host_country for _, _, c in found):
+        if any(c and c.split()[-1] == mr.group(1) for c in counterparts):
             return "counterpart"
-        if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary)\b", subject):
-            return "host"
+    if people:  # the leader nearest the verb ("..., President of Kazakhstan Nursultan Nazarbayev telephoned")
+        return "host" if host_country and people[-1][2].country == host_country else "counterpart"
+    found = gz.find_countries(subject)
+    # a country that qualifies an office ("The Russian President, now in Malaysia, telephoned ...")
+    titled = [c for a, b, c in found if _OFFICE_NEAR.match(subject, b) or _OFFICE_BEFORE.search(subject, 0, a)]
+    if titled:
+        return "host" if host_country and titled[0] == host_country else "counterpart"
+    if any(c != host_country for _, _, c in found):
+        return "counterpart"
+    if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary)\b", subject):
+        return "host"
     return None
 
 
@@ -1015,6 +1036,70 @@ def _gathered(sents: list, more, date, host: Optional[str], host_country: Option
     return out
 
 
+# ---------------------------------------------------------------- the author of a statement
+#: "Statement by President Jane Roe on ...", "Statement of the President on the Summit and Call with ...":
+#: the author of a statement about a conversation took part in it.
+_AUTHORED = re.compile(
+    r"^\s*(?:Joint )?(?:Statement|Remarks|Message)s? (?:by|of|from) (?P<author>[^,;:]{2,60}?) on\b")
+#: The author speaking in the first person: "I just spoke with Prime Minister Doe", "Today, I met ...".
+_FIRST_PERSON = re.compile(
+    r"(?:^|[.!?]\s+|,\s*)(?:(?:Today|Tonight|Earlier today|This (?:morning|afternoon|evening)),?\s+)?"
+    r"I (?:just |also |have |had |again )?(?:spoke|spoken|met|called|talked|received|hosted|welcomed)\b")
+_AUTHOR_OFFICES = {"president": "head_of_state", "the president": "head_of_state",
+                   "prime minister": "head_of_government", "the prime minister": "head_of_government",
+                   "vice president": "vice_president", "the vice president": "vice_president",
+                   "chancellor": "head_of_government", "the chancellor": "head_of_government"}
+
+
+def _author_host(title: str, first: str, pub_country: Optional[str], date, publisher, url):
+    """Rule ``author``: the named or titled author of a statement is its host.
+
+    "Statement by President Jane Roe on Phone Call with Prime Minister John
+    Doe" -> Jane Roe (a known leader of the publisher's country, or of any
+    country where the publisher's is unknown); "Statement of the President on
+    ..." or a text in the first person ("I just spoke with ...") on a
+    government's site -> the holder of the author's office on that date.
+    Called only where no host of the publisher's country was found otherwise
+    (a statement by the Secretary of State on the President's call keeps the
+    President).  Returns ``(host, host_country)`` or None when the rule does
+    not apply.
+    """
+    m = _AUTHORED.search(title) if title else None
+    author = m.group("author") if m else ""
+    if author:
+        for _, _, leader in gz.find_leaders(author, date):
+            if pub_country is None or leader.country == pub_country:
+                return leader.name, leader.country
+        office = _AUTHOR_OFFICES.get(" ".join(author.lower().split()))
+        if office and pub_country:
+            holder = gz.office_holder(pub_country, office, date)
+            if holder:
+                return holder, pub_country
+        if not _FIRST_PERSON.search(first or ""):
+            return None
+    elif not (first and _FIRST_PERSON.search(first)):
+        return None
+    if not pub_country:
+        return None
+    office = "head_of_government" if _is_pm_office(publisher, url) else "head_of_state"
+    holder = gz.office_holder(pub_country, office, date)
+    return (holder, pub_country) if holder else None
+
+
+def _without_host(counterparts: list, countries: list, host: str, host_country: str) -> tuple[list, list]:
+    """Drop the new host (and unnamed participants of the host's country) from the counterparts."""
+    keep = [(p, c) for p, c in zip(counterparts, countries) if c != host_country and p != host]
+    return [p for p, _ in keep], [c for _, c in keep]
+
+
+def _status(title: str, first: str, medium: str, countries: list, date) -> tuple[Optional[str], object]:
+    """``status`` and ``planned_date`` (see :mod:`diplo_analysis.announcements`)."""
+    ann = announcement_rule(title, first) if countries else None
+    if ann is not None:
+        return "announced", planned_date(ann.sentence, date)
+    return ("held" if medium != "other" else None), pd.NaT
+
+
 def load_tables() -> None:
     """Build the tables and expressions :func:`extract_metadata` uses, if not built yet.
 
@@ -1034,6 +1119,472 @@ def load_tables() -> None:
 
     dates._mfa_anchors()
     dates._tenures()
+
+
+# ------------------------------------------------------------------ the pipeline
+class Decision(NamedTuple):
+    """One rule's decision on one fact: what :func:`explain_metadata` shows."""
+
+    fact: str
+    value: object
+    rule: str
+    evidence: str
+
+
+def _words_at(s: str, pos: int, n: int = 4) -> str:
+    """The ``n`` words of ``s`` from ``pos`` (the evidence of a cue)."""
+    return " ".join(s[pos:pos + 12 * n].split()[:n]) if s and pos >= 0 else ""
+
+
+class _Context:
+    """What one readout's rules read and decide, built once per readout.
+
+    The facts (``medium``, ``host``, ...) are attributes; :meth:`decide` sets
+    one and records the :class:`Decision` in ``trace``, so that the last
+    decision of each fact is the one that stands.
+    """
+
+    __slots__ = (
+        "record", "publisher", "pub_country", "date", "inferred", "title", "sent_iter", "sents", "i", "first",
+        "lead", "low_lead", "t_med", "medium", "spoke", "t_subj", "t_part", "t_subject", "t_anchor", "f_subj",
+        "f_part", "f_subject", "host", "host_country", "people", "phrase_people", "phrase_text", "own_people",
+        "counterparts", "countries", "announced", "gathering", "press", "head", "status", "planned_date",
+        "initiator", "trace",
+    )
+
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        meta = record.meta or {}
+        publisher = record.publisher or meta.get("site") or None
+        if not publisher and record.url:
+            publisher = urlparse(record.url).hostname or None
+        self.publisher = publisher
+        url_host = record.url.split("/")[2] if record.url and record.url.count("/") >= 2 else record.url
+        self.pub_country = _publisher_code(record.publisher, url_host, meta.get("site"))
+        self.date, self.inferred = _resolve_date(record, None, self.pub_country)
+        self.title, self.sent_iter = _head(record)
+        self.announced = bool(self.title) and "will" in self.title.lower() and bool(_FUTURE.search(self.title))
+        self.sents, self.i = _choose_first(self.sent_iter)
+        self.first = self.sents[self.i] if self.sents else ""
+        self.lead = " ".join(self.sents[self.i: self.i + 2])
+        self.low_lead = self.lead.lower()
+        self.t_med, self.medium, self.spoke = None, "other", False
+        self.f_part = None
+        self.host = self.host_country = None
+        self.counterparts, self.countries = [], []
+        self.own_people = self.gathering = self.press = False
+        self.status, self.planned_date, self.initiator = None, pd.NaT, None
+        self.trace: list[Decision] = []
+
+    def decide(self, fact: str, value, rule: str, evidence: str = "") -> None:
+        setattr(self, fact, value)
+        self.trace.append(Decision(fact, value, rule, evidence))
+
+    def first_parts(self) -> list:
+        """The first sentence's participants, parsed only when asked (the title often settles them)."""
+        if self.f_part is None:
+            self.f_part = _participants(self.first, self.date)
+        return self.f_part
+
+    def foreign(self, ps: list) -> list:
+        """The people of ``ps`` of another country than the host's (and not the host)."""
+        return [p for p in ps if p["country"] and p["country"] != self.host_country
+                and not (self.host and p["name"] == self.host)]
+
+    def result(self) -> dict:
+        return {
+            "publisher": self.publisher, "date": self.date, "date_inferred": bool(self.inferred),
+            "medium": self.medium, "host": self.host, "host_country": self.host_country,
+            "counterparts": self.counterparts, "counterpart_countries": self.countries,
+            "initiator": self.initiator, "status": self.status, "planned_date": self.planned_date,
+        }
+
+
+# ---- medium: the cues of the title and the first sentences
+def _medium_from_cues(c: _Context) -> None:
+    """Rules ``title_cue``, ``title_call_made_video``, ``title_other_strong_text_cue``,
+    ``meeting_title_over_text_call``, ``text_cue``, ``text_call_of_another_contact``, ``no_cue``.
+
+    The title's cue decides ("Telephone conversation with ..." -> phone);
+    a generic "Call" in the title is refined by "video call" in the text; a
+    title of another kind ("Statement on ...") yields to a strong call cue of
+    the text ("spoke by telephone"); a "Meeting with" title wins over a call
+    the text only mentions ("follows their April telephone call").
+    """
+    title, lead, low_lead = c.title, c.lead, c.low_lead
+    c.t_med, t_pos = _first_cue(title) if title else (None, -1)
+    t_med = c.t_med
+    if t_med == "video":
+        c.decide("medium", "video", "title_cue", _words_at(title, t_pos))
+    elif t_med == "phone":
+        c.decide("medium", "phone", "title_cue", _words_at(title, t_pos))
+        if "phon" not in title.lower() and _has(low_lead, _KEYS_VIDEO) and _first_cue(lead)[0] == "video" \
+                and _about_this(lead, "video"):
+            c.decide("medium", "video", "title_call_made_video", _words_at(lead, _first_cue(lead)[1]))
+    elif t_med == "other":
+        c.decide("medium", "other", "title_cue", _words_at(title, t_pos))
+        strong = _STRONG.search(lead) if ("phon" in low_lead or "video" in low_lead) else None
+        if strong:
+            value = "video" if "video" in strong.group(0).lower() else "phone"
+            c.decide("medium", value, "title_other_strong_text_cue", strong.group(0))
+    else:
+        _medium_from_text(c)
+    if c.announced:  # "On May 12, the President will hold talks with ...": rule title_future
+        c.spoke = False
+        c.decide("medium", "other", "title_future", _FUTURE.search(c.title).group(0))
+
+
+def _medium_from_text(c: _Context) -> None:
+    """The title has no cue or an in-person one: the text's cue is read where it can change the answer."""
+    title, lead, t_med = c.title, c.lead, c.t_med
+    s_med, s_pos = _first_cue(lead) if lead and (t_med is None or _has(c.low_lead, _KEYS_CALL)) else (None, -1)
+    if s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title):
+        # a meeting the text says was held by video link is a video meeting
+        value = "video" if s_med == "video" and _about_this(lead, "video") else "in_person"
+        c.decide("medium", value, "meeting_title_over_text_call", _MEETING_TITLE.search(title).group(0))
+    elif s_med in ("video", "phone"):
+        if _about_this(lead, s_med):
+            c.decide("medium", s_med, "text_cue", _words_at(lead, s_pos))
+        else:
+            c.decide("medium", t_med or "other", "text_call_of_another_contact", _words_at(lead, s_pos))
+    else:
+        value = t_med or s_med or "other"
+        if t_med:
+            c.decide("medium", value, "title_cue", _words_at(title, _first_cue(title)[1]))
+        elif s_med:
+            c.decide("medium", value, "text_cue", _words_at(lead, s_pos))
+        else:
+            c.decide("medium", value, "no_cue", "")
+            # no cue at all, but "X spoke with Y": a call if a foreign counterpart is found (rule spoke_with)
+            c.spoke = bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead))
+
+
+# ---- people in the title and the first sentences
+def _read_people(c: _Context) -> None:
+    """The subjects and participants of the title, and of the first sentence unless the title settles them.
+
+    The title settles host and participants ("Telephone conversation with
+    President of X Jane Roe" on a presidency's site, "Readout of President
+    Roe's Call with Prime Minister Doe of X"): the first sentence's people are
+    then not read (the text still decides the medium and the initiator).
+    """
+    title, date, pub_country = c.title, c.date, c.pub_country
+    c.t_subj, c.t_part, c.t_subject, c.t_anchor = _analyse(title, date)
+    if c.t_anchor and " on " in c.t_subject:
+        # "Statement by the Spokesperson on the Vice President's Call with ..."
+        c.t_subject = c.t_subject.rsplit(" on ", 1)[1]
+        c.t_subj = _parse_people(c.t_subject, date)
+    settled = bool(
+        pub_country and c.t_anchor
+        and any(p["country"] and p["country"] != pub_country for p in c.t_part)
+        and all(p["named"] for p in c.t_part if p["country"] != pub_country)
+        and (any(p["known"] and p["country"] == pub_country for p in c.t_subj)
+             or (not c.t_subj and _is_presidency(c.record.publisher, c.record.url)
+                 and gz.office_holder(pub_country, "head_of_state", date)))
+    )
+    if settled:
+        c.f_subj, c.f_part, c.f_subject = [], None, ""
+    else:
+        c.f_subj, c.f_part, c.f_subject, _ = _analyse(c.first, date, parts=False)
+
+
+# ---- host: a known person of the publisher's country, else the subject's
+def _host_of_publisher_country(c: _Context) -> None:
+    """Rules ``publisher_leader_in_subject``, ``presidency_head_of_state``, ``publisher_leader_named``,
+    ``publisher_leader_next_sentence``: a known leader of the publisher's country."""
+    pub = c.pub_country
+    if not pub:
+        return
+    rules = (
+        ("publisher_leader_in_subject",
+         lambda: [p for p in c.t_subj + c.f_subj if p["known"] and p["country"] == pub]),
+        ("presidency_head_of_state", lambda: _presidency_holder(c)),
+        ("publisher_leader_named",
+         lambda: [p for p in c.t_subj + c.f_subj + c.t_part + c.first_parts() if p["known"] and p["country"] == pub]),
+        ("publisher_leader_next_sentence", lambda: _next_sentence_leaders(c)),
+    )
+    for rule, find in rules:
+        mine = find()
+        if mine:
+            c.decide("host", mine[0]["name"], rule, mine[0]["name"])
+            c.decide("host_country", pub, "publisher_country", c.publisher or "")
+            return
+
+
+def _presidency_holder(c: _Context) -> list:
+    """A presidency's site: the head of state unless the subject names another compatriot."""
+    if not _is_presidency(c.record.publisher, c.record.url):
+        return []
+    hos = gz.office_holder(c.pub_country, "head_of_state", c.date)
+    return [{"name": hos, "country": c.pub_country}] if hos else []
+
+
+def _next_sentence_leaders(c: _Context) -> list:
+    """The host may be named only in the next sentence ("Ms X briefed Dmitry Medvedev")."""
+    mine = []
+    sents, i = c.sents, c.i
+    for extra_s in (sents[0] if sents else "", sents[i + 1] if len(sents) > i + 1 else ""):
+        mine += [{"name": L.name, "country": L.country} for _, _, L in gz.find_leaders(extra_s, c.date)
+                 if L.country == c.pub_country]
+    return mine
+
+
+def _host_of_subject(c: _Context) -> None:
+    """Rules ``subject_leader`` (an unknown publisher, or one whose country no known person shares: the
+    subject's known leader) and ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's")."""
+    if c.host is not None:
+        return
+    subj_known = [p for p in c.t_subj + c.f_subj if p["known"]]
+    if subj_known:
+        c.decide("host", subj_known[0]["name"], "subject_leader", subj_known[0]["name"])
+        c.decide("host_country", subj_known[0]["country"], "subject_leader", subj_known[0]["name"])
+        return
+    host = _unknown_host(c.t_subject if c.t_anchor else "") or _unknown_host(c.f_subject)
+    if host is not None:
+        c.decide("host", host, "titled_name_in_subject", host)
+
+
+def _host_by_office(c: _Context) -> None:
+    """Rules ``author_named_in_title`` and ``office_holder``: "Statement by Prime Minister Ulf Kristersson
+    on ..." names its author; a bare office ("the Vice President's call", "Chinese, ROK presidents", a
+    presidency's or a prime minister's site) gives the holder of that office at the date."""
+    if c.host is not None or not c.pub_country:
+        return
+    title = c.title
+    subj = f"{c.t_subject} {c.f_subject}"
+    by = _BY_OFFICE.search(title) if title else None
+    if by and not c.t_subject.strip():
+        subj = f"{by.group(1)} {subj}"  # "Statement by the Prime Minister on ...": the author's office
+    if by:
+        named = _unknown_host(title[by.start(1):])
+        if named is not None:
+            c.decide("host", named, "author_named_in_title", title[by.start(1):by.end(1) + 40])
+            return
+    office = _office_of_subject(c, subj)
+    holder = gz.office_holder(c.pub_country, office, c.date) if office else None
+    if holder is not None:
+        c.decide("host", holder, "office_holder", f"{office} of {c.pub_country} on the date")
+
+
+def _office_of_subject(c: _Context, subj: str) -> Optional[str]:
+    """The leaders table's office that a subject or a publisher names, or None."""
+    record = c.record
+    if c.pub_country in gz.ORG_CODES:
+        return "org_head"  # "Readout of the Secretary-General's call with ..." on un.org
+    if _SUBJECT_VP.search(subj):
+        return "vice_president"
+    if _SUBJECT_PM.search(subj) and not _SUBJECT_PRESIDENT.search(subj):
+        return "head_of_government"
+    if _SUBJECT_PRESIDENT.search(subj) or _is_presidency(record.publisher, record.url):
+        return "head_of_state"
+    if _SUBJECT_FM.search(subj):
+        return "foreign_minister"  # "Chinese, Saudi Arabian FMs talk over phone"
+    if _is_pm_office(record.publisher, record.url):
+        return "head_of_government"  # a prime minister's site, the subject "I" or "Today"
+    return None
+
+
+def _host_country(c: _Context) -> None:
+    """Rules ``publisher_country``, ``leader_country``, ``subject_country`` for a host country still open;
+    then ``host_tenure`` dates a readout whose text gives no year by the host's term of office."""
+    if c.host_country is None:
+        leader = gz.lookup_leader(c.host, c.date) if c.host else None
+        subj_codes = [p["country"] for p in c.t_subj + c.f_subj if p["country"] and p["country"] not in gz.ORG_CODES]
+        if c.pub_country:
+            c.decide("host_country", c.pub_country, "publisher_country", c.publisher or "")
+        elif leader:
+            c.decide("host_country", leader.country, "leader_country", leader.name)
+        elif subj_codes:
+            c.decide("host_country", subj_codes[0], "subject_country", c.t_subject or c.f_subject)
+    if pd.isna(c.date) and c.host:
+        # the host's tenure can date a readout whose text gives no year
+        c.date, c.inferred = _resolve_date(c.record, c.host, c.host_country)
+
+
+# ---- participants and counterparts
+def _participants_stage(c: _Context) -> None:
+    """The participants: the title's phrase, else the first sentence's, else the next sentence's."""
+    foreign = c.foreign
+    c.people, c.phrase_people, c.phrase_text = foreign(c.t_part), c.t_part, _phrase_of(c.title)
+    if c.people and not any(p["named"] for p in c.people):
+        # "President of France" in the title, "Emmanuel Macron, President of ..." in the text
+        named = {p["country"]: p for p in foreign(c.first_parts()) if p["named"]}
+        c.people = [named.get(p["country"], p) for p in c.people]
+    if not c.people and any(p["named"] and p["country"] == c.host_country and p["name"] != c.host for p in c.t_part):
+        c.own_people = True  # the title names the participants, and they are compatriots: a domestic event
+    elif not c.people:
+        c.people = foreign(c.first_parts())
+        c.phrase_people = c.t_part + c.f_part
+        c.phrase_text = _phrase_of(c.title) + " " + _phrase_of(c.first)
+        if not c.people and len(c.sents) > c.i + 1 and c.medium != "other":
+            more = _participants(c.sents[c.i + 1], c.date)
+            c.people, c.phrase_people = foreign(more), c.phrase_people + more
+
+
+def _counterparts_stage(c: _Context) -> None:
+    """Rules ``participants`` (the participants and known foreign leaders in the subject) and
+    ``title_sides`` ("Japan-Australia Summit": a side, not a person)."""
+    extra = [p for p in c.t_subj + c.f_subj if p["known"]]
+    counterparts, countries, seen, foreign_seen = [], [], set(), set()
+    for p in c.people + c.foreign(extra):
+        key = p["name"] or p.get("desc") or p["country"]
+        if key in seen or (not p["named"] and p["country"] in foreign_seen):
+            continue
+        seen.add(key)
+        foreign_seen.add(p["country"])
+        # a counterpart's name is a person's name; an unnamed one is None (its country stays known)
+        counterparts.append(p["name"] if p["known"] else _clean_name(p["name"]))
+        countries.append(p["country"])
+    if countries:
+        c.decide("counterparts", counterparts, "participants", c.phrase_text.strip())
+        c.decide("countries", countries, "participants", c.phrase_text.strip())
+    elif c.medium != "other":
+        for text, code in [tc for tc in _hyphen_pairs(c.title) if tc[1] != c.host_country][:1]:
+            c.decide("counterparts", [None], "title_sides", text)
+            c.decide("countries", [code], "title_sides", text)
+    if c.spoke and c.countries:
+        c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title} {c.lead}").group(0))
+
+
+# ---- what the title says was done: together, a visit abroad, a gathering
+def _together_rule(c: _Context) -> None:
+    """Rule ``did_together``: the host and a foreign leader did something together ("Putin and Xi Jinping
+    visited the zoo", "... laid wreaths", "... signed a treaty"): they met, unless they wrote to each other."""
+    if c.medium == "other" and not c.t_anchor and not c.announced and c.host and " and " in c.t_subject \
+            and any(p["name"] == c.host for p in c.t_subj) and c.foreign([p for p in c.t_subj if p["known"]]) \
+            and not _CORRESPONDENCE.search(c.title):
+        c.decide("medium", "in_person", "did_together", c.t_subject)
+
+
+def _visit_rule(c: _Context) -> None:
+    """Rule ``visit_abroad``: "Readout of X's Visit to France", "... official visit to Cuba": a visit
+    abroad is meeting its hosts (not "ahead of", "after", "invitation to", a press event, letters)."""
+    title = c.title
+    trip = _TRAVEL.search(title) if (c.medium == "other" or (c.medium == "in_person" and not c.countries)) \
+        and title and not c.announced else None
+    if not trip or _NOT_THE_TRIP.search(title, 0, trip.start()) or _CORRESPONDENCE.search(title) \
+            or _PRESS_EVENT.search(title):
+        return
+    dest = [code for _, _, code in gz.find_countries(trip.group("dest")) if code != c.host_country
+            and code not in gz.ORG_CODES]
+    if not dest:
+        return
+    c.decide("medium", "in_person", "visit_abroad", trip.group(0))
+    if not c.countries:
+        dest = list(dict.fromkeys(dest))
+        c.decide("counterparts", [None] * len(dest), "visit_abroad", trip.group(0))  # hosts not named
+        c.decide("countries", dest, "visit_abroad", trip.group(0))
+    if c.host is None:
+        host = _unknown_host(c.t_subject)
+        if host is not None:
+            c.decide("host", host, "visit_abroad", c.t_subject)
+
+
+def _gathering_rules(c: _Context) -> None:
+    """Rules ``gathering`` and ``gathering_participants``: a gathering of leaders (a summit, a council of
+    heads of state) that the title names is a meeting; its participants may be named further down."""
+    title, head = c.title, f"{c.title} {c.first}"
+    c.head = head
+    c.gathering = bool(title) and not c.announced and _is_gathering(title, title)  # the title says so
+    # a news conference or journalists' questions, unless joint with the other leaders
+    c.press = bool(title) and bool(_PRESS_EVENT.search(title)) and not _JOINT.search(title)
+    if c.gathering and c.medium == "other" and c.t_med == "other" \
+            and all(m.group(0).lower() in _JOINING for m in _OTHER.finditer(title)):
+        value = "video" if _VIDEO.search(c.lead) and _about_this(c.lead, "video") else "in_person"
+        c.decide("medium", value, "gathering", title)
+    if not c.countries and c.medium != "other" and not c.own_people and not c.announced \
+            and (c.gathering or (_is_gathering(title, head) and not _DOMESTIC_WORDS.search(head)
+                                 and not (title and (_DOMESTIC_EVENT.search(title) or _OWN_BODY.search(title))))) \
+            and not c.press:
+        truncated = len(c.record.text or "") > HEAD_CHARS
+        found = _gathered(c.sents, c.sent_iter, c.date, c.host, c.host_country, truncated)
+        if found:
+            names = [p["name"] for p in found]
+            c.decide("counterparts", c.counterparts + names, "gathering_participants", ", ".join(map(str, names)))
+            c.decide("countries", c.countries + [p["country"] for p in found], "gathering_participants",
+                     ", ".join(map(str, names)))
+
+
+def _needs_foreign_counterpart(c: _Context) -> None:
+    """Rules ``no_foreign_counterpart`` and ``domestic_event``: a conversation needs a foreign counterpart;
+    a gathering the title names stands without named participants; "Meeting on ..." of one's own bodies
+    is domestic (but "Meeting of Prime Minister X with the President of Cyprus Y" is a meeting)."""
+    title, head = c.title, c.head
+    if not c.countries and c.medium != "other":
+        def domestic() -> bool:
+            return bool(_DOMESTIC_WORDS.search(head) or (title and _DOMESTIC_EVENT.search(title))
+                        or any(p["country"] == c.host_country and _personal(p["name"]) and p["name"] != c.host
+                               for p in c.phrase_people))
+
+        if c.gathering and not c.press and not domestic():
+            return  # a summit: the medium stands, the participants may be unnamed
+        if c.medium == "in_person":
+            c.decide("medium", "other", "no_foreign_counterpart", c.phrase_text.strip())
+            return
+        titled_unknown = any(p["named"] and not p["known"] and p["country"] is None for p in c.phrase_people) and (
+            _FOREIGN_TITLE.search(c.phrase_text or ""))
+        if not titled_unknown or domestic():
+            c.decide("medium", "other", "no_foreign_counterpart", c.phrase_text.strip())
+    elif c.medium == "in_person" and title and _DOMESTIC_EVENT.search(title) and not c.gathering \
+            and not (title[:10].lower() == "meeting of" and c.foreign(c.t_part)):
+        c.decide("medium", "other", "domestic_event", _DOMESTIC_EVENT.search(title).group(0))
+
+
+# ---- the author, held or announced, the initiator
+def _author_rule(c: _Context) -> None:
+    """Rule ``author`` (:func:`_author_host`), where no known host of the publisher's country was found."""
+    known = gz.lookup_leader(c.host, c.date) if c.host else None
+    if known is not None and known.name != c.host and known.country == c.host_country:
+        c.decide("host", known.name, "leaders_table_name", c.host)  # "Joe Biden" -> the table's name
+    if c.host is not None and c.host_country == c.pub_country and known is not None:
+        return
+    authored = _author_host(c.title, c.first, c.pub_country, c.date, c.record.publisher, c.record.url)
+    if authored and authored != (c.host, c.host_country):
+        c.decide("host", authored[0], "author", c.title)
+        c.decide("host_country", authored[1], "author", c.title)
+        counterparts, countries = _without_host(c.counterparts, c.countries, c.host, c.host_country)
+        c.decide("counterparts", counterparts, "author", "the author is not a counterpart")
+        c.decide("countries", countries, "author", "the author is not a counterpart")
+
+
+def _status_rule(c: _Context) -> None:
+    """Rules ``held`` and the announcement rules of :mod:`diplo_analysis.announcements`."""
+    first = c.sents[0] if c.sents else ""
+    ann = announcement_rule(c.title, first) if c.countries else None
+    if ann is not None:
+        c.decide("status", "announced", ann.rule, ann.evidence)
+        c.decide("planned_date", planned_date(ann.sentence, c.date), ann.rule, ann.sentence[:120])
+        c.decide("medium", "other", ann.rule, ann.evidence)  # an announcement reports no conversation held
+    elif c.medium != "other":
+        c.decide("status", "held", "held", f"medium {c.medium}")
+
+
+def _initiator_rule(c: _Context) -> None:
+    """The initiator of a call, where the text says who initiated or requested it (see :func:`_initiator`)."""
+    if c.medium not in ("phone", "video"):
+        return
+    raw = (c.record.text or "").replace("\u2019", "'")
+    found = _initiator_decision(f"{c.title}.\n{raw}", f"{c.title}. {c.first}", c.host, c.host_country, c.date,
+                                len(c.title) + 2, tuple(c.counterparts))
+    if found is not None:
+        c.decide("initiator", *found)
+
+
+#: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
+STAGES = (
+    _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
+    _host_country, _participants_stage, _counterparts_stage, _together_rule, _visit_rule, _gathering_rules,
+    _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule,
+)
+
+
+def _run(record: Record) -> _Context:
+    if not isinstance(record, Record):
+        raise TypeError(f"extract_metadata needs a Record, got {type(record).__name__}")
+    c = _Context(record)
+    for stage in STAGES:
+        stage(c)
+    return c
 
 
 def extract_metadata(record: Record) -> dict:
@@ -1058,264 +1609,146 @@ def extract_metadata(record: Record) -> dict:
         (list of str, same order: ISO alpha-3, or an organisation code such as
         ``UN``, ``NATO``, ``EUU``), ``initiator`` (``"host"``,
         ``"counterpart"`` or None: only where the text says who initiated or
-        requested the call).
+        requested the call), ``status`` (``"held"``, ``"announced"`` or None:
+        see :mod:`diplo_analysis.announcements`), ``planned_date``
+        (pandas.Timestamp or NaT: the day an announcement gives).
 
     Raises
     ------
     TypeError
         If ``record`` is not a :class:`Record`.
     """
-    if not isinstance(record, Record):
-        raise TypeError(f"extract_metadata needs a Record, got {type(record).__name__}")
-    meta = record.meta or {}
-    publisher = record.publisher or meta.get("site") or None
-    if not publisher and record.url:
-        publisher = urlparse(record.url).hostname or None
-    url_host = record.url.split("/")[2] if record.url and record.url.count("/") >= 2 else record.url
-    pub_country = _publisher_code(record.publisher, url_host, meta.get("site"))
-    date, inferred = _resolve_date(record, None, pub_country)
+    return _run(record).result()
 
-    title, sent_iter = _head(record)
-    sents, i = _choose_first(sent_iter)
-    first = sents[i] if sents else ""
-    lead = " ".join(sents[i: i + 2])
 
-    # ---- medium
-    spoke = False
-    t_med = _first_cue(title)[0] if title else None
-    low_lead = lead.lower()
-    if t_med == "video":
-        medium = "video"
-    elif t_med == "phone":
-        # a generic "Call" in the title is refined by "video call" in the text; "telephone" is not,
-        # nor is a reference to an earlier contact ("reached during the December 7 videoconference")
-        medium = "phone"
-        if "phon" not in title.lower() and _has(low_lead, _KEYS_VIDEO) and _first_cue(lead)[0] == "video" \
-                and _about_this(lead, "video"):
-            medium = "video"
-    elif t_med == "other":
-        strong = _STRONG.search(lead) if ("phon" in low_lead or "video" in low_lead) else None
-        medium = "other"
-        if strong:
-            medium = "video" if "video" in strong.group(0).lower() else "phone"
-    else:
-        # the text's cue is read only where it can change the answer
-        s_med = _first_cue(lead)[0] if lead and (t_med is None or _has(low_lead, _KEYS_CALL)) else None
-        if s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title):
-            # the title's "Meeting with" / "met" wins over a call the text mentions ("follows their
-            # April telephone call"); a meeting the text says was held by video link is a video meeting
-            medium = "video" if s_med == "video" and _about_this(lead, "video") else "in_person"
-        elif s_med in ("video", "phone"):
-            medium = s_med if _about_this(lead, s_med) else (t_med or "other")
+#: The facts :func:`explain_metadata` explains, in order, with the name each has in the trace.
+EXPLAINED_FACTS = (
+    ("date", "date"), ("medium", "medium"), ("host", "host"), ("host_country", "host_country"),
+    ("counterparts", "counterparts"), ("counterpart_countries", "countries"), ("initiator", "initiator"),
+    ("status", "status"), ("planned_date", "planned_date"),
+)
+
+
+def _record_of(readout, columns: Optional[dict]) -> Record:
+    """The record behind a row of the readouts frame: read again from its file where it is there."""
+    if isinstance(readout, Record):
+        return readout
+    if isinstance(readout, pd.DataFrame):
+        if len(readout) != 1:
+            raise ValueError(f"explain_metadata explains one readout; got a frame of {len(readout)} rows")
+        readout = readout.iloc[0]
+    if not isinstance(readout, (pd.Series, dict)):
+        raise TypeError(f"explain_metadata needs a Record or a row of the readouts frame, got {type(readout).__name__}")
+    get = readout.get
+    path, line = get("path"), get("line")
+    if isinstance(path, str) and path and Path(path).is_file():
+        stat = Path(path).stat()
+        key = tuple(sorted(columns.items())) if columns else None
+        for item in _records_at(path, stat.st_mtime_ns, stat.st_size, key).get(line, []):
+            if (item.title or None) == _clean_value(get("title")):
+                return item
+    date = get("date")
+    stated = None if pd.isna(date) or bool(get("date_inferred")) else pd.Timestamp(date).strftime("%Y-%m-%d")
+    return Record(path=str(path or "<row>"), line=int(line) if line is not None and not pd.isna(line) else 1,
+                  text=_clean_value(get("text")) or "", title=_clean_value(get("title")), url=_clean_value(get("url")),
+                  date=stated, publisher=_clean_value(get("publisher")))
+
+
+@lru_cache(maxsize=2)
+def _records_at(path: str, mtime_ns: int, size: int, columns: Optional[tuple]) -> dict:
+    """The records of one file by line (the last files read are kept: explaining many rows of one file)."""
+    from .readers import read_file
+
+    out: dict = {}
+    for item in read_file(Path(path), dict(columns) if columns else None):
+        if isinstance(item, Record):
+            out.setdefault(item.line, []).append(item)
+    return out
+
+
+def _clean_value(v):
+    return None if v is None or (isinstance(v, float) and pd.isna(v)) else v
+
+
+#: Why a fact that no rule decided is empty: (rule, evidence) per fact.
+_UNDECIDED = {
+    "host": ("no_host", "no known leader, titled name, author or office holder of the publisher's country"),
+    "host_country": ("no_host_country", "no publisher country, host or subject country"),
+    "counterparts": ("no_participants", "no foreign participant in the title or the first sentences"),
+    "counterpart_countries": ("no_participants", "no foreign participant in the title or the first sentences"),
+    "status": ("no_conversation", "medium other and no announcement"),
+    "planned_date": ("not_announced", "only an announcement has a planned date"),
+}
+
+
+def _undecided(fact: str, values: dict) -> tuple[str, str]:
+    if fact == "initiator":
+        if values["medium"] in ("phone", "video"):
+            return "no_initiator_cue", "the text does not say who initiated or requested the call"
+        return "not_a_call", f"medium {values['medium']}"
+    return _UNDECIDED.get(fact, ("default", "no rule decided this fact"))
+
+
+def _date_decision(c: _Context) -> tuple[str, str]:
+    """The rule and evidence of the date (:func:`diplo_analysis.dates.resolve_date`)."""
+    if pd.isna(c.date):
+        return "no_date", "no date in the record's field, its text, its url or the tenure of its host"
+    if c.record.date and not c.inferred:
+        return "record_date", f"the record's date field: {c.record.date}"
+    return ("date_inferred" if c.inferred else "date_in_text_or_url"), "see docs/dates.md"
+
+
+def explain_metadata(readout, columns: Optional[dict] = None) -> pd.DataFrame:
+    """Why each fact of one readout is what it is: the rule that decided it and its evidence.
+
+    Parameters
+    ----------
+    readout : Record, Series or one-row DataFrame
+        A record from a reader, or a row of the :func:`diplo_analysis.load_readouts`
+        frame (its file is read again from ``path`` and ``line`` where it is
+        there, so the rules see exactly what the loader saw; otherwise the row's
+        title, text, url, publisher and stated date are used).
+    columns : dict, optional
+        The ``columns=`` mapping the readouts were loaded with, if any.
+
+    Returns
+    -------
+    DataFrame
+        One row per fact (``date``, ``medium``, ``host``, ``host_country``,
+        ``counterparts``, ``counterpart_countries``, ``initiator``, ``status``,
+        ``planned_date``) with columns ``fact`` (str), ``value`` (the fact as
+        :func:`extract_metadata` returns it), ``rule`` (str: the name of the
+        rule whose decision stands; where no rule decided and the fact kept
+        its empty value, why: ``no_host``, ``no_participants``,
+        ``no_initiator_cue``, ``not_a_call``, ...), ``evidence`` (str: the
+        words or field the rule read) and ``overridden`` (str: the rules that decided this fact
+        earlier and were overridden, in order, joined by ``" > "``; empty when
+        none).  The rules are listed in ``docs/metadata.md``.
+
+    Examples
+    --------
+    >>> from diplo_analysis.records import Record
+    >>> r = Record(path="x", line=1, title="Telephone conversation with Federal Chancellor of Germany Olaf Scholz",
+    ...            text="Vladimir Putin had a telephone conversation with Olaf Scholz.",
+    ...            url="http://en.kremlin.ru/events/president/news/1", date="2022-02-12",
+    ...            publisher="Office of the President of Russia (en.kremlin.ru)")
+    >>> explain_metadata(r).set_index("fact").loc["medium", ["value", "rule"]].tolist()
+    ['phone', 'title_cue']
+    """
+    c = _run(_record_of(readout, columns))
+    values = c.result()
+    rows = []
+    for fact, name in EXPLAINED_FACTS:
+        decisions = [d for d in c.trace if d.fact == name]
+        value = values[fact]
+        if fact == "date":
+            rule, evidence = _date_decision(c)
+            earlier = ""
+        elif decisions:
+            rule, evidence = decisions[-1].rule, decisions[-1].evidence
+            earlier = " > ".join(d.rule for d in decisions[:-1])
         else:
-            medium = t_med or s_med or "other"
-            # no cue at all, but "X spoke with Y": a call (checked below to have a foreign counterpart)
-            spoke = medium == "other" and t_med is None and s_med is None and bool(
-                _SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead))
-
-    if title and "will" in title.lower() and _FUTURE.search(title):
-        medium, spoke = "other", False
-
-    # ---- people in the title and the first sentences
-    t_subj, t_part, t_subject, t_anchor = _analyse(title, date)
-    if t_anchor and " on " in t_subject:
-        # "Statement by the Spokesperson on the Vice President's Call with ..."
-        t_subject = t_subject.rsplit(" on ", 1)[1]
-        t_subj = _parse_people(t_subject, date)
-    # the title settles host and participants ("Telephone conversation with President of X Jane Roe" on
-    # a presidency's site, "Readout of President Roe's Call with Prime Minister Doe of X"): the first
-    # sentence's people are not read (the text still decides the medium and the initiator)
-    settled = bool(
-        pub_country and t_anchor
-        and any(p["country"] and p["country"] != pub_country for p in t_part)
-        and all(p["named"] for p in t_part if p["country"] != pub_country)
-        and (any(p["known"] and p["country"] == pub_country for p in t_subj)
-             or (not t_subj and _is_presidency(record.publisher, record.url)
-                 and gz.office_holder(pub_country, "head_of_state", date)))
-    )
-    if settled:
-        f_subj, f_part, f_subject = [], None, ""
-    else:
-        f_subj, f_part, f_subject, _ = _analyse(first, date, parts=False)
-
-    def first_parts() -> list:
-        # the first sentence's participants, parsed only when the title does not settle them
-        nonlocal f_part
-        if f_part is None:
-            f_part = _participants(first, date)
-        return f_part
-
-    # ---- host: a known person of the publisher's country, else the subject's
-    host, host_country = None, None
-    if pub_country:
-        mine = [p for p in t_subj + f_subj if p["known"] and p["country"] == pub_country]
-        if not mine and _is_presidency(record.publisher, record.url):
-            # a presidency's site: the head of state unless the subject names another compatriot
-            hos = gz.office_holder(pub_country, "head_of_state", date)
-            mine = [{"name": hos, "country": pub_country}] if hos else []
-        mine = mine or [p for p in t_subj + f_subj + t_part + first_parts() if p["known"] and p["country"] == pub_country]
-        if not mine:
-            # the host may be named only in the next sentence ("Ms X briefed Dmitry Medvedev")
-            for extra_s in (sents[0] if sents else "", sents[i + 1] if len(sents) > i + 1 else ""):
-                mine += [{"name": L.name, "country": L.country} for _, _, L in gz.find_leaders(extra_s, date)
-                         if L.country == pub_country]
-        if mine:
-            host, host_country = mine[0]["name"], pub_country
-    if host is None:
-        # an unknown publisher, or one whose country no known person shares: the subject's leader
-        subj_known = [p for p in t_subj + f_subj if p["known"]]
-        if subj_known:
-            host, host_country = subj_known[0]["name"], subj_known[0]["country"]
-    if host is None:
-        host = _unknown_host(t_subject if t_anchor else "") or _unknown_host(f_subject)
-    if host is None and pub_country:
-        subj = f"{t_subject} {f_subject}"
-        by = _BY_OFFICE.search(title) if title else None
-        if by and not t_subject.strip():
-            subj = f"{by.group(1)} {subj}"  # "Statement by the Prime Minister on ...": the author's office
-        office = None
-        if pub_country in gz.ORG_CODES:
-            office = "org_head"  # "Readout of the Secretary-General's call with ..." on un.org
-        elif _SUBJECT_VP.search(subj):
-            office = "vice_president"
-        elif _SUBJECT_PM.search(subj) and not _SUBJECT_PRESIDENT.search(subj):
-            office = "head_of_government"
-        elif _SUBJECT_PRESIDENT.search(subj) or _is_presidency(record.publisher, record.url):
-            office = "head_of_state"
-        elif _SUBJECT_FM.search(subj):
-            office = "foreign_minister"  # "Chinese, Saudi Arabian FMs talk over phone"
-        elif _is_pm_office(record.publisher, record.url):
-            office = "head_of_government"  # a prime minister's site, the subject "I" or "Today"
-        # "Statement by Prime Minister Ulf Kristersson on ...": the author named in the title, else the office's holder
-        host = _unknown_host(title[by.start(1):]) if by else None
-        if host is None and office:
-            host = gz.office_holder(pub_country, office, date)
-    if host_country is None:
-        leader = gz.lookup_leader(host, date) if host else None
-        subj_codes = [p["country"] for p in t_subj + f_subj if p["country"] and p["country"] not in gz.ORG_CODES]
-        host_country = pub_country or (leader.country if leader else None) or (subj_codes[0] if subj_codes else None)
-
-    if pd.isna(date) and host:
-        # the host's tenure can date a readout whose text gives no year
-        date, inferred = _resolve_date(record, host, host_country)
-
-    def foreign(ps):
-        return [p for p in ps if p["country"] and p["country"] != host_country and not (host and p["name"] == host)]
-
-    # ---- participants: the title's phrase, else the first sentences'
-    people, phrase_people, phrase_text = foreign(t_part), t_part, _phrase_of(title)
-    if people and not any(p["named"] for p in people):
-        # "President of France" in the title, "Emmanuel Macron, President of ..." in the text
-        named = {p["country"]: p for p in foreign(first_parts()) if p["named"]}
-        people = [named.get(p["country"], p) for p in people]
-    own_people = False
-    if not people and any(p["named"] and p["country"] == host_country and p["name"] != host for p in t_part):
-        own_people = True  # the title names the participants, and they are compatriots: a domestic event
-    elif not people:
-        people, phrase_people, phrase_text = foreign(first_parts()), t_part + f_part, _phrase_of(title) + " " + _phrase_of(first)
-        if not people and len(sents) > i + 1 and medium != "other":
-            more = _participants(sents[i + 1], date)
-            people, phrase_people = foreign(more), phrase_people + more
-
-    # ---- counterparts: participants and known foreign leaders in the subject
-    extra = [p for p in t_subj + f_subj if p["known"]]
-    counterparts, countries, seen, foreign_seen = [], [], set(), set()
-    for p in people + foreign(extra):
-        key = p["name"] or p.get("desc") or p["country"]
-        if key in seen or (not p["named"] and p["country"] in foreign_seen):
-            continue
-        seen.add(key)
-        foreign_seen.add(p["country"])
-        # a counterpart's name is a person's name; an unnamed one is None (its country stays known)
-        counterparts.append(p["name"] if p["known"] else _clean_name(p["name"]))
-        countries.append(p["country"])
-    if not countries and medium != "other":
-        for text, c in [tc for tc in _hyphen_pairs(title) if tc[1] != host_country][:1]:
-            counterparts.append(None)  # "Japan-Australia Summit": a side, not a person
-            countries.append(c)
-
-    if spoke and countries:
-        medium = "phone"
-
-    announced = "will" in title.lower() and bool(_FUTURE.search(title))
-    # ---- the host and a foreign leader did something together ("Putin and Xi Jinping visited the zoo",
-    # "... laid wreaths", "... signed a treaty"): they met, unless they wrote to each other
-    if medium == "other" and not t_anchor and not announced and host and " and " in t_subject \
-            and any(p["name"] == host for p in t_subj) and foreign([p for p in t_subj if p["known"]]) \
-            and not _CORRESPONDENCE.search(title):
-        medium = "in_person"
-
-    # ---- "Readout of X's Visit to France", "... official visit to Cuba": a visit abroad is meeting its hosts
-    trip = _TRAVEL.search(title) if (medium == "other" or (medium == "in_person" and not countries)) \
-        and title and not announced else None
-    if trip and not _NOT_THE_TRIP.search(title, 0, trip.start()) and not _CORRESPONDENCE.search(title) \
-            and not _PRESS_EVENT.search(title):
-        dest = [c for _, _, c in gz.find_countries(trip.group("dest")) if c != host_country and c not in gz.ORG_CODES]
-        if dest:
-            medium = "in_person"
-            if not countries:
-                for c in dict.fromkeys(dest):
-                    counterparts.append(None)  # the hosts abroad are not named in the title
-                    countries.append(c)
-            if host is None:
-                host = _unknown_host(t_subject)
-
-    # ---- a gathering of leaders: taking part is meeting them; its participants may be named further down
-    head = f"{title} {first}"
-    gathering = bool(title) and not announced and _is_gathering(title, title)  # the title says so
-    # a news conference or journalists' questions, unless joint with the other leaders
-    press = bool(title) and bool(_PRESS_EVENT.search(title)) and not _JOINT.search(title)
-    if gathering and medium == "other" and t_med == "other" \
-            and all(m.group(0).lower() in _JOINING for m in _OTHER.finditer(title)):
-        medium = "video" if _VIDEO.search(lead) and _about_this(lead, "video") else "in_person"
-    if not countries and medium != "other" and not own_people and not announced \
-            and (gathering or (_is_gathering(title, head) and not _DOMESTIC_WORDS.search(head)
-                               and not (title and (_DOMESTIC_EVENT.search(title) or _OWN_BODY.search(title))))) \
-            and not press:
-        truncated = len(record.text or "") > HEAD_CHARS
-        for p in _gathered(sents, sent_iter, date, host, host_country, truncated):
-            counterparts.append(p["name"])
-            countries.append(p["country"])
-
-    # ---- a conversation needs a foreign counterpart
-    if not countries and medium != "other":
-        # a gathering the title names stands without named participants; a summit only mentioned in the
-        # first sentence of a meeting with one's own officials, or a press event, does not
-        multilateral = gathering and not press
-
-        def domestic() -> bool:
-            return bool(_DOMESTIC_WORDS.search(head) or (title and _DOMESTIC_EVENT.search(title))
-                        or any(p["country"] == host_country and _personal(p["name"]) and p["name"] != host
-                               for p in phrase_people))
-
-        if multilateral and not domestic():
-            pass  # a summit: the medium stands, the participants may be unnamed
-        elif medium == "in_person":
-            medium = "other"
-        else:
-            titled_unknown = any(p["named"] and not p["known"] and p["country"] is None for p in phrase_people) and (
-                _FOREIGN_TITLE.search(phrase_text or "")
-            )
-            if not titled_unknown or domestic():
-                medium = "other"
-    elif medium == "in_person" and title and _DOMESTIC_EVENT.search(title) and not gathering \
-            and not (title[:10].lower() == "meeting of" and foreign(t_part)):
-        medium = "other"  # but "Meeting of Prime Minister X with the President of Cyprus Y" is a meeting
-
-    initiator = None
-    if medium in ("phone", "video"):
-        raw = (record.text or "").replace("\u2019", "'")
-        initiator = _initiator(f"{title}.\n{raw}", f"{title}. {first}", host, host_country, date, len(title) + 2,
-                               tuple(counterparts))
-
-    return {
-        "publisher": publisher,
-        "date": date,
-        "date_inferred": bool(inferred),
-        "medium": medium,
-        "host": host,
-        "host_country": host_country,
-        "counterparts": counterparts,
-        "counterpart_countries": countries,
-        "initiator": initiator,
-    }
+            rule, evidence = _undecided(fact, values)
+            earlier = ""
+        rows.append({"fact": fact, "value": value, "rule": rule, "evidence": evidence, "overridden": earlier})
+    return pd.DataFrame(rows, columns=["fact", "value", "rule", "evidence", "overridden"])

@@ -319,6 +319,8 @@ def _prepare(readouts: pd.DataFrame) -> pd.DataFrame:
         & ~pd.isna(side)
         & pd.Series(medium).isin(["phone", "video", "in_person"]).to_numpy()
     )
+    if "status" in readouts:  # an announcement tells no conversation held
+        keep &= (readouts["status"].astype(object) != "announced").to_numpy()
     readouts = readouts.loc[keep]
     df = pd.DataFrame(
         {
@@ -340,6 +342,11 @@ def _prepare(readouts: pd.DataFrame) -> pd.DataFrame:
                 pd.to_numeric(readouts["n_words"], errors="coerce").fillna(0).astype(int).to_numpy()
                 if "n_words" in readouts
                 else np.zeros(len(readouts), dtype=int)
+            ),
+            "date_inferred": (
+                readouts["date_inferred"].fillna(False).astype(bool).to_numpy()
+                if "date_inferred" in readouts
+                else np.zeros(len(readouts), dtype=bool)
             ),
         }
     )
@@ -484,7 +491,7 @@ def _events(readouts: pd.DataFrame) -> pd.DataFrame:
     events = df.drop_duplicates("group", keep="first").copy()
     events["mirrors"] = [sorted(members[g][1:]) for g in events["group"]]
     events = events.sort_values(["date", "side", "readout_id"]).reset_index(drop=True)
-    return events[_EVENT_COLUMNS + ["host_key", "cp_keys", "day"]]
+    return events[_EVENT_COLUMNS + ["host_key", "cp_keys", "day", "date_inferred"]]
 
 
 # ---------------------------------------------------------------------------
@@ -511,7 +518,79 @@ def _direction(host_key, side, cp_keys, cp_countries) -> tuple[int, str]:
     return best, ev
 
 
-def pair_readouts(readouts: pd.DataFrame, max_days: int = 1) -> pd.DataFrame:
+def _check_days(name: str, value) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
+        raise ValueError(f"{name} must be a non-negative int, got {value!r}")
+
+
+def _candidates(events: pd.DataFrame, max_days: int, inferred_days: int) -> pd.DataFrame:
+    """Event pairs of different sides and publishers, compatible media, close dates (blocked on the day).
+
+    Dates up to ``max_days`` apart always qualify; up to ``inferred_days``
+    apart only when the later of the two dates is inferred (a page dated by
+    its publication, days after the call).
+    """
+    ev = events[["day", "side", "medium", "publisher"]].reset_index().rename(columns={"index": "e"})
+    late = events["date_inferred"].to_numpy()
+    cands = []
+    for off in range(max(int(max_days), int(inferred_days)) + 1):
+        right = ev.assign(day=ev["day"] - off)
+        m = ev.merge(right, on="day", suffixes=("_l", "_r"))
+        if off == 0:
+            m = m[m["e_l"] < m["e_r"]]
+        elif off > max_days:
+            m = m[late[m["e_r"].to_numpy()]]  # e_r is the later one: its date must be inferred
+        cands.append(m[["e_l", "e_r"]].assign(day_diff=off))
+    c = pd.concat(cands, ignore_index=True)
+    side, med, pub = events["side"].to_numpy(), events["medium"].to_numpy(), events["publisher"].to_numpy()
+    el, er = c["e_l"].to_numpy(), c["e_r"].to_numpy()
+    ok = (side[el] != side[er]) & np.array(
+        [media_compatible(a, b) for a, b in zip(med[el], med[er])], dtype=bool
+    ) & np.array([(p or "") != (q or "") for p, q in zip(pub[el], pub[er])], dtype=bool)
+    return c.loc[ok]
+
+
+def _pair_events(events: pd.DataFrame, max_days: int, inferred_days: Optional[int] = None) -> list[tuple]:
+    """Pairs of events ``(a, b, day_diff, score, evidence)`` (positions in ``events``), best first.
+
+    The scoring and the one-to-one assignment of :func:`pair_readouts`;
+    ``inferred_days`` (default ``max_days``) widens the window for a later
+    date that was inferred (see :func:`_candidates`).
+    """
+    window = max_days + 1
+    c = _candidates(events, max_days, max_days if inferred_days is None else inferred_days)
+    rows = list(events.itertuples(index=False))
+    scored = []
+    for i, j, dd in zip(c["e_l"], c["e_r"], c["day_diff"]):
+        x, y = rows[i], rows[j]
+        s1, ev1 = _direction(x.host_key, x.side, y.cp_keys, y.counterpart_countries)
+        if s1 == 0:
+            continue
+        s2, ev2 = _direction(y.host_key, y.side, x.cp_keys, x.counterpart_countries)
+        if s2 == 0 or max(s1, s2) < 2:
+            continue  # at least one direction must match by name
+        same_medium = x.medium == y.medium
+        score = s1 + s2 + (1.0 if same_medium else 0.0) - min(dd, window) / window - max(0, dd - max_days)
+        a, b = (i, j) if (x.side, x.readout_id) <= (y.side, y.readout_id) else (j, i)
+        ea, eb = (ev1, ev2) if a == i else (ev2, ev1)
+        evidence = (
+            f"{ea}; {eb}; medium {rows[a].medium}{'=' if same_medium else '~'}{rows[b].medium}; "
+            f"{int(dd)} day(s) apart{' (a date inferred)' if dd > max_days else ''}"
+        )
+        scored.append((-score, int(dd), rows[a].readout_id, rows[b].readout_id, a, b, score, evidence))
+    scored.sort()
+    taken: set = set()
+    out = []
+    for _, dd, _, _, a, b, score, evidence in scored:
+        ka, kb = (a, rows[b].side), (b, rows[a].side)
+        if ka in taken or kb in taken:
+            continue
+        taken.update([ka, kb])
+        out.append((a, b, dd, score, evidence))
+    return out
+
+
+def pair_readouts(readouts: pd.DataFrame, max_days: int = 1, inferred_days: Optional[int] = None) -> pd.DataFrame:
     """Pair readouts of different sides that report the same conversation.
 
     Rules (see ``docs/pairs.md``): the two readouts have different sides
@@ -532,6 +611,11 @@ def pair_readouts(readouts: pd.DataFrame, max_days: int = 1) -> pd.DataFrame:
     max_days : int, default 1
         Largest difference in days between the two dates (time zones and
         late-night calls move the date by one).
+    inferred_days : int, optional
+        Largest difference when the later date was inferred (``date_inferred``:
+        a state-media page dated by its publication, days after the call);
+        default ``max_days``.  :func:`diplo_analysis.conversations` uses 3.
+        Such a pair scores 1 less per day beyond ``max_days``.
 
     Returns
     -------
@@ -547,54 +631,15 @@ def pair_readouts(readouts: pd.DataFrame, max_days: int = 1) -> pd.DataFrame:
         (str: what matched), ``mirrors_a``, ``mirrors_b`` (lists of the
         readout_ids of the same side's copies).
     """
-    if isinstance(max_days, bool) or not isinstance(max_days, (int, np.integer)) or max_days < 0:
-        raise ValueError(f"max_days must be a non-negative int, got {max_days!r}")
+    _check_days("max_days", max_days)
+    if inferred_days is not None:
+        _check_days("inferred_days", inferred_days)
     events = _events(readouts)
     if events.empty:
         return _empty_pairs()
-    ev = events[["day", "side", "medium", "publisher"]].reset_index().rename(columns={"index": "e"})
-    cands = []
-    for off in range(int(max_days) + 1):
-        right = ev.assign(day=ev["day"] - off)
-        m = ev.merge(right, on="day", suffixes=("_l", "_r"))
-        if off == 0:
-            m = m[m["e_l"] < m["e_r"]]
-        cands.append(m[["e_l", "e_r"]].assign(day_diff=off))
-    c = pd.concat(cands, ignore_index=True)
-    side, med, pub = events["side"].to_numpy(), events["medium"].to_numpy(), events["publisher"].to_numpy()
-    el, er = c["e_l"].to_numpy(), c["e_r"].to_numpy()
-    ok = (side[el] != side[er]) & np.array(
-        [media_compatible(a, b) for a, b in zip(med[el], med[er])], dtype=bool
-    ) & np.array([(p or "") != (q or "") for p, q in zip(pub[el], pub[er])], dtype=bool)
-    c = c.loc[ok]
-
     rows = list(events.itertuples(index=False))
-    scored = []
-    for i, j, dd in zip(c["e_l"], c["e_r"], c["day_diff"]):
-        x, y = rows[i], rows[j]
-        s1, ev1 = _direction(x.host_key, x.side, y.cp_keys, y.counterpart_countries)
-        if s1 == 0:
-            continue
-        s2, ev2 = _direction(y.host_key, y.side, x.cp_keys, x.counterpart_countries)
-        if s2 == 0 or max(s1, s2) < 2:
-            continue  # at least one direction must match by name
-        same_medium = x.medium == y.medium
-        score = s1 + s2 + (1.0 if same_medium else 0.0) - dd / (max_days + 1)
-        a, b = (i, j) if (x.side, x.readout_id) <= (y.side, y.readout_id) else (j, i)
-        ea, eb = (ev1, ev2) if a == i else (ev2, ev1)
-        evidence = (
-            f"{ea}; {eb}; medium {rows[a].medium}{'=' if same_medium else '~'}{rows[b].medium}; "
-            f"{int(dd)} day(s) apart"
-        )
-        scored.append((-score, int(dd), rows[a].readout_id, rows[b].readout_id, a, b, score, evidence))
-    scored.sort()
-    taken: set = set()
     out = []
-    for _, dd, _, _, a, b, score, evidence in scored:
-        ka, kb = (a, rows[b].side), (b, rows[a].side)
-        if ka in taken or kb in taken:
-            continue
-        taken.update([ka, kb])
+    for a, b, dd, score, evidence in _pair_events(events, max_days, inferred_days):
         ra, rb = rows[a], rows[b]
         out.append(
             {

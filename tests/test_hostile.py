@@ -481,3 +481,15 @@ def test_non_utf8_file_name_is_a_reject_or_row(tmp_path):
     write_good(d, 1)
     df = load_readouts(d, n_jobs=1)
     assert len(df) == 1 and len(df.attrs["rejects"]) == 1
+
+
+@pytest.mark.parametrize("options", ['{"columns": ', '{"publisher": 5}', "[" * 100000 + "]" * 100000])
+def test_bad_folder_options_file_rejects_the_files_below_it(tmp_path, options):
+    def make(d):
+        sub = d / "opts"
+        write_good(sub, 2, start=300)
+        (sub / ".diplo_analysis.json").write_text(options)
+        return sub / "good.jsonl"
+
+    rej = alone_and_among(tmp_path, make, lines=[1])
+    assert rej["reason"].str.contains("invalid reader options|not read").all()

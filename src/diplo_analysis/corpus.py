@@ -768,7 +768,14 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                     if bar is not None:
                         bar.update(1)
                     continue
-                options = options_for(entry)
+                try:
+                    options = options_for(entry)
+                except (ValueError, RecursionError) as exc:  # a bad .diplo_analysis.json above the file
+                    n_inputs += 1
+                    reject(Reject(str(entry), 1, f"not read: {str(exc).splitlines()[0] if str(exc) else exc!r}"))
+                    if bar is not None:
+                        bar.update(1)
+                    continue
                 for item in read_file(entry, columns or options.columns):
                     n_inputs += 1
                     if isinstance(item, Reject):

@@ -484,12 +484,11 @@ def test_non_utf8_file_name_is_a_reject_or_row(tmp_path):
 
 
 @pytest.mark.parametrize("options", ['{"columns": ', '{"publisher": 5}', "[" * 100000 + "]" * 100000])
-def test_bad_folder_options_file_rejects_the_files_below_it(tmp_path, options):
-    def make(d):
-        sub = d / "opts"
-        write_good(sub, 2, start=300)
-        (sub / ".diplo_analysis.json").write_text(options)
-        return sub / "good.jsonl"
-
-    rej = alone_and_among(tmp_path, make, lines=[1])
-    assert rej["reason"].str.contains("invalid reader options|not read").all()
+def test_bad_folder_options_file_is_a_clear_error(tmp_path, options):
+    # a folder's .diplo_analysis.json is configuration, not input: a bad one is a ValueError that
+    # names it (as for a bad ``columns`` argument), never a RecursionError or a hang
+    write_good(tmp_path / "opts", 2, start=300)
+    (tmp_path / "opts" / ".diplo_analysis.json").write_text(options)
+    with pytest.raises(ValueError, match="diplo_analysis.json") as info:
+        load_readouts(tmp_path, n_jobs=1)
+    assert not isinstance(info.value, ReadoutError)

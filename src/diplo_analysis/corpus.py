@@ -770,12 +770,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                     continue
                 try:
                     options = options_for(entry)
-                except (ValueError, RecursionError) as exc:  # a bad .diplo_analysis.json above the file
-                    n_inputs += 1
-                    reject(Reject(str(entry), 1, f"not read: {str(exc).splitlines()[0] if str(exc) else exc!r}"))
-                    if bar is not None:
-                        bar.update(1)
-                    continue
+                except RecursionError:  # a bad .diplo_analysis.json is a ValueError naming it: this one too
+                    raise ValueError(f"the reader options (.diplo_analysis.json) above {entry} are nested "
+                                     "too deep to read") from None
                 for item in read_file(entry, columns or options.columns):
                     n_inputs += 1
                     if isinstance(item, Reject):

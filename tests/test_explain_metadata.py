@@ -90,3 +90,57 @@ def test_every_publisher_of_the_corpus_is_explained(corpus_readouts):
             assert (pd.isna(value) and pd.isna(want)) or value == want, (row["url"], fact, value, want)
         assert ex.loc["counterpart_countries", "value"] == list(row["counterpart_countries"])
         assert (pd.isna(ex.loc["date", "value"]) and pd.isna(row["date"])) or ex.loc["date", "value"] == row["date"]
+
+
+# ------------------------------------------------------------------ the cue table
+def test_every_cue_rows_example_gives_its_medium():
+    from diplo_analysis import metadata as md
+
+    assert len(md.CUES) >= 80
+    for cue in md.CUES:
+        assert md._first_cue(cue["example"])[0] == cue["expected"], cue
+
+
+def test_the_prefilter_is_generated_from_the_rows():
+    from diplo_analysis import metadata as md
+
+    for medium, keys in (("video", md._KEYS_VIDEO), ("phone", md._KEYS_PHONE), ("other", md._KEYS_OTHER),
+                         ("in_person", md._KEYS_INPERSON)):
+        assert set(keys) == {k for c in md.CUES if c["medium"] == medium for k in c["keys"]}
+    # the word lists and their lower-case twins come from one list each
+    for words, full, low in ((md.VERB_ANCHOR_WORDS, md._VERB_ANCHOR, md._VERB_ANCHOR_LOW),
+                             (md.CONVERSE_WORDS, md._CONVERSE, md._CONVERSE_LOW)):
+        for w in words:
+            sentence = f"they {w} the minister "
+            assert full.search(sentence) and low.search(sentence.lower()), w
+
+
+@pytest.mark.parametrize("row, message", [
+    ({"medium": "telepathy", "pattern": "x", "keys": "x", "example": "x", "expected": ""}, "medium"),
+    ({"medium": "phone", "pattern": "(", "keys": "x", "example": "x", "expected": ""}, "compile"),
+    ({"medium": "phone", "pattern": r"\bring\b", "keys": "Ring", "example": "a ring", "expected": ""}, "keys"),
+    ({"medium": "phone", "pattern": r"\bring\b", "keys": "ring", "example": "no match", "expected": ""}, "example"),
+    ({"medium": "phone", "pattern": r"\bring\b", "keys": "bell", "example": "a ring", "expected": ""}, "none of the keys"),
+])
+def test_a_bad_cue_row_is_refused_naming_file_and_row(tmp_path, row, message):
+    from diplo_analysis.metadata import CUE_COLUMNS, read_cues
+
+    path = tmp_path / "cues.csv"
+    path.write_text(",".join(CUE_COLUMNS) + "\n" + ",".join(row[c] for c in CUE_COLUMNS) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as err:
+        read_cues(path)
+    assert f"{path}:2" in str(err.value)
+
+
+def test_the_reference_in_docs_is_generated_from_the_code_and_tables():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "metadata_reference.py"
+    spec = importlib.util.spec_from_file_location("metadata_reference", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = module.DOC.read_text(encoding="utf-8")
+    assert module.render(text) == text, "docs/metadata.md is stale: run python scripts/metadata_reference.py"
+    for stage in ("_medium_from_cues", "_status_rule", "_initiator_rule"):
+        assert f"`{stage}`" in text

@@ -153,3 +153,13 @@ def test_a_surname_after_another_given_name_is_another_person(text, found):
                                            ("Governor", None)])
 def test_office_of_title(title, office):
     assert gz.office_of_title(title) == office
+
+
+def test_publisher_kinds_come_from_the_table():
+    from diplo_analysis.gazetteer import publisher_kinds
+
+    assert publisher_kinds("Office of the President of Russia (en.kremlin.ru)", "http://en.kremlin.ru/x") >= {
+        "presidency", "official"}
+    assert publisher_kinds("Prime Minister's Office", None) == {"pm_office"}
+    assert publisher_kinds(None, "http://nz.china-embassy.gov.cn/eng/x") == {"embassy"}
+    assert publisher_kinds("Some News Site", "https://news.example.org/x") == frozenset()

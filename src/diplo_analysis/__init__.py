@@ -30,6 +30,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load_readouts": "corpus",
     "explain_metadata": "metadata",
+    "Knowledge": "knowledge",
     "READOUT_COLUMNS": "corpus",
     "Record": "records",
     "Reject": "records",

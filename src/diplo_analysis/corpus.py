@@ -11,6 +11,7 @@ each, in input order.
 from __future__ import annotations
 
 import errno
+import functools
 import gc
 import hashlib
 import os
@@ -584,7 +585,7 @@ def _naive(ts):
 
 
 def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = None,
-                  progress: bool = False, n_jobs: Optional[int] = None) -> pd.DataFrame:
+                  progress: bool = False, n_jobs: Optional[int] = None, knowledge=None) -> pd.DataFrame:
     """Load readouts from files and folders into one frame, one row per readout.
 
     Parameters
@@ -624,6 +625,10 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         with a ``RuntimeWarning``;
         where ``extract_metadata`` has been replaced by a function other
         processes cannot import, it stays in this process.
+    knowledge : Knowledge, optional
+        A user's leaders, publishers and cues (:class:`diplo_analysis.Knowledge`)
+        added to the package's tables for this load, in worker processes too
+        (docs/metadata.md, "Adding knowledge").
 
     Returns
     -------
@@ -709,6 +714,11 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     """
     if errors not in ("collect", "raise"):
         raise ValueError(f"errors must be 'collect' or 'raise', got {errors!r}")
+    if knowledge is not None:  # a user's leaders, publishers and cues, for this load
+        from .knowledge import using
+
+        with using(knowledge):
+            return load_readouts(*paths, errors=errors, columns=columns, progress=progress, n_jobs=n_jobs)
     from ._workers import MetadataStream, resolve_jobs
 
     n_procs, context = resolve_jobs(n_jobs)
@@ -747,7 +757,8 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         append_cp(parts[0] if parts else None)
         append_cc(countries[0] if countries else None)
 
-    stream = MetadataStream(extract_metadata, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)
+    extract = _extractor(extract_metadata)
+    stream = MetadataStream(extract, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)
     pending = stream.add if stream.parallel else None  # else extracted here, record by record
     seen_url: dict[str, str] = {}
     seen_text = _SeenTexts()
@@ -825,7 +836,7 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                     append_text(text)
                     append_n(n_words)
                     if pending is None:
-                        add_meta(extract_metadata(rec))
+                        add_meta(extract(rec))
                     else:
                         pending(rec)
                 if bar is not None:
@@ -851,6 +862,14 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     df.attrs["rejects"] = rej
     df.attrs["inputs"] = n_inputs
     return df
+
+
+def _extractor(extract_metadata):
+    """``extract_metadata``, or with a user's knowledge in force: the same in any process it is sent to."""
+    from .knowledge import active, extract_with
+
+    knowledge = active()
+    return functools.partial(extract_with, knowledge) if knowledge else extract_metadata
 
 
 @contextmanager

@@ -291,6 +291,27 @@ class Leader:
 
 @lru_cache(maxsize=1)
 def leaders_table() -> pd.DataFrame:
+    """Return the leaders table in force: the package's, plus a user's rows (:mod:`diplo_analysis.knowledge`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`package_leaders`; a user's rows after the package's.
+    """
+    from .knowledge import active
+
+    df = package_leaders()
+    extra = active().leader_rows
+    if not extra:
+        return df
+    more = pd.DataFrame(list(extra), columns=list(df.columns[:4]) + ["start", "end"])
+    more["start"] = pd.to_datetime(more["start"].replace("", None))
+    more["end"] = pd.to_datetime(more["end"].replace("", None))
+    return pd.concat([df, more], ignore_index=True)
+
+
+@lru_cache(maxsize=1)
+def package_leaders() -> pd.DataFrame:
     """Return the leaders table shipped with the package.
 
     Returns
@@ -573,8 +594,53 @@ def office_holder(country: Optional[str], office: str, date) -> Optional[str]:
 # ---------------------------------------------------------------- publishers
 @lru_cache(maxsize=1)
 def _publisher_rows() -> tuple[tuple[str, str], ...]:
+    """(fragment, code) pairs: a user's (:mod:`diplo_analysis.knowledge`) first, then the package's."""
+    from .knowledge import active
+
     with _data_path("gazetteer_publishers.csv").open(encoding="utf-8") as fh:
-        return tuple((r["fragment"].strip().lower(), r["code"].strip()) for r in csv.DictReader(fh))
+        package = tuple((r["fragment"].strip().lower(), r["code"].strip()) for r in csv.DictReader(fh))
+    return tuple((r["fragment"], r["code"]) for r in active().publisher_rows) + package
+
+
+#: Columns of ``data/publisher_kinds.csv``: what kind of office a publisher is, by the words of its name or address.
+PUBLISHER_KIND_COLUMNS = ("kind", "pattern", "example", "note")
+
+
+@lru_cache(maxsize=1)
+def _publisher_kind_rows() -> dict[str, re.Pattern]:
+    """kind -> one expression of its rows' patterns; every row's pattern must match its example."""
+    path = _data_path("publisher_kinds.csv")
+    patterns: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in PUBLISHER_KIND_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: lacks column(s) {missing}")
+        for n, row in enumerate(reader, start=2):
+            try:
+                ok = re.search(row["pattern"], row["example"], re.I)
+            except re.error as exc:
+                raise ValueError(f"{path}:{n}: the pattern does not compile: {exc}") from None
+            if not row["kind"] or not ok:
+                raise ValueError(f"{path}:{n}: a row needs a kind and a pattern that matches its example")
+            patterns.setdefault(row["kind"], []).append(row["pattern"])
+    return {kind: re.compile("|".join(p), re.I) for kind, p in patterns.items()}
+
+
+@lru_cache(maxsize=4096)
+def publisher_kinds(publisher: Optional[str] = None, url: Optional[str] = None) -> frozenset:
+    """What kind of office a publisher is, from its name and address (``data/publisher_kinds.csv``).
+
+    Returns
+    -------
+    frozenset of str
+        The kinds whose words the publisher's name or url holds: ``presidency``
+        (a head of state's site), ``pm_office`` (a head of government's),
+        ``official`` (a ministry's or a presidency's own site), ``embassy``
+        (an embassy, consulate or mission); empty when none.
+    """
+    hay = f"{publisher or ''} {url or ''}"
+    return frozenset(kind for kind, rx in _publisher_kind_rows().items() if rx.search(hay))
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,7 @@ Outline (details and examples in ``docs/metadata.md``)
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
@@ -68,41 +69,12 @@ HEAD_CHARS = 1500
 I = re.IGNORECASE
 
 # ------------------------------------------------------------------- cues
-_VIDEO = re.compile(
-    r"\bvideo[- ]?(?:conferenc\w*|calls?|links?|format|summit|meeting|talks|chat|connection)\b"
-    r"|\bvideoconferenc\w*|\bvideolink\b|\bvideo-?linked\b|\bvirtual(?:ly)?\b"
-    r"|\b(?:via|by|over|through) (?:a )?(?:secure )?video\b|\bonline (?:meeting|summit|talks|format|conversation)"
-    r"|\bteleconferenc\w*|\bin (?:a )?video format\b",
-    I,
-)
-_PHONE = re.compile(
-    r"\btele?phon(?!\w* (?:message|telegram))\w*|\bphones?\b|\bphone-?call"
-    r"|(?<!courtesy )\bcalls? (?:with|to)\b"
-    r"|\b(?:a|the|this|their|his|her|today's|first|second|latest|leaders') (?:phone |introductory |secure )?call\b(?! (?:for|to action|of duty)\b)"
-    r"|(?<!courtesy )\bcall (?:between|from)\b"
-    r"|(?<!so-)\bcalled (?:and \w+ )?(?=(?-i:[A-Z])|the (?-i:[A-Z]))"
-    r"|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone\b|\bphoned\b",
-    I,
-)
 # strong cues: enough to override a title that announces something else
 _STRONG = re.compile(
     r"\b(?:tele)?phone (?:call|conversation|talks)|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone|\btelephoned?\b(?! (?:message|telegram))"
     r"|\bvideo ?(?:call|conferenc\w*|link)|\bvideoconferenc\w*", I)
 # "other": the document reports no conversation with a foreign counterpart
-_OTHER = re.compile(
-    r"\b(?:greetings?|congratulat\w*|condolences?|messages?|letters?|telegrams?|decrees?|executive orders?"
-    r"|fact sheet|proclamation|statements?|address(?:ed|es)?|interview|article|op-ed|remarks|speech"
-    r"|signed|obituary|birthday|anniversary|awards?|presented|instructions|appoint\w*|approved|visited|accreditation"
-    r"|chaired|attended|took part|participated|arrived|will (?:meet|hold|have|take part|visit|travel|pay|attend|receive))\b",
-    I,
-)
 _WEAK_OTHER = re.compile(r"statements?|remarks|participated|took part", I)
-_INPERSON = re.compile(
-    r"\b(?:met|meets?|meeting|meetings|talks|visits?|visiting|received|receives|receiving|summit|negotiations"
-    r"|conversation|bilateral|trilateral|hosted|hosts|welcomed|welcomes|audience|courtesy call|sat down|consultations"
-    r"|tete-a-tete|dinner|luncheon|breakfast|discuss|discussed|discussion|discusses|engagement|pull[- ]aside|participation)\b",
-    I,
-)
 # A meeting "of" the host's own bodies (Security Council, Government) is domestic;
 # in titles it is the place where "other" rules: this catches the usual ones.
 _DOMESTIC_EVENT = re.compile(
@@ -155,33 +127,35 @@ _FOREIGN_TITLE = re.compile(
 )
 
 # --------------------------------------------------------------- participants
-_ANCHOR = re.compile(r"\b(?:with|between|from)\b", I)
-# the same on lower-cased text, the boundary checked after the word (much faster to scan)
-_ANCHOR_LOW = re.compile(r"(?:with(?<!\wwith)|between(?<!\wbetween)|from(?<!\wfrom))\b")
+def _word_expressions(words, tail: str = r"\b") -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+    """One word list as three things kept in step: a case-insensitive expression, the same on lower-cased
+    text (the boundary checked after the word: much faster to scan), and the prefilter keys (the words
+    that contain no shorter word of the list: one of them is in any text either expression matches)."""
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    full = re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + ")" + tail, I)
+    low = re.compile("(?:" + "|".join(f"{re.escape(w)}(?<!\\w{re.escape(w)})" for w in ordered) + ")" + tail)
+    keys = tuple(w for w in ordered if not any(v != w and v in w for v in ordered))
+    return full, low, keys
+
+
+#: The words that introduce a participant phrase ("... conversation with", "talks between", "a call from").
+ANCHOR_WORDS = ("with", "between", "from")
+_ANCHOR, _ANCHOR_LOW, _ = _word_expressions(ANCHOR_WORDS)
 _BETWEEN_AFTER = ("conversation ", "conversations ", "talks ", "meeting ", "call ")
 _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
 # "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name
 _SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b", I)
-_CONVERSE = re.compile(r"\b(?:spoke|speaks|talked|conversation|call)\b", I)
-_CONVERSE_LOW = re.compile(
-    r"(?:spoke(?<!\wspoke)|speaks(?<!\wspeaks)|talked(?<!\wtalked)|conversation(?<!\wconversation)|call(?<!\wcall))\b"
+#: Words of a conversation, which make a sentence worth reading for its participants.
+CONVERSE_WORDS = ("spoke", "speaks", "talked", "conversation", "call")
+_CONVERSE, _CONVERSE_LOW, _ = _word_expressions(CONVERSE_WORDS)
+#: Verbs whose object is the participant ("met the President of X", "congratulated", "a message to").
+VERB_ANCHOR_WORDS = (
+    "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
+    "congratulated thanked".split()
+    + ["spoke to", "speaks to", "talked to", "talks to", "call to"]
+    + [f"{x} to" for x in "greetings message condolences condolence congratulations letter telegram wishes".split()]
 )
-_VERB_ANCHOR = re.compile(
-    r"\b(?:met|meets|meet|received|receives|receiving|hosted|hosts|welcomed|welcomes|called|calls|phoned|"
-    r"telephoned|spoke to|speaks to|talked to|talks to|call to|congratulated|thanked"
-    r"|(?:greetings|message|condolences|congratulations|letter|telegram|wishes) to)\s", I
-)
-# the same on lower-cased text as one flat alternation, the boundary checked after each word (faster)
-_VERB_ANCHOR_LOW = re.compile(
-    "(?:" + "|".join(
-        f"{re.escape(w)}(?<!\\w{re.escape(w)})" for w in sorted(
-            "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
-            "congratulated thanked".split()
-            + ["spoke to", "speaks to", "talked to", "talks to", "call to"]
-            + [f"{x} to" for x in "greetings message condolences condolence congratulations letter telegram wishes".split()],
-            key=len, reverse=True)
-    ) + r")\s"
-)
+_VERB_ANCHOR, _VERB_ANCHOR_LOW, _VERB_KEYS = _word_expressions(VERB_ANCHOR_WORDS, tail=r"\s")
 # lower-case words allowed inside a participant phrase; any other ends it
 _ALLOWED_LOWER = frozenset(
     """of the and de da do dos das du des del della di von van der den ter bin bint ibn al el ul ur y e la le
@@ -247,7 +221,6 @@ _SUBJECT_FM = re.compile(r"\b(?:FMs?|Foreign Ministers?|foreign ministers)\b")
 _SUBJECT_PM = re.compile(r"\b(?:Prime Minister|PM|Premier|Chancellor|Head of Government)\b")
 # the author of a statement, an address, a speech: "Statement by the Prime Minister on ..."
 _BY_OFFICE = re.compile(r"^[A-Z][\w' ]{0,40}? by (?:the )?(Prime Minister|PM|President|Vice President|Chancellor|Premier)\b")
-_PRESIDENCY = re.compile(r"kremlin|president\.gov|presiden(?:cy|t of)|elysee|tccb", I)
 
 
 def _fallback_date(record: Record):
@@ -329,20 +302,6 @@ def _head(record: Record):
     return title, _iter_sentences(text, title)
 
 
-_KEYS_VIDEO = ("video", "virtual", "online", "teleconf")
-_KEYS_PHONE = ("phon", "telephon", "call")
-_KEYS_CALL = _KEYS_VIDEO + _KEYS_PHONE
-_KEYS_OTHER = tuple(
-    "greeting congratulat condolence message letter telegram decree executive order fact sheet proclamation "
-    "statement address interview article op-ed remarks speech signed obituary birthday anniversary award "
-    "presented instructions appoint approved visited accreditation chaired attended took part participated arrived will ".split()
-)
-_KEYS_INPERSON = tuple(
-    "met meet talks visit receiv summit negotiations conversation bilateral trilateral host welcom audience "
-    "courtesy sat down consultations tete dinner luncheon breakfast discuss engagement pull aside participation".split()
-)
-
-
 def _has(low: str, keys: tuple) -> bool:
     for k in keys:
         if k in low:
@@ -350,19 +309,91 @@ def _has(low: str, keys: tuple) -> bool:
     return False
 
 
-# one pass of a trie-shaped expression finds every key word; the full cue
-# expression then runs only in a small window around each (much faster)
-_KEY_GROUP = {}
-for _g, _keys in (("video", _KEYS_VIDEO), ("phone", _KEYS_PHONE), ("other", _KEYS_OTHER), ("in_person", _KEYS_INPERSON)):
-    for _k in _keys:
-        _KEY_GROUP.setdefault(_k, _g)
-_KEY_RX = re.compile(r"(?<![a-z])(?:" + gz._trie_regex(sorted(_KEY_GROUP, key=len, reverse=True)) + ")")
-# the same matches, faster: a consumed non-letter instead of the look-behind lets the regex engine
-# skip ahead (the text is searched with one space in front; every key word ends with a letter, so the
-# consumed character never belongs to the previous match)
-_KEY_RX_FAST = re.compile(r"[^a-z](" + _KEY_RX.pattern[len("(?<![a-z])"):] + ")")
-assert all(k[-1:].isalpha() for k in _KEY_GROUP)
-_CUE_RX = {"video": (_VIDEO, 40), "phone": (_PHONE, 40), "other": (_OTHER, 5), "in_person": (_INPERSON, 12)}
+# ------------------------------------------------------------------- the cue table
+#: Columns of the cue table (``data/cues.csv``; a user's cues: :class:`diplo_analysis.Knowledge`).
+CUE_COLUMNS = ("medium", "pattern", "keys", "example", "expected")
+#: Characters before a key word at which a cue's expression is tried, per medium (the cues of a medium
+#: start at most this far before their key word: "via secure video", "the United States' courtesy call").
+CUE_WINDOWS = {"video": 40, "phone": 40, "other": 5, "in_person": 12}
+_KEY_WORD = re.compile(r"[a-z][a-z' -]*[a-z]|[a-z]")
+
+
+def read_cues(path) -> list[dict]:
+    """Read and validate a cue table (``medium,pattern,keys,example,expected``).
+
+    Each row is one cue: ``pattern`` a regular expression (matched ignoring
+    case), ``keys`` the ``|``-separated lower-case words one of which every
+    match contains, at a word's start (the prefilter looks for them first),
+    ``example`` a sentence the cue must match, ``expected`` the medium
+    :func:`_first_cue` must give that sentence (empty: the row's ``medium``).
+
+    Raises
+    ------
+    ValueError
+        Naming the file and the row, for a missing column, an unknown medium,
+        a pattern that does not compile or does not match its example, a key
+        that is not a lower-case word or is absent from the example's match.
+    """
+    rows = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in CUE_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: the cue table lacks column(s) {missing}; it needs {list(CUE_COLUMNS)}")
+        for n, row in enumerate(reader, start=2):
+            rows.append(_valid_cue(row, f"{path}:{n}"))
+    return rows
+
+
+def _valid_cue(row: dict, where: str) -> dict:
+    medium = (row.get("medium") or "").strip()
+    if medium not in MEDIA:
+        raise ValueError(f"{where}: medium {medium!r} is not one of {list(MEDIA)}")
+    try:
+        rx = re.compile(row["pattern"], I)
+    except re.error as exc:
+        raise ValueError(f"{where}: the pattern does not compile: {exc}") from None
+    keys = [k.strip() for k in (row.get("keys") or "").split("|") if k.strip()]
+    bad = [k for k in keys if not _KEY_WORD.fullmatch(k)]
+    if not keys or bad:
+        raise ValueError(f"{where}: keys must be lower-case words starting and ending with a letter, got {row.get('keys')!r}")
+    m = rx.search(row.get("example") or "")
+    if m is None:
+        raise ValueError(f"{where}: the pattern does not match its example {row.get('example')!r}")
+    if not any(k in m.group(0).lower() for k in keys):
+        raise ValueError(f"{where}: the example's match {m.group(0)!r} holds none of the keys {keys}")
+    expected = (row.get("expected") or "").strip() or medium
+    if expected not in MEDIA:
+        raise ValueError(f"{where}: expected {expected!r} is not one of {list(MEDIA)}")
+    return {"medium": medium, "pattern": row["pattern"], "keys": tuple(keys), "example": row["example"],
+            "expected": expected}
+
+
+def _build_cues(rows: list[dict]) -> None:
+    """Build the cue expressions and their prefilter from the cue table's rows (in table order)."""
+    global _VIDEO, _PHONE, _OTHER, _INPERSON, _KEYS_VIDEO, _KEYS_PHONE, _KEYS_CALL, _KEYS_OTHER, _KEYS_INPERSON
+    global _KEY_GROUP, _KEY_RX_FAST, _CUE_RX, CUES
+    CUES = tuple(rows)
+    by = {m: [r for r in rows if r["medium"] == m] for m in ("video", "phone", "other", "in_person")}
+    rx = {m: re.compile("|".join(r["pattern"] for r in rs) or r"(?!)", I) for m, rs in by.items()}
+    keys = {m: tuple(dict.fromkeys(k for r in rs for k in r["keys"])) for m, rs in by.items()}
+    _VIDEO, _PHONE, _OTHER, _INPERSON = rx["video"], rx["phone"], rx["other"], rx["in_person"]
+    _KEYS_VIDEO, _KEYS_PHONE, _KEYS_OTHER, _KEYS_INPERSON = keys["video"], keys["phone"], keys["other"], keys["in_person"]
+    _KEYS_CALL = _KEYS_VIDEO + _KEYS_PHONE
+    # one pass of a trie-shaped expression finds every key word; the full cue expression then runs only
+    # in a small window around each (much faster). A consumed non-letter instead of a look-behind lets the
+    # regex engine skip ahead (the text is searched with one space in front; every key ends with a letter,
+    # so the consumed character never belongs to the previous match)
+    group: dict[str, str] = {}
+    for m in ("video", "phone", "other", "in_person"):
+        for k in keys[m]:
+            group.setdefault(k, m)
+    _KEY_GROUP = group
+    _KEY_RX_FAST = re.compile(r"[^a-z](" + gz._trie_regex(sorted(group, key=len, reverse=True)) + ")")
+    _CUE_RX = {m: (rx[m], CUE_WINDOWS[m]) for m in rx}
+    _first_cue.cache_clear()
+
+
 
 
 def _cue_matches(s: str) -> dict:
@@ -407,6 +438,26 @@ def _first_cue(s: str):
     if p:
         return "in_person", p.start()
     return None, -1
+
+
+#: The cue table in force (the package's ``data/cues.csv``, plus a user's rows where
+#: :func:`diplo_analysis.knowledge.use` added some).
+CUES: tuple = ()
+
+
+@lru_cache(maxsize=1)
+def _package_cues() -> tuple:
+    return tuple(read_cues(gz._data_path("cues.csv")))
+
+
+def rebuild_cues() -> None:
+    """Build the cue expressions from the package's cue table and the user's rows in force."""
+    from .knowledge import active
+
+    _build_cues(list(_package_cues()) + list(active().cue_rows))
+
+
+rebuild_cues()
 
 
 # ------------------------------------------------------------ participant phrase
@@ -461,9 +512,6 @@ def _skip_lower(s: str, pos: int, most: int = 4) -> int:
     return end
 
 
-_VERB_KEYS = ("met", "meet", "receiv", "host", "welcom", "call", "phone", "spoke to", "speaks to", "talk",
-              "congratulat", "thank", "greetings to", "message to", "condolences to", "condolence to", "letter to", "telegram to",
-              "wishes to")
 
 
 @lru_cache(maxsize=8192)
@@ -938,15 +986,16 @@ def _publisher_code(publisher, url, site):
 
 @lru_cache(maxsize=512)
 def _is_presidency(publisher, url) -> bool:
-    return bool(_PRESIDENCY.search(f"{publisher or ''} {url or ''}"))
+    """A head of state's site (``publisher_kinds.csv``: kremlin, elysee, "Office of the President of ...")."""
+    return "presidency" in gz.publisher_kinds(publisher, url)
 
 
-_PM_OFFICE = re.compile(r"prime minister|\bpremier\b|\bpmo\b|\bpm\.gov\b|kantei|downing street|number10", I)
 
 
 @lru_cache(maxsize=512)
 def _is_pm_office(publisher, url) -> bool:
-    return bool(_PM_OFFICE.search(f"{publisher or ''} {url or ''}"))
+    """A head of government's site (``publisher_kinds.csv``: kantei, Downing Street, "Prime Minister")."""
+    return "pm_office" in gz.publisher_kinds(publisher, url)
 
 
 # a title that names a meeting: a call mentioned in the text does not override it

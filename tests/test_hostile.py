@@ -492,3 +492,19 @@ def test_bad_folder_options_file_is_a_clear_error(tmp_path, options):
     with pytest.raises(ValueError, match="diplo_analysis.json") as info:
         load_readouts(tmp_path, n_jobs=1)
     assert not isinstance(info.value, ReadoutError)
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_corpus_jsonl_exported_with_to_csv_loads_the_same_readouts(shared_corpus, tmp_path):
+    # the Kremlin JSONL holds texts longer than csv's 128 KiB field limit: exported with
+    # DataFrame.to_csv, it gave 2,704 junk rows and then a crash; now the same readouts
+    import pandas as pd
+
+    src = shared_corpus / "kremlin_en_news_1999_2020" / "kremlin_en_news.jsonl"
+    raw = pd.read_json(src, lines=True)
+    assert raw["text"].str.len().max() > 131072
+    raw.to_csv(tmp_path / "kremlin.csv", index=False)
+    from_csv = load_readouts(tmp_path / "kremlin.csv", n_jobs=1)
+    assert len(from_csv.attrs["rejects"]) == 0
+    assert from_csv["readout_id"].tolist() == load_readouts(src, n_jobs=1)["readout_id"].tolist()

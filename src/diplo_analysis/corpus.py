@@ -669,6 +669,15 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
 
     Notes
     -----
+    Hostile input never stops a load nor exhausts the machine: special files
+    (FIFOs, devices) are rejected without being opened, symlinks are followed
+    to regular files only (a symlink to a folder, a dangling one, a loop are
+    rejects), unreadable files and folders are rejects, a bad line of a
+    JSON Lines or CSV file costs that line only, and every file is read
+    within :data:`diplo_analysis.limits.LIMITS` (size per file and per
+    record, nesting depth; YAML without aliases), beyond which it is a
+    reject (``docs/formats.md``, "Limits and hostile input").
+
     Rejected, besides unreadable inputs: a record with neither title nor
     text (``empty record``); a duplicate, reason ``duplicate of <readout_id>``
     naming the kept row: a record whose url was seen before (compared

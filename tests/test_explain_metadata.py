@@ -30,16 +30,16 @@ def explained(rec) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("title, text, facts", [
-    ("Telephone conversation with Federal Chancellor of Germany Olaf Scholz",
-     "The leaders discussed gas supplies; the conversation took place at the initiative of the German side.",
+    ("Telephone conversation with Olaf Scholz, Chancellor of Germany",
+     "Gas supplies were on the agenda; the conversation took place at the initiative of the German side.",
      {"medium": "title_cue", "host": "presidency_head_of_state", "counterpart_countries": "participants",
       "initiator": "initiative_of", "status": "held"}),
-    ("Meeting of the Security Council", "Vladimir Putin held a meeting with permanent members of the Security Council.",
+    ("Meeting of the Security Council on the budget", "The President chaired a session on budget questions.",
      {"medium": "no_foreign_counterpart", "initiator": "not_a_call", "status": "no_conversation",
       "counterparts": "no_participants"}),
-    ("On May 12, Vladimir Putin will hold talks with President of Finland Sauli Niinisto", "The talks will cover trade.",
+    ("On May 12, Putin will have talks in Sochi with the Finnish leader Sauli Niinisto", "The talks will cover trade.",
      {"medium": "title_future", "status": "title_future", "planned_date": "title_future"}),
-    ("Vladimir Putin and Xi Jinping laid wreaths at the memorial", "The two leaders laid wreaths together.",
+    ("Putin and Xi Jinping laid flowers at a memorial in Sochi", "Both laid flowers together.",
      {"medium": "did_together"}),
 ])
 def test_every_fact_names_its_rule(title, text, facts):
@@ -49,8 +49,8 @@ def test_every_fact_names_its_rule(title, text, facts):
 
 
 def test_overridden_rules_are_listed_and_evidence_quotes_the_words():
-    ex = explained(record("Statement by the Press Secretary on President Biden's Virtual Meeting with President Xi Jinping",
-                          "On Monday, the President will meet virtually with President Xi Jinping of China.",
+    ex = explained(record("Note of the Press Office on a Virtual Meeting of Joe Biden and Xi Jinping",
+                          "On Monday, Joe Biden will meet virtually with the Chinese leader Xi Jinping.",
                           WH, WH_URL, "2021-11-12"))
     assert ex.loc["medium", "value"] == "other" and ex.loc["medium", "rule"] == "lead_future"
     assert "title_cue" in ex.loc["medium", "overridden"]

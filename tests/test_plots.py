@@ -106,6 +106,10 @@ def test_topic_prevalence_area_and_lines():
     assert np.isnan(thin_lines.get_lines()[0].get_ydata()[2])  # 2018 (3 documents) not drawn
     lines = plots.topic_prevalence(prev, kind="line", top=None)
     assert len(lines.get_lines()) == 3
+    lines.figure.canvas.draw()
+    lo, hi = lines.get_xlim()
+    years = [t.get_text() for t in lines.get_xticklabels() if lo <= t.get_position()[0] <= hi]
+    assert years == ["2016", "2017", "2018", "2019"]  # yearly data, yearly ticks
     assert np.isnan(lines.get_lines()[0].get_ydata()[1])  # the gap is not a zero
 
 

@@ -256,3 +256,169 @@ def test_auto_split_applies_to_the_kremlin_feed_not_to_readouts_of_calls(shared_
     wh = pd.read_json(shared_corpus / "whitehouse_readouts_2021_2025" / "whitehouse_readouts.jsonl",
                       lines=True, dtype=False)[["title", "text"]]
     assert foreign_contacts(wh).mean() > hi  # a corpus of contacts: auto makes a single fit
+
+
+# --------------------------------------------------------------------------- issue 14: the API around a fit
+def _fitted():
+    df = readouts()
+    df["url"] = [f"https://example.org/{i}" for i in range(len(df))]
+    df["publisher"] = "Example Office"
+    return df, topic_clusters(df, n_topics=3, random_state=0)
+
+
+def test_representative_documents_are_the_topics_strongest_readouts():
+    df, model = _fitted()
+    topic = int(model.assignments.loc[100, "topic"])  # an energy readout
+    reps = model.representative_documents(topic, n=4)
+    assert list(reps.columns) == ["title", "date", "publisher", "url", "weight"]
+    assert len(reps) == 4
+    assert set(reps.index) <= set(range(100, 110))  # all energy readouts
+    assert reps["weight"].is_monotonic_decreasing
+    assert reps["weight"].iloc[0] == pytest.approx(model.doc_topic[:, topic].max())
+    assert reps["url"].iloc[0] == df.loc[reps.index[0], "url"]
+    with pytest.raises(KeyError, match="no topic 7"):
+        model.representative_documents(7)
+
+
+def test_label_topics_renames_in_assignments_and_prevalence():
+    _, model = _fitted()
+    topic = int(model.assignments.loc[110, "topic"])  # a military readout
+    other = int(model.assignments.loc[100, "topic"])
+    old_other = model.labels[other]
+    assert model.label_topics({topic: "Armed forces"}) is model
+    assert model.labels[topic] == "Armed forces"
+    assert (model.assignments.loc[110:119, "topic_label"] == "Armed forces").all()
+    assert model.labels[other] == old_other
+    assert model.prevalence("YS").attrs["labels"][topic] == "Armed forces"
+    with pytest.raises(KeyError, match="no topic"):
+        model.label_topics({9: "Nothing"})
+    with pytest.raises(ValueError, match="non-empty"):
+        model.label_topics({topic: ""})
+
+
+def test_transform_puts_new_readouts_in_the_fitted_topics():
+    _, model = _fitted()
+    new = pd.DataFrame({"title": ["Gas talks", None, None],
+                        "text": ["They discussed the gas pipeline, oil prices and energy exports.",
+                                 "The museum exhibition, the theatre festival and the opera season.",
+                                 "Nothing of the kind here at all."]}, index=["a", "b", "c"])
+    out = model.transform(new)
+    assert list(out.columns) == ["topic", "topic_weight", "topic_label"]
+    assert list(out.index) == ["a", "b", "c"]
+    assert out.loc["a", "topic"] == model.assignments.loc[100, "topic"]
+    assert out.loc["b", "topic"] == model.assignments.loc[120, "topic"]
+    assert out.loc["c", "topic"] == -1 and np.isnan(out.loc["c", "topic_weight"])
+    # the fitted readouts themselves get their fitted topics back
+    again = model.transform(readouts())
+    assert (again["topic"] == model.assignments["topic"]).all()
+
+
+def test_issue_share_matching_rules():
+    from diplo_analysis import issue_share
+
+    df = pd.DataFrame({
+        "title": ["", "", "", "", ""],
+        "text": ["The leaders discussed Taiwan. Trade was next.",
+                 "An Iranian delegation came. Nothing else.",
+                 "Talks on nagorno-karabakh and on Iran's programme.",
+                 "The TAIWAN STRAIT was raised. Then the\\nNagorno\\nKarabakh talks.",
+                 "No date here about Taiwan."],
+        "date": pd.to_datetime(["2020-03-01", "2020-07-01", "2022-01-05", "2022-06-01", None]),
+    })
+    df["text"] = df["text"].str.replace("\\n", "\n", regex=False)
+    issues = {"Taiwan": ["Taiwan"], "Iran": ["Iran"], "Karabakh": ["Nagorno Karabakh"]}
+    out = issue_share(df, issues, freq="YS")
+    assert list(out.columns) == ["Taiwan", "Iran", "Karabakh"]
+    assert list(out.index.year) == [2020, 2021, 2022]
+    assert out.loc["2020-01-01"].tolist() == [0.5, 0.0, 0.0]  # "Iranian" is not "Iran"
+    assert out.loc["2021-01-01"].isna().all()  # a year without readouts
+    assert out.loc["2022-01-01"].tolist() == [0.5, 0.5, 1.0]  # case, hyphen, line breaks
+    assert out.attrs["n_units"].tolist() == [2, 0, 2]
+    sentences = issue_share(df, {"Taiwan": ["Taiwan", "Taiwan Strait"]}, unit="sentence")
+    assert sentences.attrs["n_units"].tolist() == [4, 0, 5]  # line breaks split sentences too
+    assert sentences.loc["2020-01-01", "Taiwan"] == 0.25
+    with pytest.raises(ValueError, match="non-empty list"):
+        issue_share(df, {"Taiwan": "Taiwan"})
+    with pytest.raises(KeyError, match="issue_share: the readouts frame has no column 'date'"):
+        issue_share(df.drop(columns="date"), issues)
+    with pytest.raises(TypeError, match="issue_share: expected the readouts DataFrame"):
+        issue_share(df["text"], issues)
+
+
+def test_formulas_and_people_are_found_from_the_data():
+    from diplo_analysis.topics import person_words, repeated_templates, side_formulas
+
+    texts = ["President Halvorsen spoke with Prime Minister Okonkwo of Norway.",
+             "Then President Halvorsen met Prime Minister Okonkwo about gas.",
+             "Mr Lindqvist of Sweden agreed."]
+    people = person_words(texts)
+    assert {"halvorsen", "okonkwo"} <= people
+    assert "norway" not in people and "sweden" not in people
+    docs = ["Anna Berg had a telephone conversation with President of Norland Erik Halvorsen. Gas.",
+            "Anna Berg had a telephone conversation with President of Sudria Ada Okonkwo. Grain.",
+            "Anna Berg had a telephone conversation with Prime Minister of Vestia Lars Lindqvist. Trade."]
+    assert repeated_templates(docs, ["2020-01-01", "2020-02-01", "2020-03-01"]) == frozenset(
+        {"X had a telephone conversation with X"})
+    assert repeated_templates(docs, ["2020-01-01"] * 3) == frozenset()  # one day's reprints count once
+    from scipy.sparse import csr_matrix
+    X = csr_matrix(np.array([[1, 1], [1, 1], [1, 0], [1, 0]]))  # "issue" only in 2020
+    found = side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020, 2020, 2021, 2021], min_side=2, min_year=2)
+    assert found[["side", "term"]].values.tolist() == [["A", "formula"]]
+    # every year has "issue" in half its readouts: evenly spread, so a formula too
+    even = side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020, 2021, 2020, 2021], min_side=2, min_year=2)
+    assert even["term"].tolist() == ["formula", "issue"]
+    assert side_formulas(X, ["formula", "issue"], ["A"] * 4, [2020] * 4, min_side=5).empty  # too few readouts
+
+
+def test_prevalence_of_some_readouts_only():
+    df, model = _fitted()
+    culture = model.assignments.loc[120, "topic"]
+    only = model.prevalence("YS", rows=df.index >= 120)  # the culture readouts
+    assert only[culture].dropna().eq(1.0).all()
+    assert only.attrs["n_documents"].sum() == 10
+    by_series = model.prevalence("YS", rows=pd.Series(df.index >= 120, index=df.index))
+    pd.testing.assert_frame_equal(only, by_series)
+    with pytest.raises(ValueError, match="one value per fitted readout"):
+        model.prevalence("YS", rows=[True, False])
+
+
+def test_people_are_dropped_and_places_kept():
+    df = readouts()
+    df.loc[100:109, "text"] = df.loc[100:109, "text"] + " Gas from Norway was on the table."
+    model = topic_clusters(df, n_topics=3, random_state=0)
+    vocab = model.vectorizer_.vocabulary_
+    assert "norway" in vocab  # a place: often the issue
+    assert "halvorsen" not in vocab and "okonkwo" not in vocab  # people, found after "Mr" and "General"
+    assert "norway" in model.top_keywords(10)[model.assignments.loc[100, "topic"]]
+    before = topic_clusters(df, n_topics=3, random_state=0, names="capitalised")
+    assert "norway" not in before.vectorizer_.vocabulary_
+    with pytest.raises(ValueError, match="names must be"):
+        topic_clusters(df, n_topics=3, names="everyone")
+
+
+def test_a_sides_formula_is_dropped_from_that_side_only():
+    # side A says "partnership" in every readout of every year; side B uses it only about energy
+    df = pd.concat([readouts()] * 4, ignore_index=True)  # sides of 60 readouts: judged (at least 50)
+    df["host_country"] = ["AAA"] * 60 + ["BBB"] * 60
+    df.loc[:59, "text"] = df.loc[:59, "text"] + " They praised the partnership."
+    df.loc[60:69, "text"] = df.loc[60:69, "text"] + " A partnership for energy."
+    model = topic_clusters(df, n_topics=3, random_state=0, min_df=1, max_df=1.0, formula_dates=None)
+    formulas = model.features_.formulas
+    assert ("AAA", "partnership") in set(zip(formulas["side"], formulas["term"]))
+    assert "BBB" not in set(formulas.loc[formulas["term"] == "partnership", "side"])
+    col = model.vectorizer_.vocabulary_["partnership"]
+    X = model.features_.matrix(df)[1]
+    assert X[:60, col].nnz == 0 and X[60:70, col].nnz == 10
+    # new readouts of side A lose the formula too; without the side column they keep it
+    new = df.loc[[0]].copy()
+    assert model.features_.matrix(new)[1][:, col].nnz == 0
+    assert model.features_.matrix(new.drop(columns="host_country"))[1][:, col].nnz == 1
+
+
+def test_transform_of_a_two_stage_fit():
+    df = readouts()
+    df["title"] = ["Talks with the President of France"] * 10 + ["Army day"] * 20
+    df["host_country"] = "RUS"
+    model = topic_clusters(df, n_topics=3, random_state=0, foreign_topics=1)
+    assert model.foreign_.sum() == 10
+    assert (model.transform(df)["topic"] == model.assignments["topic"]).all()

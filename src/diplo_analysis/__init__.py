@@ -9,7 +9,7 @@ way: files -> records -> readouts frame -> feature frames -> figures):
 - :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
   :func:`counterpart_ranking` (``frequency``).
-- :func:`topic_clusters` (``topics``).
+- :func:`topic_clusters`, :func:`issue_share` (``topics``).
 - :func:`pair_readouts`, :func:`compare_pair` (``pairs``).
 - :func:`conversations`, :func:`explain_conversation` (``conversation``):
   one row per conversation, whoever told it and however often.
@@ -54,6 +54,8 @@ _EXPORTS = {
     "conversations": "conversation",
     "conversation_of": "conversation",
     "explain_conversation": "conversation",
+    "issue_share": "topics",
+    "TopicModel": "topics",
     "pair_readouts": "pairs",
     "compare_pair": "pairs",
     "keyness": "pairs",

@@ -298,6 +298,11 @@ def topic_prevalence(prevalence: pd.DataFrame, ax=None, top: Optional[int] = 8, 
     ax.set_ylabel("share of readouts" if prevalence.attrs.get("how", "share") == "share" else "mean topic weight")
     note = "hatched: no documents" + (f"; dotted: < {min_documents} documents" if sparse.any() else "")
     ax.set_title(f"Topic prevalence over time ({note})")
+    if len(x) and (x.month == 1).all() and (x.day == 1).all():  # yearly data: one tick a year, labelled by the year
+        import matplotlib.dates as mdates
+
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, int(np.ceil(len(x) / 25)))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return ax
 

@@ -10,6 +10,7 @@ that alters them.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -56,7 +57,7 @@ def inbox(tmp_path) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() if p.is_file() else b"<folder>" for p in sorted(folder.iterdir())}
 
 
 def test_build_writes_every_table_and_is_byte_identical(inbox, tmp_path, capsys):
@@ -204,3 +205,118 @@ def test_failed_build_leaves_previous_tables(inbox, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="tone failed"):
         build(out, paths=[inbox], progress=False)
     assert _files(out) == before  # nothing half-written, no staging folder left behind
+
+
+# ---------------------------------------------------------------- all or nothing, and where it may write
+@pytest.mark.parametrize("bad", ["", "   "])
+def test_build_refuses_an_empty_out(inbox, bad):
+    with pytest.raises(build_module.BuildError, match="empty"):
+        build(bad, paths=[inbox], progress=False)
+
+
+def test_build_refuses_dangerous_out_folders(inbox, tmp_path):
+    from diplo_analysis.config import repo_root
+
+    for out, why in [("/", "root of the file system"), (repo_root(), "repository's root"),
+                     (repo_root().parent, "repository's root or a folder above"), (Path.home(), "home folder"),
+                     (inbox, "inside the input"), (inbox / "sub", "inside the input")]:
+        with pytest.raises(build_module.BuildError, match=why):
+            build(out, paths=[inbox], progress=False)
+    assert not (inbox / "sub").exists() and sorted(p.name for p in inbox.iterdir()) == ["readouts.jsonl"]
+    a_file = tmp_path / "a_file"
+    a_file.write_text("keep me")
+    with pytest.raises(build_module.BuildError, match="not a folder"):
+        build(a_file, paths=[inbox], progress=False)
+    assert a_file.read_text() == "keep me"
+
+
+def test_cli_build_refuses_empty_out_and_an_existing_file_without_a_traceback(tmp_path, capsys):
+    from diplo_analysis.cli import main
+
+    assert main(["build", "--out", ""]) == 2
+    assert "--out is empty" in capsys.readouterr().err
+    a_file = tmp_path / "a_file"
+    a_file.write_text("keep me")
+    assert main(["build", "--out", str(a_file)]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_folder_in_the_way_of_one_table_changes_nothing(inbox, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(out, paths=[inbox], progress=False)
+    (out / "pairs.csv").unlink()
+    (out / "pairs.csv").mkdir()
+    before = _files(out)
+    with pytest.raises(build_module.BuildError, match="pairs.csv is in the way"):
+        build(out, paths=[inbox], progress=False)
+    assert _files(out) == before
+    # the same, when the folder appears while the tables are computed
+    (out / "pairs.csv").rmdir()
+    (out / "pairs.csv").write_text("old pairs\n")
+    before = _files(out)
+    real_tone = build_module._tone
+
+    def tone_then_block(readouts):
+        (out / "pairs.csv").unlink()
+        (out / "pairs.csv").mkdir()
+        return real_tone(readouts)
+
+    monkeypatch.setattr(build_module, "_tone", tone_then_block)
+    with pytest.raises(build_module.BuildError, match="nothing was changed"):
+        build(out, paths=[inbox], progress=False)
+    after = _files(out)
+    assert after.pop("pairs.csv") == b"<folder>" and before.pop("pairs.csv") == b"old pairs\n"
+    assert after == before
+
+
+def test_a_failing_move_puts_every_table_back(inbox, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    for name in TABLES:
+        out.mkdir(exist_ok=True)
+        (out / f"{name}.csv").write_text(f"old {name}\n")
+    (out / "notes.txt").write_text("not ours")
+    before = _files(out)
+    real_replace = os.replace
+    moved_in, failed = [], []
+
+    def failing_replace(src, dst):
+        if Path(dst).parent == out and len(moved_in) == 5 and not failed:
+            failed.append(dst)
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+        if Path(dst).parent == out:
+            moved_in.append(dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(build_module.BuildError, match="No space left on device"):
+        build(out, paths=[inbox], progress=False)
+    # five tables were in place when the sixth failed; the six moved aside were put back ...
+    assert len(failed) == 1 and len(moved_in) == 5 + 6
+    assert _files(out) == before  # ... and every one is back as it was
+
+
+def test_stale_staging_folders_of_killed_builds_are_removed(inbox, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".build-killed"
+    stale.mkdir()
+    (stale / build_module.STAGING_MARKER).write_text(f"{2 ** 31 - 1}\n")  # no process has this id
+    (stale / "readouts.csv").write_text("half\n")
+    foreign = out / ".build-not-ours"
+    foreign.mkdir()
+    build(out, paths=[inbox], progress=False)
+    assert not stale.exists()
+    assert foreign.is_dir()
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".build-not-ours"]
+
+
+def test_build_with_a_non_utf8_file_name_among_the_rejects(inbox, tmp_path):
+    name = os.fsdecode(b"caf\xe9.xyz")
+    try:
+        (inbox / name).write_text("x")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    out = tmp_path / "out"
+    build(out, paths=[inbox], progress=False)
+    rejects = (out / "rejects.csv").read_text(encoding="utf-8")
+    assert "caf\\xe9.xyz" in rejects

@@ -655,3 +655,32 @@ def test_replaced_metadata_function_stays_in_this_process(tmp_path, fake_metadat
 def test_n_jobs_is_checked(bad):
     with pytest.raises(ValueError, match="n_jobs must be None, a positive integer or -1"):
         load_readouts(HERE / "calls.jsonl", n_jobs=bad)
+
+
+# ---------------------------------------------------------------- near-duplicates in large blocks
+def _template_readout(k: int) -> str:
+    """An invented message of a template sent to many recipients: shared boilerplate, own content."""
+    own = " ".join(f"item{k}n{i}" for i in range(45))
+    return ("Governor Quill of Farlandia wrote to the beekeepers' congress in Lowmere and hoped their hives "
+            f"would hum through the long winter. Letter number {k} praised {own}.")
+
+
+@pytest.mark.parametrize("titled", [True, False])
+def test_copies_are_found_in_a_large_block_of_same_titled_records(tmp_path, fake_metadata, titled):
+    # more records under one title (or one opening) than the near-duplicate check compares one by
+    # one: it switches to content fingerprints and must still find each copy, and only copies
+    from diplo_analysis.corpus import _BIG_BLOCK
+
+    n = 3 * _BIG_BLOCK
+    rows = [{"title": "Message of greetings" if titled else "", "text": _template_readout(k),
+             "url": f"https://example.org/m/{k}"} for k in range(n)]
+    copies = []
+    for k in (5, _BIG_BLOCK + 7, n - 2):  # an excerpt of a small block's and of a large block's member
+        words = _template_readout(k).split()
+        copies.append((k, {"title": rows[k]["title"], "text": " ".join(words[:-5]) + " (excerpt)",
+                           "url": f"https://mirror.example/m/{k}"}))
+    p = write_jsonl(tmp_path / "many.jsonl", rows + [c for _, c in copies])
+    df = load_readouts(p)
+    assert len(df) == n
+    assert df.attrs["rejects"]["reason"].tolist() == [
+        f"duplicate of {sha16(rows[k]['url'])}" for k, _ in copies]

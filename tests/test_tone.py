@@ -421,3 +421,22 @@ def test_holdout_sampling_is_deterministic_and_excludes_labelled_readouts(eval_t
     assert not a["url"].isin(used).any()
     # only readouts of calls/meetings with foreign counterparts (chosen by title)
     assert not a["title"].str.contains("Governor|Security Council members", regex=True).any()
+
+
+def test_sentiment_in_batches_gives_the_same_scores(monkeypatch):
+    # invented sentences with negation, intensifiers, frames and acts, scored in one batch and in
+    # batches of a few texts (the bounded-memory path): every score is the same, bit for bit
+    sentences = pd.Series([
+        "The President strongly condemned the attack.",
+        "The sides did not support the proposal, but welcomed the talks.",
+        "They discussed trade, energy and security; the leaders agreed to deepen cooperation.",
+        "",
+        None,
+        "Minister Alpha firmly opposed interference and supported sovereignty.",
+        "The two leaders exchanged views on the crisis: they expressed deep concern.",
+    ] * 7)
+    whole = tone.sentiment(sentences)
+    monkeypatch.setattr(tone, "SENTIMENT_BATCH_CHARS", 60)
+    batched = tone.sentiment(sentences)
+    pd.testing.assert_frame_equal(whole, batched)
+    assert (whole["sentiment_label"] != "neut").any()

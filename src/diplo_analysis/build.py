@@ -16,6 +16,7 @@ rebuilds it and compares byte for byte.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -26,7 +27,7 @@ import pandas as pd
 
 from . import config
 
-__all__ = ["build", "TABLES", "FLOAT_FORMAT"]
+__all__ = ["build", "BuildError", "check_out_dir", "TABLES", "FLOAT_FORMAT"]
 
 #: How floats are written: six significant digits, stable across platforms.
 FLOAT_FORMAT = "%.6g"
@@ -59,6 +60,123 @@ TABLES = {
     "pairs": "readouts of the same call published by two sides",
     "pair_comparisons": "for each pair: lengths, shares, tone and the words each side stresses",
 }
+
+
+class BuildError(ValueError):
+    """The build cannot write where it was asked to; nothing in the output folder was changed."""
+
+
+#: Name of the marker file inside the build's own staging folders (``OUT/.build-*``).
+STAGING_MARKER = ".diplo-analysis-build"
+
+
+def check_out_dir(out_dir, inputs: Sequence[os.PathLike] = ()) -> Path:
+    """Return the output folder, or raise :class:`BuildError` when it is empty or dangerous.
+
+    Refused: an empty path (``""``, which would mean the working folder), an
+    existing path that is not a folder, the root of the file system, the home
+    folder, the repository's root or a folder above it, and an input folder
+    or a folder inside one (the tables would be read as inputs next time).
+
+    Returns
+    -------
+    pathlib.Path
+        ``out_dir`` as a Path (not resolved).
+    """
+    raw = os.fspath(out_dir)
+    if not str(raw).strip():
+        raise BuildError("the output folder is empty (''): name a folder, or leave --out out for data/processed")
+    out = Path(raw).expanduser()
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"the output folder {out} exists and is not a folder")
+    rp = out.resolve()
+    if rp == Path(rp.anchor):
+        raise BuildError(f"the output folder {out} is the root of the file system")
+    if rp == Path.home().resolve():
+        raise BuildError(f"the output folder {out} is the home folder")
+    repo = config.repo_root().resolve()
+    if rp == repo or rp in repo.parents:
+        raise BuildError(f"the output folder {out} is the repository's root or a folder above it; "
+                         "the default is data/processed")
+    for p in inputs:
+        ri = Path(p).expanduser().resolve()
+        if rp == ri or ri in rp.parents:
+            raise BuildError(f"the output folder {out} is inside the input {p}: the tables would be read as "
+                             "readouts by the next load")
+    return out
+
+
+def _check_targets(out: Path, names: Iterable[str]) -> None:
+    """Raise :class:`BuildError` when a table's file in ``out`` exists and is not a regular file."""
+    for name in names:
+        target = out / f"{name}.csv"
+        if os.path.lexists(target) and not (target.is_file() and not target.is_symlink()):
+            what = "a folder" if target.is_dir() else "a symlink" if target.is_symlink() else "not a regular file"
+            raise BuildError(f"{target} is in the way ({what}): remove it or choose another output folder; "
+                             "nothing was changed")
+
+
+def _clean_stale_staging(out: Path) -> list[Path]:
+    """Remove ``OUT/.build-*`` staging folders this package left behind (killed builds); return them.
+
+    Only folders holding :data:`STAGING_MARKER` whose recorded process is no
+    longer running are removed; a folder without the marker is not ours and
+    is left alone, as is the staging folder of a build still running.
+    """
+    removed = []
+    for cand in sorted(out.glob(".build-*")):
+        marker = cand / STAGING_MARKER
+        if not cand.is_dir() or cand.is_symlink() or not marker.is_file():
+            continue
+        try:
+            pid = int(marker.read_text(encoding="ascii").strip() or 0)
+        except (OSError, ValueError):
+            pid = 0
+        if pid > 0 and pid != os.getpid() and _alive(pid):
+            continue
+        shutil.rmtree(cand, ignore_errors=True)
+        removed.append(cand)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _swap(staged: dict[str, Path], out: Path, backup: Path) -> dict[str, Path]:
+    """Move every staged table into ``out``, all or none.
+
+    The tables already there are first moved aside into ``backup``; when a
+    move fails, every table moved so far is put back as it was and
+    :class:`BuildError` is raised.
+    """
+    _check_targets(out, staged)
+    done: list[tuple[Path, Optional[Path]]] = []
+    target = out
+    try:
+        for path in staged.values():
+            target = out / path.name
+            old = None
+            if os.path.lexists(target):
+                old = backup / path.name
+                os.replace(target, old)
+            done.append((target, old))
+            os.replace(path, target)
+    except OSError as exc:
+        for moved, old in reversed(done):
+            if old is not None:
+                os.replace(old, moved)
+            elif os.path.lexists(moved):
+                os.unlink(moved)
+        raise BuildError(f"could not write {target}: {exc.strerror or exc}; the previous tables are "
+                         "restored, nothing was changed") from exc
+    return {name: out / path.name for name, path in staged.items()}
 
 
 def _progress(enabled: bool) -> Callable[[str], None]:
@@ -154,11 +272,25 @@ def _rejects(readouts: pd.DataFrame, roots) -> pd.DataFrame:
         return pd.DataFrame({"path": pd.Series(dtype="str"), "line": pd.Series(dtype="int64"),
                              "reason": pd.Series(dtype="str")})
     rejects = rejects[["path", "line", "reason"]].copy()
-    rejects["path"] = rejects["path"].map(lambda p: relative_path(str(p), roots))
+    rejects["path"] = rejects["path"].map(lambda p: _printable(relative_path(str(p), roots)))
     # a reason may quote the absolute path of a file; keep it relative too
     for root, label in roots:
         rejects["reason"] = rejects["reason"].astype(str).str.replace(str(root), label, regex=False)
+    rejects["reason"] = rejects["reason"].map(_printable)
     return rejects
+
+
+def _printable(s: str) -> str:
+    """``s`` writable as UTF-8: a file name's bytes that are not UTF-8 written as ``\\xe9`` escapes."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        pass
+    try:  # a name the file system gave as bytes (surrogate escapes): its bytes, escaped
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def build(out_dir: Optional[os.PathLike] = None, paths: Optional[Sequence[os.PathLike]] = None,
@@ -169,9 +301,13 @@ def build(out_dir: Optional[os.PathLike] = None, paths: Optional[Sequence[os.Pat
     ----------
     out_dir : path-like, optional
         Where to write; default ``data/processed`` of the repository.  Created
-        if missing.  Files of :data:`TABLES` in it are replaced only once every
-        table is computed (a failed build leaves them as they were); nothing
-        else is touched.
+        if missing; refused when empty or dangerous (:func:`check_out_dir`).
+        All or nothing: every table is written to a staging folder
+        ``OUT/.build-*`` and the files of :data:`TABLES` in ``out_dir`` are
+        replaced only once every table is written, all together (if one
+        cannot be replaced, those already replaced are put back); a failed
+        build leaves them as they were. Nothing else is touched, except
+        staging folders left by an interrupted build, which are removed.
     paths : sequence of path-like, optional
         The inputs; default :func:`diplo_analysis.config.data_paths`
         (``data/raw`` plus ``$DIPLO_ANALYSIS_DATA``).
@@ -219,32 +355,42 @@ def build(out_dir: Optional[os.PathLike] = None, paths: Optional[Sequence[os.Pat
     ------
     FileNotFoundError
         An input path does not exist.
+    BuildError
+        ``out_dir`` is empty or dangerous, a table's file in it is a folder
+        (or not a regular file), or a table could not be moved in place;
+        nothing in ``out_dir`` was changed.
     """
     from .corpus import load_readouts
 
     say = _progress(progress)
-    out = Path(out_dir) if out_dir is not None else config.processed_dir()
     inputs = [Path(p) for p in (paths if paths is not None else config.data_paths())]
+    out = check_out_dir(out_dir if out_dir is not None else config.processed_dir(), inputs)
     for p in inputs:
         if not Path(p).expanduser().exists():
             raise FileNotFoundError(f"input path does not exist: {p}")
+    if out.is_dir():
+        _check_targets(out, TABLES)  # fail before the long computation, too
     roots = _roots(inputs)
-    written: dict[str, Path] = {}
 
     say(f"loading readouts from {', '.join(label for _, label in sorted(roots, key=lambda t: t[1]))}")
     readouts = load_readouts(*inputs)
     n_rej = len(readouts.attrs.get("rejects", []))
     say(f"{len(readouts)} readouts, {n_rej} rejects")
 
-    # Written into a hidden folder first and moved in place at the end: a build
-    # that fails half-way leaves the previous tables untouched.
+    # Every table is written into a hidden staging folder first and moved in
+    # place only when all are written (_swap: all or none). A staging folder
+    # left by a killed build is removed by the next one.
     out.mkdir(parents=True, exist_ok=True)
+    for stale in _clean_stale_staging(out):
+        say(f"removed {stale.name}/, left by an interrupted build")
     with tempfile.TemporaryDirectory(prefix=".build-", dir=out) as tmp:
-        staged = {name: _write(frame, Path(tmp) / f"{name}.csv", keys)
+        (Path(tmp) / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
+        new, old = Path(tmp) / "new", Path(tmp) / "old"
+        new.mkdir()
+        old.mkdir()
+        staged = {name: _write(frame, new / f"{name}.csv", keys)
                   for name, frame, keys in _tables(readouts, roots, say)}
-        for name, path in staged.items():
-            os.replace(path, out / path.name)
-            written[name] = out / path.name
+        written = _swap(staged, out, old)
     say(f"done: {len(written)} tables in {out.name}/")
     return written
 

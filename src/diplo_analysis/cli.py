@@ -167,7 +167,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from .config import processed_dir
 
-    out_dir = Path(args.out) if args.out else processed_dir()
+    if args.out is not None and not args.out.strip():
+        raise ValueError("--out is empty: name a folder, or leave --out out for data/processed")
+    out_dir = Path(args.out) if args.out is not None else processed_dir()
     result = build_module.build(out_dir)
     return result if isinstance(result, int) and not isinstance(result, bool) else 0
 

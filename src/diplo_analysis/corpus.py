@@ -10,12 +10,15 @@ each, in input order.
 
 from __future__ import annotations
 
+import errno
 import functools
 import gc
 import hashlib
 import os
 import re
+import stat
 import warnings
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -125,13 +128,70 @@ def _url_key(url: str) -> str:
     return (host + sep + rest).rstrip("/")
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Files under ``folder``, sorted, depth first, hidden files and folders skipped."""
-    out: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        base = Path(dirpath)
-        out.extend(base / f for f in sorted(filenames) if not f.startswith("."))
+def _entry_reject(path: Path) -> Optional[Reject]:
+    """A Reject for a folder entry that is not a regular file to read (or None for one that is).
+
+    Never opens the entry: special files (FIFOs, devices, sockets) and
+    symlinks to them are rejects, as are dangling symlinks, symlink loops,
+    and entries that cannot be inspected.
+    """
+    from .readers._decode import file_kind, os_reason
+
+    try:
+        st = os.stat(path)  # follows symlinks (all the way: a loop is ELOOP)
+    except OSError as exc:
+        reason = os_reason(exc)
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            reason = "dangling symlink: its target does not exist"
+        return Reject(str(path), 1, reason)
+    if stat.S_ISREG(st.st_mode):
+        return None
+    via = " (through a symlink)" if os.path.islink(path) else ""
+    return Reject(str(path), 1, f"not a regular file{via}: {file_kind(st.st_mode)}; not opened")
+
+
+def _walk(folder: Path) -> list:
+    """Files under ``folder`` and Rejects for what cannot be read, sorted, depth first.
+
+    Hidden files and folders (names starting with ``.``) are skipped. A
+    symlink to a regular file is a file; a symlink to a folder is not
+    followed and is a Reject (name its target to load it), so that no folder
+    is walked twice and no loop is walked forever; FIFOs, devices, sockets,
+    dangling symlinks, symlink loops and folders that cannot be listed are
+    Rejects (line 1) that say why.
+    """
+    out: list = []
+    stack = [folder]
+    while stack:
+        base = stack.pop()
+        try:
+            with os.scandir(base) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as exc:
+            from .readers._decode import os_reason
+
+            out.append(Reject(str(base), 1, f"cannot list folder: {os_reason(exc)}"))
+            continue
+        subdirs = []
+        for e in entries:
+            path = base / e.name
+            try:
+                is_link = e.is_symlink()
+                is_dir = not is_link and e.is_dir(follow_symlinks=False)
+            except OSError as exc:
+                from .readers._decode import os_reason
+
+                out.append(Reject(str(path), 1, os_reason(exc)))
+                continue
+            if is_dir:
+                subdirs.append(path)
+            elif is_link and os.path.isdir(path):
+                out.append(Reject(str(path), 1, "symlink to a folder: not followed (give its target as a path "
+                                                "to load it)"))
+            else:
+                out.append(_entry_reject(path) or path)
+        # files of this folder first, then its sub-folders in sorted order (depth first)
+        stack.extend(reversed(subdirs))
     return out
 
 
@@ -146,11 +206,14 @@ def _flatten(paths) -> list:
 
 
 def iter_input_files(*paths) -> Iterator[Union[Path, Reject]]:
-    """The input files of ``paths``, in load order, and rejects for orphan sidecars.
+    """The input files of ``paths``, in load order, and rejects for what cannot be read.
 
     Folders are walked recursively in sorted order, skipping hidden files and
     folders (names starting with ``.``); a file named explicitly is read even
-    if hidden. A file reached twice is read once. Sidecars
+    if hidden. Nothing that is not a regular file is ever opened: FIFOs,
+    devices, sockets, dangling symlinks, symlink loops, symlinks to folders
+    (not followed) and folders that cannot be listed are yielded as Rejects
+    (line 1) with the reason (see :func:`_walk`). A file reached twice is read once. Sidecars
     (``X.meta.json``/``.meta.yaml``) are not inputs: they are skipped when
     their document is beside them and rejected (``orphan sidecar``) when not.
 
@@ -167,7 +230,10 @@ def iter_input_files(*paths) -> Iterator[Union[Path, Reject]]:
             raise FileNotFoundError(f"No such file or folder: '{p}'")
     seen: set = set()
     for p in items:
-        for f in (_walk(p) if p.is_dir() else [p]):
+        for f in (_walk(p) if p.is_dir() else [_entry_reject(p) or p]):
+            if isinstance(f, Reject):
+                yield f
+                continue
             key = os.path.realpath(f)
             if key in seen:
                 continue
@@ -251,7 +317,7 @@ def _norm_words(text: str, title_key: str) -> list[str]:
 class _Item:
     """A kept record as the near-duplicate check sees it (lazy, cached)."""
 
-    __slots__ = ("rid", "text", "title_key", "date", "_words", "_shingles", "_day", "lead")
+    __slots__ = ("rid", "text", "title_key", "date", "_words", "_shingles", "_day", "lead", "_fps")
 
     def __init__(self, rid: str, text: str, title_key: str, date: Optional[str]):
         self.rid = rid
@@ -262,6 +328,7 @@ class _Item:
         self._shingles = None
         self._day = False
         self.lead = None
+        self._fps = None
 
     def words(self) -> list[str]:
         if self._words is None:
@@ -273,6 +340,21 @@ class _Item:
             w = self.words()
             self._shingles = set(zip(*(w[i:] for i in range(_SHINGLE))))
         return self._shingles
+
+    def fingerprints(self) -> list[int]:
+        """Content fingerprints: CRC-32 of the distinct word 5-grams, the half whose CRC is even.
+
+        Chosen by content, not position, so that the 5-grams two copies share
+        give them the same fingerprints; deterministic across processes
+        (unlike ``hash``). Empty for a text too short to be compared.
+        """
+        if self._fps is None:
+            if len(self.words()) < MIN_NEAR_DUPLICATE_WORDS:
+                self._fps = []
+            else:
+                crcs = (zlib.crc32(" ".join(sh).encode("utf-8")) for sh in self.shingles())
+                self._fps = [c for c in crcs if not c & 1]
+        return self._fps
 
     def day(self) -> Optional[str]:
         """The calendar day of the source's date field (``YYYY-MM-DD``), or None."""
@@ -334,36 +416,98 @@ def _is_copy(a: _Item, b: _Item) -> bool:
     return len(small & large) >= NEAR_DUPLICATE_CONTAINMENT * len(small)
 
 
+#: A block of candidates (same title, or same first words) larger than this is
+#: searched through its content fingerprints instead of member by member.
+_BIG_BLOCK = 48
+#: A fingerprint shared by more members of a block than this says nothing
+#: about copies (a template's boilerplate): it is not used for that block.
+_COMMON_FP = 64
+
+
+class _Block:
+    """Kept records that share a blocking key (a folded title, or a lead key).
+
+    Small blocks hand out all their members (in input order). A block that
+    grows beyond :data:`_BIG_BLOCK` indexes its members by content
+    fingerprints (:meth:`_Item.fingerprints`) and hands out only the members
+    sharing one with the record looked up, so that a title shared by
+    thousands of records costs time linear in them, not quadratic: two
+    copies share at least 70% of the shorter text's 5-grams, so about a third
+    of its shingles as fingerprints.
+    """
+
+    __slots__ = ("members", "index", "common")
+
+    def __init__(self) -> None:
+        self.members: list[int] = []
+        self.index: Optional[dict[int, list[int]]] = None
+        self.common: set = set()
+
+    def add(self, k: int, items: list) -> None:
+        self.members.append(k)
+        if self.index is not None:
+            self._index(k, items)
+        elif len(self.members) > _BIG_BLOCK:
+            self.index = {}
+            for j in self.members:
+                self._index(j, items)
+
+    def _index(self, k: int, items: list) -> None:
+        index, common = self.index, self.common
+        for fp in items[k].fingerprints():
+            if fp in common:
+                continue
+            posting = index.setdefault(fp, [])
+            posting.append(k)
+            if len(posting) > _COMMON_FP:
+                common.add(fp)
+                del index[fp]
+
+    def candidates(self, item: "_Item") -> list[int]:
+        """Members that may be copies of ``item``, in input order."""
+        if self.index is None:
+            return self.members
+        found: set = set()
+        index = self.index
+        for fp in item.fingerprints():
+            posting = index.get(fp)
+            if posting:
+                found.update(posting)
+        return sorted(found)
+
+
 class _NearDuplicates:
     """Finds, for a new record, a kept record it is a near-copy of.
 
     Candidates are blocked, never compared all against all: records with the
     same folded title, and, where one of the two has no title, records whose
-    bodies start with the same words (:meth:`_Item.lead_key`). The lead keys
-    are only computed once an untitled record has been seen.
+    bodies start with the same words (:meth:`_Item.lead_key`); within a large
+    block, only the records sharing a content fingerprint (:class:`_Block`).
+    The lead keys are only computed once an untitled record has been seen.
     """
 
     def __init__(self) -> None:
         self.items: list[_Item] = []
-        self.by_title: dict[str, list[int]] = {}
-        self.untitled: dict[str, list[int]] = {}  # lead key -> untitled kept records
-        self.by_lead: Optional[dict[str, list[int]]] = None  # lead key -> every kept record
+        self.by_title: dict[str, _Block] = {}
+        self.untitled: dict[str, _Block] = {}  # lead key -> untitled kept records
+        self.by_lead: Optional[dict[str, _Block]] = None  # lead key -> every kept record
 
     def _index_lead(self, k: int) -> None:
         lead = self.items[k].lead_key()
         if lead:
-            self.by_lead.setdefault(lead, []).append(k)
+            _block(self.by_lead, lead).add(k, self.items)
             if not self.items[k].title_key:
-                self.untitled.setdefault(lead, []).append(k)
+                _block(self.untitled, lead).add(k, self.items)
 
     def find(self, item: _Item) -> Optional[str]:
         """The ``readout_id`` of the first kept record ``item`` is a copy of, or None."""
         if item.title_key:
-            cands = self.by_title.get(item.title_key)
+            block = self.by_title.get(item.title_key)
+            cands = block.candidates(item) if block is not None else None
             if self.untitled:
                 extra = self.untitled.get(item.lead_key())
-                if extra:
-                    cands = sorted(set(cands or ()) | set(extra))
+                if extra is not None:
+                    cands = sorted(set(cands or ()) | set(extra.candidates(item)))
             if not cands:
                 return None
         else:
@@ -371,9 +515,10 @@ class _NearDuplicates:
                 self.by_lead = {}
                 for k in range(len(self.items)):
                     self._index_lead(k)
-            cands = self.by_lead.get(item.lead_key())
-            if not cands:
+            block = self.by_lead.get(item.lead_key())
+            if block is None:
                 return None
+            cands = block.candidates(item)
         for k in cands:  # kept records, in input order
             if _is_copy(item, self.items[k]):
                 return self.items[k].rid
@@ -383,9 +528,16 @@ class _NearDuplicates:
         k = len(self.items)
         self.items.append(item)
         if item.title_key:
-            self.by_title.setdefault(item.title_key, []).append(k)
+            _block(self.by_title, item.title_key).add(k, self.items)
         if self.by_lead is not None:
             self._index_lead(k)
+
+
+def _block(blocks: dict, key: str) -> _Block:
+    block = blocks.get(key)
+    if block is None:
+        block = blocks[key] = _Block()
+    return block
 
 
 class _SeenTexts:
@@ -517,6 +669,15 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
 
     Notes
     -----
+    Hostile input never stops a load nor exhausts the machine: special files
+    (FIFOs, devices) are rejected without being opened, symlinks are followed
+    to regular files only (a symlink to a folder, a dangling one, a loop are
+    rejects), unreadable files and folders are rejects, a bad line of a
+    JSON Lines or CSV file costs that line only, and every file is read
+    within :data:`diplo_analysis.limits.LIMITS` (size per file and per
+    record, nesting depth; YAML without aliases), beyond which it is a
+    reject (``docs/formats.md``, "Limits and hostile input").
+
     Rejected, besides unreadable inputs: a record with neither title nor
     text (``empty record``); a duplicate, reason ``duplicate of <readout_id>``
     naming the kept row: a record whose url was seen before (compared
@@ -546,7 +707,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     story, two sides' readouts) have different titles and stay rows, as do
     template messages to different recipients. Candidates are found by
     title, and for untitled records by the first words of the body, never
-    all against all.
+    all against all; in a group of more than 48 such candidates, only those
+    sharing a content fingerprint (a word 5-gram) are compared, so the
+    check's time grows linearly whatever the titles.
 
     Raises
     ------
@@ -625,7 +788,11 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
                     if bar is not None:
                         bar.update(1)
                     continue
-                options = options_for(entry)
+                try:
+                    options = options_for(entry)
+                except RecursionError:  # a bad .diplo_analysis.json is a ValueError naming it: this one too
+                    raise ValueError(f"the reader options (.diplo_analysis.json) above {entry} are nested "
+                                     "too deep to read") from None
                 for item in read_file(entry, columns or options.columns):
                     n_inputs += 1
                     if isinstance(item, Reject):

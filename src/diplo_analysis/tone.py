@@ -602,11 +602,29 @@ def _texts_of(obj) -> tuple[list, pd.Index]:
     return np.where(missing, "", values).tolist(), series.index
 
 
+#: Texts are scored in batches of about this many characters: the matcher's
+#: arrays take some 30 bytes per character, so a batch needs about 120 MB
+#: whatever the number of texts (all 2.1 million sentences of ten times the
+#: corpus at once needed 6.6 GB). Every text is scored on its own (batches are
+#: joined by a strong boundary), so the batch size never changes a score.
+SENTIMENT_BATCH_CHARS = 4_000_000
+
+
 def _raw_scores(texts: list) -> np.ndarray:
+    out = np.zeros(len(texts))
     if not texts:
-        return np.zeros(0)
-    mt = _match(texts)
-    return np.bincount(mt.row, weights=mt.value, minlength=len(texts))[: len(texts)]
+        return out
+    # batch k ends where the running length passes the batch size (at least one text per batch)
+    cum = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    start = 0
+    while start < len(texts):
+        base = cum[start - 1] if start else 0
+        end = max(int(np.searchsorted(cum, base + SENTIMENT_BATCH_CHARS, side="right")), start + 1)
+        batch = texts[start:end]
+        mt = _match(batch)
+        out[start:end] = np.bincount(mt.row, weights=mt.value, minlength=len(batch))[: len(batch)]
+        start = end
+    return out
 
 
 def _squash(raw: np.ndarray) -> np.ndarray:

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
+from urllib.parse import urlsplit
 
+from ..limits import LIMITS
 from ..records import Record, Reject
-from ._decode import BadInput, check_columns
+from ._decode import BadInput, check_columns, has_surrogate, too_deep
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .markdown import read_markdown
@@ -31,6 +33,7 @@ __all__ = [
     "is_sidecar",
     "sidecar_document",
     "check_columns",
+    "check_record",
 ]
 
 Reader = Callable[..., Iterator[Union[Record, Reject]]]
@@ -68,6 +71,38 @@ def sidecar_document(sidecar: Path) -> Optional[Path]:
     return None
 
 
+def check_record(rec: Record) -> Union[Record, Reject]:
+    """``rec`` if the rest of the package can handle it, else a Reject saying why.
+
+    Checked for every record of every reader: no lone surrogate in any text
+    (it cannot be written as UTF-8), a url that :func:`urllib.parse.urlsplit`
+    accepts, a ``site`` in ``meta`` that is text (numbers are turned into
+    text), ``meta`` nested at most ``limits.max_depth`` deep and a text of at
+    most ``limits.max_record_chars`` characters.
+    """
+    limit = LIMITS.max_record_chars
+    if len(rec.text) > limit:
+        return Reject(rec.path, rec.line, f"record too long: {len(rec.text)} characters, the limit is {limit} "
+                                          "(limits.max_record_chars)")
+    fields = (rec.text, rec.title, rec.url, rec.date, rec.publisher)
+    if has_surrogate(fields) or has_surrogate(rec.meta):
+        return Reject(rec.path, rec.line, "invalid text: a lone surrogate (such as the JSON escape \\ud800 "
+                                          "without its pair) cannot be encoded as UTF-8")
+    if rec.url:
+        try:
+            urlsplit(rec.url).hostname
+        except ValueError as exc:
+            return Reject(rec.path, rec.line, f"invalid url {rec.url[:80]!r}: {exc}")
+    site = rec.meta.get("site")
+    if site is not None and not isinstance(site, str):
+        if isinstance(site, (dict, list, tuple, set)):
+            return Reject(rec.path, rec.line, f"field 'site' is a {type(site).__name__}, expected text")
+        rec.meta["site"] = str(site)
+    if too_deep(rec.meta):
+        return Reject(rec.path, rec.line, f"nested deeper than {LIMITS.max_depth} (limits.max_depth)")
+    return rec
+
+
 def read_file(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
     """Read one file with the reader for its suffix.
 
@@ -82,8 +117,28 @@ def read_file(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Re
     ------
     Record or Reject
         One per record (JSONL line, CSV row, document); an unsupported suffix
-        gives one Reject ``unsupported file type '.xyz'``.
+        gives one Reject ``unsupported file type '.xyz'``; each record passes
+        :func:`check_record`. Whatever goes wrong inside a reader becomes a
+        Reject naming the file and the line after the last one read: no
+        exception escapes.
+
+    Raises
+    ------
+    ValueError
+        A bad ``columns`` mapping (:func:`check_columns`), before reading.
     """
+    check_columns(columns)
+    line = 0
+    try:
+        for item in _read_file(path, columns):
+            line = item.line
+            yield check_record(item) if isinstance(item, Record) else item
+    except Exception as exc:  # a reader's bug (RecursionError, MemoryError included) must not stop the load
+        yield Reject(str(path), line + 1 if line else 1,
+                     f"cannot read: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": "))
+
+
+def _read_file(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
     p = Path(path)
     suffix = suffix_of(p)
     reader = READERS.get(suffix)

@@ -11,19 +11,37 @@ Decoding rule (documented in ``docs/formats.md``):
   The record's ``meta["encoding"]`` is then ``"cp1252"`` or ``"latin-1"``.
 - Bytes with a NUL, or whose decoded text is more than 10% control
   characters, are a binary file; empty or whitespace-only files are empty.
+  (Formats with many records per file, JSON Lines and CSV, judge each line
+  instead: see their readers.)
+
+Files are opened by :func:`read_bytes` only when they are regular files (a
+FIFO or a device is never opened), never beyond
+:data:`~diplo_analysis.limits.LIMITS` ``.max_file_bytes``, and any failure of
+the operating system (a file gone, turned into a folder, unreadable) is a
+:class:`BadInput` that names it.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import re
+import stat
 from typing import Any, Mapping, Optional
 
+from ..limits import LIMITS
 from ..records import Reject
 
 __all__ = [
     "BadInput",
     "check_columns",
+    "read_bytes",
+    "looks_binary",
+    "file_kind",
+    "load_yaml",
+    "too_deep",
+    "has_surrogate",
     "decode_bytes",
     "read_decoded",
     "rejects_bad_input",
@@ -48,8 +66,11 @@ class BadInput(Exception):
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
+def decode_bytes(data: bytes, binary_check: bool = True) -> tuple[str, Optional[str]]:
     """Decode file bytes by the package's rule.
+
+    ``binary_check=False`` (JSON Lines, CSV) skips the binary-file test: those
+    readers judge line by line, so that one bad line costs that line only.
 
     Returns
     -------
@@ -62,7 +83,7 @@ def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
     BadInput
         ``"binary file"`` or ``"empty file"``.
     """
-    if b"\x00" in data:
+    if binary_check and b"\x00" in data:
         raise BadInput("binary file")
     encoding: Optional[str] = None
     try:
@@ -74,18 +95,24 @@ def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
             text, encoding = data.decode("latin-1"), "latin-1"
     if not text or text.isspace():  # not text.strip(), which would copy the whole text
         raise BadInput("empty file")
-    sample = text[:65536]
-    if len(_CONTROL.findall(sample)) > 0.1 * len(sample):
+    if binary_check and looks_binary(text):
         raise BadInput("binary file")
     return text, encoding
+
+
+def looks_binary(text: str) -> bool:
+    """Whether a NUL or more than 10% control characters are in the first 64 KiB of ``text``."""
+    sample = text[:65536]
+    return "\x00" in sample or len(_CONTROL.findall(sample)) > 0.1 * len(sample)
 
 
 def rejects_bad_input(reader):
     """Decorate a reader so that a file it cannot decode becomes one Reject.
 
     The reader calls :func:`read_decoded` first; a :class:`BadInput` it
-    raises (empty or binary file) is turned into ``Reject(path, 1, reason)``
-    here, once for every reader, instead of in each of them.
+    raises (empty or binary file, a file that cannot be opened or exceeds a
+    limit) is turned into ``Reject(path, 1, reason)`` here, once for every
+    reader, instead of in each of them.
     """
 
     @functools.wraps(reader)
@@ -98,10 +125,158 @@ def rejects_bad_input(reader):
     return wrapper
 
 
-def read_decoded(path) -> tuple[str, Optional[str]]:
-    """Read and decode a file (see :func:`decode_bytes`)."""
-    with open(path, "rb") as fh:
-        return decode_bytes(fh.read())
+_KINDS = (
+    (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)
+
+
+def file_kind(mode: int) -> str:
+    """What a ``st_mode`` that is not a regular file is, in words ("a FIFO (named pipe)", ...)."""
+    for test, name in _KINDS:
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def os_reason(exc: OSError) -> str:
+    """A reject reason for an error of the operating system on a path."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links)"
+    if exc.errno == errno.ENOENT:
+        return "file not found (deleted, or a dangling symlink)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EISDIR:
+        return "is a folder, not a file"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def read_bytes(path) -> bytes:
+    """The bytes of a regular file, read within the limits.
+
+    Opened without blocking and without following a symlink loop forever;
+    checked to be a regular file after opening (a file replaced by a folder,
+    a FIFO or a device between listing and reading is never read); at most
+    ``LIMITS.max_file_bytes`` bytes.
+
+    Raises
+    ------
+    BadInput
+        The file cannot be opened or read, is not a regular file, or is
+        larger than ``LIMITS.max_file_bytes``.
+    """
+    limit = LIMITS.max_file_bytes
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise BadInput(os_reason(exc)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BadInput(f"not a regular file: {file_kind(st.st_mode)}")
+        if st.st_size > limit:
+            raise BadInput(f"file too large: {st.st_size} bytes, the limit is {limit} (limits.max_file_bytes)")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise BadInput(f"file too large: over {limit} bytes (limits.max_file_bytes)")
+        return data
+    except OSError as exc:
+        raise BadInput(os_reason(exc)) from None
+    finally:
+        os.close(fd)
+
+
+def read_decoded(path, binary_check: bool = True) -> tuple[str, Optional[str]]:
+    """Read (:func:`read_bytes`) and decode (:func:`decode_bytes`) a file."""
+    return decode_bytes(read_bytes(path), binary_check)
+
+
+def too_deep(obj: Any, limit: Optional[int] = None) -> bool:
+    """Whether lists and dicts nest in ``obj`` deeper than ``limit`` (default ``LIMITS.max_depth``).
+
+    Iterative: safe on values nested deeper than Python's recursion limit.
+    """
+    limit = LIMITS.max_depth if limit is None else limit
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        if depth > limit:
+            return True
+        stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogate(obj: Any) -> bool:
+    """Whether a string in ``obj`` (a string, or lists and dicts of them) holds a lone surrogate.
+
+    Such strings cannot be written as UTF-8 (a JSON escape such as
+    ``"\\ud800"`` without its pair produces one).
+    """
+    stack = [obj]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    return False
+
+
+def _no_alias_loader():
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        """SafeLoader that refuses aliases (``*name``): no alias bomb can expand."""
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                mark = self.peek_event().start_mark
+                raise yaml.YAMLError(f"YAML aliases (*name) are not allowed (line {mark.line + 1})")
+            if self.depth >= LIMITS.max_depth:
+                raise yaml.YAMLError(f"YAML nested deeper than {LIMITS.max_depth} (limits.max_depth)")
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        depth = 0
+
+    return NoAliasLoader
+
+
+@functools.lru_cache(maxsize=None)
+def _loader():
+    return _no_alias_loader()
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML safely: safe tags only, aliases refused, nesting and size bounded.
+
+    Raises
+    ------
+    yaml.YAMLError
+        Invalid YAML, an alias, nesting deeper than ``LIMITS.max_depth``, or
+        a text longer than ``LIMITS.max_record_chars``.
+    """
+    import yaml
+
+    if len(text) > LIMITS.max_record_chars:
+        raise yaml.YAMLError(f"YAML longer than {LIMITS.max_record_chars} characters (limits.max_record_chars)")
+    return yaml.load(text, Loader=_loader())
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

@@ -30,7 +30,9 @@ enclosing ``<article>``/``<main>``) is put first.
 An element with a furniture class is not dropped when it holds most of the
 body's text in paragraphs (gov.uk's "gem-print-columns-none" rows wrap the article).
 Each block element (p, li, headings, blockquote, ...) becomes a paragraph.
-A page without any text there is a Reject ``no main text found``.
+A page without any text there is a Reject ``no main text found``; a page
+whose elements nest deeper than ``limits.max_depth`` (:func:`html_depth`,
+checked before parsing) is a Reject.
 """
 
 from __future__ import annotations
@@ -42,10 +44,11 @@ from typing import Iterator, Optional, Union
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..limits import LIMITS
 from ..records import Record, Reject
-from ._decode import DATE_PATTERN, field_str, read_decoded, rejects_bad_input
+from ._decode import DATE_PATTERN, BadInput, field_str, read_decoded, rejects_bad_input
 
-__all__ = ["read_html", "extract_html"]
+__all__ = ["read_html", "extract_html", "html_depth"]
 
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th, figcaption"
 _DROP = (
@@ -74,6 +77,60 @@ _SITE_WORDS = re.compile(
     r"\b(?:ministry|government|gov\.\w+|office|presidency|president of|embassy|consulate|cabinet|state house"
     r"|website|portal|official|department|secretariat|chancellery|palace)\b|\.(?:gov|org|com|int)\b|^[A-Z]+\.[A-Z.]+$", re.I)
 _TITLE_SEP = re.compile(r"\s+[|\u2013\u2014-]\s+")
+
+
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen command basefont bgsound "
+                  "frame image".split())
+# elements a parser closes by itself when a sibling opens: never nested by accident
+_OPTIONAL = frozenset("p li dt dd option optgroup tr td th thead tbody tfoot rt rp rb rtc colgroup caption head body "
+                      "html".split())
+_RAW_TEXT = re.compile(r"<!--.*?(?:-->|$)|<(script|style|textarea|title|xmp|plaintext|noscript|iframe)\b[^>]*>.*?"
+                       r"(?:</\1\s*>|$)", re.S | re.I)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+
+
+def html_depth(html: str, stop: Optional[int] = None) -> int:
+    """How deep the elements of ``html`` nest, estimated from its tags without building a tree.
+
+    An end tag closes the open elements up to its own (as a parser does);
+    void elements, elements whose end tag is optional (``p``, ``li``, ``td``,
+    ...) and the content of comments, scripts and styles are not counted.
+    Linear in the length of ``html``; stops counting once ``stop`` is
+    exceeded. The parser's own cost grows with the square of the depth, so
+    :func:`read_html` checks this first (``limits.max_depth``).
+    """
+    if "<" not in html:
+        return 0
+    html = _RAW_TEXT.sub("", html)
+    stack: list = []
+    counts: dict = {}
+    best = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _VOID or name in _OPTIONAL:
+            continue
+        if m.group(1):
+            if counts.get(name):
+                while stack:
+                    top = stack.pop()
+                    counts[top] -= 1
+                    if top == name:
+                        break
+        elif not m.group(3):
+            stack.append(name)
+            counts[name] = counts.get(name, 0) + 1
+            if len(stack) > best:
+                best = len(stack)
+                if stop is not None and best > stop:
+                    break
+    return best
+
+
+def check_html_depth(html: str) -> None:
+    """Raise :class:`BadInput` when ``html`` nests deeper than ``limits.max_depth`` (see :func:`html_depth`)."""
+    limit = LIMITS.max_depth
+    if html_depth(html, stop=limit) > limit:
+        raise BadInput(f"HTML nested deeper than {limit} elements (limits.max_depth)")
 
 
 def _json_ld(tree) -> dict:
@@ -219,13 +276,29 @@ def _text_len(node) -> int:
 _FURNITURE_TAGS = frozenset("nav header footer aside form script style noscript template button".split())
 
 
-def _in_furniture(node) -> bool:
-    """Whether ``node`` is or sits in page furniture (menus, headers, footers, cookie banners, share bars)."""
+def _in_furniture(node, memo: Optional[dict] = None) -> bool:
+    """Whether ``node`` is or sits in page furniture (menus, headers, footers, cookie banners, share bars).
+
+    ``memo`` (mem_id -> answer) is shared by calls on one tree, so that
+    asking for every element costs time linear in the elements, not in
+    elements times depth.
+    """
+    memo = {} if memo is None else memo
+    chain = []
+    answer = False
     while node is not None and node.tag not in ("body", "html"):
+        known = memo.get(node.mem_id)
+        if known is not None:
+            answer = known
+            break
+        chain.append(node.mem_id)
         if node.tag in _FURNITURE_TAGS or _is_noise(node) or "cookie" in (node.attributes.get("class") or "").lower():
-            return True
+            answer = True
+            break
         node = node.parent
-    return False
+    for ident in chain:  # the nodes below a furniture node are in furniture; below a clean one, as found
+        memo[ident] = answer
+    return answer
 
 
 def _container(tree):
@@ -249,8 +322,9 @@ def _container(tree):
             return parents[best], "p"
     # no paragraphs at all: the block whose own text (not its children's blocks) is longest
     best_node, best_len = None, 0
+    memo: dict = {}
     for node in tree.css("div, section, td"):
-        if _in_furniture(node):
+        if _in_furniture(node, memo):
             continue
         own = sum(len(_fold(c.text(deep=False) or "")) for c in node.iter(include_text=True) if c.tag == "-text")
         if own > best_len:
@@ -343,6 +417,7 @@ def extract_html(html: str) -> dict:
 def read_html(path: Union[str, Path], columns=None, sidecar: Optional[dict] = None) -> Iterator[Union[Record, Reject]]:
     """Yield the one Record of a saved HTML page, or a Reject."""
     raw, encoding = read_decoded(path)
+    check_html_depth(raw)
     info = extract_html(raw)
     if not info["text"]:
         yield Reject(str(path), 1, "no main text found")

@@ -6,9 +6,13 @@ Record's fields; every other field goes to ``Record.meta``. Blank lines are
 not records. A line that is not valid JSON, not an object, or has no text
 field is a Reject naming that line; the other lines still load.
 
-A ``.json`` file is read as JSON Lines when its first non-blank line is a
-whole object; otherwise as one JSON document: an object (one record, line 1)
-or an array of objects (``line`` is then the 1-based item number).
+A ``.json`` file is one JSON document when it parses as one: an object (one
+record, line 1) or an array of objects (``line`` is then the 1-based item
+number); otherwise it is read as JSON Lines when at least one of its lines is
+a whole object.
+
+The fields ``title``, ``url``, ``date`` and ``publisher`` must be text,
+numbers or null: a list or an object there makes the record a Reject.
 """
 
 from __future__ import annotations
@@ -16,10 +20,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Iterator, Optional, Union
 
+from ..limits import LIMITS
 from ..records import Record, Reject
-from ._decode import check_columns, clean_page_text, field_str, normalise_paragraphs, read_decoded, rejects_bad_input
+from ._decode import (
+    check_columns, clean_page_text, field_str, looks_binary, normalise_paragraphs, read_decoded, rejects_bad_input,
+    too_deep,
+)
 
 __all__ = ["read_jsonl", "read_json", "record_from_mapping"]
 
@@ -39,6 +47,11 @@ def record_from_mapping(obj: dict, path: str, line: int, mapping: dict) -> Union
             path, line,
             f"no text field {tkey!r} (fields: {found}); map one with columns={{'text': '<field>'}}",
         )
+    for field in ("title", "url", "date", "publisher"):
+        value = obj.get(mapping[field])
+        if isinstance(value, (dict, list)):
+            return Reject(path, line, f"field {mapping[field]!r} is a{'n object' if isinstance(value, dict) else ' list'}, "
+                                      "expected text")
     text = obj.pop(tkey)
     if text is None:
         text = ""
@@ -53,13 +66,23 @@ def record_from_mapping(obj: dict, path: str, line: int, mapping: dict) -> Union
     return Record(path=path, line=line, text=text, title=title, url=url, date=date, publisher=publisher, meta=obj)
 
 
-@rejects_bad_input
-def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
-    """Yield a Record or a Reject for every non-blank line of a JSON Lines file."""
-    spath = str(path)
-    mapping = check_columns(columns)
-    raw, encoding = read_decoded(path)
+def _too_long(length: int) -> str:
+    return f"record too long: {length} characters, the limit is {LIMITS.max_record_chars} (limits.max_record_chars)"
+
+
+def _object_reject(obj, spath: str, i: int) -> Optional[Reject]:
+    """A Reject for a parsed line that cannot be a record (not an object, nested too deep), else None."""
+    if not isinstance(obj, dict):
+        return Reject(spath, i, f"invalid JSON: expected an object, got {type(obj).__name__}")
+    if too_deep(obj):
+        return Reject(spath, i, f"JSON nested deeper than {LIMITS.max_depth} (limits.max_depth)")
+    return None
+
+
+def _json_lines(raw: str, encoding: Optional[str], spath: str, mapping: dict) -> Iterator[Union[Record, Reject]]:
+    """A Record or a Reject for every non-blank line of decoded JSON Lines text."""
     loads, raw_decode, skip_ws = json.loads, _DECODER.raw_decode, _LINE_WS.match
+    max_chars = LIMITS.max_record_chars
     # lines end at "\n" only: str.splitlines would also split on U+2028 etc.,
     # which may occur inside JSON strings.
     n = len(raw)
@@ -70,6 +93,9 @@ def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, R
             end = n
         i += 1
         line_start, start = start, end + 1
+        if end - line_start > max_chars:
+            yield Reject(spath, i, _too_long(end - line_start))
+            continue
         # Fast path: decode the line's object in place, without copying the line out.
         # Anything unusual (a blank line, invalid JSON, a value not ending on its
         # line, other data after it) takes the line-by-line path, which decides.
@@ -78,7 +104,7 @@ def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, R
         if at < end:
             try:
                 obj, stop = raw_decode(raw, at)
-            except ValueError:
+            except (ValueError, RecursionError):
                 obj = None
             else:
                 if stop > end or skip_ws(raw, stop, end).end() < end:
@@ -92,8 +118,12 @@ def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, R
             except ValueError as exc:
                 yield Reject(spath, i, f"invalid JSON: {getattr(exc, 'msg', exc)} (column {getattr(exc, 'colno', '?')})")
                 continue
-        if not isinstance(obj, dict):
-            yield Reject(spath, i, f"invalid JSON: expected an object, got {type(obj).__name__}")
+            except RecursionError:
+                yield Reject(spath, i, f"JSON nested deeper than {LIMITS.max_depth} (limits.max_depth)")
+                continue
+        bad = _object_reject(obj, spath, i)
+        if bad is not None:
+            yield bad
             continue
         rec = record_from_mapping(obj, spath, i, mapping)
         if encoding and isinstance(rec, Record):
@@ -101,22 +131,76 @@ def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, R
         yield rec
 
 
-def read_json(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
-    """Read a ``.json`` file: JSON Lines, one object, or an array of objects."""
+def unless_binary(raw: str, items: Iterator[Union[Record, Reject]], spath: str) -> Iterator[Union[Record, Reject]]:
+    """``items`` of a many-record file, or one ``binary file`` Reject.
+
+    A file whose first 64 KiB look binary (:func:`~._decode.looks_binary`)
+    and in which no record could be read is one reject; with one record or
+    more, every bad line is its own reject and the good records load.
+    """
+    if not looks_binary(raw):
+        yield from items
+        return
+    out = list(items)
+    if any(isinstance(x, Record) for x in out):
+        yield from out
+    else:
+        yield Reject(spath, 1, "binary file")
+
+
+@rejects_bad_input
+def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
+    """Yield a Record or a Reject for every non-blank line of a JSON Lines file.
+
+    A line that is not a JSON object (invalid JSON, a NUL byte or control
+    characters, nesting deeper than ``limits.max_depth``, longer than
+    ``limits.max_record_chars``) is a Reject naming that line; the other
+    lines still load. A file that looks binary and holds no record at all is
+    one ``binary file`` Reject.
+    """
     spath = str(path)
     mapping = check_columns(columns)
-    raw, encoding = read_decoded(path)
-    first = next(line for line in raw.split("\n") if line.strip())
-    try:
-        is_lines = isinstance(json.loads(first), dict)
-    except ValueError:
-        is_lines = False
-    if is_lines:
-        yield from read_jsonl(path, columns)
-        return
+    raw, encoding = read_decoded(path, binary_check=False)
+    yield from unless_binary(raw, _json_lines(raw, encoding, spath, mapping), spath)
+
+
+def _has_object_line(raw: str) -> bool:
+    """Whether some line of ``raw`` is a whole JSON object (the file is JSON Lines)."""
+    for line in raw.split("\n"):
+        line = line.strip()
+        if line.startswith("{") and line.endswith("}"):
+            try:
+                if isinstance(json.loads(line), dict):
+                    return True
+            except (ValueError, RecursionError):
+                continue
+    return False
+
+
+@rejects_bad_input
+def read_json(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Reject]]:
+    """Read a ``.json`` file: one object, an array of objects, or JSON Lines.
+
+    The file is one JSON document when it parses as one; else it is JSON
+    Lines when at least one of its lines is a whole object (each other line
+    is then its own Reject); else it is one Reject naming the line of the
+    syntax error.
+    """
+    spath = str(path)
+    mapping = check_columns(columns)
+    raw, encoding = read_decoded(path, binary_check=False)
     try:
         doc = json.loads(raw)
+    except RecursionError:
+        yield Reject(spath, 1, f"JSON nested deeper than {LIMITS.max_depth} (limits.max_depth)")
+        return
     except ValueError as exc:
+        if _has_object_line(raw):
+            yield from unless_binary(raw, _json_lines(raw, encoding, spath, mapping), spath)
+            return
+        if looks_binary(raw):
+            yield Reject(spath, 1, "binary file")
+            return
         yield Reject(spath, getattr(exc, "lineno", 1), f"invalid JSON: {getattr(exc, 'msg', exc)}")
         return
     items = [doc] if isinstance(doc, dict) else doc if isinstance(doc, list) else None
@@ -126,6 +210,10 @@ def read_json(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Re
     for i, obj in enumerate(items, 1):
         if not isinstance(obj, dict):
             yield Reject(spath, i, f"invalid JSON: item {i} is a {type(obj).__name__}, not an object")
+            continue
+        bad = _object_reject(obj, spath, i)
+        if bad is not None:
+            yield bad
             continue
         rec = record_from_mapping(obj, spath, i, mapping)
         if encoding and isinstance(rec, Record):

@@ -14,7 +14,9 @@ with mistune and flattened to plain paragraphs: hard-wrapped lines are
 joined, emphasis, links (their text is kept), images, inline HTML and
 escapes (``\\###``) are removed, every heading, list item, quote or code
 block becomes a paragraph, and a closing ``###`` line is dropped. A file
-without front matter is a Reject ``no YAML front matter``.
+without front matter is a Reject ``no YAML front matter``. The front matter
+is read with safe tags only and without aliases (``*name``: a Reject), within
+the limits of :mod:`diplo_analysis.limits`.
 """
 
 from __future__ import annotations
@@ -28,10 +30,20 @@ import frontmatter
 import mistune
 
 from ..records import Record, Reject
-from ._decode import check_columns, field_str, read_decoded, rejects_bad_input
+from ..limits import LIMITS
+from ._decode import BadInput, check_columns, field_str, load_yaml, read_decoded, rejects_bad_input, too_deep
+from .html import check_html_depth
 
 __all__ = ["read_markdown", "markdown_to_text"]
 
+class _SafeYAMLHandler(frontmatter.YAMLHandler):
+    """python-frontmatter's YAML handler, loading with :func:`load_yaml` (no aliases, bounded)."""
+
+    def load(self, fm: str, **kwargs):
+        return load_yaml(fm)
+
+
+_YAML = _SafeYAMLHandler()
 _PARSER = mistune.create_markdown(renderer=None, plugins=["strikethrough", "table"])
 _END_MARK = re.compile(r"[#\s\\*-]*#{3}[#\s\\*-]*")
 #: Front-matter names looked for, in order, for each Record field (after the one ``columns`` gives).
@@ -126,8 +138,10 @@ def read_markdown(path: Union[str, Path], columns=None, sidecar: Optional[dict] 
         yield Reject(spath, 1, "no YAML front matter")
         return
     try:
-        post = frontmatter.loads(raw)
-    except Exception as exc:  # yaml errors
+        post = frontmatter.loads(raw, handler=_YAML)
+        if too_deep(post.metadata):
+            raise ValueError(f"nested deeper than {LIMITS.max_depth} (limits.max_depth)")
+    except Exception as exc:  # yaml errors, aliases, nesting
         yield Reject(spath, 1, f"invalid YAML front matter: {str(exc).splitlines()[0]}")
         return
     # YAML reads unquoted timestamps as datetime objects: keep them as text,
@@ -147,6 +161,11 @@ def read_markdown(path: Union[str, Path], columns=None, sidecar: Optional[dict] 
                 found[field] = value
             elif value:
                 meta[key] = value  # a second URL (or a "source" that is no address) stays in meta
+    try:
+        check_html_depth(post.content)  # inline and block HTML are parsed too
+    except BadInput as exc:
+        yield Reject(spath, 1, exc.reason)
+        return
     if found["title"] is None:
         h = _HEADING.search(post.content)
         found["title"] = _as_str(markdown_to_text(h.group(1))) if h else None

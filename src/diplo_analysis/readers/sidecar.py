@@ -3,7 +3,9 @@
 A sidecar describes the one-document file with the same base name in the
 same folder (``X.txt``, ``X.html``, ``X.md``, ...). Its ``title``, ``url``,
 ``date`` and ``publisher`` replace the Record's fields; every other key goes
-to ``Record.meta``. A sidecar is not an input of its own.
+to ``Record.meta``. A sidecar is not an input of its own. YAML sidecars are
+read with safe tags only and without aliases (``*name``), within the limits
+of :mod:`diplo_analysis.limits`.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import json
 from pathlib import Path
 from typing import Optional
 
+from ..limits import LIMITS
 from ..records import Record
-from ._decode import BadInput, decode_bytes, field_str
+from ._decode import BadInput, decode_bytes, field_str, load_yaml, read_bytes, too_deep
 
 __all__ = ["SIDECAR_SUFFIXES", "is_sidecar", "sidecar_for", "sidecar_base", "load_sidecar", "apply_sidecar"]
 
@@ -56,17 +59,18 @@ def load_sidecar(path: Path) -> dict:
         When it is not a JSON/YAML mapping; the reason names the sidecar.
     """
     try:
-        with open(path, "rb") as fh:
-            text, _ = decode_bytes(fh.read())
+        text, _ = decode_bytes(read_bytes(path))
+        if len(text) > LIMITS.max_record_chars:
+            raise BadInput(f"longer than {LIMITS.max_record_chars} characters (limits.max_record_chars)")
         if path.name.lower().endswith(".json"):
             data = json.loads(text)
         else:
-            import yaml
-
-            data = yaml.safe_load(text)
+            data = load_yaml(text)  # safe tags only, no aliases, bounded nesting
+        if too_deep(data):
+            raise BadInput(f"nested deeper than {LIMITS.max_depth} (limits.max_depth)")
     except BadInput as exc:
         raise BadInput(f"invalid sidecar {path.name}: {exc.reason}") from None
-    except Exception as exc:  # json/yaml syntax errors
+    except Exception as exc:  # json/yaml syntax errors, a RecursionError of deep JSON
         raise BadInput(f"invalid sidecar {path.name}: {exc}".splitlines()[0]) from None
     if not isinstance(data, dict):
         raise BadInput(f"invalid sidecar {path.name}: expected a mapping, got {type(data).__name__}")

@@ -31,7 +31,7 @@ def write_records(path: Path, n: int, titled: bool, seed: int = 0) -> None:
     vocab = [f"w{i}" for i in range(3000)]
     boiler = " ".join(rng.choice(vocab) for _ in range(30))
     with open(path, "w", encoding="utf-8") as fh:
-        for k in range(n):
+        for _ in range(n):
             rec = {"text": boiler + " " + " ".join(rng.choice(vocab) for _ in range(60))}
             if titled:
                 rec["title"] = "Telephone conversation"

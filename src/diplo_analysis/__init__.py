@@ -30,6 +30,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load_readouts": "corpus",
     "explain_metadata": "metadata",
+    "explain_date": "dates",
     "Knowledge": "knowledge",
     "READOUT_COLUMNS": "corpus",
     "Record": "records",

@@ -601,30 +601,20 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         :class:`~diplo_analysis.records.ReadoutError` (``path:line: reason``)
         at the first one.
     columns : dict, optional
-        Source names of the Record fields for JSONL, CSV and front matter,
-        e.g. ``{"text": "body", "title": "headline"}``. Keys among
-        ``title``, ``text``, ``date``, ``url``, ``publisher``. Not given:
-        each file takes the ``columns`` of the nearest ``.diplo_analysis.json``
-        in its folder or above, if any, whose ``publisher`` (if any) also
-        replaces the records' (as :func:`diplo_analysis.datasets.fetch`
-        writes; see :func:`diplo_analysis.datasets.folder_options`).
+        Source names of the Record fields (``title``, ``text``, ``date``,
+        ``url``, ``publisher``) for JSONL, CSV and front matter, e.g.
+        ``{"text": "body"}``. Not given: the nearest ``.diplo_analysis.json``
+        above each file, if any (:func:`diplo_analysis.datasets.folder_options`).
     progress : bool
         Show a tqdm progress bar over the files (off by default).
     n_jobs : int or None
-        Worker processes for the metadata extraction, the slow part of
-        loading; this process counts as one. ``None`` (default): on a
-        platform that starts processes by ``fork`` (Linux up to Python 3.13)
-        with more than one usable CPU, one per CPU (at most 8) once
-        :data:`PARALLEL_MIN_RECORDS` records have been kept, else this process
-        only. ``1``: this process only. ``k > 1``: this process and ``k - 1``
-        workers, started the platform's default way; ``-1``: one per usable
-        CPU. Any value gives the same frame: records
-        go to the workers in chunks while the files are read and the results
-        are put back in input order. Where workers cannot be started, die or
-        cannot be sent a record, the extraction falls back to this process
-        with a ``RuntimeWarning``;
-        where ``extract_metadata`` has been replaced by a function other
-        processes cannot import, it stays in this process.
+        Processes extracting the metadata, this one included. ``None``: one
+        per usable CPU (at most 8) where processes start by ``fork`` and
+        :data:`PARALLEL_MIN_RECORDS` records are kept, else this one only;
+        ``1``: this one; ``k > 1``: ``k - 1`` workers more; ``-1``: one per
+        CPU. The frame is the same whatever the value; workers that fail fall
+        back to this process with a ``RuntimeWarning`` (docs/metadata.md,
+        "Loading speed").
     knowledge : Knowledge, optional
         A user's leaders, publishers and cues (:class:`diplo_analysis.Knowledge`)
         added to the package's tables for this load, in worker processes too
@@ -633,83 +623,43 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     Returns
     -------
     pandas.DataFrame
-        Columns, in this order (:data:`READOUT_COLUMNS`):
+        Columns, in this order (:data:`READOUT_COLUMNS`): ``readout_id``
+        (str: 16 hex chars of the SHA-1 of the url, else of the folded title
+        and text, :func:`readout_id`; stable across runs and machines),
+        ``publisher`` (str), ``path`` (str: the file as reached), ``line``
+        (int: 1-based line of the record; CSV: where the row starts, header
+        = 1; 1 for one-document files), ``url``, ``title`` (str or NaN),
+        ``text`` (str: paragraphs separated by blank lines; ``""`` for a
+        title-only page), ``date`` (datetime64[ns], NaT when unknown),
+        ``date_inferred`` (bool), ``medium`` (categorical: phone, video,
+        in_person, other), ``host``, ``host_country`` (ISO alpha-3; str or
+        NaN), ``counterparts``, ``counterpart_countries`` (lists of str),
+        ``counterpart``, ``counterpart_country`` (the first ones, or NaN),
+        ``initiator`` (``host``, ``counterpart`` or NaN), ``status``
+        (categorical: ``held``; ``announced`` for an announcement of a
+        conversation to come, whose ``medium`` is ``other``; NaN for a
+        document that reports and announces none), ``planned_date``
+        (datetime64[ns]: an announcement's planned day, else NaT),
+        ``n_words`` (int: whitespace-separated words of ``text``).
 
-        - ``readout_id`` (str): 16 hex chars of the SHA-1 of the url, or
-          when there is none of the whitespace-folded title + newline + text
-          (:func:`readout_id`); stable across runs and machines.
-        - ``publisher`` (str): the publishing office or site.
-        - ``path`` (str): the file, as reached from the given path.
-        - ``line`` (int): 1-based line of the record (JSONL line; CSV
-          physical line where the row starts, header = 1; 1 for one-document
-          files).
-        - ``url``, ``title`` (str or NaN).
-        - ``text`` (str): paragraphs separated by blank lines; ``""`` for a
-          page with a title but no text (photo-only pages stay rows).
-        - ``date`` (datetime64[ns], NaT when unknown), ``date_inferred`` (bool).
-        - ``medium`` (categorical: phone, video, in_person, other).
-        - ``host``, ``host_country`` (ISO alpha-3) (str or NaN).
-        - ``counterparts``, ``counterpart_countries`` (list of str).
-        - ``counterpart``, ``counterpart_country`` (str or NaN): the first ones.
-        - ``initiator`` (``host``, ``counterpart`` or NaN).
-        - ``status`` (categorical: ``held`` for a conversation reported as
-          held, ``announced`` for the announcement of one to come, whose
-          ``medium`` is ``other``; NaN for a document that reports and
-          announces none).
-        - ``planned_date`` (datetime64[ns]): for an announcement, the day it
-          gives for the conversation (NaT when it gives none, and for every
-          other document).
-        - ``n_words`` (int): whitespace-separated words of ``text``.
-
-        ``df.attrs["rejects"]``: DataFrame ``path`` (str), ``line`` (int),
-        ``reason`` (str), one row per input that is not a row, in input
-        order. ``df.attrs["inputs"]``: the number of inputs seen (records and
-        rejects: JSONL lines that are not blank, CSV data rows, other files,
-        orphan sidecars), so ``len(df) + len(rejects) == inputs``.
+        ``df.attrs["rejects"]``: ``path`` (str), ``line`` (int), ``reason``
+        (str), one row per input that is not a row, in input order;
+        ``df.attrs["inputs"]``: inputs seen (records and rejects), so
+        ``len(df) + len(rejects) == inputs``.
 
     Notes
     -----
-    Hostile input never stops a load nor exhausts the machine: special files
-    (FIFOs, devices) are rejected without being opened, symlinks are followed
-    to regular files only (a symlink to a folder, a dangling one, a loop are
-    rejects), unreadable files and folders are rejects, a bad line of a
-    JSON Lines or CSV file costs that line only, and every file is read
-    within :data:`diplo_analysis.limits.LIMITS` (size per file and per
-    record, nesting depth; YAML without aliases), beyond which it is a
-    reject (``docs/formats.md``, "Limits and hostile input").
-
-    Rejected, besides unreadable inputs: a record with neither title nor
-    text (``empty record``); a duplicate, reason ``duplicate of <readout_id>``
-    naming the kept row: a record whose url was seen before (compared
-    without scheme, ``www.``, fragment or final ``/``), or whose
-    whitespace-folded text of at least :data:`MIN_DUPLICATE_WORDS` words was
-    seen before under another url (the same readout on several sites), or
-    whose ``readout_id`` was seen before, or that is a near-copy of a kept
-    record (below). The first occurrence in input order is kept, whichever
-    site it comes from, and the rejects name it.
-
-    Near-copies (mirrors with other page furniture, a dateline, or an excerpt
-    cut at another point) are two records such that:
-
-    - their titles are the same once folded (lower case, punctuation
-      dropped, a leading dateline dropped), or one of them has no title;
-    - their ``date`` fields, when both have one, give the same day;
-    - their normalised texts each have at least
-      :data:`MIN_NEAR_DUPLICATE_WORDS` words (lower-case words, punctuation
-      and whitespace folded, datelines such as ``CITY, Month D (Agency) --``
-      opening a paragraph removed, and text up to a repeat of the title among
-      the first 60 words removed);
-    - at least :data:`NEAR_DUPLICATE_CONTAINMENT` of the shorter text's
-      distinct word 5-grams occur in the longer one (containment, not
-      similarity, because excerpts end at different points).
-
-    Different readouts of one event (a ministry readout and a news-agency
-    story, two sides' readouts) have different titles and stay rows, as do
-    template messages to different recipients. Candidates are found by
-    title, and for untitled records by the first words of the body, never
-    all against all; in a group of more than 48 such candidates, only those
-    sharing a content fingerprint (a word 5-gram) are compared, so the
-    check's time grows linearly whatever the titles.
+    Hostile input never stops a load nor exhausts the machine: special
+    files, bad symlinks, unreadable files and bad lines are rejects, and
+    every file is read within :data:`diplo_analysis.limits.LIMITS`.
+    A record with neither title nor text is rejected (``empty record``), and
+    so is a duplicate (``duplicate of <readout_id>``, the first occurrence
+    kept): the same url, the same text of at least
+    :data:`MIN_DUPLICATE_WORDS` words, the same id, or a near-copy (the same
+    title, a containment of word 5-grams of at least
+    :data:`NEAR_DUPLICATE_CONTAINMENT`), checked in linear time. The rules
+    in full: ``docs/formats.md``, "Rows, ids and duplicates" and "Limits and
+    hostile input".
 
     Raises
     ------
@@ -728,149 +678,179 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
 
         with using(knowledge):
             return load_readouts(*paths, errors=errors, columns=columns, progress=progress, n_jobs=n_jobs)
-    from ._workers import MetadataStream, resolve_jobs
+    load, inputs = _start_load(paths, errors, columns, n_jobs)
+    load.read_all(inputs, progress)
+    return load.frame()
 
-    n_procs, context = resolve_jobs(n_jobs)
+
+def _start_load(paths: tuple, errors: str, columns: Optional[dict], n_jobs) -> tuple["_Load", list]:
+    """The inputs of a load (the configured data when no path is given) and its :class:`_Load`."""
+    from ._workers import MetadataStream, resolve_jobs
     from .datasets import folder_options
     from .metadata import extract_metadata, load_tables
-    from .readers import check_columns, read_file
+    from .readers import check_columns
 
+    n_procs, context = resolve_jobs(n_jobs)
     check_columns(columns)
-    options_for = folder_options()  # a folder's .diplo_analysis.json: columns, publisher
     if not paths:
         from .config import data_paths
 
         paths = tuple(data_paths())
     inputs = list(iter_input_files(*paths))
+    extract = _extractor(extract_metadata)
+    stream = MetadataStream(extract, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)
+    return _Load(errors, columns, folder_options(), extract, stream), inputs
 
-    rejects: list[Reject] = []
-    n_inputs = 0
 
-    def reject(item: Reject) -> None:
-        if errors == "raise":
+class _Duplicates:
+    """The duplicate checks of one load: the same url, the same text, the same id, a near-copy (Notes)."""
+
+    def __init__(self) -> None:
+        self.urls: dict[str, str] = {}
+        self.texts = _SeenTexts()
+        self.ids: set = set()
+        self.near = _NearDuplicates()
+
+    def find(self, rid: str, rec: Record, words: list[str]) -> tuple[Optional[str], tuple]:
+        """(the readout_id this record duplicates or None, the keys to :meth:`add` when it is kept)."""
+        n_words = len(words)
+        ukey = _url_key(rec.url) if rec.url else None
+        dup = self.urls.get(ukey) if ukey else None
+        tkey = None
+        if n_words >= MIN_DUPLICATE_WORDS:
+            # same folded text <=> same words; the cheap key only proposes candidates
+            tkey = (n_words, words[0], words[n_words // 2], words[-1])
+            if dup is None:
+                dup = self.texts.find(tkey, words)
+        if dup is None and rid in self.ids:
+            dup = rid
+        item = None
+        if dup is None and n_words >= MIN_NEAR_DUPLICATE_WORDS:
+            item = _Item(rid, rec.text, _title_key(rec.title), rec.date)
+            dup = self.near.find(item)
+        return dup, (ukey, tkey, item)
+
+    def add(self, rid: str, text: str, keys: tuple) -> None:
+        ukey, tkey, item = keys
+        self.ids.add(rid)
+        if item is not None:
+            self.near.add(item)
+        if ukey:
+            self.urls[ukey] = rid
+        if tkey:
+            self.texts.add(tkey, text, rid)
+
+
+class _Load:
+    """One call of :func:`load_readouts`: inputs in, rows and rejects out, metadata extracted on the way."""
+
+    def __init__(self, errors: str, columns: Optional[dict], options_for, extract, stream) -> None:
+        self.errors, self.columns, self.options_for = errors, columns, options_for
+        self.extract, self.stream = extract, stream
+        self.pending = stream.add if stream.parallel else None  # else extracted here, record by record
+        self.rejects: list[Reject] = []
+        self.n_inputs = 0
+        self.cols: dict[str, list] = {c: [] for c in READOUT_COLUMNS}
+        self.seen = _Duplicates()
+        self.meta_appends = [(key, self.cols[key].append) for key in _META_KEYS]
+
+    def reject(self, item: Reject) -> None:
+        if self.errors == "raise":
             raise ReadoutError(item)
-        rejects.append(item)
+        self.rejects.append(item)
 
-    cols: dict[str, list] = {c: [] for c in READOUT_COLUMNS}
-    append_id, append_path, append_line = cols["readout_id"].append, cols["path"].append, cols["line"].append
-    append_url, append_title, append_text = cols["url"].append, cols["title"].append, cols["text"].append
-    append_n, append_cp = cols["n_words"].append, cols["counterpart"].append
-    append_cc = cols["counterpart_country"].append
-    meta_appends = [(key, cols[key].append) for key in _META_KEYS]
+    def read_all(self, inputs: list, progress: bool) -> None:
+        """Read every input (a file, or a reject of the folder walk), then take back the workers' metadata."""
+        bar = None
+        if progress:
+            from tqdm.auto import tqdm
 
-    def add_meta(meta: dict) -> None:
-        for key, append in meta_appends:
+            bar = tqdm(total=len(inputs), unit="file", desc="load_readouts")
+        with _gc_paused():
+            try:
+                for entry in inputs:
+                    self.read_input(entry)
+                    if bar is not None:
+                        bar.update(1)
+                        bar.set_postfix(rows=len(self.cols["readout_id"]), rejects=len(self.rejects), refresh=False)
+            except BaseException:
+                self.stream.close()  # an error (errors="raise"), an interrupt: stop the workers
+                raise
+            finally:
+                if bar is not None:
+                    bar.close()
+        if self.pending is not None:
+            with _gc_paused():
+                for meta in self.stream.results():
+                    self.add_meta(meta)
+
+    def read_input(self, entry) -> None:
+        """One input: a reject of the walk, or a file whose records are taken one by one."""
+        from .readers import read_file
+
+        if isinstance(entry, Reject):
+            self.n_inputs += 1
+            self.reject(entry)
+            return
+        try:
+            options = self.options_for(entry)
+        except RecursionError:  # a bad .diplo_analysis.json is a ValueError naming it: this one too
+            raise ValueError(f"the reader options (.diplo_analysis.json) above {entry} are nested "
+                             "too deep to read") from None
+        for item in read_file(entry, self.columns or options.columns):
+            self.n_inputs += 1
+            if isinstance(item, Reject):
+                self.reject(item)
+                continue
+            if options.publisher:
+                item.publisher = options.publisher
+            self.take(item)
+
+    def take(self, rec: Record) -> None:
+        """A record becomes a row, or a reject: empty, or a duplicate of a row before it."""
+        text = rec.text
+        words = text.split()
+        if not words and not rec.title:
+            self.reject(Reject(rec.path, rec.line, "empty record"))
+            return
+        url = rec.url
+        if url and url.strip():
+            rid = hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]
+        else:
+            rid = _rid(url, rec.title, " ".join(words))
+        dup, keys = self.seen.find(rid, rec, words)
+        if dup is not None:
+            self.reject(Reject(rec.path, rec.line, f"duplicate of {dup}"))
+            return
+        self.seen.add(rid, text, keys)
+        cols = self.cols
+        for name, value in (("readout_id", rid), ("path", rec.path), ("line", rec.line), ("url", url),
+                            ("title", rec.title), ("text", text), ("n_words", len(words))):
+            cols[name].append(value)
+        if self.pending is None:
+            self.add_meta(self.extract(rec))
+        else:
+            self.pending(rec)
+
+    def add_meta(self, meta: dict) -> None:
+        for key, append in self.meta_appends:
             append(meta.get(key))
         parts = meta.get("counterparts")
         countries = meta.get("counterpart_countries")
-        append_cp(parts[0] if parts else None)
-        append_cc(countries[0] if countries else None)
+        self.cols["counterpart"].append(parts[0] if parts else None)
+        self.cols["counterpart_country"].append(countries[0] if countries else None)
 
-    extract = _extractor(extract_metadata)
-    stream = MetadataStream(extract, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)
-    pending = stream.add if stream.parallel else None  # else extracted here, record by record
-    seen_url: dict[str, str] = {}
-    seen_text = _SeenTexts()
-    seen_id: set = set()
-    near = _NearDuplicates()
-
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(inputs), unit="file", desc="load_readouts")
-    with _gc_paused():
-        try:
-            for entry in inputs:
-                if isinstance(entry, Reject):
-                    n_inputs += 1
-                    reject(entry)
-                    if bar is not None:
-                        bar.update(1)
-                    continue
-                try:
-                    options = options_for(entry)
-                except RecursionError:  # a bad .diplo_analysis.json is a ValueError naming it: this one too
-                    raise ValueError(f"the reader options (.diplo_analysis.json) above {entry} are nested "
-                                     "too deep to read") from None
-                for item in read_file(entry, columns or options.columns):
-                    n_inputs += 1
-                    if isinstance(item, Reject):
-                        reject(item)
-                        continue
-                    rec: Record = item
-                    if options.publisher:
-                        rec.publisher = options.publisher
-                    text = rec.text
-                    words = text.split()
-                    n_words = len(words)
-                    if not n_words and not rec.title:
-                        reject(Reject(rec.path, rec.line, "empty record"))
-                        continue
-                    url = rec.url
-                    if url and url.strip():
-                        rid = hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]
-                    else:
-                        rid = _rid(url, rec.title, " ".join(words))
-                    ukey = _url_key(url) if url else None
-                    dup = seen_url.get(ukey) if ukey else None
-                    tkey = None
-                    if n_words >= MIN_DUPLICATE_WORDS:
-                        # same folded text <=> same words; the cheap key only proposes candidates
-                        tkey = (n_words, words[0], words[n_words // 2], words[-1])
-                        if dup is None:
-                            dup = seen_text.find(tkey, words)
-                    words = None
-                    if dup is None and rid in seen_id:
-                        dup = rid
-                    item = None
-                    if dup is None and n_words >= MIN_NEAR_DUPLICATE_WORDS:
-                        item = _Item(rid, text, _title_key(rec.title), rec.date)
-                        dup = near.find(item)
-                    if dup is not None:
-                        reject(Reject(rec.path, rec.line, f"duplicate of {dup}"))
-                        continue
-                    seen_id.add(rid)
-                    if item is not None:
-                        near.add(item)
-                    if ukey:
-                        seen_url[ukey] = rid
-                    if tkey:
-                        seen_text.add(tkey, text, rid)
-                    append_id(rid)
-                    append_path(rec.path)
-                    append_line(rec.line)
-                    append_url(url)
-                    append_title(rec.title)
-                    append_text(text)
-                    append_n(n_words)
-                    if pending is None:
-                        add_meta(extract(rec))
-                    else:
-                        pending(rec)
-                if bar is not None:
-                    bar.update(1)
-                    bar.set_postfix(rows=len(cols["readout_id"]), rejects=len(rejects), refresh=False)
-        except BaseException:
-            stream.close()  # an error (errors="raise"), an interrupt: stop the workers
-            raise
-        finally:
-            if bar is not None:
-                bar.close()
-    if pending is not None:
-        with _gc_paused():
-            for meta in stream.results():
-                add_meta(meta)
-
-    df = _frame(cols)
-    rej = _empty_rejects() if not rejects else pd.DataFrame({
-        "path": pd.Series([r.path for r in rejects], dtype=_STR),
-        "line": pd.Series([r.line for r in rejects], dtype="int64"),
-        "reason": pd.Series([r.reason for r in rejects], dtype=_STR),
-    })
-    df.attrs["rejects"] = rej
-    df.attrs["inputs"] = n_inputs
-    return df
+    def frame(self) -> pd.DataFrame:
+        """The readouts frame, with the rejects and the count of inputs in ``attrs``."""
+        df = _frame(self.cols)
+        rejects = self.rejects
+        df.attrs["rejects"] = _empty_rejects() if not rejects else pd.DataFrame({
+            "path": pd.Series([r.path for r in rejects], dtype=_STR),
+            "line": pd.Series([r.line for r in rejects], dtype="int64"),
+            "reason": pd.Series([r.reason for r in rejects], dtype=_STR),
+        })
+        df.attrs["inputs"] = self.n_inputs
+        return df
 
 
 def _extractor(extract_metadata):

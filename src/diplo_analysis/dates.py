@@ -537,7 +537,6 @@ _URL_PATTERNS = [
 ]
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)/")
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
-_MFA_HOST = re.compile(r"(?i)(?:embassy|consulate|fmprc|mfa\.gov\.cn|chinamission|china-office)")
 _MFA_ID = re.compile(r"/t(?P<id>\d{6,8})\.s?html?(?:$|[?#])")
 
 
@@ -589,6 +588,13 @@ def _mfa_anchors() -> tuple[tuple[int, ...], tuple[float, ...]]:
     return tuple(ids[i] for i in order), tuple(days[i] for i in order)
 
 
+def _publisher_kinds(publisher, url) -> frozenset:
+    """:func:`diplo_analysis.gazetteer.publisher_kinds` (imported on first use)."""
+    from .gazetteer import publisher_kinds
+
+    return publisher_kinds(publisher, url)
+
+
 def mfa_id_date(url: Optional[str]) -> Optional[pd.Timestamp]:
     """Estimate when a Chinese foreign-ministry page was posted from its id.
 
@@ -607,7 +613,7 @@ def mfa_id_date(url: Optional[str]) -> Optional[pd.Timestamp]:
     pandas.Timestamp or None
         The estimated day (good to a few months between distant anchors).
     """
-    if not url or not isinstance(url, str) or not _MFA_HOST.search(url):
+    if not url or not isinstance(url, str) or "chinese_mfa_ids" not in _publisher_kinds(None, url):
         return None
     m = _MFA_ID.search(url)
     if not m:
@@ -1169,7 +1175,7 @@ def _rule_meta_date(ctx: _DateContext) -> Optional[_Decision]:
         value = ctx.meta.get(key)
         ts = _parse_field(value, dayfirst=ctx.dayfirst)
         if ts is not None:
-            return ts, False, "meta_date", lambda: f"meta[{key!r}] {value!r}"
+            return ts, False, "meta_date", lambda key=key, value=value: f"meta[{key!r}] {value!r}"
     return None
 
 

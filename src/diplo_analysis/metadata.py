@@ -1198,7 +1198,7 @@ class _Context:
         "lead", "low_lead", "t_med", "medium", "spoke", "t_subj", "t_part", "t_subject", "t_anchor", "f_subj",
         "f_part", "f_subject", "host", "host_country", "people", "phrase_people", "phrase_text", "own_people",
         "counterparts", "countries", "announced", "gathering", "press", "head", "status", "planned_date",
-        "initiator", "trace",
+        "initiator", "trace", "date_host",
     )
 
     def __init__(self, record: Record) -> None:
@@ -1211,6 +1211,7 @@ class _Context:
         url_host = record.url.split("/")[2] if record.url and record.url.count("/") >= 2 else record.url
         self.pub_country = _publisher_code(record.publisher, url_host, meta.get("site"))
         self.date, self.inferred = _resolve_date(record, None, self.pub_country)
+        self.date_host = (None, self.pub_country)  # the host arguments the date was resolved with
         self.title, self.sent_iter = _head(record)
         self.announced = bool(self.title) and "will" in self.title.lower() and bool(_FUTURE.search(self.title))
         self.sents, self.i = _choose_first(self.sent_iter)
@@ -1448,6 +1449,7 @@ def _host_country(c: _Context) -> None:
     if pd.isna(c.date) and c.host:
         # the host's tenure can date a readout whose text gives no year
         c.date, c.inferred = _resolve_date(c.record, c.host, c.host_country)
+        c.date_host = (c.host, c.host_country)
 
 
 # ---- participants and counterparts
@@ -1739,12 +1741,12 @@ def _undecided(fact: str, values: dict) -> tuple[str, str]:
 
 
 def _date_decision(c: _Context) -> tuple[str, str]:
-    """The rule and evidence of the date (:func:`diplo_analysis.dates.resolve_date`)."""
-    if pd.isna(c.date):
-        return "no_date", "no date in the record's field, its text, its url or the tenure of its host"
-    if c.record.date and not c.inferred:
-        return "record_date", f"the record's date field: {c.record.date}"
-    return ("date_inferred" if c.inferred else "date_in_text_or_url"), "see docs/dates.md"
+    """The rule and evidence of the date (:func:`diplo_analysis.dates.explain_date`, with the same host
+    arguments as the call whose date was kept)."""
+    from .dates import explain_date
+
+    decision = explain_date(c.record, *c.date_host)
+    return decision.rule, decision.evidence
 
 
 def explain_metadata(readout, columns: Optional[dict] = None) -> pd.DataFrame:

@@ -236,20 +236,14 @@ def media_compatible(a, b) -> bool:
 # Mirrors -> events
 # ---------------------------------------------------------------------------
 
-_OFFICIAL = re.compile(
-    r"mfa\.gov|fmprc\.gov|ministry of foreign affairs|kremlin|whitehouse|white house|"
-    r"office of the president|presiden|gov\.uk|elysee|bundeskanzler|mea\.gov",
-    re.I,
-)
-_EMBASSY = re.compile(r"embass|consul|china-embassy|chineseembassy|mission to", re.I)
-
-
 def _publisher_rank(publisher, url) -> int:
-    """0 official ministry/presidency, 1 embassy/consulate, 2 anything else."""
-    text = f"{publisher or ''} {url or ''}"
-    if _EMBASSY.search(text):
+    """0 official ministry/presidency, 1 embassy/consulate, 2 anything else (``data/publisher_kinds.csv``)."""
+    from .gazetteer import publisher_kinds
+
+    kinds = publisher_kinds(publisher, url)
+    if "embassy" in kinds:
         return 1
-    if _OFFICIAL.search(text):
+    if "official" in kinds:
         return 0
     return 2
 

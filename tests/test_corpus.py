@@ -684,3 +684,24 @@ def test_copies_are_found_in_a_large_block_of_same_titled_records(tmp_path, fake
     assert len(df) == n
     assert df.attrs["rejects"]["reason"].tolist() == [
         f"duplicate of {sha16(rows[k]['url'])}" for k, _ in copies]
+
+
+def test_world_page_labels_are_well_formed_and_split_by_url():
+    """tests/labels/world_pages.csv (real pages labelled by reading): urls and labels only, a fixed split."""
+    import csv
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("eval_world", root / "benchmarks" / "eval_world.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with (root / "tests" / "labels" / "world_pages.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 190 and len({r["url"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["medium"] in ("phone", "video", "in_person", "other"), r["url"]
+        assert r["split"] == module.split_of(r["url"])
+        assert (r["medium"] == "other") or r["counterpart_countries"] or r["note"], r["url"]
+        assert r["initiator"] in ("", "host", "counterpart")
+    assert 0.15 < sum(r["split"] == "heldout" for r in rows) / len(rows) < 0.35

@@ -14,7 +14,7 @@ in this process:
 - ``load``: ``load_readouts(*files)`` (default ``n_jobs``), and beside it
   ``pandas.read_json(lines=True)`` on the same files (the loading target is
   at most 5x);
-- ``statements``: :func:`diplo_analysis.statements.statements`;
+- ``statements``: :func:`diplo_analysis.speakers.statements`;
 - ``sentiment``: :func:`diplo_analysis.tone.score_statements`;
 - ``frequency``: :func:`diplo_analysis.frequency.call_frequency` by
   counterpart country and year;
@@ -134,7 +134,7 @@ def warm_up() -> None:
 
     from diplo_analysis.corpus import load_readouts
     from diplo_analysis.pairs import pair_readouts
-    from diplo_analysis.statements import statements
+    from diplo_analysis.speakers import statements
     from diplo_analysis.tone import score_statements
     from diplo_analysis.topics import topic_clusters
 
@@ -154,7 +154,7 @@ def run_pipeline(files: list[Path], skip: set) -> dict:
     from diplo_analysis.corpus import load_readouts
     from diplo_analysis.frequency import call_frequency
     from diplo_analysis.pairs import pair_readouts
-    from diplo_analysis.statements import statements
+    from diplo_analysis.speakers import statements
     from diplo_analysis.tone import score_statements
     from diplo_analysis.topics import topic_clusters
 

@@ -432,42 +432,132 @@ def collapse_mirrors(readouts: pd.DataFrame) -> pd.DataFrame:
     return _events(readouts)[_EVENT_COLUMNS].copy()
 
 
-def _events(readouts: pd.DataFrame) -> pd.DataFrame:
-    """collapse_mirrors with the internal keys (host_key, cp_keys, day)."""
-    df = _prepare(readouts)
-    parent = list(range(len(df)))
+class _UnionFind:
+    """Disjoint sets of positions 0..n-1 (path halving)."""
 
-    def find(i):
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    rows = list(df.itertuples(index=False))
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(j)] = self.find(i)
+
+
+def _signature(row) -> tuple:
+    """What :func:`_same_conversation_one_side` reads of a row: equal signatures, equal answers."""
+    return row.host_key, tuple(row.cp_keys), tuple(row.counterpart_countries)
+
+
+def _mirror_block(row) -> tuple:
+    """A key two mirrors must share: whether the host is named, how many counterparts, how many named.
+
+    :func:`_same_conversation_one_side` needs both hosts named or both
+    unnamed, as many counterparts on each side, and pairs a named
+    counterpart only with a named one.
+    """
+    c = list(itertools.zip_longest(row.cp_keys, row.counterpart_countries))
+    return bool(row.host_key), len(c), sum(1 for k, _ in c if k)
+
+
+def _by_signature(positions, rows) -> dict:
+    """Block key -> list of member lists, one per distinct signature (members in the order given)."""
+    sigs: dict = {}
+    for i in positions:
+        sigs.setdefault(_signature(rows[i]), []).append(i)
+    blocks: dict = {}
+    for members in sigs.values():
+        block = _mirror_block(rows[members[0]])
+        if block[1]:  # without counterparts a readout is nobody's mirror
+            blocks.setdefault(block, []).append(members)
+    return blocks
+
+
+def _join_same_day(ma: list, mb: list, rows, uf: _UnionFind) -> None:
+    """Union the readouts of two signatures (same side, day, medium) that are mirrors.
+
+    Every readout i of one signature and j of the other is compared as
+    ``_same_conversation_one_side(rows[i], rows[j])`` with i < j; the answer
+    depends on the signatures and their order only, so two calls decide all
+    the pairs.
+    """
+    ab = _same_conversation_one_side(rows[ma[0]], rows[mb[0]])
+    ba = _same_conversation_one_side(rows[mb[0]], rows[ma[0]])
+    if ab and ba:
+        uf.union(ma[0], mb[0])
+    elif ab or ba:  # the one-to-one counterpart match depends on the order: pair by pair
+        for i in ma:
+            for j in mb:
+                if (ab if i < j else ba):
+                    uf.union(i, j)
+
+
+def _same_day_mirrors(df: pd.DataFrame, rows, uf: _UnionFind) -> None:
+    """Readouts of one side, day and medium with matching host and counterparts are mirrors.
+
+    Compared signature against signature inside a (side, day, medium, block)
+    group: the work grows with the distinct (host, counterparts) of one
+    day, not with the copies of each.
+    """
     for _, idx in df.groupby(["side", "day", "medium"], sort=True).indices.items():
-        idx = sorted(idx)
-        for i, j in itertools.combinations(idx, 2):
-            if find(i) != find(j) and _same_conversation_one_side(rows[i], rows[j]):
-                parent[find(j)] = find(i)
-    # Copies dated one day apart (a page dated by its publication, not the
-    # call) are mirrors only when their texts are near-identical: separate
-    # calls or meetings of the same leaders on consecutive days are not.
+        for groups in _by_signature(sorted(idx), rows).values():
+            for a, ma in enumerate(groups):
+                if len(ma) > 1 and _same_conversation_one_side(rows[ma[0]], rows[ma[1]]):
+                    for j in ma[1:]:
+                        uf.union(ma[0], j)
+                for mb in groups[a + 1:]:
+                    _join_same_day(ma, mb, rows, uf)
+
+
+def _next_day_mirrors(df: pd.DataFrame, rows, uf: _UnionFind) -> None:
+    """Copies dated one day apart are mirrors only when their texts are near-identical.
+
+    A page dated by its publication, not the call, carries the next day's
+    date; separate calls or meetings of the same leaders on consecutive days
+    are not mirrors.  Signatures of consecutive days are compared once;
+    texts only for the readouts of matching signatures not already joined.
+    """
     fingerprints: dict = {}
+
+    def fingerprint(i):
+        if i not in fingerprints:
+            fingerprints[i] = _fingerprint(rows[i].text)
+        return fingerprints[i]
+
     for _, idx in df.groupby(["side", "medium"], sort=True).indices.items():
-        idx = sorted(idx, key=lambda k: (rows[k].day, rows[k].readout_id))
-        for pos, i in enumerate(idx):
-            for j in idx[pos + 1:]:
-                if rows[j].day - rows[i].day > 1:
-                    break
-                if rows[j].day == rows[i].day or find(i) == find(j):
-                    continue
-                if not _same_conversation_one_side(rows[i], rows[j]):
-                    continue
-                fi = fingerprints.setdefault(i, _fingerprint(rows[i].text))
-                fj = fingerprints.setdefault(j, _fingerprint(rows[j].text))
-                if fi and fj and len(fi & fj) / len(fi | fj) >= MIRROR_SIMILARITY:
-                    parent[find(j)] = find(i)
-    df["group"] = [find(i) for i in range(len(df))]
+        by_day: dict = {}
+        for i in sorted(idx, key=lambda k: (rows[k].day, rows[k].readout_id)):
+            by_day.setdefault(int(rows[i].day), []).append(i)
+        days = {d: _by_signature(members, rows) for d, members in by_day.items()}
+        for day, blocks in days.items():
+            for block, groups in blocks.items():
+                later = days.get(day + 1, {}).get(block, [])
+                for ma in groups:
+                    for mb in later:
+                        if not _same_conversation_one_side(rows[ma[0]], rows[mb[0]]):
+                            continue
+                        for i in ma:
+                            for j in mb:
+                                if uf.find(i) == uf.find(j):
+                                    continue
+                                fi, fj = fingerprint(i), fingerprint(j)
+                                if fi and fj and len(fi & fj) / len(fi | fj) >= MIRROR_SIMILARITY:
+                                    uf.union(i, j)
+
+
+def _events(readouts: pd.DataFrame) -> pd.DataFrame:
+    """collapse_mirrors with the internal keys (host_key, cp_keys, day)."""
+    df = _prepare(readouts)
+    rows = list(df.itertuples(index=False))
+    uf = _UnionFind(len(df))
+    _same_day_mirrors(df, rows, uf)
+    _next_day_mirrors(df, rows, uf)
+    df["group"] = [uf.find(i) for i in range(len(df))]
     df = df.sort_values(["group", "rank", "n_words", "readout_id"], ascending=[True, True, False, True])
     members: dict = {}
     for g, rid in zip(df["group"], df["readout_id"]):

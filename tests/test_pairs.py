@@ -637,3 +637,41 @@ def test_blocked_mirror_collapse_equals_all_against_all(seed):
     assert got == _mirror_partition_all_against_all(df)
     assert sum(len(g) for g in got) == len(df)  # every readout in one event
     assert len(got) < len(df) - 10  # many copies collapsed
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_candidate_blocking_keeps_every_pair_that_can_score(seed):
+    # the blocked candidates hold every event pair within the window whose hosts
+    # are each other's counterparts (by country, or by name where a country is
+    # missing), and leave out most of the others of the same days
+    from diplo_analysis.pairs import _candidates, _direction, _events
+
+    rng = np.random.default_rng(seed)
+    leaders = [("Anna Berg", "NOR"), ("Erik Halvorsen", "SWE"), ("Jan Novak", "CZE"), ("Ola Lind", "FIN")]
+    rows = []
+    for _ in range(80):
+        i, j = rng.choice(len(leaders), size=2, replace=False)
+        (host, side), (cp, cc) = leaders[i], leaders[j]
+        cc = None if rng.random() < 0.15 else cc
+        cp = None if rng.random() < 0.1 else cp
+        rows.append(readout(f"pub{side}{rng.integers(2)}", pd.Timestamp("2021-05-01")
+                            + pd.Timedelta(days=int(rng.integers(4))), host, side, [cp], [cc],
+                            medium=["phone", "video", "in_person"][rng.integers(3)]))
+    events = _events(frame(*rows))
+    cands = _candidates(events, max_days=1, inferred_days=1)
+    got = {frozenset(p) for p in zip(cands["e_l"], cands["e_r"])}
+    ev = list(events.itertuples(index=False))
+    can_score, same_window = set(), 0
+    for a in range(len(ev)):
+        for b in range(a + 1, len(ev)):
+            x, y = ev[a], ev[b]
+            if abs(int(x.day) - int(y.day)) > 1 or x.side == y.side or x.publisher == y.publisher:
+                continue
+            if not media_compatible(x.medium, y.medium):
+                continue
+            same_window += 1
+            if (_direction(x.host_key, x.side, y.cp_keys, y.counterpart_countries)[0]
+                    and _direction(y.host_key, y.side, x.cp_keys, x.counterpart_countries)[0]):
+                can_score.add(frozenset((a, b)))
+    assert can_score and can_score <= got
+    assert len(got) < same_window  # blocking left some out

@@ -597,31 +597,75 @@ def _check_days(name: str, value) -> None:
         raise ValueError(f"{name} must be a non-negative int, got {value!r}")
 
 
+def _country_targets(events: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The countries each event's host can meet, for blocking.
+
+    Returns
+    -------
+    targets : DataFrame
+        ``e`` (event position), ``day``, ``side``, ``target`` (a country of
+        one of its counterparts), one row per distinct (event, country).
+    open_ : ndarray of bool
+        Per event: one of its counterparts has no country (any side may match by name).
+    """
+    rows, open_ = [], np.zeros(len(events), dtype=bool)
+    for e, (keys, countries) in enumerate(zip(events["cp_keys"], events["counterpart_countries"])):
+        for _, cc in itertools.zip_longest(keys, countries):
+            if cc:
+                rows.append((e, cc))
+            else:
+                open_[e] = True
+    targets = pd.DataFrame(rows, columns=["e", "target"]).drop_duplicates().astype({"e": np.int64})
+    targets = targets.assign(day=events["day"].to_numpy()[targets["e"].to_numpy()],
+                             side=events["side"].to_numpy()[targets["e"].to_numpy()])
+    return targets, open_
+
+
+def _day_pairs(left: pd.DataFrame, right: pd.DataFrame, off: int, on: list) -> pd.DataFrame:
+    """``e_l, e_r`` of rows of ``left`` and ``right`` equal on ``on``, ``right`` dated ``off`` days later."""
+    m = left.merge(right.assign(day=right["day"] - off), on=["day", *on], suffixes=("_l", "_r"))
+    return m[["e_l", "e_r"]]
+
+
 def _candidates(events: pd.DataFrame, max_days: int, inferred_days: int) -> pd.DataFrame:
-    """Event pairs of different sides and publishers, compatible media, close dates (blocked on the day).
+    """Event pairs of different sides and publishers, compatible media, close dates (blocked).
 
     Dates up to ``max_days`` apart always qualify; up to ``inferred_days``
     apart only when the later of the two dates is inferred (a page dated by
-    its publication, days after the call).
+    its publication, days after the call).  Blocked on the day and on the
+    countries: a pair can score only if each side's host country is among
+    the other's counterpart countries, or the other has a counterpart
+    without a country (see :func:`_direction`), so only such pairs are
+    formed; the others of the same day are never looked at.
     """
-    ev = events[["day", "side", "medium", "publisher"]].reset_index().rename(columns={"index": "e"})
+    targets, open_ = _country_targets(events)
+    # x's side is a country of y's counterparts and y's side one of x's
+    mutual_l = targets.rename(columns={"e": "e", "side": "a", "target": "b"})
+    mutual_r = targets.rename(columns={"side": "b", "target": "a"})
+    ev = events[["day"]].reset_index().rename(columns={"index": "e"})
+    opened = ev.loc[open_]
     late = events["date_inferred"].to_numpy()
     cands = []
     for off in range(max(int(max_days), int(inferred_days)) + 1):
-        right = ev.assign(day=ev["day"] - off)
-        m = ev.merge(right, on="day", suffixes=("_l", "_r"))
+        m = pd.concat([
+            _day_pairs(mutual_l, mutual_r, off, ["a", "b"]),
+            _day_pairs(opened, ev, off, []),  # a counterpart without a country: by name only
+            _day_pairs(ev, opened, off, []),
+        ], ignore_index=True)
         if off == 0:
-            m = m[m["e_l"] < m["e_r"]]
+            m = m[m["e_l"] != m["e_r"]]
+            m = pd.DataFrame({"e_l": m.min(axis=1), "e_r": m.max(axis=1)})
         elif off > max_days:
             m = m[late[m["e_r"].to_numpy()]]  # e_r is the later one: its date must be inferred
-        cands.append(m[["e_l", "e_r"]].assign(day_diff=off))
-    c = pd.concat(cands, ignore_index=True)
+        cands.append(m.assign(day_diff=off))
+    c = pd.concat(cands, ignore_index=True).drop_duplicates().astype(np.int64)
+    c = c.sort_values(["day_diff", "e_l", "e_r"])
     side, med, pub = events["side"].to_numpy(), events["medium"].to_numpy(), events["publisher"].to_numpy()
     el, er = c["e_l"].to_numpy(), c["e_r"].to_numpy()
     ok = (side[el] != side[er]) & np.array(
         [media_compatible(a, b) for a, b in zip(med[el], med[er])], dtype=bool
     ) & np.array([(p or "") != (q or "") for p, q in zip(pub[el], pub[er])], dtype=bool)
-    return c.loc[ok]
+    return c.loc[ok].reset_index(drop=True)
 
 
 def _pair_events(events: pd.DataFrame, max_days: int, inferred_days: Optional[int] = None) -> list[tuple]:

@@ -236,16 +236,22 @@ def media_compatible(a, b) -> bool:
 # Mirrors -> events
 # ---------------------------------------------------------------------------
 
-def _publisher_rank(publisher, url) -> int:
-    """0 official ministry/presidency, 1 embassy/consulate, 2 anything else (``data/publisher_kinds.csv``)."""
-    from .gazetteer import publisher_kinds
+def _publisher_ranks(publishers, urls) -> list[int]:
+    """Per readout: 0 official ministry/presidency, 1 embassy/consulate, 2 anything else.
 
-    kinds = publisher_kinds(publisher, url)
-    if "embassy" in kinds:
-        return 1
-    if "official" in kinds:
-        return 0
-    return 2
+    The kinds of :func:`diplo_analysis.gazetteer.publisher_kinds`
+    (``data/publisher_kinds.csv``), embassy first; only the two kinds that
+    rank are searched for.
+    """
+    from .gazetteer import _publisher_kind_rows
+
+    never = re.compile(r"(?!)")  # a kind the table lacks matches nothing
+    embassy, official = (_publisher_kind_rows().get(kind, never).search for kind in ("embassy", "official"))
+    out = []
+    for publisher, url in zip(publishers, urls):
+        hay = f"{publisher or ''} {url or ''}"
+        out.append(1 if embassy(hay) else 0 if official(hay) else 2)
+    return out
 
 
 def _as_list(value) -> list:
@@ -306,20 +312,24 @@ def _prepare(readouts: pd.DataFrame) -> pd.DataFrame:
     if "status" in readouts:  # an announcement tells no conversation held
         keep &= (readouts["status"].astype(object) != "announced").to_numpy()
     readouts = readouts.loc[keep]
+    # plain lists: iterating the frame's str and category columns costs more than the work
+    publishers = [_clean(p) for p in readouts["publisher"].tolist()]
+    urls = [_clean(u) for u in readouts["url"].tolist()] if "url" in readouts else [None] * len(readouts)
+    hosts = [_clean(h) for h in readouts["host"].tolist()]
     df = pd.DataFrame(
         {
             "readout_id": readouts["readout_id"].astype(str).to_numpy(),
-            "publisher": [_clean(p) for p in readouts["publisher"]],
-            "url": [_clean(u) for u in readouts["url"]] if "url" in readouts else [None] * len(readouts),
+            "publisher": publishers,
+            "url": urls,
             "date": dates[keep],
-            "medium": [None if _clean(m) is None else str(m) for m in readouts["medium"]],
+            "medium": [None if _clean(m) is None else str(m) for m in medium[keep]],
             "text": (
-                [t[:1500] if isinstance(t, str) else None for t in readouts["text"]]
+                [t[:1500] if isinstance(t, str) else None for t in readouts["text"].tolist()]
                 if "text" in readouts
                 else [None] * len(readouts)
             ),
-            "host": [_clean(h) for h in readouts["host"]],
-            "side": [_clean(h) for h in readouts["host_country"]],
+            "host": hosts,
+            "side": [_clean(h) for h in side[keep]],
             "counterparts": [[_clean(c) for c in _as_list(v)] for v in readouts["counterparts"]],
             "counterpart_countries": [[_clean(c) for c in _as_list(v)] for v in readouts["counterpart_countries"]],
             "n_words": (
@@ -334,9 +344,9 @@ def _prepare(readouts: pd.DataFrame) -> pd.DataFrame:
             ),
         }
     )
-    df["host_key"] = [person_key(h) for h in df["host"]]
+    df["host_key"] = [person_key(h) for h in hosts]
     df["cp_keys"] = [[person_key(c) for c in cps] for cps in df["counterparts"]]
-    df["rank"] = [_publisher_rank(p, u) for p, u in zip(df["publisher"], df["url"])]
+    df["rank"] = _publisher_ranks(publishers, urls)
     df["day"] = (df["date"].to_numpy().astype("datetime64[D]").astype(np.int64))
     return df
 

@@ -621,6 +621,7 @@ def test_blocked_mirror_collapse_equals_all_against_all(seed):
     hosts = ["Alexander Lukashenko", "Lukashenka", "Xi Jinping", "Xi", None]
     cps = [(["Vladimir Putin"], ["RUS"]), (["Putin"], ["RUS"]), ([None], ["RUS"]), (["Putin"], [None]),
            ([None], [None]), (["Tokayev", "Putin"], ["KAZ", "RUS"]), (["Putin", "Tokaev"], ["RUS", None]),
+           (["Putin"], ["UKR"]), (["Tokaev", "Putin"], ["RUS", "KAZ"]),
            ([], [])]
     texts = ["grain rail freight bridge river summit autumn", "grain rail freight bridge river summit winter",
              "gas pipeline prices contract talks", ""]

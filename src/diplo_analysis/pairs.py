@@ -475,17 +475,48 @@ def _mirror_block(row) -> tuple:
     return bool(row.host_key), len(c), sum(1 for k, _ in c if k)
 
 
+def _country_key(row) -> Optional[tuple]:
+    """The sorted counterpart countries when all are known, else None (matches any).
+
+    Two matched counterparts with known countries must have the same one, so
+    two mirrors whose countries are all known have the same sorted countries.
+    """
+    countries = [cc for _, cc in itertools.zip_longest(row.cp_keys, row.counterpart_countries)]
+    return tuple(sorted(countries)) if all(countries) else None
+
+
 def _by_signature(positions, rows) -> dict:
-    """Block key -> list of member lists, one per distinct signature (members in the order given)."""
+    """Block -> country key -> member lists, one per distinct signature (members in the order given)."""
     sigs: dict = {}
     for i in positions:
         sigs.setdefault(_signature(rows[i]), []).append(i)
     blocks: dict = {}
     for members in sigs.values():
-        block = _mirror_block(rows[members[0]])
+        row = rows[members[0]]
+        block = _mirror_block(row)
         if block[1]:  # without counterparts a readout is nobody's mirror
-            blocks.setdefault(block, []).append(members)
+            blocks.setdefault(block, {}).setdefault(_country_key(row), []).append(members)
     return blocks
+
+
+def _pairs_within(groups: dict):
+    """Unordered pairs of signatures of one block whose countries can match (see :func:`_country_key`)."""
+    opened = groups.get(None, [])
+    yield from itertools.combinations(opened, 2)
+    for key, members in groups.items():
+        if key is not None:
+            yield from itertools.combinations(members, 2)
+            yield from ((mo, m) for mo in opened for m in members)
+
+
+def _pairs_across(earlier: dict, later: dict):
+    """Pairs (signature of ``earlier``, signature of ``later``) of one block whose countries can match."""
+    for key, members in earlier.items():
+        if key is None:
+            others = [m for ms in later.values() for m in ms]
+        else:
+            others = later.get(key, []) + later.get(None, [])
+        yield from ((ma, mb) for ma in members for mb in others)
 
 
 def _join_same_day(ma: list, mb: list, rows, uf: _UnionFind) -> None:
@@ -516,12 +547,12 @@ def _same_day_mirrors(df: pd.DataFrame, rows, uf: _UnionFind) -> None:
     """
     for _, idx in df.groupby(["side", "day", "medium"], sort=True).indices.items():
         for groups in _by_signature(sorted(idx), rows).values():
-            for a, ma in enumerate(groups):
+            for ma in (m for ms in groups.values() for m in ms):
                 if len(ma) > 1 and _same_conversation_one_side(rows[ma[0]], rows[ma[1]]):
                     for j in ma[1:]:
                         uf.union(ma[0], j)
-                for mb in groups[a + 1:]:
-                    _join_same_day(ma, mb, rows, uf)
+            for ma, mb in _pairs_within(groups):
+                _join_same_day(ma, mb, rows, uf)
 
 
 def _next_day_mirrors(df: pd.DataFrame, rows, uf: _UnionFind) -> None:
@@ -546,18 +577,16 @@ def _next_day_mirrors(df: pd.DataFrame, rows, uf: _UnionFind) -> None:
         days = {d: _by_signature(members, rows) for d, members in by_day.items()}
         for day, blocks in days.items():
             for block, groups in blocks.items():
-                later = days.get(day + 1, {}).get(block, [])
-                for ma in groups:
-                    for mb in later:
-                        if not _same_conversation_one_side(rows[ma[0]], rows[mb[0]]):
-                            continue
-                        for i in ma:
-                            for j in mb:
-                                if uf.find(i) == uf.find(j):
-                                    continue
-                                fi, fj = fingerprint(i), fingerprint(j)
-                                if fi and fj and len(fi & fj) / len(fi | fj) >= MIRROR_SIMILARITY:
-                                    uf.union(i, j)
+                for ma, mb in _pairs_across(groups, days.get(day + 1, {}).get(block, {})):
+                    if not _same_conversation_one_side(rows[ma[0]], rows[mb[0]]):
+                        continue
+                    for i in ma:
+                        for j in mb:
+                            if uf.find(i) == uf.find(j):
+                                continue
+                            fi, fj = fingerprint(i), fingerprint(j)
+                            if fi and fj and len(fi & fj) / len(fi | fj) >= MIRROR_SIMILARITY:
+                                uf.union(i, j)
 
 
 def _events(readouts: pd.DataFrame) -> pd.DataFrame:

@@ -14,7 +14,7 @@ in this process:
 - ``load``: ``load_readouts(*files)`` (default ``n_jobs``), and beside it
   ``pandas.read_json(lines=True)`` on the same files (the loading target is
   at most 5x);
-- ``statements``: :func:`diplo_analysis.statements.statements`;
+- ``statements``: :func:`diplo_analysis.speakers.statements`;
 - ``sentiment``: :func:`diplo_analysis.tone.score_statements`;
 - ``frequency``: :func:`diplo_analysis.frequency.call_frequency` by
   counterpart country and year;
@@ -27,7 +27,12 @@ sampled every 20 ms by a thread) during each step; worker processes of the
 load are not counted. Printed: each step's time and peak at 1x and 10x, the
 growth ratio of the time (the issue's target: at most 12x for 10x the data),
 the whole pipeline's peak (target: under 4 GB) and its time at 1x (target:
-under 30 s on the 2-core reference machine).
+under 30 s on the 2-core reference machine). Beside the wall clock, the CPU
+time of each step (user + system, of this process and of the load's worker
+processes once they have exited) and its growth: on a machine shared with
+other jobs the wall clock of a long step is inflated by the waits for a core
+(a step's CPU growth near 10x and a wall growth far above it is contention,
+not the algorithm).
 
     .venv/bin/python benchmarks/bench_scale.py              # 1x and 10x (several minutes)
     .venv/bin/python benchmarks/bench_scale.py --factor 3   # a quicker look
@@ -43,6 +48,7 @@ import argparse
 import gc
 import json
 import os
+import resource
 import sys
 import tempfile
 import threading
@@ -100,6 +106,12 @@ class PeakRSS:
         self.peak = max(self.peak, self._rss())
 
 
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its exited children so far."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def make_copies(files: list[Path], factor: int, folder: Path) -> list[Path]:
     """Write each file ``factor`` times into ``folder`` (see the module docstring); return the new files."""
     out = []
@@ -134,7 +146,7 @@ def warm_up() -> None:
 
     from diplo_analysis.corpus import load_readouts
     from diplo_analysis.pairs import pair_readouts
-    from diplo_analysis.statements import statements
+    from diplo_analysis.speakers import statements
     from diplo_analysis.tone import score_statements
     from diplo_analysis.topics import topic_clusters
 
@@ -154,7 +166,7 @@ def run_pipeline(files: list[Path], skip: set) -> dict:
     from diplo_analysis.corpus import load_readouts
     from diplo_analysis.frequency import call_frequency
     from diplo_analysis.pairs import pair_readouts
-    from diplo_analysis.statements import statements
+    from diplo_analysis.speakers import statements
     from diplo_analysis.tone import score_statements
     from diplo_analysis.topics import topic_clusters
 
@@ -162,11 +174,12 @@ def run_pipeline(files: list[Path], skip: set) -> dict:
 
     def step(name, func, *args, **kwargs):
         with PeakRSS() as mem:
-            start = time.perf_counter()
+            start, cpu0 = time.perf_counter(), cpu_seconds()
             value = func(*args, **kwargs)
-            elapsed = time.perf_counter() - start
-        results[name] = (elapsed, mem.peak)
-        print(f"  {name:10s} {elapsed:8.2f} s  peak {mem.peak / 1e6:8.0f} MB", file=sys.stderr, flush=True)
+            elapsed, cpu = time.perf_counter() - start, cpu_seconds() - cpu0
+        results[name] = (elapsed, mem.peak, cpu)
+        print(f"  {name:10s} {elapsed:8.2f} s  cpu {cpu:8.2f} s  peak {mem.peak / 1e6:8.0f} MB", file=sys.stderr,
+              flush=True)
         return value
 
     step("read_json", lambda: [pd.read_json(f, lines=True) for f in files])
@@ -207,17 +220,19 @@ def main(argv=None) -> int:
         big = run_pipeline(big_files, skip)
     ok = True
     print(f"\nreadouts: {small['rows']} at 1x, {big['rows']} at {args.factor}x")
-    print(f"{'step':11s} {'1x s':>8s} {f'{args.factor}x s':>9s} {'growth':>7s} {'1x peak MB':>11s} "
-          f"{f'{args.factor}x peak MB':>12s}")
+    print(f"{'step':11s} {'1x s':>8s} {f'{args.factor}x s':>9s} {'growth':>7s} {'cpu growth':>10s} "
+          f"{'1x peak MB':>11s} {f'{args.factor}x peak MB':>12s}")
     limit = MAX_GROWTH * args.factor / 10
     for name in ("read_json",) + STEPS:
         if name not in small:
             continue
-        (t1, m1), (t2, m2) = small[name], big[name]
+        (t1, m1, c1), (t2, m2, c2) = small[name], big[name]
         growth = t2 / t1 if t1 > 0 else float("inf")
+        cpu_growth = c2 / c1 if c1 > 0 else float("inf")
         flag = "" if name == "read_json" or growth <= limit else f"  > {limit:g}x"
         ok &= not flag
-        print(f"{name:11s} {t1:8.2f} {t2:9.2f} {growth:6.1f}x {m1 / 1e6:11.0f} {m2 / 1e6:12.0f}{flag}")
+        print(f"{name:11s} {t1:8.2f} {t2:9.2f} {growth:6.1f}x {cpu_growth:9.1f}x {m1 / 1e6:11.0f} "
+              f"{m2 / 1e6:12.0f}{flag}")
     total1 = sum(small[s][0] for s in STEPS if s in small)
     peak2 = max(big[s][1] for s in STEPS if s in big)
     load1 = small["load"][0] / small["read_json"][0]

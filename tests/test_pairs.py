@@ -573,3 +573,106 @@ def pairs_set_with_mirrors(pairs):
             for y in [r.readout_id_b, *r.mirrors_b]:
                 out.add(frozenset((x, y)))
     return out
+
+
+def _mirror_partition_all_against_all(df: pd.DataFrame) -> set:
+    """The mirror groups by the rules, every readout compared with every other (the unblocked reference)."""
+    import itertools
+
+    from diplo_analysis.pairs import MIRROR_SIMILARITY, _fingerprint, _prepare, _same_conversation_one_side
+
+    p = _prepare(df)
+    rows = list(p.itertuples(index=False))
+    edges = []
+    for i, j in itertools.combinations(range(len(rows)), 2):
+        x, y = rows[i], rows[j]
+        if (x.side, x.medium) != (y.side, y.medium) or abs(int(x.day) - int(y.day)) > 1:
+            continue
+        if x.day == y.day:  # same day: compared in frame order
+            if _same_conversation_one_side(x, y):
+                edges.append((i, j))
+            continue
+        if (x.day, x.readout_id) > (y.day, y.readout_id):
+            x, y = y, x  # a day apart: the earlier first
+        if _same_conversation_one_side(x, y):
+            fx, fy = _fingerprint(x.text), _fingerprint(y.text)
+            if fx and fy and len(fx & fy) / len(fx | fy) >= MIRROR_SIMILARITY:
+                edges.append((i, j))
+    group = list(range(len(rows)))
+
+    def find(k):
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for i, j in edges:
+        group[find(j)] = find(i)
+    members: dict = {}
+    for k, r in enumerate(rows):
+        members.setdefault(find(k), set()).add(r.readout_id)
+    return {frozenset(m) for m in members.values()}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_blocked_mirror_collapse_equals_all_against_all(seed):
+    # many copies per day, name variants (one letter apart, surname only),
+    # unnamed counterparts, missing countries, texts near-identical or not
+    rng = np.random.default_rng(seed)
+    hosts = ["Alexander Lukashenko", "Lukashenka", "Xi Jinping", "Xi", None]
+    cps = [(["Vladimir Putin"], ["RUS"]), (["Putin"], ["RUS"]), ([None], ["RUS"]), (["Putin"], [None]),
+           ([None], [None]), (["Tokayev", "Putin"], ["KAZ", "RUS"]), (["Putin", "Tokaev"], ["RUS", None]),
+           (["Putin"], ["UKR"]), (["Tokaev", "Putin"], ["RUS", "KAZ"]),
+           ([], [])]
+    texts = ["grain rail freight bridge river summit autumn", "grain rail freight bridge river summit winter",
+             "gas pipeline prices contract talks", ""]
+    rows = []
+    for _ in range(60):
+        names, countries = cps[rng.integers(len(cps))]
+        rows.append(readout(
+            f"pub{rng.integers(3)}", pd.Timestamp("2020-03-10") + pd.Timedelta(days=int(rng.integers(3))),
+            hosts[rng.integers(len(hosts))], "BLR", names, countries,
+            medium=["phone", "video"][rng.integers(2)], text=texts[rng.integers(len(texts))]))
+    df = frame(*rows)
+    events = collapse_mirrors(df)
+    got = {frozenset([rid, *m]) for rid, m in zip(events["readout_id"], events["mirrors"])}
+    assert got == _mirror_partition_all_against_all(df)
+    assert sum(len(g) for g in got) == len(df)  # every readout in one event
+    assert len(got) < len(df) - 10  # many copies collapsed
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_candidate_blocking_keeps_every_pair_that_can_score(seed):
+    # the blocked candidates hold every event pair within the window whose hosts
+    # are each other's counterparts (by country, or by name where a country is
+    # missing), and leave out most of the others of the same days
+    from diplo_analysis.pairs import _candidates, _direction, _events
+
+    rng = np.random.default_rng(seed)
+    leaders = [("Anna Berg", "NOR"), ("Erik Halvorsen", "SWE"), ("Jan Novak", "CZE"), ("Ola Lind", "FIN")]
+    rows = []
+    for _ in range(80):
+        i, j = rng.choice(len(leaders), size=2, replace=False)
+        (host, side), (cp, cc) = leaders[i], leaders[j]
+        cc = None if rng.random() < 0.15 else cc
+        cp = None if rng.random() < 0.1 else cp
+        rows.append(readout(f"pub{side}{rng.integers(2)}", pd.Timestamp("2021-05-01")
+                            + pd.Timedelta(days=int(rng.integers(4))), host, side, [cp], [cc],
+                            medium=["phone", "video", "in_person"][rng.integers(3)]))
+    events = _events(frame(*rows))
+    cands = _candidates(events, max_days=1, inferred_days=1)
+    got = {frozenset(p) for p in zip(cands["e_l"], cands["e_r"])}
+    ev = list(events.itertuples(index=False))
+    can_score, same_window = set(), 0
+    for a in range(len(ev)):
+        for b in range(a + 1, len(ev)):
+            x, y = ev[a], ev[b]
+            if abs(int(x.day) - int(y.day)) > 1 or x.side == y.side or x.publisher == y.publisher:
+                continue
+            if not media_compatible(x.medium, y.medium):
+                continue
+            same_window += 1
+            if (_direction(x.host_key, x.side, y.cp_keys, y.counterpart_countries)[0]
+                    and _direction(y.host_key, y.side, x.cp_keys, x.counterpart_countries)[0]):
+                can_score.add(frozenset((a, b)))
+    assert can_score and can_score <= got
+    assert len(got) < same_window  # blocking left some out

@@ -236,16 +236,22 @@ def media_compatible(a, b) -> bool:
 # Mirrors -> events
 # ---------------------------------------------------------------------------
 
-def _publisher_rank(publisher, url) -> int:
-    """0 official ministry/presidency, 1 embassy/consulate, 2 anything else (``data/publisher_kinds.csv``)."""
-    from .gazetteer import publisher_kinds
+def _publisher_ranks(publishers, urls) -> list[int]:
+    """Per readout: 0 official ministry/presidency, 1 embassy/consulate, 2 anything else.
 
-    kinds = publisher_kinds(publisher, url)
-    if "embassy" in kinds:
-        return 1
-    if "official" in kinds:
-        return 0
-    return 2
+    The kinds of :func:`diplo_analysis.gazetteer.publisher_kinds`
+    (``data/publisher_kinds.csv``), embassy first; only the two kinds that
+    rank are searched for.
+    """
+    from .gazetteer import _publisher_kind_rows
+
+    never = re.compile(r"(?!)")  # a kind the table lacks matches nothing
+    embassy, official = (_publisher_kind_rows().get(kind, never).search for kind in ("embassy", "official"))
+    out = []
+    for publisher, url in zip(publishers, urls):
+        hay = f"{publisher or ''} {url or ''}"
+        out.append(1 if embassy(hay) else 0 if official(hay) else 2)
+    return out
 
 
 def _as_list(value) -> list:
@@ -306,20 +312,24 @@ def _prepare(readouts: pd.DataFrame) -> pd.DataFrame:
     if "status" in readouts:  # an announcement tells no conversation held
         keep &= (readouts["status"].astype(object) != "announced").to_numpy()
     readouts = readouts.loc[keep]
+    # plain lists: iterating the frame's str and category columns costs more than the work
+    publishers = [_clean(p) for p in readouts["publisher"].tolist()]
+    urls = [_clean(u) for u in readouts["url"].tolist()] if "url" in readouts else [None] * len(readouts)
+    hosts = [_clean(h) for h in readouts["host"].tolist()]
     df = pd.DataFrame(
         {
             "readout_id": readouts["readout_id"].astype(str).to_numpy(),
-            "publisher": [_clean(p) for p in readouts["publisher"]],
-            "url": [_clean(u) for u in readouts["url"]] if "url" in readouts else [None] * len(readouts),
+            "publisher": publishers,
+            "url": urls,
             "date": dates[keep],
-            "medium": [None if _clean(m) is None else str(m) for m in readouts["medium"]],
+            "medium": [None if _clean(m) is None else str(m) for m in medium[keep]],
             "text": (
-                [t[:1500] if isinstance(t, str) else None for t in readouts["text"]]
+                [t[:1500] if isinstance(t, str) else None for t in readouts["text"].tolist()]
                 if "text" in readouts
                 else [None] * len(readouts)
             ),
-            "host": [_clean(h) for h in readouts["host"]],
-            "side": [_clean(h) for h in readouts["host_country"]],
+            "host": hosts,
+            "side": [_clean(h) for h in side[keep]],
             "counterparts": [[_clean(c) for c in _as_list(v)] for v in readouts["counterparts"]],
             "counterpart_countries": [[_clean(c) for c in _as_list(v)] for v in readouts["counterpart_countries"]],
             "n_words": (
@@ -334,9 +344,9 @@ def _prepare(readouts: pd.DataFrame) -> pd.DataFrame:
             ),
         }
     )
-    df["host_key"] = [person_key(h) for h in df["host"]]
+    df["host_key"] = [person_key(h) for h in hosts]
     df["cp_keys"] = [[person_key(c) for c in cps] for cps in df["counterparts"]]
-    df["rank"] = [_publisher_rank(p, u) for p, u in zip(df["publisher"], df["url"])]
+    df["rank"] = _publisher_ranks(publishers, urls)
     df["day"] = (df["date"].to_numpy().astype("datetime64[D]").astype(np.int64))
     return df
 
@@ -432,42 +442,161 @@ def collapse_mirrors(readouts: pd.DataFrame) -> pd.DataFrame:
     return _events(readouts)[_EVENT_COLUMNS].copy()
 
 
-def _events(readouts: pd.DataFrame) -> pd.DataFrame:
-    """collapse_mirrors with the internal keys (host_key, cp_keys, day)."""
-    df = _prepare(readouts)
-    parent = list(range(len(df)))
+class _UnionFind:
+    """Disjoint sets of positions 0..n-1 (path halving)."""
 
-    def find(i):
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    rows = list(df.itertuples(index=False))
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(j)] = self.find(i)
+
+
+def _signature(row) -> tuple:
+    """What :func:`_same_conversation_one_side` reads of a row: equal signatures, equal answers."""
+    return row.host_key, tuple(row.cp_keys), tuple(row.counterpart_countries)
+
+
+def _mirror_block(row) -> tuple:
+    """A key two mirrors must share: whether the host is named, how many counterparts, how many named.
+
+    :func:`_same_conversation_one_side` needs both hosts named or both
+    unnamed, as many counterparts on each side, and pairs a named
+    counterpart only with a named one.
+    """
+    c = list(itertools.zip_longest(row.cp_keys, row.counterpart_countries))
+    return bool(row.host_key), len(c), sum(1 for k, _ in c if k)
+
+
+def _country_key(row) -> Optional[tuple]:
+    """The sorted counterpart countries when all are known, else None (matches any).
+
+    Two matched counterparts with known countries must have the same one, so
+    two mirrors whose countries are all known have the same sorted countries.
+    """
+    countries = [cc for _, cc in itertools.zip_longest(row.cp_keys, row.counterpart_countries)]
+    return tuple(sorted(countries)) if all(countries) else None
+
+
+def _by_signature(positions, rows) -> dict:
+    """Block -> country key -> member lists, one per distinct signature (members in the order given)."""
+    sigs: dict = {}
+    for i in positions:
+        sigs.setdefault(_signature(rows[i]), []).append(i)
+    blocks: dict = {}
+    for members in sigs.values():
+        row = rows[members[0]]
+        block = _mirror_block(row)
+        if block[1]:  # without counterparts a readout is nobody's mirror
+            blocks.setdefault(block, {}).setdefault(_country_key(row), []).append(members)
+    return blocks
+
+
+def _pairs_within(groups: dict):
+    """Unordered pairs of signatures of one block whose countries can match (see :func:`_country_key`)."""
+    opened = groups.get(None, [])
+    yield from itertools.combinations(opened, 2)
+    for key, members in groups.items():
+        if key is not None:
+            yield from itertools.combinations(members, 2)
+            yield from ((mo, m) for mo in opened for m in members)
+
+
+def _pairs_across(earlier: dict, later: dict):
+    """Pairs (signature of ``earlier``, signature of ``later``) of one block whose countries can match."""
+    for key, members in earlier.items():
+        if key is None:
+            others = [m for ms in later.values() for m in ms]
+        else:
+            others = later.get(key, []) + later.get(None, [])
+        yield from ((ma, mb) for ma in members for mb in others)
+
+
+def _join_same_day(ma: list, mb: list, rows, uf: _UnionFind) -> None:
+    """Union the readouts of two signatures (same side, day, medium) that are mirrors.
+
+    Every readout i of one signature and j of the other is compared as
+    ``_same_conversation_one_side(rows[i], rows[j])`` with i < j; the answer
+    depends on the signatures and their order only, so two calls decide all
+    the pairs.
+    """
+    ab = _same_conversation_one_side(rows[ma[0]], rows[mb[0]])
+    ba = _same_conversation_one_side(rows[mb[0]], rows[ma[0]])
+    if ab and ba:
+        uf.union(ma[0], mb[0])
+    elif ab or ba:  # the one-to-one counterpart match depends on the order: pair by pair
+        for i in ma:
+            for j in mb:
+                if (ab if i < j else ba):
+                    uf.union(i, j)
+
+
+def _same_day_mirrors(df: pd.DataFrame, rows, uf: _UnionFind) -> None:
+    """Readouts of one side, day and medium with matching host and counterparts are mirrors.
+
+    Compared signature against signature inside a (side, day, medium, block)
+    group: the work grows with the distinct (host, counterparts) of one
+    day, not with the copies of each.
+    """
     for _, idx in df.groupby(["side", "day", "medium"], sort=True).indices.items():
-        idx = sorted(idx)
-        for i, j in itertools.combinations(idx, 2):
-            if find(i) != find(j) and _same_conversation_one_side(rows[i], rows[j]):
-                parent[find(j)] = find(i)
-    # Copies dated one day apart (a page dated by its publication, not the
-    # call) are mirrors only when their texts are near-identical: separate
-    # calls or meetings of the same leaders on consecutive days are not.
+        for groups in _by_signature(sorted(idx), rows).values():
+            for ma in (m for ms in groups.values() for m in ms):
+                if len(ma) > 1 and _same_conversation_one_side(rows[ma[0]], rows[ma[1]]):
+                    for j in ma[1:]:
+                        uf.union(ma[0], j)
+            for ma, mb in _pairs_within(groups):
+                _join_same_day(ma, mb, rows, uf)
+
+
+def _next_day_mirrors(df: pd.DataFrame, rows, uf: _UnionFind) -> None:
+    """Copies dated one day apart are mirrors only when their texts are near-identical.
+
+    A page dated by its publication, not the call, carries the next day's
+    date; separate calls or meetings of the same leaders on consecutive days
+    are not mirrors.  Signatures of consecutive days are compared once;
+    texts only for the readouts of matching signatures not already joined.
+    """
     fingerprints: dict = {}
+
+    def fingerprint(i):
+        if i not in fingerprints:
+            fingerprints[i] = _fingerprint(rows[i].text)
+        return fingerprints[i]
+
     for _, idx in df.groupby(["side", "medium"], sort=True).indices.items():
-        idx = sorted(idx, key=lambda k: (rows[k].day, rows[k].readout_id))
-        for pos, i in enumerate(idx):
-            for j in idx[pos + 1:]:
-                if rows[j].day - rows[i].day > 1:
-                    break
-                if rows[j].day == rows[i].day or find(i) == find(j):
-                    continue
-                if not _same_conversation_one_side(rows[i], rows[j]):
-                    continue
-                fi = fingerprints.setdefault(i, _fingerprint(rows[i].text))
-                fj = fingerprints.setdefault(j, _fingerprint(rows[j].text))
-                if fi and fj and len(fi & fj) / len(fi | fj) >= MIRROR_SIMILARITY:
-                    parent[find(j)] = find(i)
-    df["group"] = [find(i) for i in range(len(df))]
+        by_day: dict = {}
+        for i in sorted(idx, key=lambda k: (rows[k].day, rows[k].readout_id)):
+            by_day.setdefault(int(rows[i].day), []).append(i)
+        days = {d: _by_signature(members, rows) for d, members in by_day.items()}
+        for day, blocks in days.items():
+            for block, groups in blocks.items():
+                for ma, mb in _pairs_across(groups, days.get(day + 1, {}).get(block, {})):
+                    if not _same_conversation_one_side(rows[ma[0]], rows[mb[0]]):
+                        continue
+                    for i in ma:
+                        for j in mb:
+                            if uf.find(i) == uf.find(j):
+                                continue
+                            fi, fj = fingerprint(i), fingerprint(j)
+                            if fi and fj and len(fi & fj) / len(fi | fj) >= MIRROR_SIMILARITY:
+                                uf.union(i, j)
+
+
+def _events(readouts: pd.DataFrame) -> pd.DataFrame:
+    """collapse_mirrors with the internal keys (host_key, cp_keys, day)."""
+    df = _prepare(readouts)
+    rows = list(df.itertuples(index=False))
+    uf = _UnionFind(len(df))
+    _same_day_mirrors(df, rows, uf)
+    _next_day_mirrors(df, rows, uf)
+    df["group"] = [uf.find(i) for i in range(len(df))]
     df = df.sort_values(["group", "rank", "n_words", "readout_id"], ascending=[True, True, False, True])
     members: dict = {}
     for g, rid in zip(df["group"], df["readout_id"]):
@@ -507,31 +636,75 @@ def _check_days(name: str, value) -> None:
         raise ValueError(f"{name} must be a non-negative int, got {value!r}")
 
 
+def _country_targets(events: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The countries each event's host can meet, for blocking.
+
+    Returns
+    -------
+    targets : DataFrame
+        ``e`` (event position), ``day``, ``side``, ``target`` (a country of
+        one of its counterparts), one row per distinct (event, country).
+    open_ : ndarray of bool
+        Per event: one of its counterparts has no country (any side may match by name).
+    """
+    rows, open_ = [], np.zeros(len(events), dtype=bool)
+    for e, (keys, countries) in enumerate(zip(events["cp_keys"], events["counterpart_countries"])):
+        for _, cc in itertools.zip_longest(keys, countries):
+            if cc:
+                rows.append((e, cc))
+            else:
+                open_[e] = True
+    targets = pd.DataFrame(rows, columns=["e", "target"]).drop_duplicates().astype({"e": np.int64})
+    targets = targets.assign(day=events["day"].to_numpy()[targets["e"].to_numpy()],
+                             side=events["side"].to_numpy()[targets["e"].to_numpy()])
+    return targets, open_
+
+
+def _day_pairs(left: pd.DataFrame, right: pd.DataFrame, off: int, on: list) -> pd.DataFrame:
+    """``e_l, e_r`` of rows of ``left`` and ``right`` equal on ``on``, ``right`` dated ``off`` days later."""
+    m = left.merge(right.assign(day=right["day"] - off), on=["day", *on], suffixes=("_l", "_r"))
+    return m[["e_l", "e_r"]]
+
+
 def _candidates(events: pd.DataFrame, max_days: int, inferred_days: int) -> pd.DataFrame:
-    """Event pairs of different sides and publishers, compatible media, close dates (blocked on the day).
+    """Event pairs of different sides and publishers, compatible media, close dates (blocked).
 
     Dates up to ``max_days`` apart always qualify; up to ``inferred_days``
     apart only when the later of the two dates is inferred (a page dated by
-    its publication, days after the call).
+    its publication, days after the call).  Blocked on the day and on the
+    countries: a pair can score only if each side's host country is among
+    the other's counterpart countries, or the other has a counterpart
+    without a country (see :func:`_direction`), so only such pairs are
+    formed; the others of the same day are never looked at.
     """
-    ev = events[["day", "side", "medium", "publisher"]].reset_index().rename(columns={"index": "e"})
+    targets, open_ = _country_targets(events)
+    # x's side is a country of y's counterparts and y's side one of x's
+    mutual_l = targets.rename(columns={"e": "e", "side": "a", "target": "b"})
+    mutual_r = targets.rename(columns={"side": "b", "target": "a"})
+    ev = events[["day"]].reset_index().rename(columns={"index": "e"})
+    opened = ev.loc[open_]
     late = events["date_inferred"].to_numpy()
     cands = []
     for off in range(max(int(max_days), int(inferred_days)) + 1):
-        right = ev.assign(day=ev["day"] - off)
-        m = ev.merge(right, on="day", suffixes=("_l", "_r"))
+        m = pd.concat([
+            _day_pairs(mutual_l, mutual_r, off, ["a", "b"]),
+            _day_pairs(opened, ev, off, []),  # a counterpart without a country: by name only
+            _day_pairs(ev, opened, off, []),
+        ], ignore_index=True)
         if off == 0:
-            m = m[m["e_l"] < m["e_r"]]
+            m = m[m["e_l"] != m["e_r"]]
+            m = pd.DataFrame({"e_l": m.min(axis=1), "e_r": m.max(axis=1)})
         elif off > max_days:
             m = m[late[m["e_r"].to_numpy()]]  # e_r is the later one: its date must be inferred
-        cands.append(m[["e_l", "e_r"]].assign(day_diff=off))
-    c = pd.concat(cands, ignore_index=True)
+        cands.append(m.assign(day_diff=off))
+    c = pd.concat(cands, ignore_index=True).drop_duplicates().astype(np.int64)
+    c = c.sort_values(["day_diff", "e_l", "e_r"])
     side, med, pub = events["side"].to_numpy(), events["medium"].to_numpy(), events["publisher"].to_numpy()
     el, er = c["e_l"].to_numpy(), c["e_r"].to_numpy()
     ok = (side[el] != side[er]) & np.array(
         [media_compatible(a, b) for a, b in zip(med[el], med[er])], dtype=bool
     ) & np.array([(p or "") != (q or "") for p, q in zip(pub[el], pub[er])], dtype=bool)
-    return c.loc[ok]
+    return c.loc[ok].reset_index(drop=True)
 
 
 def _pair_events(events: pd.DataFrame, max_days: int, inferred_days: Optional[int] = None) -> list[tuple]:

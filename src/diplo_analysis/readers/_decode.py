@@ -212,7 +212,19 @@ def too_deep(obj: Any, limit: Optional[int] = None) -> bool:
     return False
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+def _str_has_surrogate(s: str) -> bool:
+    """Whether ``s`` holds a lone surrogate: never for ASCII (known at once), else where UTF-8 cannot encode it.
+
+    Strict UTF-8 encoding fails on surrogates and on nothing else, and is
+    several times faster than a regular expression over a long text.
+    """
+    if s.isascii():
+        return False
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def has_surrogate(obj: Any) -> bool:
@@ -221,11 +233,13 @@ def has_surrogate(obj: Any) -> bool:
     Such strings cannot be written as UTF-8 (a JSON escape such as
     ``"\\ud800"`` without its pair produces one).
     """
+    if type(obj) is str:  # the usual case, without the stack
+        return _str_has_surrogate(obj)
     stack = [obj]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            if _SURROGATE.search(value):
+            if _str_has_surrogate(value):
                 return True
         elif isinstance(value, dict):
             stack.extend(value.keys())

@@ -514,3 +514,22 @@ def test_check_record_url_fast_path_agrees_with_urlsplit(url, ok):
     assert isinstance(out, Record) is ok
     if not ok:
         assert "invalid url" in out.reason
+
+
+@pytest.mark.parametrize("text", ["a\n\nb", "a\n\n\nb", "a\n \nb", "a\n\t\n\t\nb", "a \n\n b", " a\n \n \n b ",
+                                  "a\r\n\r\n\r\nb", "a\n\n \n", "plain", "", "\n\n\n"])
+def test_normalise_paragraphs_prefilter_agrees_with_the_expression(text):
+    import re
+
+    from diplo_analysis.readers._decode import normalise_paragraphs
+
+    unified = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert normalise_paragraphs(text) == re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", unified).strip()
+
+
+@pytest.mark.parametrize("obj,limit,deep", [({"a": 1}, 1, False), ({"a": 1}, 0, True), ({"a": [1]}, 1, True),
+                                            ({"a": [1]}, 2, False), ({}, 0, True), ({"a": {"b": {}}}, 2, True)])
+def test_too_deep_flat_fast_path(obj, limit, deep):
+    from diplo_analysis.readers._decode import too_deep
+
+    assert too_deep(obj, limit) is deep

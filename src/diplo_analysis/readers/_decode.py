@@ -199,6 +199,12 @@ def too_deep(obj: Any, limit: Optional[int] = None) -> bool:
     Iterative: safe on values nested deeper than Python's recursion limit.
     """
     limit = LIMITS.max_depth if limit is None else limit
+    if type(obj) is dict and limit >= 1:  # the usual case: a flat record, at once
+        for v in obj.values():
+            if isinstance(v, (dict, list)):
+                break
+        else:
+            return False
     stack = [(obj, 1)]
     while stack:
         value, depth = stack.pop()
@@ -363,7 +369,10 @@ def normalise_paragraphs(text: str) -> str:
     """Unify line ends, strip trailing spaces, keep one blank line between paragraphs."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _NL3.sub("\n\n", text).strip()
+    # three line ends with only blanks between: "\n\n\n", or a blank just before a line end
+    if "\n\n\n" in text or " \n" in text or "\t\n" in text:
+        text = _NL3.sub("\n\n", text)
+    return text.strip()
 
 
 def field_str(value: Any) -> Optional[str]:

@@ -147,7 +147,7 @@ _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter "
 _SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b", I)
 #: Words of a conversation, which make a sentence worth reading for its participants.
 CONVERSE_WORDS = ("spoke", "speaks", "talked", "conversation", "call")
-_CONVERSE, _CONVERSE_LOW, _ = _word_expressions(CONVERSE_WORDS)
+_CONVERSE, _CONVERSE_LOW, _CONVERSE_KEYS = _word_expressions(CONVERSE_WORDS)
 #: Verbs whose object is the participant ("met the President of X", "congratulated", "a message to").
 VERB_ANCHOR_WORDS = (
     "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
@@ -1037,7 +1037,11 @@ def _choose_first(it) -> tuple[list[str], int]:
         if chosen is not None:
             break
         low = s.lower()
-        if (_CONVERSE_LOW.search(low) if len(low) == len(s) else _CONVERSE.search(s)) or _first_cue(s)[0] is not None:
+        if len(low) == len(s):  # the prefilter's keys first: most sentences hold none
+            conversing = _has(low, _CONVERSE_KEYS) and _CONVERSE_LOW.search(low)
+        else:
+            conversing = _CONVERSE.search(s)
+        if conversing or _first_cue(s)[0] is not None:
             chosen = len(sents) - 1
         elif len(sents) >= 6:
             chosen = 0

@@ -840,3 +840,31 @@ def test_an_office_named_bare_initiates_on_its_own_site(publisher, url, date, wa
 def test_a_caller_named_by_surname_alone(first, want):
     m = meta("Vladimir Putin spoke by telephone with Prime Minister of Norway Sigrid Haugland", first)
     assert m["medium"] == "phone" and m["initiator"] == want
+
+
+@pytest.mark.parametrize("publisher,url", [
+    ("Office of the President of Russia (en.kremlin.ru)", "http://en.kremlin.ru/events/president/news/1"),
+    ("The White House", "https://www.whitehouse.gov/briefing-room/statements-releases/2021/01/22/x/"),
+    ("Prime Minister's Office", None), (None, "https://www.pm.gov.au/media/x"), (None, None),
+    ("Some News Site", "https://news.example.org/premier-league"), ("PMO India", "https://pmindia.gov.in/x"),
+])
+def test_publisher_kind_checks_agree_with_publisher_kinds(publisher, url):
+    from diplo_analysis import gazetteer as gz
+    from diplo_analysis.metadata import _publisher_is
+
+    kinds = gz.publisher_kinds(publisher, url)
+    for kind in ("presidency", "pm_office", "official", "embassy", "chinese_mfa_ids", "no_such_kind"):
+        assert _publisher_is(kind, publisher, url) is (kind in kinds)
+
+
+@pytest.mark.parametrize("title,head", [
+    ("G20 Summit", "G20 Summit Leaders met in Rome."), ("Meeting with FOREIGN GUESTS", "x"),
+    ("Talks", "The BRICS LEADERS' MEETING took place."), ("Caf\u00e9 summit", "Caf\u00e9 summit of the EU"),
+    ("\u212aremlin summit", "\u212aremlin summit with NATO"), ("Telephone conversation", "They spoke."),
+    ("Meeting of the Supreme Eurasian Economic Council", "Eurasian partners met."),
+])
+def test_is_gathering_fast_path_agrees_with_the_case_blind_expressions(title, head):
+    from diplo_analysis import metadata as M
+
+    expected = bool(M._FOREIGN_GUESTS.search(title)) or bool(M._GATHERING.search(head) and M._MULTILATERAL.search(head))
+    assert M._is_gathering(title, head) is expected

@@ -486,3 +486,50 @@ def test_txt_related_news_share_and_copyright_tail_is_dropped(tmp_path):
                                      "President speaks with the Emir of Qatar\nPresident receives the Prime Minister "
                                      "of Hungary\nBack to top\n\u00a9 2024 Presidency of Ruritania. All rights reserved.\n"))
     assert rec.text == "The President received the King of Freedonia at the palace."
+
+
+@pytest.mark.parametrize("s", ["plain ascii", "caf\u00e9 \u2019quoted\u2019", "x\ud800", "\u00e9\udfff\u00e9",
+                               "\U0001f600 emoji", "\ud83d\ude00 a pair", ""])
+def test_has_surrogate_fast_paths_agree_with_a_character_scan(s):
+    from diplo_analysis.readers._decode import has_surrogate
+
+    lone = any("\ud800" <= ch <= "\udfff" for ch in s)
+    assert has_surrogate(s) is lone
+    assert has_surrogate({"k": [s, "ok"]}) is lone
+    assert has_surrogate(("ok", None, s)) is lone
+
+
+@pytest.mark.parametrize("url,ok", [
+    ("https://example.org/a?b=c#d", True),
+    ("http://[::1]/x", True),
+    ("http://[x/", False),
+    ("http://x]/y", False),
+    ("https://ex\u2100ample.org/", False),  # "a/c" under NFKC: urlsplit refuses it
+    ("https://\u00e9xample.org/", True),
+])
+def test_check_record_url_fast_path_agrees_with_urlsplit(url, ok):
+    from diplo_analysis.readers import check_record
+
+    out = check_record(Record(path="f.jsonl", line=1, text="some text", url=url))
+    assert isinstance(out, Record) is ok
+    if not ok:
+        assert "invalid url" in out.reason
+
+
+@pytest.mark.parametrize("text", ["a\n\nb", "a\n\n\nb", "a\n \nb", "a\n\t\n\t\nb", "a \n\n b", " a\n \n \n b ",
+                                  "a\r\n\r\n\r\nb", "a\n\n \n", "plain", "", "\n\n\n"])
+def test_normalise_paragraphs_prefilter_agrees_with_the_expression(text):
+    import re
+
+    from diplo_analysis.readers._decode import normalise_paragraphs
+
+    unified = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert normalise_paragraphs(text) == re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", unified).strip()
+
+
+@pytest.mark.parametrize("obj,limit,deep", [({"a": 1}, 1, False), ({"a": 1}, 0, True), ({"a": [1]}, 1, True),
+                                            ({"a": [1]}, 2, False), ({}, 0, True), ({"a": {"b": {}}}, 2, True)])
+def test_too_deep_flat_fast_path(obj, limit, deep):
+    from diplo_analysis.readers._decode import too_deep
+
+    assert too_deep(obj, limit) is deep

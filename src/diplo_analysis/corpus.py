@@ -679,8 +679,11 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         with using(knowledge):
             return load_readouts(*paths, errors=errors, columns=columns, progress=progress, n_jobs=n_jobs)
     load, inputs = _start_load(paths, errors, columns, n_jobs)
-    load.read_all(inputs, progress)
-    return load.frame()
+    with _gc_paused():  # the frame too; the load's own objects go by reference counting, never traversed
+        load.read_all(inputs, progress)
+        df = load.frame()
+        del load
+    return df
 
 
 def _start_load(paths: tuple, errors: str, columns: Optional[dict], n_jobs) -> tuple["_Load", list]:
@@ -867,9 +870,12 @@ def _gc_paused():
 
     Loading creates a few objects per record (the record, its metadata, the
     people of its title) and keeps most of them: the collector's passes over
-    them find nothing to free and cost a few per cent of a load. Reference
-    counting still frees everything as usual; only reference cycles wait
-    for the next collection after the block.
+    them find nothing to free and cost a few per cent of a load.
+    :func:`load_readouts` pauses it from the first record to the finished
+    frame and drops its working state (records, duplicate indexes) before
+    the collector runs again, so that state is never traversed at all.
+    Reference counting still frees everything as usual; only reference
+    cycles wait for the next collection after the block.
     """
     enabled = gc.isenabled()
     gc.disable()

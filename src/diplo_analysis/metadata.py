@@ -147,7 +147,7 @@ _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter "
 _SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b", I)
 #: Words of a conversation, which make a sentence worth reading for its participants.
 CONVERSE_WORDS = ("spoke", "speaks", "talked", "conversation", "call")
-_CONVERSE, _CONVERSE_LOW, _ = _word_expressions(CONVERSE_WORDS)
+_CONVERSE, _CONVERSE_LOW, _CONVERSE_KEYS = _word_expressions(CONVERSE_WORDS)
 #: Verbs whose object is the participant ("met the President of X", "congratulated", "a message to").
 VERB_ANCHOR_WORDS = (
     "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
@@ -984,18 +984,24 @@ def _publisher_code(publisher, url, site):
     return gz.publisher_country(publisher, url, site)
 
 
+def _publisher_is(kind: str, publisher, url) -> bool:
+    """``kind in gz.publisher_kinds(publisher, url)``, trying that kind's expression only (a page's url is
+    new every time, so the memo of :func:`~diplo_analysis.gazetteer.publisher_kinds` rarely helps, and each
+    case-blind expression costs microseconds on a long url)."""
+    rx = gz._publisher_kind_rows().get(kind)
+    return rx is not None and rx.search(f"{publisher or ''} {url or ''}") is not None
+
+
 @lru_cache(maxsize=512)
 def _is_presidency(publisher, url) -> bool:
     """A head of state's site (``publisher_kinds.csv``: kremlin, elysee, "Office of the President of ...")."""
-    return "presidency" in gz.publisher_kinds(publisher, url)
-
-
+    return _publisher_is("presidency", publisher, url)
 
 
 @lru_cache(maxsize=512)
 def _is_pm_office(publisher, url) -> bool:
     """A head of government's site (``publisher_kinds.csv``: kantei, Downing Street, "Prime Minister")."""
-    return "pm_office" in gz.publisher_kinds(publisher, url)
+    return _publisher_is("pm_office", publisher, url)
 
 
 # a title that names a meeting: a call mentioned in the text does not override it
@@ -1031,7 +1037,11 @@ def _choose_first(it) -> tuple[list[str], int]:
         if chosen is not None:
             break
         low = s.lower()
-        if (_CONVERSE_LOW.search(low) if len(low) == len(s) else _CONVERSE.search(s)) or _first_cue(s)[0] is not None:
+        if len(low) == len(s):  # the prefilter's keys first: most sentences hold none
+            conversing = _has(low, _CONVERSE_KEYS) and _CONVERSE_LOW.search(low)
+        else:
+            conversing = _CONVERSE.search(s)
+        if conversing or _first_cue(s)[0] is not None:
             chosen = len(sents) - 1
         elif len(sents) >= 6:
             chosen = 0
@@ -1039,11 +1049,30 @@ def _choose_first(it) -> tuple[list[str], int]:
     return sents, chosen or 0
 
 
+def _lower_twin(rx: re.Pattern) -> re.Pattern:
+    """``rx`` (case-blind, no upper-case escape such as ``\\S``) as a case-exact expression for the
+    lower-cased text of an ASCII string: the same matches at the same places, found faster."""
+    if not rx.flags & I or re.search(r"\\[A-Z]", rx.pattern):
+        raise ValueError(f"no lower-case twin for {rx.pattern!r}")
+    return re.compile(rx.pattern.lower())
+
+
+_GATHERING_LOW, _FOREIGN_GUESTS_LOW = _lower_twin(_GATHERING), _lower_twin(_FOREIGN_GUESTS)
+
+
 def _is_gathering(title: str, head: str) -> bool:
     """Whether ``title`` (``head``: title and first sentence) reports a gathering of several states' leaders."""
-    if _FOREIGN_GUESTS.search(title):
+    if title.isascii():
+        low = title.lower()
+        if "foreign" in low and _FOREIGN_GUESTS_LOW.search(low):  # every match holds "foreign"
+            return True
+    elif _FOREIGN_GUESTS.search(title):
         return True
-    return bool(_GATHERING.search(head) and _MULTILATERAL.search(head))
+    if head.isascii():
+        found = _GATHERING_LOW.search(head.lower())
+    else:
+        found = _GATHERING.search(head)
+    return bool(found and _MULTILATERAL.search(head))
 
 
 def _gathered(sents: list, more, date, host: Optional[str], host_country: Optional[str],

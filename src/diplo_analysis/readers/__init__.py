@@ -88,7 +88,9 @@ def check_record(rec: Record) -> Union[Record, Reject]:
     if has_surrogate(fields) or has_surrogate(rec.meta):
         return Reject(rec.path, rec.line, "invalid text: a lone surrogate (such as the JSON escape \\ud800 "
                                           "without its pair) cannot be encoded as UTF-8")
-    if rec.url:
+    url = rec.url
+    # urlsplit raises only on brackets (an IPv6 host) or a non-ASCII host: a plain ASCII url passes at once
+    if url and not (url.isascii() and "[" not in url and "]" not in url):
         try:
             urlsplit(rec.url).hostname  # noqa: B018 - the property raises on a bad address ("http://[x/")
         except ValueError as exc:

@@ -107,3 +107,28 @@ def test_a_statement_by_another_official_keeps_the_president_who_spoke():
     m = meta("Statement from the Secretary of State on the Call with Volodymyr Zelenskyy",
              "Today, President Trump had a long call with the Ukrainian leader.", date="2025-03-19")
     assert m["host"] == "Donald J. Trump" and m["host_country"] == "USA"
+
+
+# ---- rules taught by real pages of other governments (tests/labels/world_pages.csv, dev part)
+def test_a_headline_infinitive_announces_a_meeting():
+    m = meta("Taoiseach to meet with Chancellor Olaf Scholz in Berlin", "The Taoiseach will travel to Berlin today.",
+             "gov.ie", "https://www.gov.ie/en/press-release/x/", "2023-05-02")
+    assert m["status"] == "announced" and m["medium"] == "other" and m["counterpart_countries"] == ["DEU"]
+    held = meta("Taoiseach meets Chancellor Olaf Scholz in Berlin", "The Taoiseach met the Chancellor today.",
+                "gov.ie", "https://www.gov.ie/en/press-release/y/", "2023-05-02")
+    assert held["status"] == "held" and held["medium"] == "in_person"
+
+
+def test_speaks_with_in_the_title_is_a_call_even_when_the_text_opens_with_condolences():
+    m = meta("Prime Minister Justin Trudeau speaks with President Emmanuel Macron of France",
+             "The Prime Minister offered his condolences for the victims of the storm in Brittany.",
+             "Prime Minister of Canada", "https://www.pm.gc.ca/en/news/readouts/x", "2021-03-04")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["FRA"]
+
+
+def test_an_organisations_site_takes_its_head_as_host_not_the_leader_it_spoke_with():
+    m = meta("Readout of the Secretary-General's telephone call with President Emmanuel Macron of France",
+             "The Secretary-General and President Emmanuel Macron of France spoke about the climate summit.",
+             "un.org", "https://www.un.org/sg/en/content/sg/readout/x", "2019-05-01")
+    assert m["host_country"] == "UN" and m["host"] == "Antonio Guterres"  # the leaders table's name
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["FRA"]

@@ -24,6 +24,10 @@ The rules, tried in order (the first that matches decides):
 ``title_upcoming``
     The title calls it upcoming: "Statement by the Spokesperson on the
     President's Upcoming Phone Call with the Prime Minister of Ruritania".
+``title_to``
+    A headline's infinitive after a subject of names and titles only:
+    "Taoiseach to meet with the Chancellor", "Deputy President Jane Roe to
+    host the Vice President of Elbonia".
 ``lead_future``
     The title names a conversation but the text's first sentence puts it in
     the future and reports nothing held: "On Monday, May 6, President Jane
@@ -58,6 +62,11 @@ FUTURE_CONVERSATION = re.compile(
     r"|participate in (?:[\w-]+ ){0,4}?(?:meeting|summit|call|talks|event|videoconference))\b",
     _I,
 )
+#: A headline's infinitive of a conversation to come, after a subject of names and titles only:
+#: "Taoiseach to meet with Chancellor ...", "Deputy President Jane Roe to host ...".
+TITLE_TO = re.compile(
+    r"^(?:[A-Z][\w'\u2019.-]*\s+){1,6}to (?:meet|host|visit|receive|welcome|hold (?:talks|a (?:phone |video )?call)"
+    r"|speak|call|travel)\b")
 #: "Upcoming" beside a conversation word in a title ("the President's Upcoming Call with ...").
 UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|planned) (?:[\w-]+ ){0,2}?(?:call|meeting|talks|visit|conversation)\b", _I)
 #: A conversation reported as held: the sentence is a readout, whatever it
@@ -96,7 +105,8 @@ def announcement_rule(title: str, first: str) -> Optional[Announcement]:
     Returns
     -------
     Announcement or None
-        ``rule`` (``title_future``, ``title_upcoming`` or ``lead_future``),
+        ``rule`` (``title_future``, ``title_upcoming``, ``title_to`` or
+        ``lead_future``),
         ``evidence`` (the words matched) and ``sentence`` (where the planned
         day is to be read); None when the document announces nothing.
 
@@ -110,7 +120,8 @@ def announcement_rule(title: str, first: str) -> Optional[Announcement]:
     """
     title, first = title or "", first or ""
     low_title = title.lower()
-    if "will" not in low_title and "will" not in first.lower() and not _UPCOMING_KEYS.search(low_title):
+    if "will" not in low_title and "will" not in first.lower() and not _UPCOMING_KEYS.search(low_title) \
+            and " to " not in title:
         return None  # the words every rule needs are absent (a cheap test first)
     m = FUTURE_CONVERSATION.search(title)
     if m and not HELD.search(title, 0, m.start()):
@@ -118,6 +129,9 @@ def announcement_rule(title: str, first: str) -> Optional[Announcement]:
     m = UPCOMING.search(title)
     if m:
         return Announcement("title_upcoming", m.group(0), f"{title}. {first}")
+    m = TITLE_TO.search(title)
+    if m:
+        return Announcement("title_to", m.group(0), f"{title}. {first}")
     if _READOUT_TITLE.search(title) or HELD.search(title):
         return None
     m = FUTURE_CONVERSATION.search(first)

@@ -1332,6 +1332,9 @@ def _medium_from_text(c: _Context) -> None:
             c.decide("medium", value, "title_cue", _words_at(title, _first_cue(title)[1]))
         elif s_med:
             c.decide("medium", value, "text_cue", _words_at(lead, s_pos))
+            # "Prime Minister X speaks with President Y" over a text that opens with condolences: the
+            # title's house style names a call (rule spoke_with, if a foreign counterpart is found)
+            c.spoke = s_med == "other" and bool(_SPOKE_WITH.search(title))
         else:
             c.decide("medium", value, "no_cue", "")
             # no cue at all, but "X spoke with Y": a call if a foreign counterpart is found (rule spoke_with)
@@ -1410,10 +1413,13 @@ def _next_sentence_leaders(c: _Context) -> list:
 
 def _host_of_subject(c: _Context) -> None:
     """Rules ``subject_leader`` (an unknown publisher, or one whose country no known person shares: the
-    subject's known leader) and ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's")."""
+    subject's known leader; not on an organisation's site, whose head is its host) and
+    ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's")."""
     if c.host is not None:
         return
-    subj_known = [p for p in c.t_subj + c.f_subj if p["known"]]
+    # an organisation's site takes no state's leader as its host ("The Secretary-General and President
+    # Hollande spoke" on un.org): its head (rule office_holder) is looked for next
+    subj_known = [p for p in c.t_subj + c.f_subj if p["known"]] if c.pub_country not in gz.ORG_CODES else []
     if subj_known:
         c.decide("host", subj_known[0]["name"], "subject_leader", subj_known[0]["name"])
         c.decide("host_country", subj_known[0]["country"], "subject_leader", subj_known[0]["name"])

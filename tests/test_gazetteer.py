@@ -163,3 +163,4 @@ def test_publisher_kinds_come_from_the_table():
     assert publisher_kinds("Prime Minister's Office", None) == {"pm_office"}
     assert publisher_kinds(None, "http://nz.china-embassy.gov.cn/eng/x") == {"embassy", "chinese_mfa_ids"}
     assert publisher_kinds("Some News Site", "https://news.example.org/x") == frozenset()
+

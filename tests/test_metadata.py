@@ -850,11 +850,10 @@ def test_a_caller_named_by_surname_alone(first, want):
 ])
 def test_publisher_kind_checks_agree_with_publisher_kinds(publisher, url):
     from diplo_analysis import gazetteer as gz
-    from diplo_analysis.metadata import _publisher_is
 
     kinds = gz.publisher_kinds(publisher, url)
     for kind in ("presidency", "pm_office", "official", "embassy", "chinese_mfa_ids", "no_such_kind"):
-        assert _publisher_is(kind, publisher, url) is (kind in kinds)
+        assert gz.publisher_is(kind, publisher, url) is (kind in kinds)
 
 
 @pytest.mark.parametrize("title,head", [

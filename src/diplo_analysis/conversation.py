@@ -97,10 +97,6 @@ class _Groups:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def _check(readouts: pd.DataFrame) -> None:
-    _pairs._validate(readouts)
-
-
 def _announcements(readouts: pd.DataFrame) -> pd.DataFrame:
     """The announcements of the frame with their keys (rows with status ``announced``)."""
     if "status" not in readouts:
@@ -299,7 +295,7 @@ def conversations(readouts: pd.DataFrame, max_days: int = 1, inferred_days: int 
         frame: ``readout_id``, ``date``, ``planned_date``, ``conversation_id``
         (the conversation it announces; missing where the frame holds none).
     """
-    _check(readouts)
+    _pairs._validate(readouts)
     for name, value in (("max_days", max_days), ("inferred_days", inferred_days), ("announce_days", announce_days)):
         _pairs._check_days(name, value)
     events, groups = _held(readouts, max_days, inferred_days)
@@ -374,7 +370,7 @@ def explain_conversation(readouts: pd.DataFrame, id_a: str, id_b: str, **kwargs)
         sides, one row per pairing rule of :func:`diplo_analysis.pairs.explain_pair`
         (``pair_rules``, holds when none fails).
     """
-    _check(readouts)
+    _pairs._validate(readouts)
     ra, rb = _pairs._row(readouts, id_a), _pairs._row(readouts, id_b)
     mapping = conversations(readouts, **kwargs).attrs["readout_conversation"]
     ca, cb = mapping.get(str(id_a)), mapping.get(str(id_b))

@@ -588,13 +588,6 @@ def _mfa_anchors() -> tuple[tuple[int, ...], tuple[float, ...]]:
     return tuple(ids[i] for i in order), tuple(days[i] for i in order)
 
 
-def _publisher_kinds(publisher, url) -> frozenset:
-    """:func:`diplo_analysis.gazetteer.publisher_kinds` (imported on first use)."""
-    from .gazetteer import publisher_kinds
-
-    return publisher_kinds(publisher, url)
-
-
 def mfa_id_date(url: Optional[str]) -> Optional[pd.Timestamp]:
     """Estimate when a Chinese foreign-ministry page was posted from its id.
 
@@ -613,7 +606,9 @@ def mfa_id_date(url: Optional[str]) -> Optional[pd.Timestamp]:
     pandas.Timestamp or None
         The estimated day (good to a few months between distant anchors).
     """
-    if not url or not isinstance(url, str) or "chinese_mfa_ids" not in _publisher_kinds(None, url):
+    from .gazetteer import publisher_is
+
+    if not url or not isinstance(url, str) or not publisher_is("chinese_mfa_ids", None, url):
         return None
     m = _MFA_ID.search(url)
     if not m:

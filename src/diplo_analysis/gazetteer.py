@@ -588,6 +588,18 @@ def _publisher_kind_rows() -> dict[str, re.Pattern]:
     return {kind: re.compile("|".join(p), re.I) for kind, p in patterns.items()}
 
 
+def publisher_is(kind: str, publisher: Optional[str] = None, url: Optional[str] = None) -> bool:
+    """Whether the publisher is of one kind (``kind in publisher_kinds(publisher, url)``).
+
+    Only that kind's expression is tried: a page's url is new every time, so
+    the memo of :func:`publisher_kinds` rarely helps, and each case-blind
+    expression costs microseconds on a long url. A kind the table lacks is
+    never true.
+    """
+    rx = _publisher_kind_rows().get(kind)
+    return rx is not None and rx.search(f"{publisher or ''} {url or ''}") is not None
+
+
 @lru_cache(maxsize=4096)
 def publisher_kinds(publisher: Optional[str] = None, url: Optional[str] = None) -> frozenset:
     """What kind of office a publisher is, from its name and address (``data/publisher_kinds.csv``).

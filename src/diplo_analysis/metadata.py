@@ -984,24 +984,16 @@ def _publisher_code(publisher, url, site):
     return gz.publisher_country(publisher, url, site)
 
 
-def _publisher_is(kind: str, publisher, url) -> bool:
-    """``kind in gz.publisher_kinds(publisher, url)``, trying that kind's expression only (a page's url is
-    new every time, so the memo of :func:`~diplo_analysis.gazetteer.publisher_kinds` rarely helps, and each
-    case-blind expression costs microseconds on a long url)."""
-    rx = gz._publisher_kind_rows().get(kind)
-    return rx is not None and rx.search(f"{publisher or ''} {url or ''}") is not None
-
-
 @lru_cache(maxsize=512)
 def _is_presidency(publisher, url) -> bool:
     """A head of state's site (``publisher_kinds.csv``: kremlin, elysee, "Office of the President of ...")."""
-    return _publisher_is("presidency", publisher, url)
+    return gz.publisher_is("presidency", publisher, url)
 
 
 @lru_cache(maxsize=512)
 def _is_pm_office(publisher, url) -> bool:
     """A head of government's site (``publisher_kinds.csv``: kantei, Downing Street, "Prime Minister")."""
-    return _publisher_is("pm_office", publisher, url)
+    return gz.publisher_is("pm_office", publisher, url)
 
 
 # a title that names a meeting: a call mentioned in the text does not override it
@@ -1123,11 +1115,6 @@ _AUTHORED = re.compile(
 _FIRST_PERSON = re.compile(
     r"(?:^|[.!?]\s+|,\s*)(?:(?:Today|Tonight|Earlier today|This (?:morning|afternoon|evening)),?\s+)?"
     r"I (?:just |also |have |had |again )?(?:spoke|spoken|met|called|talked|received|hosted|welcomed)\b")
-_AUTHOR_OFFICES = {"president": "head_of_state", "the president": "head_of_state",
-                   "prime minister": "head_of_government", "the prime minister": "head_of_government",
-                   "vice president": "vice_president", "the vice president": "vice_president",
-                   "chancellor": "head_of_government", "the chancellor": "head_of_government"}
-
 
 def _author_host(title: str, first: str, pub_country: Optional[str], date, publisher, url):
     """Rule ``author``: the named or titled author of a statement is its host.
@@ -1148,7 +1135,7 @@ def _author_host(title: str, first: str, pub_country: Optional[str], date, publi
         for _, _, leader in gz.find_leaders(author, date):
             if pub_country is None or leader.country == pub_country:
                 return leader.name, leader.country
-        office = _AUTHOR_OFFICES.get(" ".join(author.lower().split()))
+        office = gz.office_of_title(re.sub(r"^the\s+", "", author.strip(), flags=I))
         if office and pub_country:
             holder = gz.office_holder(pub_country, office, date)
             if holder:

@@ -243,15 +243,10 @@ def _publisher_ranks(publishers, urls) -> list[int]:
     (``data/publisher_kinds.csv``), embassy first; only the two kinds that
     rank are searched for.
     """
-    from .gazetteer import _publisher_kind_rows
+    from .gazetteer import publisher_is
 
-    never = re.compile(r"(?!)")  # a kind the table lacks matches nothing
-    embassy, official = (_publisher_kind_rows().get(kind, never).search for kind in ("embassy", "official"))
-    out = []
-    for publisher, url in zip(publishers, urls):
-        hay = f"{publisher or ''} {url or ''}"
-        out.append(1 if embassy(hay) else 0 if official(hay) else 2)
-    return out
+    return [1 if publisher_is("embassy", p, u) else 0 if publisher_is("official", p, u) else 2
+            for p, u in zip(publishers, urls)]
 
 
 def _as_list(value) -> list:

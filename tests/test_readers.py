@@ -533,3 +533,72 @@ def test_too_deep_flat_fast_path(obj, limit, deep):
     from diplo_analysis.readers._decode import too_deep
 
     assert too_deep(obj, limit) is deep
+
+
+# --- JSON Lines decoded in blocks of whole lines --------------------------------------------------
+_BLOCK_CASES = {
+    "plain": b'{"text": "one"}\n{"text": "two"}\n',
+    "bom, blank lines, no final line end": b'\xef\xbb\xbf{"text": "a"}\n\n  \n{"text": "b"}',
+    "a line longer than the block": b'{"text": "' + b"x" * 300 + b'"}\n{"text": "short"}\n',
+    "non-ascii": '{"text": "caf\u00e9 \u2014 \u4e2d\u6587"}\n{"text": "na\u00efve"}\n'.encode("utf-8"),
+    "cp1252 fallback": b'{"text": "caf\xe9"}\n{"text": "ok"}\n',
+    "crlf": b'{"text": "a"}\r\n{"text": "b"}\r\n',
+}
+
+
+@pytest.mark.parametrize("size", [1, 7, 16, 64, 1 << 20])
+@pytest.mark.parametrize("case", sorted(_BLOCK_CASES))
+def test_blocks_join_to_the_whole_file_decoding(case, size):
+    from diplo_analysis.readers._decode import decode_bytes, decode_lines_in_blocks
+
+    data = _BLOCK_CASES[case]
+    blocks, encoding = decode_lines_in_blocks(data, size)
+    whole, whole_encoding = decode_bytes(data, binary_check=False)
+    assert "\n".join(blocks) == whole
+    assert encoding == whole_encoding
+    if encoding is None and size < len(data) // 2:
+        assert len(blocks) > 1  # really cut
+
+
+def test_blocks_of_a_blank_file_are_an_empty_file():
+    from diplo_analysis.readers._decode import BadInput, decode_lines_in_blocks
+
+    with pytest.raises(BadInput, match="empty file"):
+        decode_lines_in_blocks(b" \n\n \t\n" * 10, 4)
+
+
+def test_jsonl_read_in_small_blocks_gives_the_same_records_and_rejects(tmp_path, monkeypatch):
+    from diplo_analysis.readers import _decode, read_file
+
+    lines = []
+    for i in range(60):
+        if i % 13 == 5:
+            lines.append("{not json")
+        elif i % 17 == 3:
+            lines.append("")
+        else:
+            lines.append(json.dumps({"title": f"Item {i}", "text": f"Body number {i} " + "w " * (i % 9)}))
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = list(read_file(path))
+    monkeypatch.setattr(_decode, "BLOCK_BYTES", 50)
+    small = list(read_file(path))
+    assert small == whole
+    assert {type(x).__name__ for x in whole} == {"Record", "Reject"}
+    assert [x.line for x in whole if type(x).__name__ == "Reject"] == [6, 19, 32, 45, 58]
+
+
+@pytest.mark.parametrize("obj, expected", [
+    ({"a": "plain", "b": "caf\u00e9"}, False),
+    ({"a": "x\ud800"}, True),
+    ({"a": "high \ud83d", "b": "\ude00 low"}, True),  # halves of a pair in two values stay lone
+    ({"a": 5, "b": ["ok", {"c": "\udfff"}]}, True),  # not all text: walked one by one
+    ({"a": 5, "b": ["ok"]}, False),
+    ({"k\ud800": "v"}, True),  # keys too
+    (("text", None, "url", None, None), False),
+    (("text", "t\udc80", None, None, None), True),
+])
+def test_has_surrogate_on_records_and_meta(obj, expected):
+    from diplo_analysis.readers._decode import has_surrogate
+
+    assert has_surrogate(obj) is expected

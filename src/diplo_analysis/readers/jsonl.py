@@ -25,8 +25,8 @@ from typing import Iterator, Optional, Union
 from ..limits import LIMITS
 from ..records import Record, Reject
 from ._decode import (
-    check_columns, clean_page_text, field_str, looks_binary, normalise_paragraphs, read_decoded, rejects_bad_input,
-    too_deep,
+    check_columns, clean_page_text, decode_lines_in_blocks, field_str, looks_binary, normalise_paragraphs, read_bytes,
+    read_decoded, rejects_bad_input, too_deep,
 )
 
 __all__ = ["read_jsonl", "read_json", "record_from_mapping"]
@@ -79,14 +79,15 @@ def _object_reject(obj, spath: str, i: int) -> Optional[Reject]:
     return None
 
 
-def _json_lines(raw: str, encoding: Optional[str], spath: str, mapping: dict) -> Iterator[Union[Record, Reject]]:
-    """A Record or a Reject for every non-blank line of decoded JSON Lines text."""
+def _json_lines(raw: str, encoding: Optional[str], spath: str, mapping: dict,
+                first_line: int = 1) -> Iterator[Union[Record, Reject]]:
+    """A Record or a Reject for every non-blank line of decoded JSON Lines text (its first line: ``first_line``)."""
     loads, raw_decode, skip_ws = json.loads, _DECODER.raw_decode, _LINE_WS.match
     max_chars = LIMITS.max_record_chars
     # lines end at "\n" only: str.splitlines would also split on U+2028 etc.,
     # which may occur inside JSON strings.
     n = len(raw)
-    start, i = 0, 0
+    start, i = 0, first_line - 1
     while start <= n:
         end = raw.find("\n", start)
         if end < 0:
@@ -160,8 +161,28 @@ def read_jsonl(path: Union[str, Path], columns=None) -> Iterator[Union[Record, R
     """
     spath = str(path)
     mapping = check_columns(columns)
-    raw, encoding = read_decoded(path, binary_check=False)
-    yield from unless_binary(raw, _json_lines(raw, encoding, spath, mapping), spath)
+    blocks, encoding = decode_lines_in_blocks(read_bytes(path))
+    yield from unless_binary(_head_of(blocks), _blocks_lines(blocks, encoding, spath, mapping), spath)
+
+
+def _head_of(blocks: list[str], size: int = 65536) -> str:
+    """The first ``size`` characters of the text made of ``blocks`` (what :func:`looks_binary` reads)."""
+    head = ""
+    for block in blocks:
+        head = block[:size] if not head else f"{head}\n{block[:size]}"
+        if len(head) >= size:
+            break
+    return head[:size]
+
+
+def _blocks_lines(blocks: list[str], encoding: Optional[str], spath: str,
+                  mapping: dict) -> Iterator[Union[Record, Reject]]:
+    """:func:`_json_lines` over consecutive blocks of lines, numbered as in the whole file."""
+    first = 1
+    for k, block in enumerate(blocks):
+        yield from _json_lines(block, encoding, spath, mapping, first)
+        first += block.count("\n") + 1
+        blocks[k] = ""  # read: its memory can go
 
 
 def _has_object_line(raw: str) -> bool:

@@ -10,7 +10,10 @@ way: files -> records -> readouts frame -> feature frames -> figures):
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
   :func:`counterpart_ranking` (``frequency``).
 - :func:`topic_clusters`, :func:`issue_share` (``topics``).
-- :func:`pair_readouts`, :func:`compare_pair` (``pairs``).
+- :func:`pair_readouts`, :func:`compare_pair` (``pairs``); a comparison renders
+  both readouts side by side in a notebook, or to a file with ``.to_html(path)``.
+- :func:`kwic` (``concordance``): every occurrence of a word or phrase in context, with
+  its readout, speaker and tone; shown as a concordance in a notebook.
 - :func:`conversations`, :func:`explain_conversation` (``conversation``):
   one row per conversation, whoever told it and however often.
 - ``plots``: every figure, ``f(frame, ..., ax=None) -> Axes``.
@@ -64,6 +67,9 @@ _EXPORTS = {
     "collapse_mirrors": "pairs",
     "background_counts": "pairs",
     "load_dataset": "datasets",
+    "kwic": "concordance",
+    "Kwic": "concordance",
+    "kwic_html": "concordance",
 }
 
 __all__ = sorted(_EXPORTS) + ["plots", "datasets", "__version__"]

@@ -44,6 +44,8 @@ __all__ = [
     "background_counts",
     "keyness",
     "PairComparison",
+    "WEAK_Z",
+    "PAIR_SENTENCE_COLUMNS",
     "compare_pair",
     "compare_pairs",
     "lookup_ids",
@@ -982,6 +984,15 @@ def keyness(tokens_a, tokens_b, prior=None, alpha: float = 1.0, prior_scale: Opt
 
 SPEAKER_SIDES = ["host", "counterpart", "both", "narration"]
 
+#: Keyness words with ``|z|`` below this are *weak*: not significant at the 5%
+#: level (two-sided normal quantile).  ``summary()`` and the side-by-side view
+#: mark them; in a short readout most words are weak (a word used once by one
+#: side and never by the other has z of about 0.6 under the uniform prior).
+WEAK_Z = 1.96
+
+#: Columns of :attr:`PairComparison.sentences_a` / ``sentences_b``.
+PAIR_SENTENCE_COLUMNS = ["paragraph", "sentence", "speaker", "speaker_side", "text", "sentiment", "sentiment_label"]
+
 
 @dataclass
 class PairComparison:
@@ -1019,6 +1030,17 @@ class PairComparison:
         The statements each readout attributes to the other leader
         (``speaker_side == "counterpart"``): ``paragraph``, ``sentence``,
         ``speaker``, ``text``.
+    date_a, date_b : Timestamp or None
+    url_a, url_b : str or None
+        Each readout's date and address, as in the readouts frame.
+    sentences_a, sentences_b : DataFrame
+        Every sentence of each readout in order (:data:`PAIR_SENTENCE_COLUMNS`):
+        ``paragraph``, ``sentence`` (int), ``speaker``, ``speaker_side``
+        (as :func:`diplo_analysis.statements`), ``text``, ``sentiment``,
+        ``sentiment_label`` (:func:`diplo_analysis.sentiment`).
+
+    In a notebook a comparison shows itself as both readouts side by side
+    (:meth:`to_html`; :mod:`diplo_analysis.pairview`).
     """
 
     id_a: str
@@ -1039,6 +1061,65 @@ class PairComparison:
     only_b: list = field(default_factory=list)
     counterpart_sentences_a: pd.DataFrame = field(default_factory=pd.DataFrame)
     counterpart_sentences_b: pd.DataFrame = field(default_factory=pd.DataFrame)
+    date_a: Optional[pd.Timestamp] = None
+    date_b: Optional[pd.Timestamp] = None
+    url_a: Optional[str] = None
+    url_b: Optional[str] = None
+    sentences_a: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PAIR_SENTENCE_COLUMNS))
+    sentences_b: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PAIR_SENTENCE_COLUMNS))
+
+    def aligned(self, threshold: Optional[float] = None) -> pd.DataFrame:
+        """The two readouts' sentences side by side, aligned where both say the same thing.
+
+        See :func:`diplo_analysis.pairview.align_sentences` (its ``threshold``
+        defaults to :data:`diplo_analysis.pairview.ALIGN_THRESHOLD`).
+
+        Returns
+        -------
+        DataFrame
+            One row per line of the side-by-side view, both readouts in
+            reading order: ``aligned``, ``similarity``, then for each side
+            ``sentence``, ``speaker``, ``speaker_side``, ``sentiment``,
+            ``sentiment_label``, ``text``, ``alone``, ``closest``,
+            ``closest_similarity`` (suffixed ``_a`` / ``_b``;
+            :data:`diplo_analysis.pairview.ALIGNED_COLUMNS`).
+        """
+        from .pairview import align_sentences
+
+        return align_sentences(self, threshold=threshold)
+
+    def to_html(self, path=None, threshold: Optional[float] = None, n: int = 10) -> str:
+        """Both readouts side by side, as a standalone HTML page (written to ``path`` when given).
+
+        See :func:`diplo_analysis.pairview.pair_html`.
+
+        Parameters
+        ----------
+        path : str or path-like, optional
+            File to write (UTF-8, ``\\n`` line ends); its folder must exist.
+        threshold : float, optional
+            Alignment threshold (:data:`diplo_analysis.pairview.ALIGN_THRESHOLD`).
+        n : int, default 10
+            Keyness words shown for each side.
+
+        Returns
+        -------
+        str
+            The page; the same comparison gives the same bytes (no time
+            stamps, no random ids).
+        """
+        from .pairview import pair_html
+
+        page = pair_html(self, threshold=threshold, n=n, standalone=True)
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(page)
+        return page
+
+    def _repr_html_(self) -> str:
+        from .pairview import pair_html
+
+        return pair_html(self)
 
     def distinctive(self, side: str = "a", n: int = 10, z_min: float = 0.0) -> list[str]:
         """The ``n`` most distinctive words of one side (z > ``z_min`` for A, z < -``z_min`` for B).
@@ -1063,7 +1144,9 @@ class PairComparison:
         -------
         str
             Deterministic text: lengths, words per speaker side, the words of
-            positive z on each side, sentences given to the other leader, the
+            positive z on each side with their strength (``z``, sign dropped;
+            those with ``|z| <`` :data:`WEAK_Z` marked ``weak``, and a line
+            saying what that means), sentences given to the other leader, the
             initiator each side names, and the tone difference.
         """
         la, lb = self.lengths.loc["a"], self.lengths.loc["b"]
@@ -1078,9 +1161,16 @@ class PairComparison:
         for s, nm in (("a", "A"), ("b", "B")):
             parts = ", ".join(f"{sp} {sw.get((s, sp), 0.0):.0%}" for sp in SPEAKER_SIDES)
             lines.append(f"Words by speaker in {nm}: {parts}.")
-        da, db = self.distinctive("a", n), self.distinctive("b", n)
-        lines.append(f"A stresses what B does not: {', '.join(da) if da else '(nothing distinctive)'}.")
-        lines.append(f"B stresses what A does not: {', '.join(db) if db else '(nothing distinctive)'}.")
+        z_of = dict(zip(self.keywords["word"], self.keywords["z"]))
+        weak = False
+        for side, nm, other in (("a", "A", "B"), ("b", "B", "A")):
+            words = self.distinctive(side, n)
+            weak |= any(abs(z_of[w]) < WEAK_Z for w in words)
+            listed = ", ".join(
+                f"{w} (z {abs(z_of[w]):.2f}{', weak' if abs(z_of[w]) < WEAK_Z else ''})" for w in words)
+            lines.append(f"{nm} stresses what {other} does not: {listed or '(nothing distinctive)'}.")
+        if weak:
+            lines.append(f"(weak: |z| < {WEAK_Z}, not significant at the 5% level; read such words as hints only.)")
         lines.append(
             f"A gives the other leader {len(self.counterpart_sentences_a)} sentence(s); "
             f"B gives the other leader {len(self.counterpart_sentences_b)}."
@@ -1236,6 +1326,17 @@ def _pair_keywords(ra: pd.Series, rb: pd.Series, names: set, prior, min_count: i
     return kw, only_a, only_b
 
 
+def _timestamp(value) -> Optional[pd.Timestamp]:
+    value = _clean(value)
+    return None if value is None or pd.isna(value) else pd.Timestamp(value)
+
+
+def _sentences_of(st: pd.DataFrame, r: pd.Series) -> pd.DataFrame:
+    """The scored sentences of one readout, in order (:data:`PAIR_SENTENCE_COLUMNS`)."""
+    s = st.loc[st["readout_id"] == str(r["readout_id"]), PAIR_SENTENCE_COLUMNS]
+    return s.sort_values("sentence", kind="stable").reset_index(drop=True)
+
+
 def compare_pair(
     readouts: pd.DataFrame, id_a: str, id_b: str, prior=None, min_count: int = 1, drop_names: bool = True
 ) -> PairComparison:
@@ -1293,6 +1394,12 @@ def compare_pair(
         only_b=only_b,
         counterpart_sentences_a=cps["a"],
         counterpart_sentences_b=cps["b"],
+        date_a=_timestamp(ra.get("date")),
+        date_b=_timestamp(rb.get("date")),
+        url_a=_clean(ra.get("url")),
+        url_b=_clean(rb.get("url")),
+        sentences_a=_sentences_of(st, ra),
+        sentences_b=_sentences_of(st, rb),
     )
 
 

@@ -23,11 +23,18 @@ read) and a ``description``. Kinds: ``label``, ``navigation``, ``timestamp``,
 ``credit``, ``caption``, ``share``, ``end_mark``, ``dateline`` and
 ``headline``. Positions:
 
-- ``line``: a whole line anywhere in the text;
+- ``line``: a whole line anywhere in the text, but never a sentence (a line
+  of at least :data:`SENTENCE_CHARS` characters ending with ``.``, ``!``,
+  ``?`` or a closing quote), and a line of more than :data:`LONG_LINE`
+  characters only for a rule of kind ``caption``;
 - ``head`` / ``tail``: a whole line among the page's opening (closing)
   furniture: the lines before the first (after the last) line that no rule
   removes; ``edge``: either;
-- ``prefix``: the start of a line (the rest of the line stays).
+- ``prefix``: the start of one of the first :data:`PREFIX_LINES` lines (the
+  rest of the line stays).
+
+The facts other than the date are read from :func:`facts_text`: the page
+without its furniture but for captions and datelines (:data:`FACT_KINDS`).
 
 Two rules of kind ``headline`` compare lines and are code (:data:`CODE_RULES`,
 their docstrings say what they do): ``title_repeat`` (the title repeated as a
@@ -59,6 +66,8 @@ __all__ = [
     "furniture_rules",
     "strip_furniture",
     "strip_record",
+    "title_repeat",
+    "subheading",
     "FACT_KINDS",
     "facts_text",
 ]

@@ -61,6 +61,17 @@ def test_summary_counts_rejects_and_inputs(inputs, capsys):
     assert "Total inputs: 6 (3 readouts + 3 rejects)" in out
 
 
+def test_summary_lists_the_readouts_kept_with_an_empty_text(tmp_path, fake_metadata, capsys):
+    p = tmp_path / "e.jsonl"
+    p.write_text(json.dumps({"title": "Call with the Premier", "text": "LINE", "url": "https://a.example/1"}) + "\n"
+                 + json.dumps({"title": "Greetings", "text": "He sent greetings.", "url": "https://a.example/2"}) + "\n")
+    with pytest.warns(UserWarning, match="1 readout has an empty text"):
+        assert main(["summary", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "Kept with a warning: 1" in out
+    assert f"{p}:1: empty text: only a title after cleaning" in out
+
+
 def test_summary_limits_the_listed_rejects(inputs, capsys):
     assert main(["summary", str(inputs), "--rejects", "1"]) == 0
     out = capsys.readouterr().out

@@ -566,6 +566,24 @@ def test_known_pairs_found_in_corpus(shared_corpus, sample_path):
     assert not wrong, f"pairs joining different conversations: {wrong}"
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_no_page_furniture_among_the_keywords_of_the_corpus_pairs(corpus_readouts):
+    from _furniture import FURNITURE_WORDS
+
+    from diplo_analysis import compare_pair
+
+    pairs = pair_readouts(corpus_readouts)
+    assert len(pairs) >= 10
+    found = {}
+    for row in pairs.itertuples(index=False):
+        c = compare_pair(corpus_readouts, row.readout_id_a, row.readout_id_b)
+        words = set(c.distinctive("a", 8)) | set(c.distinctive("b", 8))  # the words summary() shows
+        if words & FURNITURE_WORDS:
+            found[(row.readout_id_a, row.readout_id_b)] = sorted(words & FURNITURE_WORDS)
+    assert not found, found
+
+
 def pairs_set_with_mirrors(pairs):
     out = set()
     for r in pairs.itertuples(index=False):

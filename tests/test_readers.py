@@ -203,7 +203,9 @@ def test_html_kremlin_like_page_lead_body_metadata():
 
 def test_html_generic_page_densest_paragraphs():
     rec = only_record(HERE / "generic.html")
-    assert rec.text.startswith("HARBOUR CITY, Nov. 4")
+    assert rec.page_text.startswith("HARBOUR CITY, Nov. 4")  # the dateline stays in the page text
+    assert rec.text.startswith("Premier Tam Wen met")  # and leaves the text
+    assert [r.kind for r in rec.furniture] == ["dateline"]
     assert len(rec.text.split("\n\n")) == 3
     assert "Most read" not in rec.text and "Copyright" not in rec.text
     assert rec.url == "https://harbour.example/world/2018-11/05/premier-tam.html"  # absolute canonical

@@ -154,6 +154,20 @@ def test_name_filter_on_the_kremlin_corpus(shared_corpus):
     assert not {"brics", "cis", "cooperation", "gas", "army", "theatre", "telephone"} & names
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_no_page_furniture_among_the_topic_keywords_of_the_corpus(corpus_readouts):
+    from _furniture import FURNITURE_WORDS
+
+    # the fit of notebook 04: the readouts of conversations, 15 topics
+    conversations = corpus_readouts.loc[corpus_readouts["medium"].isin(["phone", "video", "in_person"])]
+    model = topic_clusters(conversations, n_topics=15, random_state=0)
+    keywords = {t: set(k) for t, k in model.top_keywords(10).items()}
+    assert len(keywords) == 15
+    found = {t: sorted(k & FURNITURE_WORDS) for t, k in keywords.items() if k & FURNITURE_WORDS}
+    assert not found, found
+
+
 # Invented readouts of contacts with foreign sides, in three genres whose words
 # differ (calls, visits, condolence messages): fitted with the domestic themes
 # they would take topics of their own; the Kremlin files them all under one theme.

@@ -4,7 +4,8 @@ Subcommands:
 
 - ``diplo-analysis summary [PATH ...]``: load readouts (the configured data
   when no path is given) and print counts by publisher, medium and year, the
-  rejects and the number of inputs.
+  rejects, the readouts kept with a warning (an empty text) and the number
+  of inputs.
 - ``diplo-analysis build [--out DIR]``: run :func:`diplo_analysis.build.build`.
 - ``diplo-analysis fetch [NAME ...] [--all] [--cache DIR] [--quiet]``: fetch
   public corpora (:func:`diplo_analysis.datasets.fetch`), then print what is
@@ -149,8 +150,21 @@ def cmd_summary(args: argparse.Namespace) -> int:
             print(f"  {r.path}:{r.line}: {r.reason}")
         if len(rejects) > len(shown):
             print(f"  ... and {len(rejects) - len(shown)} more")
+    _print_warnings(df.attrs.get("warnings"), args.rejects)
     print(f"\nTotal inputs: {inputs} ({len(df)} readouts + {len(rejects)} rejects)")
     return 0
+
+
+def _print_warnings(warned, limit: int) -> None:
+    """The readouts kept with a warning (an empty text), the first ``limit`` listed."""
+    if warned is None or not len(warned):
+        return
+    print(f"\nKept with a warning: {len(warned)}")
+    shown = warned.head(max(limit, 0))
+    for r in shown.itertuples(index=False):
+        print(f"  {r.path}:{r.line}: {r.warning}")
+    if len(warned) > len(shown):
+        print(f"  ... and {len(warned) - len(shown)} more")
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -25,12 +25,14 @@ from typing import Iterator, Optional, Union
 
 import pandas as pd
 
-from .records import ReadoutError, Record, Reject
+from .records import EmptyTextWarning, ReadoutError, Record, Reject
 
 __all__ = [
     "load_readouts",
     "READOUT_COLUMNS",
     "REJECT_COLUMNS",
+    "WARNING_COLUMNS",
+    "EMPTY_TEXT",
     "MEDIUM_CATEGORIES",
     "STATUS_CATEGORIES",
     "MIN_DUPLICATE_WORDS",
@@ -67,6 +69,12 @@ READOUT_COLUMNS = [
 
 #: Columns of ``df.attrs["rejects"]``.
 REJECT_COLUMNS = ["path", "line", "reason"]
+
+#: Columns of ``df.attrs["warnings"]``: readouts kept with a warning.
+WARNING_COLUMNS = ["path", "line", "readout_id", "warning"]
+
+#: The warning of a readout whose text is empty after cleaning (kept for the facts of its title).
+EMPTY_TEXT = "empty text: only a title after cleaning (kept for the facts of its title)"
 
 #: Categories of the ``status`` column: a conversation held, or announced to come.
 STATUS_CATEGORIES = ["held", "announced"]
@@ -625,12 +633,13 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     pandas.DataFrame
         Columns, in this order (:data:`READOUT_COLUMNS`): ``readout_id``
         (str: 16 hex chars of the SHA-1 of the url, else of the folded title
-        and text, :func:`readout_id`; stable across runs and machines),
+        and the text as read, page furniture included, :func:`readout_id`;
+        stable across runs, machines and furniture rules),
         ``publisher`` (str), ``path`` (str: the file as reached), ``line``
         (int: 1-based line of the record; CSV: where the row starts, header
         = 1; 1 for one-document files), ``url``, ``title`` (str or NaN),
-        ``text`` (str: paragraphs separated by blank lines; ``""`` for a
-        title-only page), ``date`` (datetime64[ns], NaT when unknown),
+        ``text`` (str: paragraphs separated by blank lines, page furniture
+        removed; ``""`` for a title-only page), ``date`` (datetime64[ns], NaT when unknown),
         ``date_inferred`` (bool), ``medium`` (categorical: phone, video,
         in_person, other), ``host``, ``host_country`` (ISO alpha-3; str or
         NaN), ``counterparts``, ``counterpart_countries`` (lists of str),
@@ -645,16 +654,20 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         ``df.attrs["rejects"]``: ``path`` (str), ``line`` (int), ``reason``
         (str), one row per input that is not a row, in input order;
         ``df.attrs["inputs"]``: inputs seen (records and rejects), so
-        ``len(df) + len(rejects) == inputs``.
+        ``len(df) + len(rejects) == inputs``; ``df.attrs["warnings"]``:
+        ``path``, ``line``, ``readout_id``, ``warning`` (str), one row per
+        readout kept with a warning (an empty text: :data:`EMPTY_TEXT`).
 
     Notes
     -----
     Hostile input never stops a load nor exhausts the machine: special
     files, bad symlinks, unreadable files and bad lines are rejects, and
     every file is read within :data:`diplo_analysis.limits.LIMITS`.
-    A record with neither title nor text is rejected (``empty record``), and
-    so is a duplicate (``duplicate of <readout_id>``, the first occurrence
-    kept): the same url, the same text of at least
+    A record with neither title nor text is rejected (``empty record``); one
+    with a title whose text is empty after cleaning (page furniture removed:
+    ``docs/readers.md``) is kept with an :class:`~diplo_analysis.records.EmptyTextWarning`.
+    A duplicate is rejected (``duplicate of <readout_id>``, the first occurrence
+    kept): the same url, the same text (as read) of at least
     :data:`MIN_DUPLICATE_WORDS` words, the same id, or a near-copy (the same
     title, a containment of word 5-grams of at least
     :data:`NEAR_DUPLICATE_CONTAINMENT`), checked in linear time. The rules
@@ -678,12 +691,31 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
 
         with using(knowledge):
             return load_readouts(*paths, errors=errors, columns=columns, progress=progress, n_jobs=n_jobs)
+    return _load(paths, errors, columns, progress, n_jobs)
+
+
+def _load(paths: tuple, errors: str, columns: Optional[dict], progress: bool, n_jobs) -> pd.DataFrame:
+    """The frame of one load (:func:`load_readouts`, its arguments checked), warning of empty texts."""
     load, inputs = _start_load(paths, errors, columns, n_jobs)
     with _gc_paused():  # the frame too; the load's own objects go by reference counting, never traversed
         load.read_all(inputs, progress)
         df = load.frame()
         del load
+    _warn_empty(df.attrs["warnings"])
     return df
+
+
+def _warn_empty(listed: pd.DataFrame) -> None:
+    """One :class:`EmptyTextWarning` for the rows of a load whose text is empty (none: no warning)."""
+    if listed.empty:
+        return
+    first = listed.iloc[0]
+    n = len(listed)
+    warnings.warn(
+        f"{n} readout{'s have' if n > 1 else ' has'} an empty text after cleaning, only a title "
+        f"(the first: {Path(first['path']).name}:{first['line']}); kept for the facts of the title, "
+        "listed in df.attrs['warnings'] (path, line, readout_id)",
+        EmptyTextWarning, stacklevel=4)
 
 
 def _start_load(paths: tuple, errors: str, columns: Optional[dict], n_jobs) -> tuple["_Load", list]:
@@ -714,8 +746,11 @@ class _Duplicates:
         self.ids: set = set()
         self.near = _NearDuplicates()
 
-    def find(self, rid: str, rec: Record, words: list[str]) -> tuple[Optional[str], tuple]:
-        """(the readout_id this record duplicates or None, the keys to :meth:`add` when it is kept)."""
+    def find(self, rid: str, rec: Record, words: list[str], text: str) -> tuple[Optional[str], tuple]:
+        """(the readout_id this record duplicates or None, the keys to :meth:`add` when it is kept).
+
+        ``words`` are the words of ``text``, the record's text as read (``page_text``).
+        """
         n_words = len(words)
         ukey = _url_key(rec.url) if rec.url else None
         dup = self.urls.get(ukey) if ukey else None
@@ -729,7 +764,7 @@ class _Duplicates:
             dup = rid
         item = None
         if dup is None and n_words >= MIN_NEAR_DUPLICATE_WORDS:
-            item = _Item(rid, rec.text, _title_key(rec.title), rec.date)
+            item = _Item(rid, text, _title_key(rec.title), rec.date)
             dup = self.near.find(item)
         return dup, (ukey, tkey, item)
 
@@ -752,6 +787,7 @@ class _Load:
         self.extract, self.stream = extract, stream
         self.pending = stream.add if stream.parallel else None  # else extracted here, record by record
         self.rejects: list[Reject] = []
+        self.empty: list[tuple] = []  # (path, line, readout_id) of the rows whose text is empty
         self.n_inputs = 0
         self.cols: dict[str, list] = {c: [] for c in READOUT_COLUMNS}
         self.seen = _Duplicates()
@@ -810,22 +846,30 @@ class _Load:
             self.take(item)
 
     def take(self, rec: Record) -> None:
-        """A record becomes a row, or a reject: empty, or a duplicate of a row before it."""
+        """A record becomes a row, or a reject: empty, or a duplicate of a row before it.
+
+        The id and the duplicate checks read the text as read (``page_text``, furniture
+        included), so that the furniture rules never renumber nor merge readouts.
+        """
         text = rec.text
         words = text.split()
-        if not words and not rec.title:
+        page = rec.page_text if rec.page_text is not None else text
+        page_words = words if page is text else page.split()
+        if not page_words and not rec.title:
             self.reject(Reject(rec.path, rec.line, "empty record"))
             return
         url = rec.url
         if url and url.strip():
             rid = hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]
         else:
-            rid = _rid(url, rec.title, " ".join(words))
-        dup, keys = self.seen.find(rid, rec, words)
+            rid = _rid(url, rec.title, " ".join(page_words))
+        dup, keys = self.seen.find(rid, rec, page_words, page)
         if dup is not None:
             self.reject(Reject(rec.path, rec.line, f"duplicate of {dup}"))
             return
-        self.seen.add(rid, text, keys)
+        self.seen.add(rid, page, keys)
+        if not words:
+            self.empty.append((rec.path, rec.line, rid))
         cols = self.cols
         for name, value in (("readout_id", rid), ("path", rec.path), ("line", rec.line), ("url", url),
                             ("title", rec.title), ("text", text), ("n_words", len(words))):
@@ -853,6 +897,12 @@ class _Load:
             "reason": pd.Series([r.reason for r in rejects], dtype=_STR),
         })
         df.attrs["inputs"] = self.n_inputs
+        df.attrs["warnings"] = pd.DataFrame({
+            "path": pd.Series([e[0] for e in self.empty], dtype=_STR),
+            "line": pd.Series([e[1] for e in self.empty], dtype="int64"),
+            "readout_id": pd.Series([e[2] for e in self.empty], dtype=_STR),
+            "warning": pd.Series([EMPTY_TEXT] * len(self.empty), dtype=_STR),
+        })
         return df
 
 

@@ -1032,7 +1032,9 @@ class _DateContext:
 
     @_cached
     def text(self) -> str:
-        t = self.record.text
+        """The page's text as read (``Record.page_text``: stamps, datelines and captions are evidence of the
+        day), else the record's text."""
+        t = getattr(self.record, "page_text", None) or self.record.text
         return t if isinstance(t, str) else ("" if t is None else str(t))
 
     @_cached

@@ -43,7 +43,6 @@ Outline (details and examples in ``docs/metadata.md``)
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
@@ -53,10 +52,11 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from . import gazetteer as gz
+from ._tables import read_checked_table
 from .announcements import announcement_rule, planned_date
 from .records import Record
 
-__all__ = ["extract_metadata", "explain_metadata", "load_tables", "METADATA_KEYS", "MEDIA", "HEAD_CHARS", "STAGES", "Decision"]
+__all__ = ["extract_metadata", "explain_metadata", "explain_furniture", "load_tables", "METADATA_KEYS", "MEDIA", "HEAD_CHARS", "STAGES", "Decision"]
 
 METADATA_KEYS = (
     "publisher", "date", "date_inferred", "medium", "host", "host_country",
@@ -288,8 +288,8 @@ def _iter_sentences(text: str, title: str = ""):
         yield piece
 
 
-def _head(record: Record):
-    """Return (folded title, lazy iterator over the folded head's sentences).
+def _head(record: Record, text: str):
+    """Return (folded title, lazy iterator over the folded head's sentences of ``text``).
 
     A news agency's dateline opening the title ("BEIJING, March 31 (Xinhua) --",
     where a page's first sentence stands as its title) is dropped, as it is
@@ -298,8 +298,15 @@ def _head(record: Record):
     title = gz.fold((record.title or "").strip())
     if "-" in title:
         title = _DATELINE.sub("", title)
-    text = gz.fold((record.text or "")[:HEAD_CHARS])
+    text = gz.fold((text or "")[:HEAD_CHARS])
     return title, _iter_sentences(text, title)
+
+
+def _facts_text(record: Record) -> str:
+    """The text the facts are read from: the page without its furniture but for captions and datelines."""
+    from .readers.furniture import facts_text
+
+    return facts_text(record)
 
 
 def _has(low: str, keys: tuple) -> bool:
@@ -334,15 +341,7 @@ def read_cues(path) -> list[dict]:
         a pattern that does not compile or does not match its example, a key
         that is not a lower-case word or is absent from the example's match.
     """
-    rows = []
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in CUE_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(f"{path}: the cue table lacks column(s) {missing}; it needs {list(CUE_COLUMNS)}")
-        for n, row in enumerate(reader, start=2):
-            rows.append(_valid_cue(row, f"{path}:{n}"))
-    return rows
+    return read_checked_table(path, CUE_COLUMNS, "cue", _valid_cue)
 
 
 def _valid_cue(row: dict, where: str) -> dict:
@@ -1214,7 +1213,7 @@ class _Context:
         "lead", "low_lead", "t_med", "medium", "spoke", "t_subj", "t_part", "t_subject", "t_anchor", "f_subj",
         "f_part", "f_subject", "host", "host_country", "people", "phrase_people", "phrase_text", "own_people",
         "counterparts", "countries", "announced", "gathering", "press", "head", "status", "planned_date",
-        "initiator", "trace", "date_host",
+        "initiator", "trace", "date_host", "text",
     )
 
     def __init__(self, record: Record) -> None:
@@ -1228,7 +1227,9 @@ class _Context:
         self.pub_country = _publisher_code(record.publisher, url_host, meta.get("site"))
         self.date, self.inferred = _resolve_date(record, None, self.pub_country)
         self.date_host = (None, self.pub_country)  # the host arguments the date was resolved with
-        self.title, self.sent_iter = _head(record)
+        # the facts are read from the text with the page's captions and datelines, without its other furniture
+        self.text = _facts_text(record) if record.furniture else record.text
+        self.title, self.sent_iter = _head(record, self.text)
         self.announced = bool(self.title) and "will" in self.title.lower() and bool(_FUTURE.search(self.title))
         self.sents, self.i = _choose_first(self.sent_iter)
         self.first = self.sents[self.i] if self.sents else ""
@@ -1569,7 +1570,7 @@ def _gathering_rules(c: _Context) -> None:
             and (c.gathering or (_is_gathering(title, head) and not _DOMESTIC_WORDS.search(head)
                                  and not (title and (_DOMESTIC_EVENT.search(title) or _OWN_BODY.search(title))))) \
             and not c.press:
-        truncated = len(c.record.text or "") > HEAD_CHARS
+        truncated = len(c.text or "") > HEAD_CHARS
         found = _gathered(c.sents, c.sent_iter, c.date, c.host, c.host_country, truncated)
         if found:
             names = [p["name"] for p in found]
@@ -1636,7 +1637,7 @@ def _initiator_rule(c: _Context) -> None:
     """The initiator of a call, where the text says who initiated or requested it (see :func:`_initiator`)."""
     if c.medium not in ("phone", "video"):
         return
-    raw = (c.record.text or "").replace("\u2019", "'")
+    raw = (c.text or "").replace("\u2019", "'")
     found = _initiator_decision(f"{c.title}.\n{raw}", f"{c.title}. {c.first}", c.host, c.host_country, c.date,
                                 len(c.title) + 2, tuple(c.counterparts))
     if found is not None:
@@ -1825,3 +1826,49 @@ def explain_metadata(readout, columns: Optional[dict] = None) -> pd.DataFrame:
             earlier = ""
         rows.append({"fact": fact, "value": value, "rule": rule, "evidence": evidence, "overridden": earlier})
     return pd.DataFrame(rows, columns=["fact", "value", "rule", "evidence", "overridden"])
+
+
+#: Columns of :func:`explain_furniture`.
+FURNITURE_TRACE_COLUMNS = ["line", "kind", "rule", "text"]
+
+
+def explain_furniture(readout, columns: Optional[dict] = None) -> pd.DataFrame:
+    """What the readers removed from one readout's page as furniture, and by which rule.
+
+    Parameters
+    ----------
+    readout : str, Record, Series or one-row DataFrame
+        A page's text (the rules run on it, without a title), a record from a
+        reader, or a row of the :func:`diplo_analysis.load_readouts` frame
+        (its file is read again from ``path`` and ``line``, as
+        :func:`explain_metadata` does; a row whose file is gone shows nothing).
+    columns : dict, optional
+        The ``columns=`` mapping the readouts were loaded with, if any.
+
+    Returns
+    -------
+    DataFrame
+        One row per piece removed, in the order of the page: ``line`` (int:
+        1-based line of the page text, ``Record.page_text``), ``kind`` (str:
+        ``label``, ``navigation``, ``timestamp``, ``credit``, ``caption``,
+        ``share``, ``end_mark``, ``dateline`` or ``headline``), ``rule`` (str:
+        the rule's name in ``data/furniture.csv``, or ``title_repeat`` /
+        ``subheading``; see :func:`diplo_analysis.readers.furniture.furniture_rules`)
+        and ``text`` (str: the line removed, or the prefix for a dateline).
+        Empty when nothing was removed.
+
+    Examples
+    --------
+    >>> page = "LINE\\nLISBON, May 2 (XYZ Agency) -- The two ministers met on Monday.\\nShare: Facebook Twitter"
+    >>> explain_furniture(page)[["kind", "rule"]].values.tolist()
+    [['label', 'lone_marker'], ['dateline', 'agency_dateline'], ['share', 'share_buttons']]
+    """
+    from .readers.furniture import strip_furniture
+
+    if isinstance(readout, str):
+        removals = strip_furniture(readout)[1]
+    else:
+        rec = _record_of(readout, columns)
+        removals = rec.furniture if rec.page_text is not None else strip_furniture(rec.text, rec.title)[1]
+    frame = pd.DataFrame([tuple(r) for r in removals], columns=["line", "rule", "kind", "text"])
+    return frame[FURNITURE_TRACE_COLUMNS].astype({"line": "int64"})

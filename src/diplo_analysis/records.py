@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-__all__ = ["Record", "Reject", "ReadoutError"]
+__all__ = ["Record", "Reject", "ReadoutError", "EmptyTextWarning"]
 
 
 @dataclass
@@ -41,6 +41,15 @@ class Record:
     meta : dict
         Every other field the source carried (``published``, ``site``,
         ``year``, front matter keys, ...), for the metadata layer.
+    page_text : str or None
+        The text as the reader read it, page furniture included, where the
+        readers removed some (:mod:`diplo_analysis.readers.furniture`); None
+        when nothing was removed. The dates are read there: a publication
+        stamp or a dateline is furniture for the prose but evidence of the day.
+    furniture : tuple of Removal
+        What was removed from ``page_text`` to give ``text``, and by which
+        rule (:class:`diplo_analysis.readers.furniture.Removal`); empty when
+        nothing was.
     """
 
     path: str
@@ -51,6 +60,8 @@ class Record:
     date: Optional[str] = None
     publisher: Optional[str] = None
     meta: dict[str, Any] = field(default_factory=dict)
+    page_text: Optional[str] = None
+    furniture: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -86,3 +97,14 @@ class ReadoutError(ValueError):
     def __init__(self, reject: Reject):
         super().__init__(reject.message())
         self.reject = reject
+
+
+class EmptyTextWarning(UserWarning):
+    """Warned by :func:`diplo_analysis.load_readouts` for readouts whose text is empty after cleaning.
+
+    Such a readout (a photo-only page, a page that is only a headline) keeps
+    its row, for the facts its title states (a call, its date, the
+    counterpart), and is listed in ``df.attrs["warnings"]`` with its path
+    and line. A record with neither title nor text is a reject
+    (``empty record``).
+    """

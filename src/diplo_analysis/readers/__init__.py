@@ -3,10 +3,12 @@
 
 The registry :data:`READERS` maps a lower-case file suffix to a reader
 function ``reader(path, columns=None) -> Iterator[Record | Reject]``;
-:func:`read_file` picks the reader, merges the sidecar of one-document files
-and turns an unknown suffix into a Reject, so that every input is accounted
-for. See ``docs/formats.md`` for the formats, the sidecar convention and the
-decoding rule.
+:func:`read_file` picks the reader, merges the sidecar of one-document files,
+removes the page furniture of every record (:mod:`.furniture`, the rules in
+``data/furniture.csv``) and turns an unknown suffix into a Reject, so that
+every input is accounted for. See ``docs/formats.md`` for the formats, the
+sidecar convention and the decoding rule, ``docs/readers.md`` for the
+furniture.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from urllib.parse import urlsplit
 from ..limits import LIMITS
 from ..records import Record, Reject
 from ._decode import BadInput, check_columns, has_surrogate, too_deep
+from .furniture import strip_record
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .markdown import read_markdown
@@ -120,7 +123,10 @@ def read_file(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Re
     Record or Reject
         One per record (JSONL line, CSV row, document); an unsupported suffix
         gives one Reject ``unsupported file type '.xyz'``; each record passes
-        :func:`check_record`. Whatever goes wrong inside a reader becomes a
+        :func:`check_record`, then loses its page furniture
+        (:func:`~diplo_analysis.readers.furniture.strip_record`: ``text``
+        without it, ``page_text`` and ``furniture`` saying what was removed
+        and by which rule). Whatever goes wrong inside a reader becomes a
         Reject naming the file and the line after the last one read: no
         exception escapes.
 
@@ -134,7 +140,11 @@ def read_file(path: Union[str, Path], columns=None) -> Iterator[Union[Record, Re
     try:
         for item in _read_file(path, columns):
             line = item.line
-            yield check_record(item) if isinstance(item, Record) else item
+            if isinstance(item, Record):
+                item = check_record(item)
+                if isinstance(item, Record):
+                    item = strip_record(item)
+            yield item
     except Exception as exc:  # a reader's bug (RecursionError, MemoryError included) must not stop the load
         yield Reject(str(path), line + 1 if line else 1,
                      f"cannot read: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": "))

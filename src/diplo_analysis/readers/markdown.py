@@ -8,7 +8,9 @@ names of static-site generators and note exports (see :data:`KEY_ALIASES`:
 / ``canonical_url`` / ``link`` / ``permalink`` / ``source``; ``publisher`` /
 ``site`` / ``site_name`` / ``source_name``), or from the name given in
 ``columns``; its other keys go to ``Record.meta``. A page without a title
-key takes its first heading; one without a URL key takes a line of the body
+key takes its first heading; the heading that opens the body and is the
+title (any ``# H1``, or a heading repeating the title) is not repeated in the
+text. A page without a URL key takes a line of the body
 that reads ``Source: https://...``. The body is parsed
 with mistune and flattened to plain paragraphs: hard-wrapped lines are
 joined, emphasis, links (their text is kept), images, inline HTML and
@@ -106,16 +108,50 @@ def _blocks(tokens, paras: list) -> None:
             _blocks(tok.get("children"), paras)
 
 
-def markdown_to_text(body: str) -> str:
+def _title_heading(tokens: list, title: Optional[str]) -> Optional[int]:
+    """The index of the heading that opens the body and is the page's title, or None.
+
+    A level-1 heading (``# ...``) opening the body is the page's title,
+    whatever the front matter says; a heading of another level opening it is
+    the title when its text is the title's (case and punctuation aside).
+    """
+    for i, tok in enumerate(tokens):
+        if tok["type"] == "blank_line":
+            continue
+        if tok["type"] != "heading":
+            return None
+        if (tok.get("attrs") or {}).get("level") == 1:
+            return i
+        parts: list = []
+        _inline(tok.get("children"), parts)
+        words = re.findall(r"\w+", "".join(parts).lower())
+        return i if title and words and words == re.findall(r"\w+", title.lower()) else None
+    return None
+
+
+def markdown_to_text(body: str, title: Optional[str] = None) -> str:
     """Flatten a Markdown body to plain paragraphs separated by blank lines.
+
+    Parameters
+    ----------
+    body : str
+        The Markdown text (without front matter).
+    title : str, optional
+        The page's title: a heading opening the body that repeats it (and any
+        level-1 heading opening the body) is the title, not text.
 
     Returns
     -------
     str
-        The text; a trailing ``###`` end mark is removed.
+        The text; the heading that is the page's title and a trailing
+        ``###`` end mark are removed.
     """
     paras: list[str] = []
-    _blocks(_PARSER(body), paras)
+    tokens = _PARSER(body)
+    drop = _title_heading(tokens, title)
+    if drop is not None:
+        tokens = tokens[:drop] + tokens[drop + 1:]
+    _blocks(tokens, paras)
     while paras and _END_MARK.fullmatch(paras[-1]):
         paras.pop()
     return "\n\n".join(paras)
@@ -169,10 +205,16 @@ def read_markdown(path: Union[str, Path], columns=None, sidecar: Optional[dict] 
     if found["title"] is None:
         h = _HEADING.search(post.content)
         found["title"] = _as_str(markdown_to_text(h.group(1))) if h else None
+        if h and post.content[:h.start()].strip():
+            h = None  # a heading after some text is a section's, and stays in the text
+        head_title = found["title"] if h else None
+    else:
+        head_title = found["title"]
     if found["url"] is None:
         src = _SOURCE_LINE.search(post.content)
         found["url"] = src.group(1) if src else None
-    rec = Record(path=spath, line=1, text=markdown_to_text(post.content), title=found["title"], url=found["url"],
+    rec = Record(path=spath, line=1, text=markdown_to_text(post.content, head_title), title=found["title"],
+                 url=found["url"],
                  date=found["date"], publisher=found["publisher"], meta=meta)
     if encoding:
         rec.meta["encoding"] = encoding

@@ -4,7 +4,9 @@ Layout: an optional breadcrumb line (``Home > China News``), the title line,
 the paragraphs, an optional trailer line (``<Suggest to a friend>``).
 Breadcrumb and trailer are removed; the first line is the title when it is
 headline-like (at most 300 characters and followed by a blank line or not
-ending like a sentence), else the record has no title and all lines are text.
+ending like a sentence) and some text follows it, else the record has no
+title and all lines are text (a file of one paragraph is a text without a
+title, not a title without a text).
 
 A page copied whole from another site carries more furniture, and the reader
 takes it apart (the "masthead": the lines before the first blank line):
@@ -33,10 +35,14 @@ __all__ = ["read_txt", "split_title"]
 
 
 def split_title(text: str) -> tuple[Optional[str], str]:
-    """Split page text into (title, body) by the headline rule above."""
+    """Split page text into (title, body) by the headline rule above.
+
+    A page of one line, or whose first line is followed by nothing, has no
+    title: that line is its text (a title would leave the record no text).
+    """
     first, sep, rest = text.partition("\n")
     first = first.strip()
-    if not first or len(first) > 300:
+    if not first or len(first) > 300 or not rest.strip():
         return None, text
     next_blank = not rest.split("\n", 1)[0].strip() if sep else True
     if next_blank or first[-1] not in ".!?:;,\"'”’":

@@ -41,6 +41,7 @@ _EXPORTS = {
     "Reject": "records",
     "ReadoutError": "records",
     "EmptyTextWarning": "records",
+    "NotEnglishWarning": "records",
     "data_paths": "config",
     "statements": "speakers",
     "split_sentences": "text",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-__all__ = ["Record", "Reject", "ReadoutError", "EmptyTextWarning"]
+__all__ = ["Record", "Reject", "ReadoutError", "EmptyTextWarning", "NotEnglishWarning"]
 
 
 @dataclass
@@ -107,4 +107,13 @@ class EmptyTextWarning(UserWarning):
     counterpart), and is listed in ``df.attrs["warnings"]`` with its path
     and line. A record with neither title nor text is a reject
     (``empty record``).
+    """
+
+
+class NotEnglishWarning(UserWarning):
+    """Warned by :func:`diplo_analysis.load_readouts` for readouts not in English.
+
+    Their ``language`` (:mod:`diplo_analysis.language`) is not ``en``: the facts read from English
+    cues (``medium``, ``status``, ``planned_date``, ``initiator``) are left empty rather than
+    guessed, and each is listed in ``df.attrs["warnings"]`` (docs/metadata.md, "Pages not in English").
     """

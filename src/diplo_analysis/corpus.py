@@ -661,6 +661,13 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     in full: ``docs/formats.md``, "Rows, ids and duplicates" and "Limits and
     hostile input".
 
+    Warns
+    -----
+    SampleDataWarning
+        No path given and ``$DIPLO_ANALYSIS_DATA`` names nothing, so only the
+        shipped sample in ``data/raw`` is read (once per process; the message
+        says how to point the package at a corpus).
+
     Raises
     ------
     FileNotFoundError
@@ -696,9 +703,10 @@ def _start_load(paths: tuple, errors: str, columns: Optional[dict], n_jobs) -> t
     n_procs, context = resolve_jobs(n_jobs)
     check_columns(columns)
     if not paths:
-        from .config import data_paths
+        from .config import data_paths, warn_if_sample_only
 
         paths = tuple(data_paths())
+        warn_if_sample_only(paths, stacklevel=3)  # the user's line calling load_readouts
     inputs = list(iter_input_files(*paths))
     extract = _extractor(extract_metadata)
     stream = MetadataStream(extract, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)

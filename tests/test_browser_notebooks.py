@@ -26,11 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -38,13 +34,14 @@ import pytest
 
 from diplo_analysis.config import corpus_dir, repo_root
 
+from _lab import free_port, jupyter_env, lab_command, new_token, running_server
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-HOST = "127.0.0.1"
-START_TIMEOUT = 120.0  # seconds for jupyter lab to answer
-OPEN_TIMEOUT = 120.0  # for a notebook to open with its kernel idle
+OPEN_TIMEOUT = 180.0  # for a notebook to open with its kernel idle (a loaded 2-core machine)
 RUN_TIMEOUT = 420.0  # for one notebook to run through (04 fits topic models)
 START_RUN_TIMEOUT = 30.0  # for the first cell to be queued after Run All Cells
+RUN_ALL_ATTEMPTS = 3
 #: Chromium's flags: headless, and nothing that reaches for the network on its own.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -72,12 +69,6 @@ def _stored_figures(path: Path) -> int:
                if any(m in out.get("data", {}) for m in FIGURE_MIMES))
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chromium_path():
     pytest.importorskip("playwright.sync_api", reason='Playwright is not installed: pip install -e ".[browser]"')
@@ -93,8 +84,6 @@ def chromium_path():
 @pytest.fixture(scope="module")
 def lab(chromium_path, tmp_path_factory):
     """``jupyter lab`` on a cleared copy of the notebooks: yields (base_url, token, folder); always stopped."""
-    import requests
-
     tmp = tmp_path_factory.mktemp("browser-lab")
     folder = tmp / "notebooks"
     folder.mkdir()
@@ -104,57 +93,20 @@ def lab(chromium_path, tmp_path_factory):
             if cell["cell_type"] == "code":
                 cell["outputs"], cell["execution_count"] = [], None
         (folder / name).write_text(json.dumps(nb, indent=1), encoding="utf-8")
-    env = dict(os.environ)
-    for var, sub in (("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
-                     ("JUPYTER_CONFIG_DIR", "config"), ("JUPYTERLAB_SETTINGS_DIR", "settings"),
-                     ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("IPYTHONDIR", "ipython")):
-        env[var] = str(tmp / sub)
-    # every cell in the page (no windowing), so that the page's outputs can all be counted
-    tracker = tmp / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
-    tracker.parent.mkdir(parents=True)
-    tracker.write_text(json.dumps({"windowingMode": "none"}), encoding="utf-8")
-    news = tmp / "settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
-    news.parent.mkdir(parents=True)
-    news.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8")
-    env.pop("JUPYTER_TOKEN", None)
+    env = jupyter_env(tmp)
+    # every cell in the page (no windowing), so that all outputs can be counted; no news pop-up
+    for plugin, settings in (("notebook-extension/tracker", {"windowingMode": "none"}),
+                             ("apputils-extension/notification", {"fetchNews": "false", "checkForUpdates": False})):
+        path = tmp / "settings" / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings), encoding="utf-8")
     env.setdefault("DIPLO_ANALYSIS_DATA", str(corpus_dir()))
     env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     src = str(repo_root() / "src")
     env["PYTHONPATH"] = os.pathsep.join([src] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.ip={HOST}",
-           f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--ServerApp.token={token}",
-           f"--ServerApp.root_dir={folder}", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-           "--LabApp.news_url=None"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = open(tmp / "server.log", "w+b")
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=str(folder))
-    base = f"http://{HOST}:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                pytest.fail(f"jupyter lab exited with {proc.returncode}:\n{log.read().decode(errors='replace')[-3000:]}")
-            try:
-                if requests.get(f"{base}/api/status", headers={"Authorization": f"token {token}"},
-                                timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"jupyter lab did not answer within {START_TIMEOUT:.0f} s")
-            time.sleep(0.5)
+    port, token = free_port(), new_token()
+    with running_server(lab_command(folder, port, token), env, folder, port, token, tmp / "server.log") as base:
         yield base, token, folder
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -193,8 +145,9 @@ def _state(page) -> dict:
         const kernel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-KernelName');
         const bar = [...document.querySelectorAll('#jp-main-statusbar .jp-StatusBar-TextItem')]
             .map(e => e.textContent.trim()).find(t => / \\| \\S+$/.test(t) && !/^\\d/.test(t));
+        const dialog = document.querySelector('.jp-Dialog');
         return {prompts, tracebacks: stderr, figures, kernel: kernel ? kernel.textContent.trim() : null,
-                status: bar ? bar.split(' | ').pop() : null};
+                status: bar ? bar.split(' | ').pop() : null, dialog: dialog ? dialog.textContent.trim() : null};
     }""")
 
 
@@ -205,6 +158,8 @@ def _wait(page, done, timeout: float, what: str) -> dict:
         state = _state(page)
         if state is not None and (state["tracebacks"] or done(state)):
             return state
+        if state is not None and state["dialog"]:  # e.g. "Kernel Restarting: the kernel appears to have died"
+            raise AssertionError(f"{what}: JupyterLab shows a dialog: {state['dialog'][:500]}")
         time.sleep(1.0)
     raise AssertionError(f"{what} within {timeout:.0f} s; the page shows {state}")
 
@@ -227,10 +182,20 @@ def _run_through_ui(browser, lab, name: str) -> tuple[dict, dict]:
     base, token, folder = lab
     page = browser.new_page()
     try:
-        page.goto(f"{base}/lab/tree/{name}?token={token}", timeout=OPEN_TIMEOUT * 1000)
+        # a workspace of its own: JupyterLab restores no tab of an earlier notebook (or of one since deleted)
+        workspace = re.sub(r"\W", "-", Path(name).stem)
+        page.goto(f"{base}/lab/workspaces/{workspace}/tree/{name}?token={token}", timeout=OPEN_TIMEOUT * 1000)
         _wait(page, _ready, OPEN_TIMEOUT, f"{name} did not open with an idle kernel")
-        _menu(page, "Run", "Run All Cells")
-        _wait(page, _started, START_RUN_TIMEOUT, f"{name}: Run All Cells started no cell")
+        for attempt in range(RUN_ALL_ATTEMPTS):  # a click that lands before the panel is current starts nothing
+            _menu(page, "Run", "Run All Cells")
+            try:
+                _wait(page, _started, START_RUN_TIMEOUT, f"{name}: Run All Cells started no cell")
+                break
+            except AssertionError:
+                if attempt == RUN_ALL_ATTEMPTS - 1:
+                    raise
+                page.keyboard.press("Escape")
+                page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first.click()
         state = _wait(page, _executed, RUN_TIMEOUT, f"{name} did not run through")
         before = (folder / name).stat().st_mtime_ns
         _menu(page, "File", "Save Notebook")
@@ -240,6 +205,17 @@ def _run_through_ui(browser, lab, name: str) -> tuple[dict, dict]:
         return state, json.loads((folder / name).read_text(encoding="utf-8"))
     finally:
         page.close()
+        _shut_down_kernels(lab)  # one notebook's kernel at a time: each holds the corpus in memory
+
+
+def _shut_down_kernels(lab) -> None:
+    """End the server's sessions and their kernels (as File > Shut Down would, without the dialog)."""
+    import requests
+
+    base, token, _ = lab
+    headers = {"Authorization": f"token {token}"}
+    for session in requests.get(f"{base}/api/sessions", headers=headers, timeout=30).json():
+        requests.delete(f"{base}/api/sessions/{session['id']}", headers=headers, timeout=60)
 
 
 def _errors(saved: dict) -> list[str]:

@@ -333,14 +333,11 @@ def build(out_dir: Optional[os.PathLike] = None, paths: Optional[Sequence[os.Pat
           :func:`diplo_analysis.conversations` (lists joined with ``|``;
           ``initiator_claims`` as ``SIDE:name`` items joined with ``|``, an
           empty name where that side does not say); sorted by date then id.
-        - ``call_frequency``: ``side`` (host country), ``period`` (year),
-          ``counterpart_country``, ``calls`` (conversations by phone or video
-          that the side told, each counted once for each counterpart country;
-          empty where the side has no document that year), ``side_documents``
-          (the side's documents that year), ``side_coverage`` (the share of the
-          year between the side's first and last document, 3 decimals: 0.479
-          for the Kremlin's 2022, which ends in June;
-          :func:`diplo_analysis.period_coverage`); rows with zero calls are left out.
+        - ``call_frequency``: ``side`` (host country), ``period`` (year), ``counterpart_country``,
+          ``calls`` (conversations by phone or video that the side told, each counted once for each
+          counterpart country; empty where the side has no document that year), ``side_documents``
+          (the side's documents that year), ``side_coverage`` (share of the year between the side's
+          first and last document, 3 decimals); rows with zero calls are left out.
         - ``tone_by_readout``: ``readout_id``, ``n_sentences``, ``mean_sentiment``,
           ``share_coop``, ``share_neut``, ``share_conf``, ``net_tone``
           (:func:`diplo_analysis.tone.tone_by_readout` of every readout's sentences).

@@ -592,9 +592,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     ----------
     *paths : str or Path
         Files and folders (walked recursively in sorted order; hidden files
-        and folders skipped). None given: the configured data,
-        :func:`diplo_analysis.config.data_paths` (``data/raw`` and
-        ``$DIPLO_ANALYSIS_DATA``). Formats: ``docs/formats.md``.
+        and folders skipped). None given: the configured data, :func:`diplo_analysis.config.data_paths`
+        (``data/raw`` and ``$DIPLO_ANALYSIS_DATA``; ``data/raw`` alone warns, once per process,
+        :class:`~diplo_analysis.SampleDataWarning`). Formats: ``docs/formats.md``.
     errors : {"collect", "raise"}
         ``"collect"`` (default) keeps going and lists every input that could
         not become a row in ``df.attrs["rejects"]``; ``"raise"`` raises
@@ -660,13 +660,6 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     :data:`NEAR_DUPLICATE_CONTAINMENT`), checked in linear time. The rules
     in full: ``docs/formats.md``, "Rows, ids and duplicates" and "Limits and
     hostile input".
-
-    Warns
-    -----
-    SampleDataWarning
-        No path given and ``$DIPLO_ANALYSIS_DATA`` names nothing, so only the
-        shipped sample in ``data/raw`` is read (once per process; the message
-        says how to point the package at a corpus).
 
     Raises
     ------

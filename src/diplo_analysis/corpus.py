@@ -600,9 +600,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     ----------
     *paths : str or Path
         Files and folders (walked recursively in sorted order; hidden files
-        and folders skipped). None given: the configured data,
-        :func:`diplo_analysis.config.data_paths` (``data/raw`` and
-        ``$DIPLO_ANALYSIS_DATA``). Formats: ``docs/formats.md``.
+        and folders skipped). None given: the configured data, :func:`diplo_analysis.config.data_paths`
+        (``data/raw`` and ``$DIPLO_ANALYSIS_DATA``; ``data/raw`` alone warns, once per process,
+        :class:`~diplo_analysis.SampleDataWarning`). Formats: ``docs/formats.md``.
     errors : {"collect", "raise"}
         ``"collect"`` (default) keeps going and lists every input that could
         not become a row in ``df.attrs["rejects"]``; ``"raise"`` raises
@@ -728,9 +728,10 @@ def _start_load(paths: tuple, errors: str, columns: Optional[dict], n_jobs) -> t
     n_procs, context = resolve_jobs(n_jobs)
     check_columns(columns)
     if not paths:
-        from .config import data_paths
+        from .config import data_paths, warn_if_sample_only
 
         paths = tuple(data_paths())
+        warn_if_sample_only(paths, stacklevel=3)  # the user's line calling load_readouts
     inputs = list(iter_input_files(*paths))
     extract = _extractor(extract_metadata)
     stream = MetadataStream(extract, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)

@@ -74,6 +74,7 @@ def provenance(train: pd.DataFrame, table: pd.DataFrame) -> dict:
         "classes": list(tone_model.CLASSES),
         "model": "multinomial logistic regression (scikit-learn LogisticRegression, L-BFGS, L2)",
         "C": tone_model.C, "class_weight": tone_model.CLASS_WEIGHT,
+        "construction_scale": tone_model.CONSTRUCTION_SCALE,
         "min_df": tone_model.MIN_DF, "max_df": tone_model.MAX_DF,
         "decimals": tone_model.DECIMALS,
         "features": {k: int(v) for k, v in table["kind"].value_counts().sort_index().items()},
@@ -88,7 +89,8 @@ def cross_validate(train: pd.DataFrame, folds: int = 5) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    X, _ = tone_model.design_matrix(train["sentence"].tolist())
+    X, cols = tone_model.design_matrix(train["sentence"].tolist())
+    X = (X @ tone_model._diag(tone_model.feature_scale(cols))).tocsr()
     y = train["label"].to_numpy()
     pred = np.empty(len(y), dtype=object)
     for fit_idx, test_idx in GroupKFold(folds).split(X, y, train["url"]):

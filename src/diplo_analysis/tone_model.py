@@ -541,10 +541,10 @@ def _explain_rows(text: str, m: _Model) -> list[dict]:
 def explain_frame(text: str, model: _Model | None = None) -> pd.DataFrame:
     """The features of one text with what each adds to each class's logit (see ``tone.explain``)."""
     m = model if model is not None else _load_model()
-    logits = predict_logits([text], m)[0]
+    rows = _explain_rows(text, m)
+    logits = m.intercept + sum((r["value"] * r["w"] for r in rows), np.zeros(3))
     probs = softmax(logits[None, :])[0]
     label = CLASSES[int(np.argmax(probs))]
-    rows = _explain_rows(text, m)
     out = pd.DataFrame({
         "kind": [r["kind"] for r in rows],
         "feature": [r["feature"] for r in rows],

@@ -8,8 +8,16 @@ accusations, demands, sanctions) and ``neut`` (procedural or informational).
 
 Method
 ------
-A weighted lexicon with rules, shipped as data with the package and
-readable by a political scientist:
+:func:`sentiment` is a learned model (:mod:`diplo_analysis.tone_model`: a
+logistic regression over the sentence's words, the signals of the lexicon
+below and a few constructions, shipped as data): it gives each class's
+probability, the most probable class as the label and ``sentiment`` =
+P(coop) - P(conf).  :func:`explain` (``explain_tone``) lists the features
+that pushed a sentence to its label.
+
+The lexicon, one of the model's signals (:func:`lexicon_sentiment`,
+:func:`explain_lexicon`): a weighted lexicon with rules, shipped as data
+with the package and readable by a political scientist:
 
 - ``data/tone_lexicon.csv``: ``term`` (one word or a multi-word formula;
   ``word*`` stands for the word with any common English ending, e.g.
@@ -61,8 +69,9 @@ lexicon's words, multi-word formulas are matched level by level over a
 trie of word ids, and modifiers are resolved by ``searchsorted`` over the
 sorted positions of negators, intensifiers, frames and clause boundaries
 ("the last negator before this term").  There is no Python loop over
-sentences or tokens.  See ``docs/tone.md`` for sources, licences and
-figures.
+sentences or tokens; with numba installed, the tokeniser and the trie walk
+are compiled (``_tone_kernel``, the same results).  See ``docs/tone.md``
+for sources, licences and figures.
 """
 
 from __future__ import annotations

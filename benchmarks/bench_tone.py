@@ -10,6 +10,8 @@ Kremlin 2021-2022, White House) into sentences, then times
   per-sentence rate extrapolated to all sentences.
 
 and prints both times and their ratio.  Sentence splitting is not timed.
+With numba installed (the ``fast`` extra) the tokeniser is compiled; set
+``DIPLO_ANALYSIS_NO_NUMBA=1`` to time the numpy path (the same scores).
 
 Usage::
 
@@ -60,6 +62,10 @@ def main(argv=None) -> int:
     n = len(sents)
     splitter = "diplo_analysis.text.split_sentences" if eval_tone.package_splitter() else "fallback splitter"
     print(f"{n} sentences ({splitter}), {int(sents.str.len().sum())} characters")
+    from diplo_analysis import _tone_kernel, tone
+
+    kernel = tone.USE_KERNEL and _tone_kernel.AVAILABLE
+    print("tokeniser: " + ("compiled (numba)" if kernel else "numpy (numba absent or DIPLO_ANALYSIS_NO_NUMBA set)"))
 
     _load_model()  # loading the lexicon and the model is a one-off cost, not part of scoring
     best = _best_time(sentiment, sents, args.repeat)

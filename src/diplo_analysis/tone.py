@@ -457,6 +457,8 @@ class _Tokens(NamedTuple):
     wtok: np.ndarray       # token index of each word (indexed like ``starts``)
     whash: np.ndarray      # 64-bit hash of each word (indexed like ``starts``)
     wid: np.ndarray        # id of each word in the index looked up (see _tokens), -1 none
+    bounds: np.ndarray     # token indexes of the clause boundaries (weak and strong)
+    strong: np.ndarray     # token indexes of the strong boundaries
 
 
 def _tokens_numpy(data: bytes, buf: np.ndarray, table: _HashTable, lexicon_id):
@@ -497,13 +499,15 @@ def _tokens(t: _Tables, texts: list, words=None) -> _Tokens:
     if USE_KERNEL and _tone_kernel.AVAILABLE:
         if lexicon_id is None:
             lexicon_id = np.arange(len(t.words), dtype=np.int32)
-        starts, ends, tokpos, tid, wtok, whash, wid, sep = _tone_kernel.tokenise(
+        starts, ends, tokpos, tid, wtok, whash, wid, sep, bounds, strong, kpos, ktid = _tone_kernel.tokenise(
             buf, _CLASS, _MASKS, _K1, _K2, _K3, _MULT, table, lexicon_id)
     else:
         starts, ends, tokpos, tid, wtok, whash, wid = _tokens_numpy(data, buf, table, lexicon_id)
         sep = np.flatnonzero(buf[tokpos] == 0)
-    kpos = np.flatnonzero(tid >= 0)
-    return _Tokens(data, starts, ends, tokpos, tid, sep, kpos, tid[kpos], wtok, whash, wid)
+        bounds, strong = np.flatnonzero(tid <= -2), np.flatnonzero(tid == -3)
+        kpos = np.flatnonzero(tid >= 0)
+        ktid = tid[kpos]
+    return _Tokens(data, starts, ends, tokpos, tid, sep, kpos, ktid, wtok, whash, wid, bounds, strong)
 
 
 def _longest_terms(t: _Tables, tok: _Tokens) -> tuple[np.ndarray, np.ndarray]:
@@ -634,8 +638,8 @@ def _match(texts: list, tok: _Tokens | None = None) -> _Matches:
         tok = _tokens(t, texts)
     m, mlen, entry = _leftmost_longest(tok.kpos, *_longest_terms(t, tok))
     weight = t.entry_weight[entry]
-    last_bound = _last_before(np.flatnonzero(tok.tid <= -2), m)   # any clause boundary
-    last_strong = _last_before(np.flatnonzero(tok.tid == -3), m)
+    last_bound = _last_before(tok.bounds, m)   # any clause boundary
+    last_strong = _last_before(tok.strong, m)
     negated = _negated(t, tok, m, last_bound)
     intensity = _intensity(t, tok, m, last_bound)
     framed, frame = _framing(t, tok, m, entry, last_strong)

@@ -216,7 +216,7 @@ def _construction_hits(tok, row_tok: np.ndarray, wid: np.ndarray, windex: _WordI
     wid = wid[hit]
     pos, first, second = tok.wtok[hit], windex.first_bits[wid], windex.second_bits[wid]
     # the last strong boundary before each candidate word, once for all constructions
-    last_strong = _tone._last_before(np.flatnonzero(tok.tid == -3), pos)
+    last_strong = _tone._last_before(tok.strong, pos)
     is_second = second != 0
     pos2, last2, second = pos[is_second], last_strong[is_second], second[is_second]
     out = []

@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "labels"
 CLASSES = ["coop", "neut", "conf"]
 #: The model trains on these sets (scripts/train_tone.py) ...
-TRAIN_SETS = ("dev", "test", "round3_train")
+TRAIN_SETS = ("dev", "test", "round3_train", "round4_train")
 #: ... and never on these: the held-out sets its figures are reported on.
 HELDOUT_SETS = ("holdout", "holdout2", "round3_heldout")
 SPLITS = TRAIN_SETS + HELDOUT_SETS
@@ -307,6 +307,63 @@ def round3_sample(corpus: pd.DataFrame) -> pd.DataFrame:
     return both[["item", "sample", "split", "source", "url", "sentence_sha1", "sentence"]].reset_index(drop=True)
 
 
+# --- round 4: conflict-rich sentences, cue-enriched, for training only (one labelling pass) -------
+ROUND4_SEED = 2030
+ROUND4_PER_SOURCE = (50, 25)  # per corpus file: sentences with a conflict cue, then any sentences
+_R4_CUE = re.compile(
+    r"\b(?:concern|condemn|oppos|sanction|warn|threat|attack|must|urg|demand|reject|accus|critici|unacceptab|"
+    r"provocat|aggress|invasion|invad|interfer|pressure|hostil|violat|escalat|tension|blame|responsib|"
+    r"call(?:ed|s)? (?:on|for)|should|not|never|disagree|differences|confront|contain|hegemon|coerc)", re.I)
+
+
+def round4_sample(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Draw the round-4 sentences (training only): from the readouts of :func:`conflict_readouts` (any,
+    not only fresh ones) minus every readout that holds a held-out sentence, 6-60-word sentences of no
+    earlier set; per corpus file, ``ROUND4_PER_SOURCE[0]`` among those with a conflict cue (seed 2030),
+    then ``ROUND4_PER_SOURCE[1]`` among the rest.
+
+    Returns a frame ``item``, ``sample`` (``cue`` or ``any``), ``source``, ``url``, ``sentence_sha1``,
+    ``sentence``; the text is printed for labelling, never stored in the repo.
+    """
+    used_sha, held_urls = set(), set()
+    for split in ("dev", "test", "round3_train", "holdout", "holdout2", "round3_heldout"):  # the sets before it
+        labels = pd.read_csv(LABELS / f"tone_{split}.csv", dtype=str)
+        used_sha |= set(labels["sentence_sha1"])
+        if split in ("holdout", "holdout2", "round3_heldout"):
+            held_urls |= set(labels["url"])
+    df = corpus.drop_duplicates("url")
+    df = df[df["url"].notna() & ~df["url"].isin(held_urls)]
+    title = df["title"].fillna("").astype(str)
+    head = df["text"].fillna("").str[:600]
+    src = df["source"]
+    pick = (((src == "kremlin_2021_2022") & title.str.contains(_CUE)
+             & (title.str.contains(_R3_KREMLIN_NEW, case=False) | head.str.contains(_R3_KREMLIN_NEW_HEAD, case=False)))
+            | ((src == "kremlin_1999_2020") & title.str.contains(_CUE) & title.str.contains(_R3_KREMLIN_OLD, case=False))
+            | ((src == "whitehouse") & title.str.contains(_R3_WHITEHOUSE, case=False)
+               & title.str.contains(r"Readout|Statement", case=False))
+            | ((src == "china") & title.str.contains(_R3_CHINA, case=False)))
+    split = package_splitter() or fallback_split
+    rows = []
+    for r in df[pick].itertuples(index=False):
+        for s in split(r.text):
+            s = norm(s)
+            if 6 <= len(s.split()) <= 60:
+                rows.append((r.source, r.url, s, sha1(s)))
+    sents = pd.DataFrame(rows, columns=["source", "url", "sentence", "sentence_sha1"])
+    sents = sents[~sents["sentence_sha1"].isin(used_sha)].drop_duplicates("sentence_sha1")
+    sents = sents.sort_values(["source", "url", "sentence_sha1"]).reset_index(drop=True)
+    sents["cue"] = sents["sentence"].str.contains(_R4_CUE)
+    rng = np.random.default_rng(ROUND4_SEED)
+    out = []
+    for _, g in sents.groupby("source", sort=True):
+        for sample, pool, k in (("cue", g[g["cue"]], ROUND4_PER_SOURCE[0]), ("any", g[~g["cue"]], ROUND4_PER_SOURCE[1])):
+            idx = rng.choice(len(pool), size=min(k, len(pool)), replace=False)
+            out.append(pool.iloc[np.sort(idx)].assign(sample=sample))
+    both = pd.concat(out, ignore_index=True)
+    both["item"] = np.arange(1, len(both) + 1)
+    return both[["item", "sample", "source", "url", "sentence_sha1", "sentence"]]
+
+
 def vader_labels(sentences: pd.Series) -> pd.Series:
     """VADER with its standard thresholds (compound >= 0.05 coop, <= -0.05 conf)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -359,9 +416,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     ap.add_argument("--no-vader", action="store_true")
-    ap.add_argument("--draw", choices=["holdout", "holdout2", "round3"],
+    ap.add_argument("--draw", choices=["holdout", "holdout2", "round3", "round4"],
                     help="print the seeded sample of sentences to label (stdout only; never store the text)")
     args = ap.parse_args(argv)
+    if args.draw == "round4":
+        for r in round4_sample(read_corpus()).itertuples(index=False):
+            print(f"{r.item}\t{r.sample}\t{r.source}\t{r.url}\t{r.sentence_sha1}\t{r.sentence}")
+        return 0
     if args.draw == "round3":
         for r in round3_sample(read_corpus()).itertuples(index=False):
             print(f"{r.item}\t{r.sample}\t{r.split}\t{r.source}\t{r.url}\t{r.sentence_sha1}\t{r.sentence}")

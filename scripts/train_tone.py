@@ -2,7 +2,8 @@
 
 Reads the shared corpus, finds the labelled sentences of the training sets
 (``benchmarks/eval_tone.TRAIN_SETS``: ``tests/labels/tone_dev.csv``,
-``tone_test.csv``, ``tone_round3_train.csv``) by the sha1 of their text,
+``tone_test.csv``, ``tone_round3_train.csv``, ``tone_round4_train.csv``)
+by the sha1 of their text,
 fits :func:`diplo_analysis.tone_model.fit` and writes ``tone_model.csv``
 (intercepts and coefficients) and ``tone_model.json`` (provenance).  The
 held-out sets (``eval_tone.HELDOUT_SETS``) are never read, except to check

@@ -37,6 +37,16 @@ INVENTED = [
 ]
 
 
+def _eval_tone():
+    """``benchmarks/eval_tone.py`` (the label sets and draws), imported from the repository."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import eval_tone
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    return eval_tone
+
+
 def label(text: str) -> str:
     return sentiment(pd.Series([text]))["sentiment_label"].iloc[0]
 
@@ -252,11 +262,7 @@ def test_shipped_model_is_rebuilt_byte_for_byte(shared_corpus, tmp_path):
 
 def test_training_and_held_out_label_sets_are_apart():
     labels = REPO / "tests" / "labels"
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        import eval_tone
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
+    eval_tone = _eval_tone()
     train = pd.concat([pd.read_csv(labels / f"tone_{s}.csv", dtype=str) for s in eval_tone.TRAIN_SETS])
     held = pd.concat([pd.read_csv(labels / f"tone_{s}.csv", dtype=str) for s in eval_tone.HELDOUT_SETS])
     for df in (train, held):
@@ -274,11 +280,7 @@ def test_training_and_held_out_label_sets_are_apart():
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_round3_draw_is_reproducible_from_the_repo(shared_corpus):
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        import eval_tone
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
+    eval_tone = _eval_tone()
     draw = eval_tone.round3_sample(eval_tone.read_corpus())
     assert len(draw) == 634 and draw["sentence_sha1"].is_unique
     assert draw.groupby("sample").size().to_dict() == {"conflict": 391, "natural3": 243}
@@ -293,11 +295,7 @@ def test_round3_draw_is_reproducible_from_the_repo(shared_corpus):
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_round4_draw_is_reproducible_and_apart_from_held_out_readouts(shared_corpus):
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        import eval_tone
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
+    eval_tone = _eval_tone()
     draw = eval_tone.round4_sample(eval_tone.read_corpus())
     got = pd.read_csv(REPO / "tests" / "labels" / "tone_round4_train.csv", dtype=str)
     assert list(draw["sentence_sha1"]) == list(got["sentence_sha1"])

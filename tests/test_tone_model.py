@@ -112,7 +112,7 @@ def test_scoring_equals_the_design_matrix_times_the_coefficients():
     assert (b.dense[:, -1] == np.log1p(b.n_words)).all()
 
 
-@pytest.mark.skipif(not _tone_kernel.AVAILABLE, reason="numba not installed: only the numpy path exists")
+@pytest.mark.skipif(not _tone_kernel.AVAILABLE, reason="numba not installed (or DIPLO_ANALYSIS_NO_NUMBA set): only the numpy path runs")
 def test_compiled_kernel_and_numpy_give_the_same_bits(monkeypatch):
     texts = INVENTED * 3 + ["Very long words: internationalization counterrevolutionaries " * 3]
     fast = tone.sentiment(pd.Series(texts))

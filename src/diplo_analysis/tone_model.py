@@ -64,6 +64,10 @@ __all__ = [
     "load_model",
     "load_constructions",
     "predict_logits",
+    "softmax",
+    "explain_frame",
+    "design_matrix",
+    "feature_scale",
     "fit",
     "write_model",
 ]
@@ -485,7 +489,13 @@ def _word_pass(m: _Model, tok, n: int) -> tuple[tuple, np.ndarray, np.ndarray]:
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
-    """Row-wise softmax of a ``(n, 3)`` array of logits."""
+    """Row-wise softmax of a ``(n, 3)`` array of logits.
+
+    Returns
+    -------
+    numpy.ndarray
+        The class probabilities, same shape, each row summing to 1.
+    """
     z = np.exp(logits - logits.max(axis=1, keepdims=True))
     return z / z.sum(axis=1, keepdims=True)
 
@@ -539,7 +549,16 @@ def _explain_rows(text: str, m: _Model) -> list[dict]:
 
 
 def explain_frame(text: str, model: _Model | None = None) -> pd.DataFrame:
-    """The features of one text with what each adds to each class's logit (see ``tone.explain``)."""
+    """The features of one text with what each adds to each class's logit.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The frame of :func:`diplo_analysis.tone.explain` (columns ``kind``,
+        ``feature``, ``matched``, ``value``, ``coop``, ``neut``, ``conf``,
+        ``effect``; ``attrs`` ``label``, ``sentiment``, ``p_*``, ``logits``,
+        ``intercept``).
+    """
     m = model if model is not None else _load_model()
     rows = _explain_rows(text, m)
     logits = m.intercept + sum((r["value"] * r["w"] for r in rows), np.zeros(3))
@@ -630,7 +649,13 @@ def design_matrix(texts: list):
 
 
 def feature_scale(columns: pd.DataFrame) -> np.ndarray:
-    """The factor of each column of :func:`design_matrix` during the fit (``CONSTRUCTION_SCALE``, else 1)."""
+    """The factor of each column of :func:`design_matrix` during the fit.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``CONSTRUCTION_SCALE`` for the constructions' columns, 1 for the others.
+    """
     return np.where(columns["kind"].to_numpy() == "construction", CONSTRUCTION_SCALE, 1.0)
 
 

@@ -1,19 +1,20 @@
 """Evaluate ``diplo_analysis.tone.sentiment`` against the hand-labelled sentences.
 
-The labelled sets ``tests/labels/tone_dev.csv``, ``tone_test.csv``,
-``tone_holdout.csv`` and ``tone_holdout2.csv`` (natural-distribution samples of
-call/meeting readouts, see :func:`holdout_sample`) hold only references
-(``url``, ``sentence_sha1``, ``label``); this script re-reads
-the shared corpus, re-splits every labelled readout into sentences, finds the
+The labelled sets ``tests/labels/tone_*.csv`` hold only references (``url``,
+``sentence_sha1``, ``label``). The model trains on ``TRAIN_SETS`` (dev, test,
+round3_train, round4_train) and never on ``HELDOUT_SETS`` (holdout, holdout2,
+round3_heldout), whose figures are the ones to read. This script re-reads the
+shared corpus, re-splits every labelled readout into sentences, finds the
 labelled sentences by the sha1 of their whitespace-normalised text, and prints
-macro-F1, per-class F1 and the confusion matrix for the package and for VADER
-(compound >= 0.05 coop, <= -0.05 conf, else neut) on the same sentences.
+macro-F1, per-class F1, conflictual recall and (for the model) the confusion
+matrix for the package's model, for the lexicon alone and for VADER (compound
+>= 0.05 coop, <= -0.05 conf, else neut) on the same sentences.
 
 Usage::
 
-    /work/venv/bin/python benchmarks/eval_tone.py            # dev, test, holdout, holdout2
-    /work/venv/bin/python benchmarks/eval_tone.py --split holdout2
-    /work/venv/bin/python benchmarks/eval_tone.py --draw holdout  # print the seeded draw to label
+    python benchmarks/eval_tone.py                    # every set (training sets first)
+    python benchmarks/eval_tone.py --split round3_heldout
+    python benchmarks/eval_tone.py --draw round3      # print a seeded draw to label (stdout only)
 """
 
 from __future__ import annotations

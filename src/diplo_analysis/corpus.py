@@ -731,7 +731,7 @@ def _start_load(paths: tuple, errors: str, columns: Optional[dict], n_jobs) -> t
         from .config import data_paths, warn_if_sample_only
 
         paths = tuple(data_paths())
-        warn_if_sample_only(paths, stacklevel=3)  # the user's line calling load_readouts
+        warn_if_sample_only(paths, stacklevel=4)  # the user's line: load_readouts -> _load -> _start_load
     inputs = list(iter_input_files(*paths))
     extract = _extractor(extract_metadata)
     stream = MetadataStream(extract, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)

@@ -780,6 +780,20 @@ class _Duplicates:
             self.texts.add(tkey, text, rid)
 
 
+def _page_words(page: str, text: str, words: list) -> list:
+    """``page.split()``, from ``words`` (``text.split()``) where ``text`` stands whole in ``page``.
+
+    ``text`` is ``page`` without its furniture: where it is a slice of ``page`` between whitespace
+    (furniture at the page's head and tail only), the words of the page are those before it,
+    ``words`` and those after it; else the page is split.
+    """
+    at = page.find(text) if text else -1
+    end = at + len(text)
+    if at < 0 or (at and not page[at - 1].isspace()) or (end < len(page) and not page[end].isspace()):
+        return page.split()
+    return page[:at].split() + words + page[end:].split()
+
+
 class _Load:
     """One call of :func:`load_readouts`: inputs in, rows and rejects out, metadata extracted on the way."""
 
@@ -855,7 +869,7 @@ class _Load:
         text = rec.text
         words = text.split()
         page = rec.page_text if rec.page_text is not None else text
-        page_words = words if page is text else page.split()
+        page_words = words if page is text else _page_words(page, text, words)
         if not page_words and not rec.title:
             self.reject(Reject(rec.path, rec.line, "empty record"))
             return

@@ -177,6 +177,28 @@ def _executed(state) -> bool:
     return all(re.fullmatch(r"\[\d+\]:", p) for p in state["prompts"]) and state["status"] == "Idle"
 
 
+def _saved(path: Path, before: int, timeout: float = 60) -> dict:
+    """The notebook at ``path`` once JupyterLab has saved it: changed since ``before`` (an mtime) and whole.
+
+    The server may write the file in more than one step: a file read in between is empty or cut short, so
+    it is read again until it parses and has not changed for a moment.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        mtime = path.stat().st_mtime_ns
+        if mtime != before:
+            time.sleep(0.5)
+            try:
+                saved = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                saved = None
+            if saved is not None and path.stat().st_mtime_ns == mtime:
+                return saved
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path.name} was not saved whole within {timeout:.0f} s")
+        time.sleep(0.5)
+
+
 def _run_through_ui(browser, lab, name: str) -> tuple[dict, dict]:
     """Open ``name`` in JupyterLab, Run > Run All Cells, File > Save Notebook: (what the page showed, the saved file)."""
     base, token, folder = lab
@@ -199,10 +221,7 @@ def _run_through_ui(browser, lab, name: str) -> tuple[dict, dict]:
         state = _wait(page, _executed, RUN_TIMEOUT, f"{name} did not run through")
         before = (folder / name).stat().st_mtime_ns
         _menu(page, "File", "Save Notebook")
-        deadline = time.monotonic() + 60
-        while (folder / name).stat().st_mtime_ns == before and time.monotonic() < deadline:
-            time.sleep(0.5)
-        return state, json.loads((folder / name).read_text(encoding="utf-8"))
+        return state, _saved(folder / name, before)
     finally:
         page.close()
         _shut_down_kernels(lab)  # one notebook's kernel at a time: each holds the corpus in memory

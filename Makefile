@@ -1,10 +1,12 @@
-# diplo_analysis: the two commands of the README.
+# diplo_analysis: the commands of the README.
 #   make analysis   set up, build data/processed, execute the notebooks into reports/
 #   make test       set up, run the unit tests and check every notebook with nbval
-# Both create a virtual environment in .venv (override with VENV=...) and install
-# the package into it with the extras its targets need: [notebooks] (Jupyter, to
-# execute the notebooks) and [dev] (pytest, nbval, ruff). `pip install diplo_analysis`
-# alone brings only what the library needs. The shared corpus is used when it is
+#   make lab        set up, open JupyterLab on notebooks/ with the corpus configured
+# They create a virtual environment in .venv (override with VENV=...) and install
+# the package into it with the extras its targets need (EXTRAS, default
+# notebooks,dev): [notebooks] (Jupyter, to execute the notebooks), [dev] (pytest,
+# nbval, ruff) and, for CI's browser test, [browser] (Playwright; .ci/run adds it).
+# `pip install diplo_analysis` alone brings only what the library needs. The shared corpus is used when it is
 # found at ../shared/corpus or named by DIPLO_ANALYSIS_DATA; without either,
 # `make analysis` fetches the public corpora (diplo_analysis.datasets; the cache
 # is $DIPLO_ANALYSIS_CACHE or the user cache folder, the server
@@ -15,6 +17,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+EXTRAS ?= notebooks,dev
 CORPUS_DEFAULT := $(abspath ../shared/corpus)
 
 ifeq ($(origin DIPLO_ANALYSIS_DATA), undefined)
@@ -26,12 +29,12 @@ export MPLBACKEND := Agg
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 
-.PHONY: setup analysis build lint test unit notebooks store-notebooks benchmarks clean
+.PHONY: setup analysis build lint test unit notebooks store-notebooks benchmarks lab clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[notebooks,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -69,6 +72,16 @@ notebooks: setup
 # Re-execute the notebooks in place (after a change to the features), with the corpus.
 store-notebooks: setup
 	$(BIN)/python scripts/run_analysis.py --skip-build --store
+
+# JupyterLab on notebooks/, its kernels reading the corpus ($DIPLO_ANALYSIS_DATA as
+# above) and drawing inline (MPLBACKEND unset). More options: LAB_ARGS="--port 8899 --no-browser".
+LAB_ARGS ?=
+lab: setup
+ifndef DIPLO_ANALYSIS_DATA
+	@echo "No corpus (set DIPLO_ANALYSIS_DATA or put it at ../shared/corpus): the notebooks will read only the shipped sample."
+endif
+	env -u MPLBACKEND $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)/notebooks" \
+		$(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_ARGS)
 
 benchmarks: setup
 	@for f in benchmarks/bench_*.py benchmarks/eval_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

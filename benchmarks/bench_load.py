@@ -48,15 +48,17 @@ FILES = (
 
 
 def clear_caches() -> None:
-    """Empty the memo caches of the metadata layer (not the tables loaded once).
+    """Empty the memo caches of the readers and the metadata layer (not the tables loaded once).
 
-    ``metadata``, ``gazetteer`` and ``dates`` memoise pure functions of short
-    strings; a second load of the same files finds them filled. The headline
-    figure is a first load, so they are emptied before each timed run.
+    ``metadata``, ``gazetteer``, ``dates`` and the readers' ``furniture``
+    memoise pure functions of short strings; a second load of the same files
+    finds them filled. The headline figure is a first load, so they are
+    emptied before each timed run.
     """
     from diplo_analysis import dates, gazetteer, metadata
+    from diplo_analysis.readers import furniture
 
-    for module in (metadata, gazetteer, dates):
+    for module in (metadata, gazetteer, dates, furniture):
         for obj in vars(module).values():
             params = getattr(obj, "cache_parameters", None)
             if params is not None and params().get("maxsize") != 1:

@@ -1,19 +1,20 @@
 """Evaluate ``diplo_analysis.tone.sentiment`` against the hand-labelled sentences.
 
-The labelled sets ``tests/labels/tone_dev.csv``, ``tone_test.csv``,
-``tone_holdout.csv`` and ``tone_holdout2.csv`` (natural-distribution samples of
-call/meeting readouts, see :func:`holdout_sample`) hold only references
-(``url``, ``sentence_sha1``, ``label``); this script re-reads
-the shared corpus, re-splits every labelled readout into sentences, finds the
+The labelled sets ``tests/labels/tone_*.csv`` hold only references (``url``,
+``sentence_sha1``, ``label``). The model trains on ``TRAIN_SETS`` (dev, test,
+round3_train, round4_train) and never on ``HELDOUT_SETS`` (holdout, holdout2,
+round3_heldout), whose figures are the ones to read. This script re-reads the
+shared corpus, re-splits every labelled readout into sentences, finds the
 labelled sentences by the sha1 of their whitespace-normalised text, and prints
-macro-F1, per-class F1 and the confusion matrix for the package and for VADER
-(compound >= 0.05 coop, <= -0.05 conf, else neut) on the same sentences.
+macro-F1, per-class F1, conflictual recall and (for the model) the confusion
+matrix for the package's model, for the lexicon alone and for VADER (compound
+>= 0.05 coop, <= -0.05 conf, else neut) on the same sentences.
 
 Usage::
 
-    /work/venv/bin/python benchmarks/eval_tone.py            # dev, test, holdout, holdout2
-    /work/venv/bin/python benchmarks/eval_tone.py --split holdout2
-    /work/venv/bin/python benchmarks/eval_tone.py --draw holdout  # print the seeded draw to label
+    python benchmarks/eval_tone.py                    # every set (training sets first)
+    python benchmarks/eval_tone.py --split round3_heldout
+    python benchmarks/eval_tone.py --draw round3      # print a seeded draw to label (stdout only)
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "labels"
 CLASSES = ["coop", "neut", "conf"]
-SPLITS = ("dev", "test", "holdout", "holdout2")
+#: The model trains on these sets (scripts/train_tone.py) ...
+TRAIN_SETS = ("dev", "test", "round3_train", "round4_train")
+#: ... and never on these: the held-out sets its figures are reported on.
+HELDOUT_SETS = ("holdout", "holdout2", "round3_heldout")
+SPLITS = TRAIN_SETS + HELDOUT_SETS
 
 CORPUS_FILES = {
     "kremlin_1999_2020": "kremlin_en_news_1999_2020/kremlin_en_news.jsonl",
@@ -224,6 +229,142 @@ def holdout_sample(corpus: pd.DataFrame, per_source: int = HOLDOUT_PER_SOURCE,
     return pd.concat(out, ignore_index=True)
 
 
+# --- round 3: a natural sample and a conflict-rich one, labelled by two independent passes ---------
+# tone_round3_train.csv / tone_round3_heldout.csv: the sentences of round3_sample() on which both
+# labellers agreed; a sentence is held out when its sha1 starts with 0-3 (about a quarter).
+ROUND3_NATURAL = dict(seed=2028, per_source=75, exclude=("dev", "test", "holdout", "holdout2"))
+ROUND3_CONFLICT_SEED = 2029
+ROUND3_CONFLICT_PER_SOURCE = 100
+ROUND3_HELDOUT_PREFIXES = tuple("0123")
+_R3_KREMLIN_NEW = r"Ukrain|United States|\bUS\b|NATO|Biden|Zelensky|Macron|Scholz|Johnson|Merkel"
+_R3_KREMLIN_NEW_HEAD = r"Ukrain|Donbass|NATO|security guarantees"
+_R3_KREMLIN_OLD = (r"Ukrain|Poroshenko|Yushchenko|Obama|Bush|Trump|Georgia|Saakashvili|NATO|Merkel|Hollande|Erdogan|"
+                   r"Cameron|Macron")
+_R3_WHITEHOUSE = r"China|Chinese|\bXi\b|PRC|Russia|Putin|Taiwan"
+_R3_CHINA = (r"Japan|United States|\bU\.?S\.?\b|America|Biden|Trump|Obama|Blinken|Abe|Kishida|Suga|Pompeo|Kerry|"
+             r"Sullivan")
+
+
+def conflict_readouts(corpus: pd.DataFrame, exclude_urls: set) -> pd.DataFrame:
+    """Readouts of conflict-rich pairs, chosen by title (and the Kremlin 2021-2022 text's head).
+
+    Kremlin calls/meetings naming Ukraine, the United States, NATO, Georgia or Western leaders;
+    White House readouts/statements naming China or Russia; China pages naming Japan or the
+    United States.  Kremlin and White House readouts of the earlier sets are left out (China
+    pages are nearly all in them: their unlabelled sentences are used).
+    """
+    used = set()
+    for split in ("dev", "test", "holdout", "holdout2"):
+        used |= set(pd.read_csv(LABELS / f"tone_{split}.csv", dtype=str)["url"])
+    df = corpus.drop_duplicates("url")
+    df = df[df["url"].notna() & ~df["url"].isin(exclude_urls)]
+    fresh = ~df["url"].isin(used)
+    title = df["title"].fillna("").astype(str)
+    head = df["text"].fillna("").str[:600]
+    src = df["source"]
+    kr = ((src == "kremlin_2021_2022") & fresh & title.str.contains(_CUE)
+          & (title.str.contains(_R3_KREMLIN_NEW, case=False) | head.str.contains(_R3_KREMLIN_NEW_HEAD, case=False)))
+    kr_old = ((src == "kremlin_1999_2020") & fresh & title.str.contains(_CUE)
+              & title.str.contains(_R3_KREMLIN_OLD, case=False))
+    wh = ((src == "whitehouse") & fresh & title.str.contains(_R3_WHITEHOUSE, case=False)
+          & title.str.contains(r"Readout|Statement", case=False))
+    cn = (src == "china") & title.str.contains(_R3_CHINA, case=False)
+    return df[kr | kr_old | wh | cn]
+
+
+def round3_sample(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Draw the round-3 sentences: ``natural3`` (as :func:`holdout_sample`, seed 2028, 75 per file)
+    and ``conflict`` (seed 2029, 100 per file among the 6-60-word sentences of
+    :func:`conflict_readouts`), leaving out every sentence of the earlier sets.
+
+    Returns a frame ``item``, ``sample``, ``split`` (``heldout`` if the sha1 starts with 0-3, else
+    ``train``), ``source``, ``url``, ``sentence_sha1``, ``sentence``; the text is printed for
+    labelling, never stored in the repo.
+    """
+    used_sha = set()
+    for split in ("dev", "test", "holdout", "holdout2"):
+        used_sha |= set(pd.read_csv(LABELS / f"tone_{split}.csv", dtype=str)["sentence_sha1"])
+    nat = holdout_sample(corpus, **ROUND3_NATURAL)
+    nat = nat[~nat["sentence_sha1"].isin(used_sha)].assign(sample="natural3")
+    split = package_splitter() or fallback_split
+    rows = []
+    for r in conflict_readouts(corpus, set(nat["url"])).itertuples(index=False):
+        for s in split(r.text):
+            s = norm(s)
+            if 6 <= len(s.split()) <= 60:
+                rows.append((r.source, r.url, r.title, s, sha1(s)))
+    sents = pd.DataFrame(rows, columns=["source", "url", "title", "sentence", "sentence_sha1"])
+    sents = sents[~sents["sentence_sha1"].isin(used_sha | set(nat["sentence_sha1"]))]
+    sents = sents.drop_duplicates("sentence_sha1").sort_values(["source", "url", "sentence_sha1"])
+    rng = np.random.default_rng(ROUND3_CONFLICT_SEED)
+    out = []
+    for _, g in sents.groupby("source", sort=True):
+        idx = rng.choice(len(g), size=min(ROUND3_CONFLICT_PER_SOURCE, len(g)), replace=False)
+        out.append(g.iloc[idx])
+    conf = pd.concat(out, ignore_index=True).assign(sample="conflict")
+    both = pd.concat([nat, conf], ignore_index=True).drop_duplicates("sentence_sha1")
+    both["split"] = np.where(both["sentence_sha1"].str[0].isin(ROUND3_HELDOUT_PREFIXES), "heldout", "train")
+    both["item"] = np.arange(1, len(both) + 1)
+    return both[["item", "sample", "split", "source", "url", "sentence_sha1", "sentence"]].reset_index(drop=True)
+
+
+# --- round 4: conflict-rich sentences, cue-enriched, for training only (one labelling pass) -------
+ROUND4_SEED = 2030
+ROUND4_PER_SOURCE = (50, 25)  # per corpus file: sentences with a conflict cue, then any sentences
+_R4_CUE = re.compile(
+    r"\b(?:concern|condemn|oppos|sanction|warn|threat|attack|must|urg|demand|reject|accus|critici|unacceptab|"
+    r"provocat|aggress|invasion|invad|interfer|pressure|hostil|violat|escalat|tension|blame|responsib|"
+    r"call(?:ed|s)? (?:on|for)|should|not|never|disagree|differences|confront|contain|hegemon|coerc)", re.I)
+
+
+def round4_sample(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Draw the round-4 sentences (training only): from the readouts of :func:`conflict_readouts` (any,
+    not only fresh ones) minus every readout that holds a held-out sentence, 6-60-word sentences of no
+    earlier set; per corpus file, ``ROUND4_PER_SOURCE[0]`` among those with a conflict cue (seed 2030),
+    then ``ROUND4_PER_SOURCE[1]`` among the rest.
+
+    Returns a frame ``item``, ``sample`` (``cue`` or ``any``), ``source``, ``url``, ``sentence_sha1``,
+    ``sentence``; the text is printed for labelling, never stored in the repo.
+    """
+    used_sha, held_urls = set(), set()
+    for split in ("dev", "test", "round3_train", "holdout", "holdout2", "round3_heldout"):  # the sets before it
+        labels = pd.read_csv(LABELS / f"tone_{split}.csv", dtype=str)
+        used_sha |= set(labels["sentence_sha1"])
+        if split in ("holdout", "holdout2", "round3_heldout"):
+            held_urls |= set(labels["url"])
+    df = corpus.drop_duplicates("url")
+    df = df[df["url"].notna() & ~df["url"].isin(held_urls)]
+    title = df["title"].fillna("").astype(str)
+    head = df["text"].fillna("").str[:600]
+    src = df["source"]
+    pick = (((src == "kremlin_2021_2022") & title.str.contains(_CUE)
+             & (title.str.contains(_R3_KREMLIN_NEW, case=False) | head.str.contains(_R3_KREMLIN_NEW_HEAD, case=False)))
+            | ((src == "kremlin_1999_2020") & title.str.contains(_CUE) & title.str.contains(_R3_KREMLIN_OLD, case=False))
+            | ((src == "whitehouse") & title.str.contains(_R3_WHITEHOUSE, case=False)
+               & title.str.contains(r"Readout|Statement", case=False))
+            | ((src == "china") & title.str.contains(_R3_CHINA, case=False)))
+    split = package_splitter() or fallback_split
+    rows = []
+    for r in df[pick].itertuples(index=False):
+        for s in split(r.text):
+            s = norm(s)
+            if 6 <= len(s.split()) <= 60:
+                rows.append((r.source, r.url, s, sha1(s)))
+    sents = pd.DataFrame(rows, columns=["source", "url", "sentence", "sentence_sha1"])
+    sents = sents[~sents["sentence_sha1"].isin(used_sha)].drop_duplicates("sentence_sha1")
+    sents = sents.sort_values(["source", "url", "sentence_sha1"]).reset_index(drop=True)
+    sents["cue"] = sents["sentence"].str.contains(_R4_CUE)
+    rng = np.random.default_rng(ROUND4_SEED)
+    out = []
+    for _, g in sents.groupby("source", sort=True):
+        for sample, pool, k in (("cue", g[g["cue"]], ROUND4_PER_SOURCE[0]), ("any", g[~g["cue"]], ROUND4_PER_SOURCE[1])):
+            idx = rng.choice(len(pool), size=min(k, len(pool)), replace=False)
+            out.append(pool.iloc[np.sort(idx)].assign(sample=sample))
+    both = pd.concat(out, ignore_index=True)
+    both["item"] = np.arange(1, len(both) + 1)
+    return both[["item", "sample", "source", "url", "sentence_sha1", "sentence"]]
+
+
 def vader_labels(sentences: pd.Series) -> pd.Series:
     """VADER with its standard thresholds (compound >= 0.05 coop, <= -0.05 conf)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -235,22 +376,25 @@ def vader_labels(sentences: pd.Series) -> pd.Series:
 
 def scores(y_true, y_pred) -> dict:
     """Macro-F1, per-class F1 and the confusion matrix (rows true, columns predicted)."""
-    from sklearn.metrics import confusion_matrix, f1_score
+    from sklearn.metrics import confusion_matrix, f1_score, recall_score
 
     f1 = f1_score(y_true, y_pred, labels=CLASSES, average=None, zero_division=0)
+    recall = recall_score(y_true, y_pred, labels=CLASSES, average=None, zero_division=0)
     cm = pd.DataFrame(confusion_matrix(y_true, y_pred, labels=CLASSES),
                       index=[f"true_{c}" for c in CLASSES], columns=[f"pred_{c}" for c in CLASSES])
-    return {"macro_f1": float(np.mean(f1)), **{f"f1_{c}": float(v) for c, v in zip(CLASSES, f1)}, "confusion": cm}
+    return {"macro_f1": float(np.mean(f1)), **{f"f1_{c}": float(v) for c, v in zip(CLASSES, f1)},
+            **{f"recall_{c}": float(v) for c, v in zip(CLASSES, recall)}, "confusion": cm}
 
 
 def evaluate(split: str, corpus: pd.DataFrame | None = None, vader: bool = True) -> dict:
-    """Score the package (and VADER) on one labelled split; return the figures."""
-    from diplo_analysis.tone import sentiment
+    """Score the package's model, the lexicon alone (and VADER) on one labelled split; return the figures."""
+    from diplo_analysis.tone import lexicon_sentiment, sentiment
 
     data, unmatched = load_labelled(split, corpus)
     out = {"n": len(data), "unmatched": len(unmatched), "support": data["label"].value_counts().to_dict()}
     pred = sentiment(data["sentence"])["sentiment_label"]
     out["package"] = scores(data["label"], pred)
+    out["lexicon"] = scores(data["label"], lexicon_sentiment(data["sentence"])["sentiment_label"])
     if vader:
         out["vader"] = scores(data["label"], vader_labels(data["sentence"]))
     out["data"] = data.assign(pred=pred.to_numpy())
@@ -259,22 +403,31 @@ def evaluate(split: str, corpus: pd.DataFrame | None = None, vader: bool = True)
 
 def _print(split: str, res: dict) -> None:
     print(f"== {split}: {res['n']} sentences matched, {res['unmatched']} unmatched; support {res['support']}")
-    for name in ("package", "vader"):
+    for name in ("package", "lexicon", "vader"):
         if name not in res:
             continue
         r = res[name]
         print(f"  {name:8s} macro-F1 {r['macro_f1']:.3f}  F1 coop {r['f1_coop']:.3f}  "
-              f"neut {r['f1_neut']:.3f}  conf {r['f1_conf']:.3f}")
-        print("    " + r["confusion"].to_string().replace("\n", "\n    "))
+              f"neut {r['f1_neut']:.3f}  conf {r['f1_conf']:.3f}  conf recall {r['recall_conf']:.3f}")
+        if name == "package":
+            print("    " + r["confusion"].to_string().replace("\n", "\n    "))
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     ap.add_argument("--no-vader", action="store_true")
-    ap.add_argument("--draw", choices=["holdout", "holdout2"],
+    ap.add_argument("--draw", choices=["holdout", "holdout2", "round3", "round4"],
                     help="print the seeded sample of sentences to label (stdout only; never store the text)")
     args = ap.parse_args(argv)
+    if args.draw == "round4":
+        for r in round4_sample(read_corpus()).itertuples(index=False):
+            print(f"{r.item}\t{r.sample}\t{r.source}\t{r.url}\t{r.sentence_sha1}\t{r.sentence}")
+        return 0
+    if args.draw == "round3":
+        for r in round3_sample(read_corpus()).itertuples(index=False):
+            print(f"{r.item}\t{r.sample}\t{r.split}\t{r.source}\t{r.url}\t{r.sentence_sha1}\t{r.sentence}")
+        return 0
     if args.draw:
         kw = HOLDOUT2 if args.draw == "holdout2" else {}
         for i, r in holdout_sample(read_corpus(), **kw).iterrows():

@@ -13,7 +13,7 @@ from diplo_analysis import explain_furniture, load_readouts
 from diplo_analysis.corpus import EMPTY_TEXT, readout_id
 from diplo_analysis.readers import read_file
 from diplo_analysis.readers.furniture import (
-    FURNITURE_COLUMNS, KINDS, facts_text, furniture_rules, read_furniture, strip_furniture,
+    FURNITURE_COLUMNS, KINDS, char_guard, facts_text, furniture_rules, read_furniture, strip_furniture,
 )
 from diplo_analysis.records import EmptyTextWarning, Record
 
@@ -303,6 +303,57 @@ def test_markdown_heading_after_text_is_not_dropped(tmp_path):
 def test_record_defaults_have_no_furniture():
     rec = Record(path="x", line=1, text=LEAD)
     assert rec.page_text is None and rec.furniture == () and facts_text(rec) == LEAD
+
+
+# ---------------------------------------------------------------- the guards (derived prefilters)
+@pytest.mark.parametrize("pattern, guard", [
+    (r"a(?:b|c)\d{2}", r"[\d]"),            # letters never guard; a digit does
+    (r"(?i:x)\(", r"[\(]"),
+    (r"x?:?\(", r"[\(]"),                    # optional parts do not
+    (r"(?:a|\()z", None),                     # a branch of a letter: no guard
+    (r"(?:\[|\()z|(?:\]|\))", r"[\(\)\[\]]"),  # a branch: the union of its branches' guards
+    (r"[:;]+z", r"[:;]"),
+    (r"(?=.*[)\]]).*", r"[\)\]]"),          # a look-ahead's characters are in the line too
+    (r"(?!:)x.*", None),                       # a negative look-ahead guards nothing
+    (r".*", None),
+    (r"\w+:\s*-", r"[:]"),                    # the fewest characters
+])
+def test_char_guard_is_derived_from_the_pattern(pattern, guard):
+    assert char_guard(pattern) == guard
+
+
+def test_a_guard_never_changes_what_a_rule_matches():
+    # every rule, guarded as the readers compile it, matches exactly what its pattern matches, on its
+    # example and on strings made by cutting, doubling and re-joining pieces of the examples
+    from diplo_analysis.readers.furniture import _guarded
+
+    import random
+
+    from importlib import resources
+
+    rows = read_furniture(resources.files("diplo_analysis") / "data" / "furniture.csv")
+    rng = random.Random(15)
+    pieces = [r["example"] for r in rows] + [":", "(", ")", "]", "[", "-", "2001", " ", "|", "•", ">", "."]
+    probes = [r["example"] for r in rows]
+    for _ in range(3000):
+        parts = [rng.choice(pieces) for _k in range(rng.randint(1, 3))]
+        probes.append("".join(p[rng.randint(0, len(p)):] if rng.random() < 0.3 else p for p in parts))
+    for r in rows:
+        guarded = re.compile(_guarded(r["pattern"]))
+        for s in probes:
+            assert bool(r["regex"].fullmatch(s)) == bool(guarded.fullmatch(s)), (r["name"], s)
+            assert bool(r["regex"].match(s)) == bool(guarded.match(s)), (r["name"], s)
+
+
+def test_a_guard_that_misses_the_example_fails_the_table(tmp_path, monkeypatch):
+    from diplo_analysis.readers import furniture
+
+    monkeypatch.setattr(furniture, "char_guard", lambda pattern: "[@]")
+    p = tmp_path / "furniture.csv"
+    p.write_text("name,kind,position,pattern,example,description\n"
+                 "colon_line,label,line,:x,:x,A colon and an x.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="guard"):
+        read_furniture(p)
 
 
 # ---------------------------------------------------------------- on the corpus

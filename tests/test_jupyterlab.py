@@ -1,21 +1,19 @@
 """JupyterLab serves the repository's notebooks and runs the package in a kernel.
 
-The test starts ``jupyter lab`` headless on a free loopback port with a random
+The tests start ``jupyter lab`` (``_lab``) headless on a free loopback port with a random
 token, waits (bounded) until its REST API answers, checks that the numbered
 notebooks are listed under ``/api/contents/notebooks``, starts a ``python3``
 kernel through ``/api/kernels``, executes a cell over the kernel's websocket
 (``websocket-client``, a dependency of ``jupyter_server``) and checks what the
 cell printed: the kernel runs the same interpreter and imports this
-repository's ``diplo_analysis``.  The server is always shut down.
+repository's ``diplo_analysis``.  The server is always shut down.  A last
+test starts ``make lab`` and checks that its kernels read the corpus.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import secrets
-import socket
-import subprocess
+import shutil
 import sys
 import time
 import uuid
@@ -29,75 +27,21 @@ pytest.importorskip("jupyterlab", reason="jupyterlab is not installed in this en
 
 from diplo_analysis.config import repo_root  # noqa: E402
 
-HOST = "127.0.0.1"
-START_TIMEOUT = 90.0  # seconds; a cold start on a busy 2-core machine takes ~5-15 s
+from _lab import free_port, jupyter_env, lab_command, new_token, running_server, server_args  # noqa: E402
+
 EXEC_TIMEOUT = 60.0
 
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A running ``jupyter lab`` server: yields (base_url, token); always stopped."""
-    root = repo_root()
-    port = _free_port()
-    token = secrets.token_hex(16)
+    """A running ``jupyter lab`` server on the repository: yields (base_url, token); always stopped."""
     tmp = tmp_path_factory.mktemp("jupyterlab")
-    env = dict(os.environ)
-    # Keep the server's files (connection files, notebook signatures) out of $HOME and
-    # ignore the user's Jupyter configuration (a password, another root_dir...).
-    for var, sub in (("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
-                     ("JUPYTER_CONFIG_DIR", "config")):
-        env[var] = str(tmp / sub)
-    env.pop("JUPYTER_TOKEN", None)
-    cmd = [
-        sys.executable, "-m", "jupyterlab",
-        "--no-browser",
-        f"--ServerApp.ip={HOST}",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--ServerApp.token={token}",
-        f"--ServerApp.root_dir={root}",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.news_url=None",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = open(tmp / "server.log", "w+b")
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=str(tmp))
-    base = f"http://{HOST}:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                pytest.fail(f"jupyter lab exited with {proc.returncode}:\n{log.read().decode(errors='replace')[-3000:]}")
-            try:
-                r = requests.get(f"{base}/api/status", headers={"Authorization": f"token {token}"}, timeout=2)
-                if r.status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"jupyter lab did not answer within {START_TIMEOUT:.0f} s:\n"
-                            f"{log.read().decode(errors='replace')[-3000:]}")
-            time.sleep(0.5)
+    port, token = free_port(), new_token()
+    with running_server(lab_command(repo_root(), port, token), jupyter_env(tmp), tmp, port, token,
+                        tmp / "server.log") as base:
         yield base, token
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
 
 
 def _api(lab, method, path, **kw):
@@ -190,3 +134,39 @@ def test_kernel_runs_the_package(lab):
         d = _api(lab, "DELETE", f"/api/kernels/{kernel_id}")
         assert d.status_code == 204
     assert kernel_id not in {k["id"] for k in _api(lab, "GET", "/api/kernels").json()}
+
+
+# --------------------------------------------------------------------------- make lab
+def test_make_lab_serves_the_notebooks_with_the_corpus(tmp_path):
+    """``make lab`` starts JupyterLab on notebooks/ whose kernels read the corpus beside the repository.
+
+    Run with this interpreter's environment as the Makefile's VENV (its setup
+    step is not re-run: ``-o``), without ``$DIPLO_ANALYSIS_DATA``, so that the
+    Makefile's own default (``../shared/corpus``) is what the kernel sees.
+    """
+    root = repo_root()
+    corpus = root.parent / "shared" / "corpus"
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    if not (corpus / "SOURCES.md").is_file():
+        pytest.skip(f"no corpus at {corpus}: make lab's default would leave DIPLO_ANALYSIS_DATA unset")
+    if not (Path(sys.prefix) / "bin" / "jupyter").is_file():
+        pytest.skip(f"no jupyter in {sys.prefix}/bin (make lab runs $(VENV)/bin/jupyter)")
+    port, token = free_port(), new_token()
+    env = {k: v for k, v in jupyter_env(tmp_path).items() if k not in ("DIPLO_ANALYSIS_DATA", "MAKEFLAGS")}
+    cmd = ["make", "-C", str(root), "--no-print-directory", "-o", f"{sys.prefix}/.installed", "lab",
+           f"VENV={sys.prefix}", f"LAB_ARGS={' '.join(server_args(port, token))}"]
+    with running_server(cmd, env, tmp_path, port, token, tmp_path / "make-lab.log", new_session=True) as base:
+        lab = (base, token)
+        listing = _api(lab, "GET", "/api/contents").json()  # the root is notebooks/
+        assert {item["name"] for item in listing["content"]} >= {"01_corpus.ipynb", "02_call_frequency.ipynb"}
+        kernel_id = _api(lab, "POST", "/api/kernels", json={"name": "python3"}).json()["id"]
+        status, out, errors = _execute(lab, kernel_id, (
+            "import os\nfrom diplo_analysis import config\n"
+            "print(os.environ.get('DIPLO_ANALYSIS_DATA'))\nprint(len(config.data_paths()))\n"
+            "print(os.environ.get('MPLBACKEND'))\n"))
+        assert status == "ok", errors
+        data, n_paths, backend = out.splitlines()
+        assert Path(data).resolve() == corpus.resolve()
+        assert n_paths == "2"  # data/raw and the corpus: not the sample alone
+        assert backend in ("None", "module://matplotlib_inline.backend_inline")  # inline figures, not the Makefile's Agg

@@ -15,6 +15,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 from diplo_analysis import plots  # noqa: E402
 from diplo_analysis.frequency import bursts, call_frequency, call_gaps  # noqa: E402
+from diplo_analysis.records import CoverageWarning  # noqa: E402
 
 from _frames import frame  # noqa: E402
 
@@ -43,14 +44,16 @@ def readouts():
 
 
 def test_calls_heatmap_rows_columns_and_gaps(readouts):
-    freq = call_frequency(readouts)
+    with pytest.warns(CoverageWarning, match="2016 .Mar–Dec only"):
+        freq = call_frequency(readouts)
     fig, given = plt.subplots()
     ax = plots.calls_heatmap(freq, ax=given, colorbar=False)
     assert ax is given
     assert [t.get_text() for t in ax.get_yticklabels()] == ["CHN", "DEU", "FRA"]  # most calls first
     xlabels = [t.get_text() for t in ax.get_xticklabels()]
-    assert xlabels == ["2016\n4 docs", "2017\n0 docs", "2018\n3 docs", "2019\n1 docs"]
-    hatched = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch()]
+    # the documents run from 1 March 2016 to 1 January 2019: both ends are part-years
+    assert xlabels == ["2016\n4 docs\nMar–Dec only", "2017\n0 docs", "2018\n3 docs", "2019\n1 docs\nJan only"]
+    hatched = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch() == plots.GAP_STYLE["hatch"]]
     assert len(hatched) == 3 and {p.get_x() for p in hatched} == {0.5}  # the 2017 column, 3 rows
     assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "1", "2"]  # CHN 2016 has 2
     assert ax.images[0].get_array().shape == (3, 4)
@@ -133,3 +136,64 @@ def test_sentiment_over_time_groups_and_means():
     np.testing.assert_allclose(one.get_lines()[0].get_ydata(), [np.mean([0.2, 0.4, 0.5]), -0.1, 0.3])
     with pytest.raises(KeyError, match="sentiment"):
         plots.sentiment_over_time(df.drop(columns="sentiment"))
+
+
+def _tick_labels(ax):
+    """The x tick labels as drawn (inside the view)."""
+    ax.figure.canvas.draw()
+    lo, hi = ax.get_xlim()
+    return [t.get_text() for t in ax.get_xticklabels() if lo <= t.get_position()[0] <= hi]
+
+
+def test_calls_heatmap_marks_a_part_year():
+    # Kremlin documents from 1 January 2021 to 24 June 2022: 2022 is a part-year
+    part = frame([("2021-01-01", "other", P, [], []), ("2021-05-01", "phone", P, [X], ["CHN"]),
+                  ("2021-12-31", "phone", P, ["Angela Merkel"], ["DEU"]),
+                  ("2022-02-01", "phone", P, [X], ["CHN"]), ("2022-06-24", "other", P, [], [])])
+    with pytest.warns(CoverageWarning, match="2022"):
+        freq = call_frequency(part, host=P)
+    ax = plots.calls_heatmap(freq, colorbar=False)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2021\n3 docs", "2022\n2 docs\nJan–Jun only"]
+    lined = [p for p in ax.patches if p.get_hatch() == plots.PART_HATCH]
+    assert len(lined) == 1 and lined[0].get_x() == 0.5 and lined[0].get_height() == 2  # the 2022 column, both rows
+    assert not lined[0].get_fill()  # the counts stay readable under it
+    assert "part of the period only" in ax.get_title()
+    whole = call_frequency(part.loc[part["date"] < "2022-01-01"], host=P)
+    ax = plots.calls_heatmap(whole, colorbar=False)
+    assert not [p for p in ax.patches if p.get_hatch() == plots.PART_HATCH]
+    assert "part of the period" not in ax.get_title()
+
+
+def test_sentiment_over_time_yearly_ticks_and_tone_by_readout_columns():
+    # five years of readouts (as the White House's 2021-2025): one tick a year, never "2021-01 2021-07 ..."
+    dates = pd.to_datetime(["2021-02-01", "2022-03-01", "2023-04-01", "2024-05-01", "2025-01-06"])
+    by_readout = pd.DataFrame({"date": dates, "mean_sentiment": [0.1, 0.2, 0.3, 0.4, 0.5],
+                               "counterpart_country": ["CHN", "CHN", "RUS", "RUS", "CHN"]})
+    ax = plots.sentiment_over_time(by_readout, by="counterpart_country")  # tone_by_readout's column name
+    assert _tick_labels(ax) == ["2021", "2022", "2023", "2024", "2025"]
+    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), [0.1, 0.2, np.nan, np.nan, 0.5])
+    # the old name still works, and wins when both are there
+    renamed = by_readout.rename(columns={"mean_sentiment": "sentiment"})
+    np.testing.assert_allclose(plots.sentiment_over_time(renamed).get_lines()[0].get_ydata(), [0.1, 0.2, 0.3, 0.4, 0.5])
+    both = renamed.assign(mean_sentiment=-1.0)
+    assert plots.sentiment_over_time(both).get_lines()[0].get_ydata()[0] == pytest.approx(0.1)
+    assert plots.sentiment_over_time(both, column="mean_sentiment").get_lines()[0].get_ydata()[0] == -1.0
+    one_year = plots.sentiment_over_time(by_readout.iloc[:1])
+    assert _tick_labels(one_year) == ["2021"]
+    quarterly = plots.sentiment_over_time(by_readout.iloc[:2], freq="QS")
+    labels = _tick_labels(quarterly)
+    assert labels[0] == "2021 Q1" and labels[-1] == "2022 Q1" and len(labels) == 5
+    many = pd.DataFrame({"date": pd.date_range("1960-01-01", periods=60, freq="YS"), "sentiment": 0.1})
+    thinned = _tick_labels(plots.sentiment_over_time(many))
+    assert len(thinned) <= plots.MAX_DATE_TICKS and thinned[:2] == ["1960", "1963"]
+
+
+@pytest.mark.parametrize("n_years", [1, 2, 3, 6])
+def test_topic_prevalence_yearly_ticks_whatever_the_span(n_years):
+    idx = pd.date_range("2021-01-01", periods=n_years, freq="YS", name="period")
+    prev = pd.DataFrame({0: np.linspace(0.2, 0.5, n_years), 1: 1 - np.linspace(0.2, 0.5, n_years)}, index=idx)
+    years = [str(2021 + i) for i in range(n_years)]
+    for kind in ("area", "line"):
+        labels = _tick_labels(plots.topic_prevalence(prev, kind=kind))
+        assert labels == years, (kind, labels)
+        assert not any("-" in label for label in labels)  # no monthly ticks on yearly data

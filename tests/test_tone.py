@@ -1,8 +1,9 @@
-"""Tests of diplo_analysis.tone.
+"""Tests of diplo_analysis.tone: the lexicon (one of the model's signals) and the contract of sentiment().
 
 The sentences are invented for the purpose, in the style of the genre; none
-comes from the corpus.  Each rule test compares a sentence with and without
-the rule's trigger, so that removing the rule (or its lexicon entries) fails.
+comes from the corpus.  Each rule test of the lexicon compares a sentence with
+and without the rule's trigger, so that removing the rule (or its lexicon
+entries) fails.  The learned model is tested in tests/test_tone_model.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import pytest
 
 from diplo_analysis import tone
 from diplo_analysis.tone import (
-    explain,
+    explain_lexicon,
+    lexicon_sentiment,
     load_lexicon,
     load_modifiers,
     score_statements,
@@ -28,11 +30,16 @@ from diplo_analysis.tone import (
 
 
 def label(text: str) -> str:
-    return sentiment(pd.Series([text]))["sentiment_label"].iloc[0]
+    """The lexicon's label (the rules under test)."""
+    return lexicon_sentiment(pd.Series([text]))["sentiment_label"].iloc[0]
 
 
 def score(text: str) -> float:
-    return float(sentiment(pd.Series([text]))["sentiment"].iloc[0])
+    return float(lexicon_sentiment(pd.Series([text]))["sentiment"].iloc[0])
+
+
+def explain(text: str) -> pd.DataFrame:
+    return explain_lexicon(text)
 
 
 # --- the lexicon and its rules ----------------------------------------------
@@ -203,9 +210,16 @@ def test_series_output_aligned_with_non_default_index():
                   index=["d", "b", "x", "a"])
     out = sentiment(s)
     assert list(out.index) == ["d", "b", "x", "a"]
-    assert list(out.columns) == ["sentiment", "sentiment_label"]
+    assert list(out.columns) == ["sentiment", "sentiment_label", "p_coop", "p_neut", "p_conf"]
     assert list(out["sentiment_label"]) == ["conf", "neut", "coop", "neut"]
-    assert out.loc["b", "sentiment"] == 0.0
+    # missing text is scored as the empty text
+    empty = sentiment(pd.Series([""])).iloc[0]
+    assert out.loc["b", "sentiment"] == empty["sentiment"]
+    np.testing.assert_allclose(out[["p_coop", "p_neut", "p_conf"]].sum(axis=1), 1.0)
+    np.testing.assert_allclose(out["sentiment"], out["p_coop"] - out["p_conf"])
+    lex = lexicon_sentiment(s)
+    assert list(lex.columns) == ["sentiment", "sentiment_label"]
+    assert lex.loc["b", "sentiment"] == 0.0
 
 
 def test_dataframe_input_uses_text_column_and_keeps_index():
@@ -216,10 +230,12 @@ def test_dataframe_input_uses_text_column_and_keeps_index():
     assert list(out["sentiment_label"]) == ["coop", "conf"]
 
 
-def test_missing_text_is_zero_neutral():
+def test_missing_text_is_neutral():
     out = sentiment(pd.Series([np.nan, None, pd.NA, ""], dtype=object))
-    assert (out["sentiment"] == 0.0).all()
+    assert out["sentiment"].nunique() == 1 and abs(out["sentiment"].iloc[0]) < 0.2
     assert (out["sentiment_label"] == "neut").all()
+    lex = lexicon_sentiment(pd.Series([np.nan, None, pd.NA, ""], dtype=object))
+    assert (lex["sentiment"] == 0.0).all() and (lex["sentiment_label"] == "neut").all()
 
 
 def test_bad_input_errors():
@@ -236,13 +252,14 @@ def test_range_and_determinism():
     words = ["support", "condemn", "not", "strongly", "cooperation", "the", "sides", "sanctions",
              "frank", "and", "candid", "agreed", ",", "concern", "over", "discussed", "firmly"]
     texts = pd.Series([" ".join(rng.choice(words, size=rng.integers(1, 25))) for _ in range(400)])
-    a, b = sentiment(texts), sentiment(texts.copy())
-    pd.testing.assert_frame_equal(a, b)
-    assert a["sentiment"].between(-1, 1).all()
-    assert set(a["sentiment_label"]) <= set(tone.TONE_LABELS)
-    # a batch scores each text as on its own (no leakage across texts)
-    single = [score(t) for t in texts.iloc[:30]]
-    np.testing.assert_allclose(a["sentiment"].iloc[:30].to_numpy(), single)
+    for func in (sentiment, lexicon_sentiment):
+        a, b = func(texts), func(texts.copy())
+        pd.testing.assert_frame_equal(a, b)
+        assert a["sentiment"].between(-1, 1).all()
+        assert set(a["sentiment_label"]) <= set(tone.TONE_LABELS)
+        # a batch scores each text as on its own (no leakage across texts)
+        single = [float(func(pd.Series([t]))["sentiment"].iloc[0]) for t in texts.iloc[:30]]
+        np.testing.assert_allclose(a["sentiment"].iloc[:30].to_numpy(), single, rtol=0, atol=1e-12)
 
 
 def test_text_containing_the_separator_byte_is_not_split():
@@ -273,7 +290,8 @@ def statements_frame() -> pd.DataFrame:
 
 def test_score_statements_joins_sentiment(statements_frame):
     scored = score_statements(statements_frame)
-    assert list(scored.columns) == list(statements_frame.columns) + ["sentiment", "sentiment_label"]
+    assert list(scored.columns) == list(statements_frame.columns) + ["sentiment", "sentiment_label", "p_coop",
+                                                                     "p_neut", "p_conf"]
     assert list(scored.index) == list(statements_frame.index)
     assert list(scored["sentiment_label"]) == ["neut", "conf", "coop", "coop", "conf", "conf"]
 
@@ -332,20 +350,19 @@ def test_aggregates_need_their_columns(statements_frame):
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
-# Floors a little under the figures measured with benchmarks/eval_tone.py (see
-# docs/tone.md); a drop below them is a regression.
-#   test     (681, half conflict-flavoured): 0.740 / 0.622
-#   holdout  (300, natural calls/meetings, labelled before tuning; the lexicon
-#             later took terms noticed while labelling it, so it is optimistic): 0.849 / 0.842
-#   holdout2 (200, natural, drawn and labelled after the lexicon was frozen): 0.846 / 0.900
+# Floors a little under the figures of the model measured with benchmarks/eval_tone.py on the
+# held-out sets, which the model never trained on (see docs/tone.md):
+#   holdout        (300, natural calls/meetings; 21 conf):          0.809 / 0.703
+#   holdout2       (200, natural, after the lexicon froze; 11 conf): 0.860 / 0.909
+#   round3_heldout (135, natural + conflict-rich, two labellers; 22 conf): 0.774 / 0.732
 FLOORS = {
-    "test": (0.72, 0.60),
-    "holdout": (0.82, 0.78),
+    "holdout": (0.78, 0.65),
     "holdout2": (0.82, 0.78),
+    "round3_heldout": (0.75, 0.68),
 }
-# the target of the issue (graders' natural-distribution sentences)
-TARGET_MACRO_F1 = 0.80
-TARGET_CONF_F1 = 0.65
+# the target of issue 12 (the stewards' natural + conflict-rich held-out sentences)
+TARGET_MACRO_F1 = 0.85
+TARGET_CONF_F1 = 0.75
 
 
 @pytest.fixture(scope="module")
@@ -365,18 +382,13 @@ def split_results(eval_tone_module):
     return {split: eval_tone_module.evaluate(split, corpus) for split in FLOORS}
 
 
-@pytest.fixture(scope="module")
-def test_split_results(split_results):
-    return split_results["test"]
-
-
 @pytest.mark.corpus
 @pytest.mark.slow
 @pytest.mark.parametrize("split", sorted(FLOORS))
 def test_labelled_sentences_all_found(split_results, split):
     res = split_results[split]
     assert res["unmatched"] == 0
-    assert res["n"] >= {"test": 500, "holdout": 290, "holdout2": 190}[split]
+    assert res["n"] >= {"holdout": 290, "holdout2": 190, "round3_heldout": 130}[split]
 
 
 @pytest.mark.corpus
@@ -393,19 +405,28 @@ def test_beats_vader_and_floors(split_results, split):
 
 @pytest.mark.corpus
 @pytest.mark.slow
+def test_model_beats_the_lexicon_on_conflict_rich_sentences(split_results):
+    # the round-3 held-out sentences (half of them drawn from conflict-rich readouts): the
+    # lexicon alone misses more than half of their conflict (recall 0.45), the model two thirds less
+    res = split_results["round3_heldout"]
+    assert res["package"]["macro_f1"] > res["lexicon"]["macro_f1"] + 0.05
+    assert res["package"]["recall_conf"] > res["lexicon"]["recall_conf"] + 0.15
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
 def test_meets_target_on_natural_holdout(split_results):
-    # the sentences drawn and labelled after the lexicon was frozen: the most
-    # honest stand-in for the graders' set (VADER scores 0.66 here, 0.63 there)
+    # the natural sentences drawn and labelled after the lexicon was frozen
     pkg = split_results["holdout2"]["package"]
     assert pkg["macro_f1"] >= TARGET_MACRO_F1 and pkg["f1_conf"] >= TARGET_CONF_F1
 
 
 @pytest.mark.corpus
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="target (macro-F1 >= 0.80, conf-F1 >= 0.65) not reached on the "
-                                       "conflict-enriched tests/labels/tone_test.csv; see docs/tone.md")
-def test_meets_target_on_test_split(test_split_results):
-    pkg = test_split_results["package"]
+@pytest.mark.xfail(strict=True, reason="target (macro-F1 >= 0.85, conf-F1 >= 0.75) not reached on the round-3 "
+                                       "held-out sentences (0.774 / 0.732); see docs/tone.md")
+def test_meets_target_on_round3_heldout(split_results):
+    pkg = split_results["round3_heldout"]["package"]
     assert pkg["macro_f1"] >= TARGET_MACRO_F1 and pkg["f1_conf"] >= TARGET_CONF_F1
 
 
@@ -435,8 +456,10 @@ def test_sentiment_in_batches_gives_the_same_scores(monkeypatch):
         "Minister Alpha firmly opposed interference and supported sovereignty.",
         "The two leaders exchanged views on the crisis: they expressed deep concern.",
     ] * 7)
-    whole = tone.sentiment(sentences)
-    monkeypatch.setattr(tone, "SENTIMENT_BATCH_CHARS", 60)
-    batched = tone.sentiment(sentences)
-    pd.testing.assert_frame_equal(whole, batched)
-    assert (whole["sentiment_label"] != "neut").any()
+    for func in (tone.sentiment, tone.lexicon_sentiment):
+        monkeypatch.setattr(tone, "SENTIMENT_BATCH_CHARS", 4_000_000)
+        whole = func(sentences)
+        monkeypatch.setattr(tone, "SENTIMENT_BATCH_CHARS", 60)
+        batched = func(sentences)
+        pd.testing.assert_frame_equal(whole, batched)
+        assert (whole["sentiment_label"] != "neut").any()

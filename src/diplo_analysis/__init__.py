@@ -8,7 +8,7 @@ way: files -> records -> readouts frame -> feature frames -> figures):
 - :func:`statements` (``speakers``): sentences with their speaker; :func:`split_sentences` (``text``).
 - :func:`sentiment`, :func:`tone_by_readout`, :func:`tone_by_side` (``tone``).
 - :func:`call_frequency`, :func:`coverage`, :func:`call_gaps`, :func:`bursts`,
-  :func:`counterpart_ranking` (``frequency``).
+  :func:`counterpart_ranking`, :func:`period_coverage` (``frequency``).
 - :func:`topic_clusters`, :func:`issue_share` (``topics``).
 - :func:`pair_readouts`, :func:`compare_pair` (``pairs``); a comparison renders
   both readouts side by side in a notebook, or to a file with ``.to_html(path)``.
@@ -16,6 +16,9 @@ way: files -> records -> readouts frame -> feature frames -> figures):
   its readout, speaker and tone; shown as a concordance in a notebook.
 - :func:`conversations`, :func:`explain_conversation` (``conversation``):
   one row per conversation, whoever told it and however often.
+- :class:`DataWarning` (``records``) and its subclasses :class:`SampleDataWarning`
+  (only the shipped sample was loaded) and :class:`CoverageWarning` (a period is
+  only partly covered by the source): filter them by class.
 - ``plots``: every figure, ``f(frame, ..., ax=None) -> Axes``.
 - ``datasets``: the public corpora, fetched on request and verified
   (``datasets.available()``, ``datasets.fetch(name)``; :func:`load_dataset`).
@@ -40,6 +43,9 @@ _EXPORTS = {
     "Record": "records",
     "Reject": "records",
     "ReadoutError": "records",
+    "DataWarning": "records",
+    "SampleDataWarning": "records",
+    "CoverageWarning": "records",
     "EmptyTextWarning": "records",
     "NotEnglishWarning": "records",
     "data_paths": "config",
@@ -56,6 +62,7 @@ _EXPORTS = {
     "call_gaps": "frequency",
     "bursts": "frequency",
     "counterpart_ranking": "frequency",
+    "period_coverage": "frequency",
     "topic_clusters": "topics",
     "compare_topic_counts": "topics",
     "conversations": "conversation",

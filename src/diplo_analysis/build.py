@@ -20,6 +20,7 @@ import shutil
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -52,7 +53,7 @@ TABLES = {
     "coverage": "documents per publisher and year, zeros included: what each source covers",
     "conversations": "one row per conversation: every readout, mirror and announcement that tells it",
     "call_frequency": "conversations by phone or video per side, year and counterpart country, beside the side's "
-                      "documents",
+                      "documents and the share of the year it covers",
     "tone_by_readout": "diplomatic tone of each readout, from its sentences",
     "tone_by_side": "diplomatic tone of each speaker side (host, counterpart, both, narration) of each readout",
     "topic_assignments": "the topic-keyword cluster of each readout of a call or meeting",
@@ -332,11 +333,11 @@ def build(out_dir: Optional[os.PathLike] = None, paths: Optional[Sequence[os.Pat
           :func:`diplo_analysis.conversations` (lists joined with ``|``;
           ``initiator_claims`` as ``SIDE:name`` items joined with ``|``, an
           empty name where that side does not say); sorted by date then id.
-        - ``call_frequency``: ``side`` (host country), ``period`` (year),
-          ``counterpart_country``, ``calls`` (conversations by phone or video
-          that the side told, each counted once for each counterpart country;
-          empty where the side has no document that year), ``side_documents``
-          (the side's documents that year); rows with zero calls are left out.
+        - ``call_frequency``: ``side`` (host country), ``period`` (year), ``counterpart_country``,
+          ``calls`` (conversations by phone or video that the side told, each counted once for each
+          counterpart country; empty where the side has no document that year), ``side_documents``
+          (the side's documents that year), ``side_coverage`` (share of the year between the side's
+          first and last document, 3 decimals); rows with zero calls are left out.
         - ``tone_by_readout``: ``readout_id``, ``n_sentences``, ``mean_sentiment``,
           ``share_coop``, ``share_neut``, ``share_conf``, ``net_tone``
           (:func:`diplo_analysis.tone.tone_by_readout` of every readout's sentences).
@@ -416,29 +417,36 @@ def _coverage(readouts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _call_frequency(readouts: pd.DataFrame) -> pd.DataFrame:
-    """Calls per side (host_country), year and counterpart country, with the side's documents.
+    """Calls per side (host_country), year and counterpart country, with the side's documents and coverage.
 
     ``calls`` is empty (NaN) where the side published nothing that year (a
-    coverage gap, not a silence); rows with zero calls are left out.
+    coverage gap, not a silence); rows with zero calls are left out.  The
+    part-years are in ``side_coverage``, so call_frequency's CoverageWarning
+    is not repeated here.
     """
     from .frequency import call_frequency
+    from .records import CoverageWarning
 
-    cols = ["side", "period", "counterpart_country", "calls", "side_documents"]
+    cols = ["side", "period", "counterpart_country", "calls", "side_documents", "side_coverage"]
     rows = []
     sides = sorted(readouts["host_country"].dropna().astype(str).unique())
     for side in sides:
         scope = readouts.loc[readouts["host_country"].astype("object") == side]
         if scope["date"].notna().sum() == 0:
             continue
-        freq = call_frequency(scope, by="counterpart_countries", freq="YS")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CoverageWarning)
+            freq = call_frequency(scope, by="counterpart_countries", freq="YS")
         freq.columns.name = "counterpart_country"
         docs = freq.attrs["coverage"].sum(axis=1)
+        share = freq.attrs["covered"]["share"].round(3)
         if freq.shape[1] == 0:
             continue
         long = _long(freq, "calls")
         long = long.loc[long["calls"].isna() | (long["calls"] > 0)]
         long = long.assign(side=side, side_documents=long["period"].map(
-            dict(zip(pd.to_datetime(docs.index).year, docs.to_numpy()))).astype(int))
+            dict(zip(pd.to_datetime(docs.index).year, docs.to_numpy()))).astype(int),
+            side_coverage=long["period"].map(dict(zip(pd.to_datetime(share.index).year, share.to_numpy()))))
         rows.append(long[cols])
     if not rows:
         return pd.DataFrame(columns=cols)

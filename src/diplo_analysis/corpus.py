@@ -605,9 +605,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
     ----------
     *paths : str or Path
         Files and folders (walked recursively in sorted order; hidden files
-        and folders skipped). None given: the configured data,
-        :func:`diplo_analysis.config.data_paths` (``data/raw`` and
-        ``$DIPLO_ANALYSIS_DATA``). Formats: ``docs/formats.md``.
+        and folders skipped). None given: the configured data, :func:`diplo_analysis.config.data_paths`
+        (``data/raw`` and ``$DIPLO_ANALYSIS_DATA``; ``data/raw`` alone warns, once per process,
+        :class:`~diplo_analysis.SampleDataWarning`). Formats: ``docs/formats.md``.
     errors : {"collect", "raise"}
         ``"collect"`` (default) keeps going and lists every input that could not
         become a row in ``df.attrs["rejects"]``; ``"raise"`` raises
@@ -734,9 +734,10 @@ def _start_load(paths: tuple, errors: str, columns: Optional[dict], n_jobs) -> t
     n_procs, context = resolve_jobs(n_jobs)
     check_columns(columns)
     if not paths:
-        from .config import data_paths
+        from .config import data_paths, warn_if_sample_only
 
         paths = tuple(data_paths())
+        warn_if_sample_only(paths, stacklevel=4)  # the user's line: load_readouts -> _load -> _start_load
     inputs = list(iter_input_files(*paths))
     extract = _extractor(extract_metadata)
     stream = MetadataStream(extract, n_procs, context, PARALLEL_MIN_RECORDS, load_tables)
@@ -783,6 +784,20 @@ class _Duplicates:
             self.urls[ukey] = rid
         if tkey:
             self.texts.add(tkey, text, rid)
+
+
+def _page_words(page: str, text: str, words: list) -> list:
+    """``page.split()``, from ``words`` (``text.split()``) where ``text`` stands whole in ``page``.
+
+    ``text`` is ``page`` without its furniture: where it is a slice of ``page`` between whitespace
+    (furniture at the page's head and tail only), the words of the page are those before it,
+    ``words`` and those after it; else the page is split.
+    """
+    at = page.find(text) if text else -1
+    end = at + len(text)
+    if at < 0 or (at and not page[at - 1].isspace()) or (end < len(page) and not page[end].isspace()):
+        return page.split()
+    return page[:at].split() + words + page[end:].split()
 
 
 class _Load:
@@ -860,7 +875,7 @@ class _Load:
         text = rec.text
         words = text.split()
         page = rec.page_text if rec.page_text is not None else text
-        page_words = words if page is text else page.split()
+        page_words = words if page is text else _page_words(page, text, words)
         if not page_words and not rec.title:
             self.reject(Reject(rec.path, rec.line, "empty record"))
             return

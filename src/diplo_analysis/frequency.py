@@ -29,17 +29,32 @@ calls of that group.  A ``0`` means the side published in that period and
 reported no such call.  The coverage table travels with the result in
 ``result.attrs["coverage"]``, and :func:`diplo_analysis.plots.calls_heatmap`
 draws it.
+
+Part-periods
+------------
+A period can also be covered only in part: the Kremlin files stop on 24 June
+2022, so "2022" is January to June.  :func:`period_coverage` gives the share of
+each period that lies between each source's first and last dated document.
+:func:`call_frequency` keeps that share for the sides it counts in
+``attrs["covered"]``, :func:`counterpart_ranking` in its ``coverage`` column,
+and both warn (:class:`~diplo_analysis.records.CoverageWarning`) when a period
+with counts is covered less than :data:`PART_PERIOD_BELOW`; the heatmap marks
+such a period "Jan–Jun only".
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-__all__ = ["coverage", "call_frequency", "call_gaps", "bursts", "counterpart_ranking", "MEDIA"]
+from .records import CoverageWarning
+
+__all__ = ["coverage", "period_coverage", "call_frequency", "call_gaps", "bursts", "counterpart_ranking",
+           "MEDIA", "PART_PERIOD_BELOW", "period_label", "part_label"]
 
 #: The values of the ``medium`` column.
 MEDIA = ("phone", "video", "in_person", "other")
@@ -47,6 +62,9 @@ MEDIA = ("phone", "video", "in_person", "other")
 CALL_MEDIA = ("phone", "video")
 #: What the counting functions count: conversations (default) or readouts.
 UNITS = ("conversations", "readouts")
+#: A period of which a smaller share lies between the counted sources' first and last
+#: document is a part-period: warned about (CoverageWarning) and marked in the figures.
+PART_PERIOD_BELOW = 0.9
 _LIST_COLUMNS = ("counterparts", "counterpart_countries")
 _PAIR_SEP = " | "
 
@@ -89,6 +107,92 @@ def _period_range(starts: pd.Series, freq: str) -> pd.DatetimeIndex:
         return pd.DatetimeIndex([], dtype="datetime64[ns]", name="period", freq=None)
     idx = pd.date_range(starts.min(), starts.max(), freq=_offset(freq), name="period")
     return idx.astype("datetime64[ns]")
+
+
+def _period_ends(index: pd.DatetimeIndex, freq: str) -> pd.DatetimeIndex:
+    """The start of the next period, for each period start of ``index``."""
+    off = _offset(freq)
+    return pd.DatetimeIndex([p + off for p in index], dtype="datetime64[ns]")
+
+
+def _spans(index: pd.DatetimeIndex, freq: str, first, last) -> pd.DataFrame:
+    """The part of each period between the days ``first`` and ``last`` (both included).
+
+    Returns a frame on ``index``: ``share`` (float in [0, 1]: covered days / days
+    of the period), ``start`` and ``end`` (the first and last covered day; NaT
+    when none).
+    """
+    starts = index.to_numpy(dtype="datetime64[ns]")
+    ends = _period_ends(index, freq).to_numpy(dtype="datetime64[ns]")
+    if pd.isna(first) or pd.isna(last):
+        lo, hi = starts, starts
+    else:
+        lo = np.maximum(starts, np.datetime64(pd.Timestamp(first).normalize(), "ns"))
+        hi = np.minimum(ends, np.datetime64(pd.Timestamp(last).normalize() + pd.Timedelta(days=1), "ns"))
+    covered = np.maximum(hi - lo, np.timedelta64(0, "ns"))
+    share = covered / (ends - starts)
+    some = covered > np.timedelta64(0, "ns")
+    nat = np.datetime64("NaT", "ns")
+    return pd.DataFrame({"share": share.astype(float),
+                         "start": np.where(some, lo, nat).astype("datetime64[ns]"),
+                         "end": np.where(some, hi - np.timedelta64(1, "D"), nat).astype("datetime64[ns]")},
+                        index=index)
+
+
+def _covered(frame: pd.DataFrame, index: pd.DatetimeIndex, freq: str) -> pd.DataFrame:
+    """:func:`_spans` of ``frame``'s dated documents taken together; 0 (NaT) where a period has none of them."""
+    days = pd.to_datetime(frame["date"]).dropna().dt.normalize()
+    spans = _spans(index, freq, days.min() if len(days) else pd.NaT, days.max() if len(days) else pd.NaT)
+    has_docs = _period_start(days, freq).value_counts().reindex(index, fill_value=0).to_numpy() > 0
+    spans.loc[~has_docs, "share"] = 0.0
+    spans.loc[~has_docs, ["start", "end"]] = pd.NaT
+    spans.index.name = "period"
+    return spans
+
+
+def period_label(period: pd.Timestamp, freq: Optional[str]) -> str:
+    """A period's label: ``"2022"`` (years), ``"2022 Q3"``, ``"2022-06"`` (months), else the start day."""
+    code = str(freq or "").upper()
+    if code.startswith(("Y", "A")):
+        return f"{period.year}"
+    if code.startswith("Q"):
+        return f"{period.year} Q{period.quarter}"
+    if code.startswith("M"):
+        return period.strftime("%Y-%m")
+    return period.strftime("%Y-%m-%d")
+
+
+def part_label(start: pd.Timestamp, end: pd.Timestamp, freq: Optional[str]) -> str:
+    """What part of a period is covered, in words: ``"Jan–Jun only"`` (years, quarters), ``"1–15 Mar only"``."""
+    if pd.isna(start) or pd.isna(end):
+        return "no documents"
+    if str(freq or "").upper().startswith(("Y", "A", "Q")):
+        months = f"{start:%b}" if (start.year, start.month) == (end.year, end.month) else f"{start:%b}–{end:%b}"
+        return f"{months} only"
+    if start == end:
+        return f"{start.day} {start:%b} only"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b} only"
+    return f"{start.day} {start:%b}–{end.day} {end:%b} only"
+
+
+def _part_periods(covered: pd.DataFrame, periods=None) -> pd.DataFrame:
+    """The rows of ``covered`` (of :func:`_covered`) that are part-periods, among ``periods`` if given."""
+    part = covered.loc[(covered["share"] > 0) & (covered["share"] < PART_PERIOD_BELOW)]
+    return part if periods is None else part.loc[part.index.isin(list(periods))]
+
+
+def _warn_part_periods(covered: pd.DataFrame, periods, freq: str, func: str, stacklevel: int) -> None:
+    """Warn (:class:`CoverageWarning`) when a period in ``periods`` is only partly covered."""
+    part = _part_periods(covered, periods)
+    if part.empty:
+        return
+    items = "; ".join(f"{period_label(p, freq)} ({part_label(r.start, r.end, freq)}: "
+                      f"{'<1%' if r.share < 0.01 else format(r.share, '.0%')} of the period)"
+                      for p, r in zip(part.index, part.itertuples()))
+    warnings.warn(f"{func}: the sources counted cover only part of {items}. The counts there are for the "
+                  "covered part, not the whole period (coverage: attrs['covered'] of call_frequency, the "
+                  "'coverage' column of counterpart_ranking).", CoverageWarning, stacklevel=stacklevel + 1)
 
 
 def _check_media(media) -> tuple:
@@ -196,6 +300,48 @@ def coverage(readouts: pd.DataFrame, freq: str = "YS", by: Optional[str] = "publ
     return table
 
 
+def period_coverage(readouts: pd.DataFrame, freq: str = "YS", by: Optional[str] = "publisher") -> pd.DataFrame:
+    """The share of each period that each source covers: a part-year is a part-year.
+
+    A source (a value of ``by``) covers the days from its first to its last
+    dated document; a period's share is the part of it between those days,
+    ``0`` where the source has no document in the period at all.  The
+    Kremlin files run from 31 December 1999 to 24 June 2022, so the
+    Kremlin's 2022 is 0.48 of a year and its 1999 one day of it.
+
+    Parameters
+    ----------
+    readouts : DataFrame
+        The readouts frame (needs ``date`` and, unless ``by=None``, the ``by`` column).
+    freq : str, default "YS"
+        A pandas frequency labelled by the period's start, as in :func:`coverage`.
+    by : str or None, default "publisher"
+        The column naming the source (``publisher``; ``host_country`` for a
+        side); ``None`` takes all documents as one source, column ``"documents"``.
+
+    Returns
+    -------
+    DataFrame
+        The index of :func:`coverage` (``period``: period starts, every period
+        from the first to the last dated document); one float column per value
+        of ``by`` (sorted): the share in [0, 1] of the period between that
+        source's first and last dated document, ``0.0`` where it has no
+        document in the period.  ``attrs``: ``first`` and ``last`` (dicts:
+        source -> its first and last document's day), ``freq``.
+    """
+    docs = coverage(readouts, freq=freq, by=by)
+    dated = readouts.loc[readouts["date"].notna()]
+    keys = dated[by].astype("object") if by else pd.Series("documents", index=dated.index)
+    days = pd.to_datetime(dated["date"]).dt.normalize()
+    first, last = days.groupby(keys).min(), days.groupby(keys).max()
+    table = pd.DataFrame({c: _spans(docs.index, freq, first.get(c), last.get(c))["share"].where(docs[c] > 0, 0.0)
+                          for c in docs.columns}, index=docs.index, columns=docs.columns, dtype=float)
+    table.index.name, table.columns.name = "period", by
+    table.attrs = {"first": {c: first.get(c) for c in docs.columns}, "last": {c: last.get(c) for c in docs.columns},
+                   "freq": freq}
+    return table
+
+
 # --------------------------------------------------------------------------- counts
 def call_frequency(readouts: pd.DataFrame, by: str = "counterpart_countries", freq: str = "YS",
                    media: Sequence[str] = CALL_MEDIA, host=None, publisher=None,
@@ -238,10 +384,30 @@ def call_frequency(readouts: pd.DataFrame, by: str = "counterpart_countries", fr
         reported no such call.  Announcements are never counted.
         ``attrs``: ``coverage`` (the :func:`coverage` table by publisher for the
         same rows), ``coverage_by_side`` (the same by side, which decides the
-        NaN cells), ``n_undated`` (calls without a date, not counted),
-        ``n_without_group`` (dated calls with no ``by`` value, not counted),
-        ``by``, ``freq``, ``media``, ``unit``.
+        NaN cells), ``period_coverage`` (:func:`period_coverage` by side: the
+        share of each period between each side's first and last document),
+        ``covered`` (a frame on the same index: ``share`` of the period that
+        the counted sides together cover, float in [0, 1], 0 where they have
+        no document; ``start`` and ``end``, the first and last covered day,
+        NaT when none), ``counted_sides`` (list: with ``host=`` the host's
+        sides, else every side that reports a counted call), ``n_undated``
+        (calls without a date, not counted), ``n_without_group`` (dated calls
+        with no ``by`` value, not counted), ``by``, ``freq``, ``media``, ``unit``.
+
+    Warns
+    -----
+    CoverageWarning
+        When a period with counts is covered less than :data:`PART_PERIOD_BELOW`
+        (e.g. the Kremlin's 2022, January to June): its counts are for that part.
     """
+    result = _count_calls(readouts, by, freq, media, host, publisher, unit)
+    counted = result.index[result.notna().any(axis=1)] if result.shape[1] else result.index[:0]
+    _warn_part_periods(result.attrs["covered"], counted, freq, "call_frequency", stacklevel=2)
+    return result
+
+
+def _count_calls(readouts, by, freq, media, host, publisher, unit) -> pd.DataFrame:
+    """:func:`call_frequency` without its warning (also the counts of :func:`counterpart_ranking`)."""
     _require(readouts, ["readout_id", "date", "medium", "publisher", by], "call_frequency")
     media, unit = _check_media(media), _check_unit(unit)
     scope = readouts
@@ -265,17 +431,22 @@ def call_frequency(readouts: pd.DataFrame, by: str = "counterpart_countries", fr
     result = counts.reindex(index=cov.index, columns=groups).fillna(0).astype(float)
     # NaN where the side whose readouts are counted has no document at all
     if host is not None:
-        host_sides = sorted(set(_sides(scope.loc[scope["host"].isin([host] if isinstance(host, str) else list(host))])))
-        reporters = pd.Series({group: host_sides for group in groups}, dtype=object)
+        counted = sorted(set(_sides(scope.loc[scope["host"].isin([host] if isinstance(host, str) else list(host))])))
+        reporters = pd.Series({group: counted for group in groups}, dtype=object)
     else:
+        counted = sorted(set(rows["side"]))
         reporters = rows.groupby(by)["side"].agg(lambda v: sorted(set(v)))
     for group in groups:
         seen = side_cov.reindex(columns=reporters[group], fill_value=0).sum(axis=1)
         result.loc[seen.values == 0, group] = np.nan
     result.index.name = "period"
     result.columns.name = by
-    result.attrs = {"coverage": cov, "coverage_by_side": side_cov, "n_undated": n_undated,
-                    "n_without_group": n_without_group, "by": by, "freq": freq, "media": list(media), "unit": unit}
+    scope_sides = _sides(scope)
+    period_cov = period_coverage(scope.assign(side=scope_sides), freq=freq, by="side").reindex(cov.index, fill_value=0.0)
+    result.attrs = {"coverage": cov, "coverage_by_side": side_cov, "period_coverage": period_cov,
+                    "covered": _covered(scope.loc[scope_sides.isin(counted)], cov.index, freq),
+                    "counted_sides": counted, "n_undated": n_undated, "n_without_group": n_without_group,
+                    "by": by, "freq": freq, "media": list(media), "unit": unit}
     return result
 
 
@@ -415,18 +586,31 @@ def counterpart_ranking(readouts: pd.DataFrame, freq: str = "YS", by: str = "cou
     -------
     DataFrame
         Long frame sorted by ``period`` and ``rank``, one row per ranked group
-        (at most ``top`` ranks per period; ties may add rows): ``period``, the
+        (at most ``top`` ranks per period; ties may add rows): ``period``
+        (datetime64[ns]: the period's start, so ``.dt.year`` works), the
         ``by`` column, ``calls`` (int), ``rank`` (int, 1 = most called),
         ``previous_rank`` (float: rank in the previous period, NaN if unranked
         or the previous period has no coverage), ``rank_change``
-        (``previous_rank - rank``: positive means it rose; NaN when unknown).
+        (``previous_rank - rank``: positive means it rose; NaN when unknown),
+        ``coverage`` (float in [0, 1]: the share of the period that the counted
+        sides cover, ``attrs["covered"]["share"]`` of :func:`call_frequency`;
+        below 1 the period is only partly seen, e.g. 0.48 for the Kremlin's 2022).
+        ``attrs``: ``by``, ``freq``, ``unit``, ``covered`` (as in :func:`call_frequency`).
+
+    Warns
+    -----
+    CoverageWarning
+        When a ranked period is covered less than :data:`PART_PERIOD_BELOW`:
+        its ranking is of that part of the period only.
     """
-    freq_frame = call_frequency(readouts, by=by, freq=freq, media=media, host=host, publisher=publisher, unit=unit)
     if top is not None and top < 1:
         raise ValueError(f"top must be a positive int or None, got {top}")
+    freq_frame = _count_calls(readouts, by, freq, media, host, publisher, unit)
     long = freq_frame.stack(future_stack=True).rename("calls").reset_index() if freq_frame.shape[1] else \
-        pd.DataFrame(columns=["period", by, "calls"])
+        pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), by: pd.Series(dtype=object),
+                      "calls": pd.Series(dtype=float)})
     long.columns = ["period", by, "calls"]
+    long["period"] = long["period"].astype("datetime64[ns]")
     ranked = long.loc[long["calls"] > 0].copy()
     ranked["rank"] = ranked.groupby("period")["calls"].rank(method="min", ascending=False).astype(int)
     periods = list(freq_frame.index)
@@ -441,6 +625,9 @@ def counterpart_ranking(readouts: pd.DataFrame, freq: str = "YS", by: str = "cou
     if top is not None:
         ranked = ranked.loc[ranked["rank"] <= top]
     ranked = ranked.sort_values(["period", "rank", by], kind="stable").reset_index(drop=True)
-    ranked = ranked[["period", by, "calls", "rank", "previous_rank", "rank_change"]]
-    ranked.attrs = {"by": by, "freq": freq, "unit": unit}
+    covered = freq_frame.attrs["covered"]
+    ranked["coverage"] = ranked["period"].map(covered["share"]).astype(float)
+    ranked = ranked[["period", by, "calls", "rank", "previous_rank", "rank_change", "coverage"]]
+    ranked.attrs = {"by": by, "freq": freq, "unit": unit, "covered": covered}
+    _warn_part_periods(covered, ranked["period"].unique(), freq, "counterpart_ranking", stacklevel=2)
     return ranked

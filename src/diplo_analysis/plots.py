@@ -12,7 +12,10 @@ The convention (as in seaborn's axes-level functions):
   :mod:`diplo_analysis.topics` or :mod:`diplo_analysis.tone` and only
   selects, orders and draws it;
 - coverage gaps (periods without any document) are drawn as hatched grey
-  areas, never as zeros.
+  areas, never as zeros; periods the source covers only in part (the
+  Kremlin's 2022 runs to June) are marked as such (:func:`calls_heatmap`);
+- dates on a time axis are ticked at the data's own periods: one label a year
+  (``"2022"``) for yearly data, never months between them.
 
 matplotlib is imported when this module is imported, not by ``import diplo_analysis``.
 """
@@ -42,14 +45,44 @@ def _axes(ax, figsize):
     return ax
 
 
-def _period_label(ts: pd.Timestamp, freq: Optional[str]) -> str:
-    if freq and str(freq).upper().startswith(("Y", "A")):
-        return f"{ts.year}"
-    if freq and str(freq).upper().startswith("Q"):
-        return f"{ts.year} Q{ts.quarter}"
-    if freq and str(freq).upper().startswith("M"):
-        return ts.strftime("%Y-%m")
-    return ts.strftime("%Y-%m-%d")
+_period_label = _frequency.period_label
+#: Hatch of a part-period's column in :func:`calls_heatmap` (lines; the gaps are "///" on grey, sparse periods "..").
+PART_HATCH = "\\"
+MAX_DATE_TICKS = 25
+
+
+def _infer_freq(index: pd.DatetimeIndex) -> Optional[str]:
+    """``"YS"``, ``"QS"`` or ``"MS"`` when every date of ``index`` starts such a period, else None."""
+    if len(index) == 0 or not ((index.day == 1).all() and (index.normalize() == index).all()):
+        return None
+    if (index.month == 1).all():
+        return "YS"
+    if index.month.isin([1, 4, 7, 10]).all():
+        return "QS"
+    return "MS"
+
+
+def _date_ticks(ax, index: pd.DatetimeIndex, freq: Optional[str] = None) -> None:
+    """Tick a date axis at the data's periods, labelled as periods (``"2022"`` for years).
+
+    Periods of a year, quarter or month (given by ``freq``, else recognised
+    from ``index``) get one tick each, thinned to every k-th period so that at
+    most :data:`MAX_DATE_TICKS` remain; other dates keep matplotlib's locator.
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
+    index = pd.DatetimeIndex(index).dropna()
+    code = str(freq).upper() if freq else _infer_freq(index)
+    if not len(index) or not code or not code.startswith(("Y", "A", "Q", "M")):
+        return
+    periods = pd.date_range(index.min(), index.max(), freq=_frequency._offset(
+        "YS" if code.startswith(("Y", "A")) else code[:2]))
+    step = int(np.ceil(len(periods) / MAX_DATE_TICKS))
+    shown = periods[::step]
+    ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(shown.to_pydatetime())))
+    ax.xaxis.set_major_formatter(FixedFormatter([_period_label(p, code) for p in shown]))
+    ax.xaxis.set_minor_locator(FixedLocator([]))
 
 
 def _documents_per_period(coverage) -> Optional[pd.Series]:
@@ -95,6 +128,11 @@ def calls_heatmap(freq_frame: pd.DataFrame, coverage=None, ax=None, top: Optiona
         One image (``ax.images[0]``), one hatched grey :class:`~matplotlib.patches.Rectangle`
         in ``ax.patches`` per cell without coverage (NaN), one dotted
         Rectangle per sparse period (``sparse_below``), one text per annotated cell.
+        A part-period (``freq_frame.attrs["covered"]``: less than
+        :data:`~diplo_analysis.frequency.PART_PERIOD_BELOW` of it covered by
+        the counted sides) gets an unfilled Rectangle hatched
+        :data:`PART_HATCH` over its column and a last tick-label line saying
+        which part is covered (``"Jan–Jun only"``).
     """
     if not isinstance(freq_frame, pd.DataFrame) or not isinstance(freq_frame.index, pd.DatetimeIndex):
         raise TypeError("calls_heatmap expects the DataFrame of call_frequency (a DatetimeIndex of periods)")
@@ -129,18 +167,26 @@ def calls_heatmap(freq_frame: pd.DataFrame, coverage=None, ax=None, top: Optiona
                 ax.add_patch(Rectangle((j - 0.5, -0.5), 1, n_rows, fill=False, hatch="..",
                                        edgecolor="0.55", linewidth=0.0))
     freq = freq_frame.attrs.get("freq")
+    covered = freq_frame.attrs.get("covered")
+    part = _frequency._part_periods(covered.reindex(data.columns)) if covered is not None else None
     labels = []
-    for p in data.columns:
+    for j, p in enumerate(data.columns):
         label = _period_label(p, freq)
         if docs is not None:
             n = docs.get(p, 0)
             label += f"\n{int(n) if pd.notna(n) else 0} docs"
+        if part is not None and p in part.index:
+            label += "\n" + _frequency.part_label(part.at[p, "start"], part.at[p, "end"], freq)
+            ax.add_patch(Rectangle((j - 0.5, -0.5), 1, n_rows, fill=False, hatch=PART_HATCH,
+                                   edgecolor="0.55", linewidth=0.0))
         labels.append(label)
     ax.set_xticks(range(n_cols), labels, rotation=90 if n_cols > 12 else 0, fontsize=8)
     ax.set_yticks(range(n_rows), [str(g) for g in data.index], fontsize=8)
     by = freq_frame.attrs.get("by", freq_frame.columns.name or "group")
     ax.set_ylabel(str(by))
     note = "hatched: no documents in the source" + (f"; dotted: < {sparse_below} documents" if sparse_below else "")
+    if part is not None and len(part):
+        note += "; lined: part of the period only"
     ax.set_title(f"Calls by {by} and period ({note})")
     if colorbar:
         ax.figure.colorbar(image, ax=ax, label="calls", fraction=0.04, pad=0.02)
@@ -298,26 +344,23 @@ def topic_prevalence(prevalence: pd.DataFrame, ax=None, top: Optional[int] = 8, 
     ax.set_ylabel("share of readouts" if prevalence.attrs.get("how", "share") == "share" else "mean topic weight")
     note = "hatched: no documents" + (f"; dotted: < {min_documents} documents" if sparse.any() else "")
     ax.set_title(f"Topic prevalence over time ({note})")
-    if len(x) and (x.month == 1).all() and (x.day == 1).all():  # yearly data: one tick a year, labelled by the year
-        import matplotlib.dates as mdates
-
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, int(np.ceil(len(x) / 25)))))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    _date_ticks(ax, x)  # yearly data: one tick a year, labelled by the year
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return ax
 
 
 # --------------------------------------------------------------------------- tone
 def sentiment_over_time(frame: pd.DataFrame, by: Optional[str] = None, freq: str = "YS", ax=None,
-                        min_count: int = 1):
+                        min_count: int = 1, column: Optional[str] = None):
     """Mean sentiment per period (and group) over time.
 
     Parameters
     ----------
     frame : DataFrame
-        One row per readout with ``date`` and ``sentiment`` (the tone
-        module's readout-level score merged with the readouts' dates), and
-        the ``by`` column when given.
+        One row per readout with ``date`` and a score: ``sentiment``, or
+        ``mean_sentiment`` as :func:`diplo_analysis.tone.tone_by_readout`
+        returns it (merge it with the readouts' dates; no renaming needed),
+        and the ``by`` column when given.
     by : str, optional
         A group column (``publisher``, ``counterpart_country``...): one line per value.
     freq : str, default "YS"
@@ -326,6 +369,9 @@ def sentiment_over_time(frame: pd.DataFrame, by: Optional[str] = None, freq: str
         Drawn on a new figure when None.
     min_count : int, default 1
         Periods with fewer scored readouts in a group are left blank.
+    column : str, optional
+        The score column; default ``sentiment`` when the frame has it, else
+        ``mean_sentiment``.
 
     Returns
     -------
@@ -333,13 +379,18 @@ def sentiment_over_time(frame: pd.DataFrame, by: Optional[str] = None, freq: str
         One line per group (one line when ``by`` is None) with a point per
         period (NaN breaks the line where a period has no readout), plus a
         dashed grey reference line at 0 (the last line).  Legend labels are
-        the group values.
+        the group values.  The x axis has one tick per period (thinned to at
+        most 25), labelled ``"2022"`` for years, ``"2022 Q3"``, ``"2022-06"``.
     """
-    needed = ["date", "sentiment"] + ([by] if by else [])
+    if column is None:
+        column = "sentiment" if "sentiment" in frame.columns or "mean_sentiment" not in frame.columns \
+            else "mean_sentiment"
+    needed = ["date", column] + ([by] if by else [])
     missing = [c for c in needed if c not in frame.columns]
     if missing:
-        raise KeyError(f"sentiment_over_time: the frame has no column(s) {missing}")
-    rows = frame.loc[frame["date"].notna() & frame["sentiment"].notna()]
+        raise KeyError(f"sentiment_over_time: the frame has no column(s) {missing} "
+                       "(the score is 'sentiment' or 'mean_sentiment', as tone_by_readout returns it)")
+    rows = frame.loc[frame["date"].notna() & frame[column].notna()].rename(columns={column: "_score"})
     periods = _frequency._period_start(rows["date"], freq)
     index = _frequency._period_range(periods, freq)
     groups = [None] if by is None else sorted(rows[by].dropna().astype("object").unique(), key=str)
@@ -347,13 +398,14 @@ def sentiment_over_time(frame: pd.DataFrame, by: Optional[str] = None, freq: str
     for g in groups:
         sel = rows if g is None else rows.loc[rows[by].astype("object") == g]
         p = periods.loc[sel.index]
-        stats = sel["sentiment"].groupby(p).agg(["mean", "size"])
+        stats = sel["_score"].groupby(p).agg(["mean", "size"])
         means = stats["mean"].where(stats["size"] >= min_count).reindex(index)
         ax.plot(index, means.to_numpy(dtype=float), marker="o", ms=4,
                 label="all readouts" if g is None else str(g))
     ax.axhline(0, color="0.5", linestyle="--", linewidth=0.8)
     ax.set_ylabel("mean sentiment")
     ax.set_title("Mean sentiment per period" + (f" by {by}" if by else ""))
+    _date_ticks(ax, index, freq)
     if by is not None:
         ax.legend(fontsize=8, frameon=False, loc="best")
     return ax

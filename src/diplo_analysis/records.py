@@ -5,6 +5,10 @@ extracted: its text and title and whatever fields the file carried.  A
 *reject* is an input that could not become a record, with the file and the
 1-based line that explain why.  Readers yield both, so that every input is
 accounted for.
+
+The warnings of the package about what the data can and cannot answer live
+here too (:class:`DataWarning` and its subclasses), so that every layer can
+raise them and users can filter them by class.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-__all__ = ["Record", "Reject", "ReadoutError", "EmptyTextWarning", "NotEnglishWarning"]
+__all__ = ["Record", "Reject", "ReadoutError", "DataWarning", "SampleDataWarning", "CoverageWarning",
+           "EmptyTextWarning", "NotEnglishWarning"]
 
 
 @dataclass
@@ -99,7 +104,33 @@ class ReadoutError(ValueError):
         self.reject = reject
 
 
-class EmptyTextWarning(UserWarning):
+class DataWarning(UserWarning):
+    """Base class of the package's warnings about what the data can answer.
+
+    Filter them all with ``warnings.filterwarnings("ignore", category=da.DataWarning)``,
+    or one kind by its subclass.
+    """
+
+
+class SampleDataWarning(DataWarning):
+    """Only the shipped sample was loaded: ``$DIPLO_ANALYSIS_DATA`` names no corpus.
+
+    Raised once per process by :func:`diplo_analysis.load_readouts` called
+    without paths; the message says how to point the package at a corpus.
+    """
+
+
+class CoverageWarning(DataWarning):
+    """A table or ranking holds periods that the source covers only in part.
+
+    Raised by :func:`diplo_analysis.call_frequency` and
+    :func:`diplo_analysis.counterpart_ranking` when a period with counts lies
+    partly outside the span between the counted sides' first and last
+    document (the Kremlin files stop in June 2022, so 2022 is a part-year).
+    """
+
+
+class EmptyTextWarning(DataWarning):
     """Warned by :func:`diplo_analysis.load_readouts` for readouts whose text is empty after cleaning.
 
     Such a readout (a photo-only page, a page that is only a headline) keeps
@@ -110,7 +141,7 @@ class EmptyTextWarning(UserWarning):
     """
 
 
-class NotEnglishWarning(UserWarning):
+class NotEnglishWarning(DataWarning):
     """Warned by :func:`diplo_analysis.load_readouts` for readouts not in English.
 
     Their ``language`` (:mod:`diplo_analysis.language`) is not ``en``: the facts read from English

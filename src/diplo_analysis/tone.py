@@ -8,8 +8,16 @@ accusations, demands, sanctions) and ``neut`` (procedural or informational).
 
 Method
 ------
-A weighted lexicon with rules, shipped as data with the package and
-readable by a political scientist:
+:func:`sentiment` is a learned model (:mod:`diplo_analysis.tone_model`: a
+logistic regression over the sentence's words, the signals of the lexicon
+below and a few constructions, shipped as data): it gives each class's
+probability, the most probable class as the label and ``sentiment`` =
+P(coop) - P(conf).  :func:`explain` (``explain_tone``) lists the features
+that pushed a sentence to its label.
+
+The lexicon, one of the model's signals (:func:`lexicon_sentiment`,
+:func:`explain_lexicon`): a weighted lexicon with rules, shipped as data
+with the package and readable by a political scientist:
 
 - ``data/tone_lexicon.csv``: ``term`` (one word or a multi-word formula;
   ``word*`` stands for the word with any common English ending, e.g.
@@ -61,8 +69,9 @@ lexicon's words, multi-word formulas are matched level by level over a
 trie of word ids, and modifiers are resolved by ``searchsorted`` over the
 sorted positions of negators, intensifiers, frames and clause boundaries
 ("the last negator before this term").  There is no Python loop over
-sentences or tokens.  See ``docs/tone.md`` for sources, licences and
-figures.
+sentences or tokens; with numba installed, the tokeniser and the trie walk
+are compiled (``_tone_kernel``, the same results).  See ``docs/tone.md``
+for sources, licences and figures.
 """
 
 from __future__ import annotations
@@ -76,13 +85,17 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import _tone_kernel
+
 __all__ = [
     "sentiment",
     "score_statements",
     "tone_by_readout",
     "tone_by_side",
     "tone_by_speaker",
+    "lexicon_sentiment",
     "explain",
+    "explain_lexicon",
     "load_lexicon",
     "load_modifiers",
     "TONE_LABELS",
@@ -131,7 +144,11 @@ _K1 = np.uint64(0x9E3779B97F4A7C15)
 _K2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _K3 = np.uint64(0x165667B19E3779F9)
 _MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
-_TABLE_BITS = 20
+#: Cut texts into tokens with the compiled kernel of ``_tone_kernel`` when numba is installed
+#: (the same tokens as the numpy path, several times faster).
+USE_KERNEL = True
+_MIN_TABLE_BITS = 8      # hash tables have at least 2**8 slots, and 16 to 32 slots per key
+_TABLE_EXTRA_BITS = 4    # slots = 2 ** (bits of the number of keys + this)
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -206,32 +223,22 @@ def _words_of(term: str) -> list[str]:
 # hashing words straight from bytes
 # ---------------------------------------------------------------------------
 
-def _gather8(words64: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-    """The 8 bytes at each byte offset, as little-endian uint64 (two aligned reads)."""
-    q = offsets >> 3
-    shift = ((offsets & 7) << 3).view(np.uint64)  # offsets are int64 >= 0
-    lo = words64[q]
-    lo >>= shift
-    hi = words64[q + 1]
-    hi <<= np.uint64(64) - shift
-    hi[shift == 0] = 0  # a shift by 64 is undefined
-    lo |= hi
-    return lo
-
-
 def _hash_words(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
-    """64-bit hash of each word ``buf[start:start+len]`` (first 24 bytes + length)."""
-    pad = (-len(buf)) % 8 + MAX_WORD_BYTES + 16
-    words64 = np.concatenate([buf, np.zeros(pad, dtype=np.uint8)]).view("<u8")
+    """64-bit hash of each word ``buf[start:start+len]`` (first 24 bytes + length).
+
+    The bytes are read as little-endian uint64 at every byte offset (an
+    unaligned strided view of the buffer, so one gather reads 8 bytes).
+    """
+    data = np.concatenate([buf, np.zeros(MAX_WORD_BYTES + 8, dtype=np.uint8)])
+    at = np.ndarray(shape=(len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
     lens64 = lens.astype(np.int64, copy=False)
-    starts = starts.astype(np.int64, copy=False)
-    h = _gather8(words64, starts)
+    h = at[starts]
     h &= _MASKS[np.minimum(lens64, 8)]
     h ^= lens64.view(np.uint64) * _K3
     for k, mult in ((8, _K1), (16, _K2)):
         long_ = np.flatnonzero(lens64 > k)
         if len(long_):
-            part = _gather8(words64, starts[long_] + k) & _MASKS[np.minimum(lens64[long_] - k, 8)]
+            part = at[starts[long_] + k] & _MASKS[np.minimum(lens64[long_] - k, 8)]
             h[long_] ^= part * mult
     return h
 
@@ -245,10 +252,8 @@ def _hash_strings(words: list[str]) -> np.ndarray:
 
 class _Tables(NamedTuple):
     words: list            # word strings, index = word id
-    slot_hash: np.ndarray  # open hash table: hash of the word in each slot
-    slot_id: np.ndarray    # word id in each slot, -1 empty, -2 several words
-    sorted_hash: np.ndarray
-    sorted_id: np.ndarray
+    hashes: np.ndarray     # their hashes
+    table: _HashTable      # hash -> word id
     first_node: np.ndarray   # word id -> trie node of the one-word prefix (-1 none)
     edge_key: np.ndarray     # sorted parent_node * n_words + word_id
     edge_child: np.ndarray
@@ -298,15 +303,7 @@ def _tables() -> _Tables:
     if len(np.unique(hashes)) != n_words:  # pragma: no cover - 64-bit collision
         raise RuntimeError("hash collision between lexicon words")
 
-    size = 1 << _TABLE_BITS
-    slots = ((hashes * _MULT) >> np.uint64(64 - _TABLE_BITS)).astype(np.int64)
-    slot_hash = np.zeros(size, dtype=np.uint64)
-    slot_id = np.full(size, -1, dtype=np.int32)
-    counts = np.bincount(slots, minlength=size)
-    slot_hash[slots] = hashes
-    slot_id[slots] = np.arange(n_words, dtype=np.int32)
-    slot_id[counts > 1] = -2
-    order = np.argsort(hashes)
+    table = _hash_table(hashes)
 
     # trie over word ids
     first_node = np.full(n_words, -1, dtype=np.int64)
@@ -354,8 +351,7 @@ def _tables() -> _Tables:
     weight = lex["weight"].to_numpy(dtype=float).copy()
     kind = lex["kind"].to_numpy()
     return _Tables(
-        words=words, slot_hash=slot_hash, slot_id=slot_id,
-        sorted_hash=hashes[order], sorted_id=order.astype(np.int32),
+        words=words, hashes=hashes, table=table,
         first_node=first_node, edge_key=edge_key, edge_child=edge_child,
         node_entry=np.array(node_entry, dtype=np.int64),
         max_len=max(len(k) for k in seqs),
@@ -380,7 +376,7 @@ class _Matches(NamedTuple):
     framed: np.ndarray
     first_act: np.ndarray
     start_byte: np.ndarray
-    end_byte: np.ndarray
+    last_token: np.ndarray  # token index of the match's last word (see _end_bytes)
     buffer: bytes
 
 
@@ -392,16 +388,58 @@ def _last_before(events: np.ndarray, query: np.ndarray) -> np.ndarray:
     return np.where(k >= 0, events[np.maximum(k, 0)], -1)
 
 
-def _lookup(t: _Tables, h: np.ndarray) -> np.ndarray:
-    slots = ((h * _MULT) >> np.uint64(64 - _TABLE_BITS)).view(np.int64)
-    ids = t.slot_id[slots]
-    ids[(ids >= 0) & (t.slot_hash[slots] != h)] = -1
-    amb = np.flatnonzero(ids == -2)
-    if len(amb):
-        pos = np.searchsorted(t.sorted_hash, h[amb])
-        pos = np.minimum(pos, len(t.sorted_hash) - 1)
-        hit = t.sorted_hash[pos] == h[amb]
-        ids[amb] = np.where(hit, t.sorted_id[pos], -1)
+class _HashTable(NamedTuple):
+    """An open hash table of distinct 64-bit keys with linear probing (see :func:`_hash_table`)."""
+
+    slot_hash: np.ndarray  # the key in each slot
+    slot_id: np.ndarray    # the key's id (its index in the list given), -1 empty
+    max_probe: int         # the longest probe sequence of a key
+
+
+def _hash_table(hashes: np.ndarray) -> _HashTable:
+    """An open hash table of distinct 64-bit keys, id = position in ``hashes``.
+
+    Key ``i`` sits in slot ``(h * _MULT) >> (64 - bits)`` or, if taken, the
+    next free slot (linear probing).  The table has 16 to 32 slots per key:
+    a lookup of every word of a batch is one gather, plus a second one for
+    the few words that land on a slot taken by another key (a sparser
+    table measured faster than a denser one that fits a smaller cache).
+    """
+    hashes = np.asarray(hashes, dtype=np.uint64)
+    if len(np.unique(hashes)) != len(hashes):  # pragma: no cover - 64-bit collision
+        raise RuntimeError("hash collision between words")
+    bits = max(_MIN_TABLE_BITS, int(len(hashes)).bit_length() + _TABLE_EXTRA_BITS)
+    mask = (1 << bits) - 1
+    home = ((hashes * _MULT) >> np.uint64(64 - bits)).astype(np.int64).tolist()
+    slot_id = [-1] * (1 << bits)
+    max_probe = 0
+    for i, slot in enumerate(home):
+        probe = 0
+        while slot_id[(slot + probe) & mask] != -1:
+            probe += 1
+        slot_id[(slot + probe) & mask] = i
+        max_probe = max(max_probe, probe)
+    slot_id = np.array(slot_id, dtype=np.int32)
+    slot_hash = np.where(slot_id >= 0, hashes[np.maximum(slot_id, 0)] if len(hashes) else 0, 0).astype(np.uint64)
+    return _HashTable(slot_hash, slot_id, max_probe)
+
+
+def _lookup(t, h: np.ndarray) -> np.ndarray:
+    """Id of each hash ``h`` in the table ``t`` (a :class:`_HashTable`), -1 if absent."""
+    size = len(t.slot_hash)
+    slots = ((h * _MULT) >> np.uint64(64 - (size.bit_length() - 1))).view(np.int64)
+    sid = t.slot_id[slots]
+    same = t.slot_hash[slots] == h
+    ids = np.where(same, sid, np.int32(-1))
+    pending = np.flatnonzero((sid >= 0) & ~same)  # the slot holds another key: probe on
+    for probe in range(1, t.max_probe + 1):
+        if not len(pending):
+            break
+        s2 = (slots[pending] + probe) & (size - 1)
+        sid = t.slot_id[s2]
+        same = t.slot_hash[s2] == h[pending]
+        ids[pending[same]] = sid[same]
+        pending = pending[(sid >= 0) & ~same]
     return ids
 
 
@@ -416,20 +454,15 @@ class _Tokens(NamedTuple):
     sep: np.ndarray        # token indexes of the separators between texts, in order
     kpos: np.ndarray       # token indexes of the lexicon's words
     ktid: np.ndarray       # their word ids
+    wtok: np.ndarray       # token index of each word (indexed like ``starts``)
+    whash: np.ndarray      # 64-bit hash of each word (indexed like ``starts``)
+    wid: np.ndarray        # id of each word in the index looked up (see _tokens), -1 none
+    bounds: np.ndarray     # token indexes of the clause boundaries (weak and strong)
+    strong: np.ndarray     # token indexes of the strong boundaries
 
 
-def _tokens(t: _Tables, texts: list) -> _Tokens:
-    """Join ``texts`` into one byte buffer and find its words and boundaries.
-
-    Non-ASCII bytes are separators; words are looked up in the lexicon by
-    hash, so ``tid`` says at once which tokens can start or continue a term.
-    """
-    joined = _SEP.join(texts)
-    if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator itself
-        joined = _SEP.join(s.replace(_SEP, " ") for s in texts)
-    # a space on both ends so that word starts and ends alternate
-    data = b" " + joined.encode("utf-8").lower() + b" "
-    buf = np.frombuffer(data, dtype=np.uint8)
+def _tokens_numpy(data: bytes, buf: np.ndarray, table: _HashTable, lexicon_id):
+    """The words and tokens of a batch with numpy (what ``_tone_kernel.tokenise`` does in one pass)."""
     cls = np.frombuffer(data.translate(_CLASS_TABLE), dtype=np.uint8)
     isw = cls == 1
     edges = np.flatnonzero(isw[1:] != isw[:-1]) + 1
@@ -439,9 +472,42 @@ def _tokens(t: _Tables, texts: list) -> _Tokens:
     tokpos = np.flatnonzero(tokmask)
     tokcls = cls[tokpos]
     tid = np.where(tokcls == 2, np.int32(-2), np.int32(-3))
-    tid[tokcls == 1] = _lookup(t, _hash_words(buf, starts, ends - starts))
-    kpos = np.flatnonzero(tid >= 0)
-    return _Tokens(data, starts, ends, tokpos, tid, np.flatnonzero(buf[tokpos] == 0), kpos, tid[kpos])
+    wtok = np.flatnonzero(tokcls == 1)
+    whash = _hash_words(buf, starts, ends - starts)
+    wid = _lookup(table, whash)
+    tid[wtok] = wid if lexicon_id is None else np.where(wid >= 0, lexicon_id[wid], -1)
+    return starts, ends, tokpos, tid, wtok, whash, wid
+
+
+def _tokens(t: _Tables, texts: list, words=None) -> _Tokens:
+    """Join ``texts`` into one byte buffer and find its words and boundaries.
+
+    Non-ASCII bytes are separators; words are looked up in the lexicon by
+    hash, so ``tid`` says at once which tokens can start or continue a term.
+    ``words``: a larger word index (``table``: a :class:`_HashTable` of
+    words that include every lexicon word, ``lexicon_id``: each key's
+    lexicon word id or -1) looked up instead of the lexicon's, once for
+    the lexicon and its user; ``wid`` is then the id of each word in it.
+    """
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator itself
+        joined = _SEP.join(s.replace(_SEP, " ") for s in texts)
+    # a space on both ends so that word starts and ends alternate
+    data = b" " + joined.encode("utf-8").lower() + b" "
+    buf = np.frombuffer(data, dtype=np.uint8)
+    table, lexicon_id = (t.table, None) if words is None else (words.table, words.lexicon_id)
+    if USE_KERNEL and _tone_kernel.AVAILABLE:
+        if lexicon_id is None:
+            lexicon_id = np.arange(len(t.words), dtype=np.int32)
+        starts, ends, tokpos, tid, wtok, whash, wid, sep, bounds, strong, kpos, ktid = _tone_kernel.tokenise(
+            buf, _CLASS, _MASKS, _K1, _K2, _K3, _MULT, table, lexicon_id)
+    else:
+        starts, ends, tokpos, tid, wtok, whash, wid = _tokens_numpy(data, buf, table, lexicon_id)
+        sep = np.flatnonzero(buf[tokpos] == 0)
+        bounds, strong = np.flatnonzero(tid <= -2), np.flatnonzero(tid == -3)
+        kpos = np.flatnonzero(tid >= 0)
+        ktid = tid[kpos]
+    return _Tokens(data, starts, ends, tokpos, tid, sep, kpos, ktid, wtok, whash, wid, bounds, strong)
 
 
 def _longest_terms(t: _Tables, tok: _Tokens) -> tuple[np.ndarray, np.ndarray]:
@@ -455,6 +521,8 @@ def _longest_terms(t: _Tables, tok: _Tokens) -> tuple[np.ndarray, np.ndarray]:
         Indexed like ``tok.kpos``: the lexicon row of the longest term
         starting there (-1 none) and its length in tokens (0 none).
     """
+    if USE_KERNEL and _tone_kernel.AVAILABLE:
+        return _tone_kernel.longest_terms(t, tok)
     tid, kpos, n_tok, n_words = tok.tid, tok.kpos, len(tok.tid), len(t.words)
     best_entry = np.full(len(kpos), -1, dtype=np.int64)
     best_len = np.zeros(len(kpos), dtype=np.int64)
@@ -560,14 +628,18 @@ def _first_acts(t: _Tables, entry: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return first_act
 
 
-def _match(texts: list) -> _Matches:
-    """Every kept lexicon match of a batch of texts with its value after all rules (steps 1-6)."""
+def _match(texts: list, tok: _Tokens | None = None) -> _Matches:
+    """Every kept lexicon match of a batch of texts with its value after all rules (steps 1-6).
+
+    ``tok``: the texts already cut by :func:`_tokens` (else they are cut here).
+    """
     t = _tables()
-    tok = _tokens(t, texts)
+    if tok is None:
+        tok = _tokens(t, texts)
     m, mlen, entry = _leftmost_longest(tok.kpos, *_longest_terms(t, tok))
     weight = t.entry_weight[entry]
-    last_bound = _last_before(np.flatnonzero(tok.tid <= -2), m)   # any clause boundary
-    last_strong = _last_before(np.flatnonzero(tok.tid == -3), m)
+    last_bound = _last_before(tok.bounds, m)   # any clause boundary
+    last_strong = _last_before(tok.strong, m)
     negated = _negated(t, tok, m, last_bound)
     intensity = _intensity(t, tok, m, last_bound)
     framed, frame = _framing(t, tok, m, entry, last_strong)
@@ -577,9 +649,13 @@ def _match(texts: list) -> _Matches:
     rows = np.searchsorted(tok.sep, m)
     first_act = _first_acts(t, entry, rows)
     value = np.where(first_act, value * FIRST_ACT_FACTOR, value)
-    last_word = np.searchsorted(tok.starts, tok.pos[m + mlen - 1])
     return _Matches(rows, entry, value, negated, intensity, framed, first_act,
-                    tok.pos[m], tok.ends[last_word], tok.data)
+                    tok.pos[m], m + mlen - 1, tok.data)
+
+
+def _end_bytes(tok: _Tokens, mt: _Matches) -> np.ndarray:
+    """Byte offset just past each match (for showing the matched words)."""
+    return tok.ends[np.searchsorted(tok.starts, tok.pos[mt.last_token])]
 
 
 def _texts_of(obj) -> tuple[list, pd.Index]:
@@ -610,20 +686,26 @@ def _texts_of(obj) -> tuple[list, pd.Index]:
 SENTIMENT_BATCH_CHARS = 4_000_000
 
 
-def _raw_scores(texts: list) -> np.ndarray:
-    out = np.zeros(len(texts))
+def _batches(texts: list):
+    """``(start, end)`` of consecutive batches of about ``SENTIMENT_BATCH_CHARS`` characters (>= 1 text each)."""
     if not texts:
-        return out
-    # batch k ends where the running length passes the batch size (at least one text per batch)
+        return
+    # batch k ends where the running length passes the batch size
     cum = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
     start = 0
     while start < len(texts):
         base = cum[start - 1] if start else 0
         end = max(int(np.searchsorted(cum, base + SENTIMENT_BATCH_CHARS, side="right")), start + 1)
-        batch = texts[start:end]
-        mt = _match(batch)
-        out[start:end] = np.bincount(mt.row, weights=mt.value, minlength=len(batch))[: len(batch)]
+        yield start, end
         start = end
+
+
+def _raw_scores(texts: list) -> np.ndarray:
+    """The lexicon's weighted sum of each text (step 7's ``x``)."""
+    out = np.zeros(len(texts))
+    for start, end in _batches(texts):
+        mt = _match(texts[start:end])
+        out[start:end] = np.bincount(mt.row, weights=mt.value, minlength=end - start)[: end - start]
     return out
 
 
@@ -635,25 +717,43 @@ def _label(score: np.ndarray) -> np.ndarray:
     return np.where(score >= COOP_THRESHOLD, "coop", np.where(score <= -CONF_THRESHOLD, "conf", "neut"))
 
 
+def _probabilities(texts: list) -> np.ndarray:
+    """The model's ``(n, 3)`` class probabilities (coop, neut, conf) of each text."""
+    from . import tone_model
+
+    out = np.zeros((len(texts), 3))
+    for start, end in _batches(texts):
+        out[start:end] = tone_model.softmax(tone_model.predict_logits(texts[start:end]))
+    return out
+
+
 def sentiment(obj) -> pd.DataFrame:
     """Diplomatic tone of each sentence (or text) of a Series or DataFrame.
+
+    The learned model of :mod:`diplo_analysis.tone_model` (a logistic
+    regression over words, phrases, the lexicon's signals and constructions,
+    shipped as data) gives the probability of each class; see
+    ``docs/tone.md`` for its figures.
 
     Parameters
     ----------
     obj : pandas.Series or pandas.DataFrame
         A Series of sentences, or a DataFrame with a ``text`` column (the
         statements frame, or a readouts frame: a whole readout is then scored
-        as one text, which favours long readouts; prefer statements).
-        Missing text (NaN/None) scores 0.0 / ``neut``.
+        as one text; the model was trained on sentences, prefer statements).
+        Missing text (NaN/None) is scored as the empty text.
 
     Returns
     -------
     pandas.DataFrame
         Indexed like ``obj``, columns:
 
-        - ``sentiment`` (float in [-1, 1]): the squashed weighted sum of the
-          lexicon matches; > 0 cooperative, < 0 conflictual.
-        - ``sentiment_label`` (str): ``coop``, ``neut`` or ``conf``.
+        - ``sentiment`` (float in [-1, 1]): ``p_coop - p_conf``; > 0
+          cooperative, < 0 conflictual.
+        - ``sentiment_label`` (str): ``coop``, ``neut`` or ``conf``, the
+          most probable class.
+        - ``p_coop``, ``p_neut``, ``p_conf`` (float in [0, 1]): the class
+          probabilities; they sum to 1.
 
     Raises
     ------
@@ -669,12 +769,76 @@ def sentiment(obj) -> pd.DataFrame:
     'conf'
     """
     texts, index = _texts_of(obj)
+    p = _probabilities(texts)
+    return pd.DataFrame({
+        "sentiment": p[:, 0] - p[:, 2],
+        "sentiment_label": np.array(TONE_LABELS, dtype=object)[p.argmax(axis=1)],
+        "p_coop": p[:, 0], "p_neut": p[:, 1], "p_conf": p[:, 2],
+    }, index=index)
+
+
+def lexicon_sentiment(obj) -> pd.DataFrame:
+    """The tone of the lexicon alone (steps 1-7 of the module docstring): one of the model's signals.
+
+    Parameters
+    ----------
+    obj : pandas.Series or pandas.DataFrame
+        As for :func:`sentiment`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed like ``obj``, columns:
+
+        - ``sentiment`` (float in [-1, 1]): the squashed weighted sum of the
+          lexicon matches; > 0 cooperative, < 0 conflictual.
+        - ``sentiment_label`` (str): ``coop``, ``neut`` or ``conf``.
+    """
+    texts, index = _texts_of(obj)
     score = _squash(_raw_scores(texts))
     return pd.DataFrame({"sentiment": score, "sentiment_label": _label(score)}, index=index)
 
 
 def explain(text: str) -> pd.DataFrame:
-    """Show which lexicon terms and rules produce the tone of one text.
+    """Say why the model gave one text its label: the features that pushed it there.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per feature of the model present in the text, the strongest
+        push towards the label first:
+
+        - ``kind`` (str): ``word``, ``phrase`` (two adjacent words),
+          ``lexicon_term`` (an entry of the lexicon), ``lexicon`` (a signal
+          of the lexicon, e.g. ``sum_conf``, ``first_act_conf``,
+          ``category:criticism``), ``construction`` (e.g. ``call_on``,
+          ``conditional_threat``) or ``length``.
+        - ``feature`` (str): the feature's name in ``data/tone_model.csv``.
+        - ``matched`` (str): the words of the text behind it (for a lexicon
+          signal, every lexicon match with its value after the rules).
+        - ``value`` (float): the feature's value (a count, a sum).
+        - ``coop``, ``neut``, ``conf`` (float): ``value`` times the
+          feature's coefficient in each class's logit.
+        - ``effect`` (float): what the feature adds to the label's logit
+          minus the mean of what it adds to the other two (> 0: it pushed
+          the text towards its label).
+
+        ``df.attrs`` holds ``label``, ``sentiment``, ``p_coop``, ``p_neut``,
+        ``p_conf``, ``logits`` and ``intercept`` (dicts by class).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"explain() expects a str, got {type(text).__name__}")
+    from . import tone_model
+
+    return tone_model.explain_frame(text)
+
+
+def explain_lexicon(text: str) -> pd.DataFrame:
+    """Show which lexicon terms and rules produce the lexicon's score of one text.
 
     Parameters
     ----------
@@ -693,13 +857,14 @@ def explain(text: str) -> pd.DataFrame:
         - ``value`` (float): the contribution to the sum.
 
         ``df.attrs`` holds ``raw`` (the sum), ``sentiment`` and
-        ``sentiment_label``.
+        ``sentiment_label`` (of :func:`lexicon_sentiment`).
     """
     if not isinstance(text, str):
-        raise TypeError(f"explain() expects a str, got {type(text).__name__}")
+        raise TypeError(f"explain_lexicon() expects a str, got {type(text).__name__}")
     t = _tables()
-    mt = _match([text])
-    matched = [mt.buffer[s:e].decode("utf-8", "replace") for s, e in zip(mt.start_byte, mt.end_byte)]
+    tok = _tokens(t, [text])
+    mt = _match([text], tok)
+    matched = [mt.buffer[s:e].decode("utf-8", "replace") for s, e in zip(mt.start_byte, _end_bytes(tok, mt))]
     out = pd.DataFrame({
         "matched": matched,
         "term": [t.terms[e] for e in mt.entry],

@@ -47,6 +47,8 @@ empty (``load_readouts`` warns: :class:`~diplo_analysis.records.EmptyTextWarning
 from __future__ import annotations
 
 import re
+import re._constants as _const
+import re._parser as _parser
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, NamedTuple, Optional
@@ -70,6 +72,7 @@ __all__ = [
     "subheading",
     "FACT_KINDS",
     "facts_text",
+    "char_guard",
 ]
 
 #: Columns of the furniture table (``data/furniture.csv``).
@@ -166,6 +169,9 @@ def _valid_rule(row: dict, where: str, seen: set) -> dict:
     hit = regex.match(example) if position == "prefix" else regex.fullmatch(example)
     if hit is None or (position == "prefix" and not hit.group(0)):
         raise ValueError(f"{where}: the pattern of rule {name!r} does not match its example {example!r}")
+    guarded = re.compile(_guarded(row["pattern"]))  # the readers' form of it (a derived guard in front)
+    if (guarded.match(example) if position == "prefix" else guarded.fullmatch(example)) is None:
+        raise ValueError(f"{where}: rule {name!r}: the guard {char_guard(row['pattern'])!r} misses its example")
     return {"name": name, "kind": kind, "position": position, "pattern": row["pattern"], "example": example,
             "description": description, "regex": regex}
 
@@ -269,6 +275,96 @@ CODE_RULES: dict[str, tuple[str, Callable]] = {"title_repeat": ("headline", titl
                                                "subheading": ("headline", subheading)}
 
 
+# ------------------------------------------------------------------ the guards, derived from the patterns
+_MAXREPEATS = (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT)
+
+
+def _char_set(op, av):
+    """The characters node (op, av) matches, as (frozenset of chars, digits?), where it is a literal,
+    a set of literals or ``\\d``; None otherwise."""
+    if op is _const.LITERAL:
+        return frozenset(chr(av)), False
+    if op is _const.IN and av:
+        chars, digit = set(), False
+        for o, a in av:
+            if o is _const.LITERAL:
+                chars.add(chr(a))
+            elif o is _const.CATEGORY and a is _const.CATEGORY_DIGIT:
+                digit = True
+            else:
+                return None
+        return frozenset(chars), digit
+    return None
+
+
+def _rare(cs: tuple) -> bool:
+    """A set of characters rare in prose: no letter, no space, nothing with a case (``(?i:...)`` leaves it as it is)."""
+    return not any(c.isalpha() or c.isspace() or c.lower() != c or c.upper() != c for c in cs[0])
+
+
+def _needs(items) -> Optional[tuple]:
+    """The guard of the node sequence ``items``: (chars, digits?), one character of which every match
+    contains, none of them a letter or a space; the smallest its parts give; None when there is none."""
+    best = None
+    for op, av in items:
+        g = None
+        cs = _char_set(op, av)
+        if cs is not None:
+            g = cs if _rare(cs) else None
+        elif op in _MAXREPEATS and av[0] >= 1:
+            g = _needs(av[2])
+        elif op is _const.SUBPATTERN:
+            g = _needs(av[3])
+        elif op is _const.ATOMIC_GROUP:
+            g = _needs(av)
+        elif op is _const.ASSERT:
+            g = _needs(av[1])
+        elif op is _const.BRANCH:
+            alts = [_needs(b) for b in av[1]]
+            if all(a is not None for a in alts):
+                g = (frozenset().union(*(a[0] for a in alts)), any(a[1] for a in alts))
+        if g is not None and (best is None or _score(g) < _score(best)):
+            best = g
+    return best
+
+
+def _score(guard: tuple) -> int:
+    """How common a guard's characters are (fewer characters, and no digit: a better guard)."""
+    chars, digit = guard
+    return len(chars) + (10 if digit else 0)
+
+
+def char_guard(pattern: str) -> Optional[str]:
+    """A character class one character of which every match of ``pattern`` contains, derived from the pattern.
+
+    The pattern is parsed (``re._parser``) and walked: a literal character or
+    a set of literals (or ``\\d``) that every match passes through is such a
+    class; so is the union of the classes of an alternation's branches, the
+    class of a group, of a repetition of at least once or of a positive
+    lookaround. Letters and spaces are left out (prose is full of them); of
+    the candidates, the one of fewest characters is kept (digits count as
+    many). The readers put it in front of the rule (``(?=[^C]*+[C])``):
+    a line without any of its characters is not tried further.
+
+    Returns
+    -------
+    str or None
+        The class (``"[...]"``), or None when the pattern has none (a rule of
+        words only: it is tried on every line).
+    """
+    found = _needs(list(_parser.parse(pattern)))
+    if found is None or not (found[0] or found[1]):
+        return None
+    chars, digit = found
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + (r"\d" if digit else "") + "]"
+
+
+def _guarded(pattern: str) -> str:
+    """``pattern`` behind the look-ahead of its :func:`char_guard` (the same matches, fewer tries)."""
+    cls = char_guard(pattern)
+    return pattern if cls is None else f"(?=[^{cls[1:-1]}]*+{cls})(?:{pattern})"
+
+
 # ------------------------------------------------------------------ the table, compiled
 class _Rules(NamedTuple):
     rows: tuple
@@ -281,7 +377,8 @@ class _Rules(NamedTuple):
 
 
 def _combined(rows, positions, kinds=KINDS) -> Optional[re.Pattern]:
-    parts = [f"(?P<{r['name']}>{r['pattern']})" for r in rows if r["position"] in positions and r["kind"] in kinds]
+    parts = [f"(?P<{r['name']}>{_guarded(r['pattern'])})" for r in rows
+             if r["position"] in positions and r["kind"] in kinds]
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -328,20 +425,40 @@ def _whole_line(rx: Optional[re.Pattern], s: str) -> Optional[str]:
     return m.lastgroup if m else None
 
 
-def _line_pass(lines: list, rules: _Rules, removed: dict) -> None:
-    """Mark the lines that a rule of position ``line`` matches (sentences: none; long lines: captions only)."""
-    line_rx, long_rx = rules.line, rules.long_line
+@lru_cache(maxsize=1 << 14)
+def _line_rule(s: str) -> Optional[str]:
+    """The rule of position ``line`` that matches the whole of the stripped line ``s`` (no sentence), or None.
+
+    Memoised: short lines recur from page to page ("Thank you.", "* * *", a speaker's "Yes.").
+    """
+    rules = _rules()
+    rx = rules.long_line if len(s) > LONG_LINE else rules.line
+    m = rx.fullmatch(s) if rx is not None else None
+    return m.lastgroup if m else None
+
+
+def _line_pass(lines: list, removed: dict) -> list:
+    """Mark the lines that a rule of position ``line`` matches (sentences: none; long lines: captions only).
+
+    Returns the indices of the lines that are neither empty nor a sentence as read: the only ones a
+    subheading can be (a subheading does not end like a sentence).
+    """
+    open_lines = []
     for i, ln in enumerate(lines):
         if not ln:
             continue
-        s = ln.strip() if ln[0] in " \t" or ln[-1] in " \t\r" else ln
+        last = ln[-1]
+        if last in _SENTENCE_END and len(ln) >= SENTENCE_CHARS and ln[0] not in " \t":
+            continue  # a sentence (the line is its own stripped form): the test below, for less
+        open_lines.append(i)
+        s = ln.strip() if ln[0] in " \t" or last in " \t\r" else ln
         n = len(s)
         if not n or n > MAX_FURNITURE_LINE or (n >= SENTENCE_CHARS and s[-1] in _SENTENCE_END):
             continue
-        rx = long_rx if n > LONG_LINE else line_rx
-        m = rx.fullmatch(s) if rx is not None else None
-        if m:
-            removed[i] = m.lastgroup
+        name = _line_rule(s)
+        if name is not None:
+            removed[i] = name
+    return open_lines
 
 
 def _edge_scan(lines: list, order, rx, removed: dict, title: _Title) -> None:
@@ -358,6 +475,25 @@ def _edge_scan(lines: list, order, rx, removed: dict, title: _Title) -> None:
         removed[i] = name
 
 
+def _kept(lines: list, removed: dict, start: int = 0):
+    """The indices of the lines from ``start`` on that hold text and are not removed, lazily."""
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if ln and i not in removed and not ln.isspace():
+            yield i
+
+
+def _first_kept(lines: list, removed: dict, n: int) -> list:
+    """The indices of the first ``n`` lines that hold text and are not removed."""
+    kept = []
+    for i, ln in enumerate(lines):
+        if ln and i not in removed and not ln.isspace():
+            kept.append(i)
+            if len(kept) == n:
+                break
+    return kept
+
+
 def _prefix_pass(lines: list, kept: list, rx: Optional[re.Pattern]) -> dict:
     """Cut the prefixes a rule of position ``prefix`` matches from ``lines`` (in place); {index: rule}."""
     prefixes: dict[int, str] = {}
@@ -370,6 +506,21 @@ def _prefix_pass(lines: list, kept: list, rx: Optional[re.Pattern]) -> dict:
             prefixes[i] = m.lastgroup
             lines[i] = s[m.end():]
     return prefixes
+
+
+def _subheadings(lines: list, open_lines: list, removed: dict) -> None:
+    """Mark the subheadings: a kept line (one of ``open_lines``) restating the kept line after it."""
+    found = []
+    for a in open_lines:
+        ln = lines[a]
+        end = ln.rstrip()[-1:]
+        if not end or end in _NOT_HEADLINE_END or a in removed:
+            continue
+        b = next(_kept(lines, removed, a + 1), None)
+        if b is not None and subheading(ln, lines[b]):
+            found.append(a)
+    for a in found:  # after the loop: each line's next kept line is the one before any subheading went
+        removed[a] = "subheading"
 
 
 def strip_furniture(text: str, title: Optional[str] = None) -> tuple[str, tuple[Removal, ...]]:
@@ -396,20 +547,18 @@ def strip_furniture(text: str, title: Optional[str] = None) -> tuple[str, tuple[
     head = _Title(title)
     lines = text.split("\n")
     removed: dict[int, str] = {}
-    _line_pass(lines, rules, removed)
+    open_lines = _line_pass(lines, removed)
     _edge_scan(lines, range(len(lines)), rules.head, removed, head)
     _edge_scan(lines, range(len(lines) - 1, -1, -1), rules.tail, removed, head)
-    kept = [i for i, ln in enumerate(lines) if ln and i not in removed and not ln.isspace()]
+    # the first kept lines (title_repeat removes at most TITLE_LINES of them, the prefixes need PREFIX_LINES)
+    kept = _first_kept(lines, removed, TITLE_LINES + PREFIX_LINES)
     if head.title and len(kept) > 1:
         for i in kept[:TITLE_LINES]:
             if head.repeated_by(lines[i].strip()):
                 removed[i] = "title_repeat"
         kept = [i for i in kept if i not in removed]
     prefixes = _prefix_pass(lines, kept, rules.prefix)
-    for a, b in zip(kept, kept[1:]):
-        end = lines[a].rstrip()[-1:]
-        if end and end not in _NOT_HEADLINE_END and subheading(lines[a], lines[b]):
-            removed[a] = "subheading"
+    _subheadings(lines, open_lines, removed)
     if not removed and not prefixes:
         return text, ()
     return _assemble(text, lines, removed, prefixes, rules)
@@ -417,7 +566,7 @@ def strip_furniture(text: str, title: Optional[str] = None) -> tuple[str, tuple[
 
 def _assemble(text: str, lines: list, removed: dict, prefixes: dict, rules: _Rules):
     """The text without the removed lines and prefixes, and the removals (a page of nothing but furniture keeps its captions)."""
-    original = text.split("\n")
+    original = text.split("\n") if prefixes else lines  # (only the prefix pass changes lines)
     out = [ln for i, ln in enumerate(lines) if i not in removed]
     new = normalise_paragraphs("\n".join(out))
     if not _WORD.search(new):  # nothing but furniture: a caption is then the text

@@ -17,8 +17,9 @@ url's SHA-1, so it never moves).
 Printed, per split: medium (all pages), host country (all pages), counterpart
 country (calls and meetings as labelled: the labelled countries all found,
 in any order), date (pages whose label states a date), initiator (pages
-whose label names one), each as ``right/total = share``; and, with
-``--misses``, the first misses of each fact.
+whose label names one), each as ``right/total = share``; the same for the
+pages the loader detects as English; and, with ``--misses``, the first
+misses of each fact.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import csv
 import hashlib
 import os
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -87,6 +89,13 @@ def score(labels: pd.DataFrame, readouts: pd.DataFrame) -> dict:
     return out
 
 
+def _print(results: dict) -> None:
+    for fact, rows in results.items():
+        right = sum(r[1] for r in rows)
+        share = right / len(rows) if rows else float("nan")
+        print(f"{fact:20s} {right:4d}/{len(rows):<4d} = {share:.0%}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
@@ -101,13 +110,17 @@ def main(argv=None) -> int:
     labels = read_labels()
     if args.split != "all":
         labels = labels.loc[labels["split"] == args.split]
-    readouts = da.load_readouts(path, n_jobs=1)
+    with warnings.catch_warnings():  # the pages not in English are counted below
+        warnings.simplefilter("ignore", UserWarning)
+        readouts = da.load_readouts(path, n_jobs=1)
     results = score(labels, readouts)
     print(f"{len(labels)} labelled pages ({args.split}) of {path}")
-    for fact, rows in results.items():
-        right = sum(r[1] for r in rows)
-        share = right / len(rows) if rows else float("nan")
-        print(f"{fact:20s} {right:4d}/{len(rows):<4d} = {share:.0%}")
+    _print(results)
+    english = set(readouts.loc[readouts["language"] == "en", "url"])
+    in_english = labels.loc[labels["url"].isin(english)]
+    print(f"of them {len(in_english)} detected as English (the others get no medium or initiator: "
+          f"docs/metadata.md, 'Pages not in English'):")
+    _print(score(in_english, readouts))
     if args.misses:
         for fact, rows in results.items():
             for url, _, want, got in [r for r in rows if not r[1]][: args.misses]:

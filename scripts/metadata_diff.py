@@ -20,7 +20,7 @@ import pandas as pd
 
 #: The facts dumped, in order (lists joined with "|").
 FACTS = ["url", "date", "date_inferred", "medium", "host", "host_country", "counterparts",
-         "counterpart_countries", "initiator", "status", "planned_date"]
+         "counterpart_countries", "initiator", "status", "planned_date", "language"]
 
 
 def dump(out: str, paths: list[str]) -> int:

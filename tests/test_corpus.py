@@ -34,7 +34,8 @@ def fake_metadata(monkeypatch):
         return {"publisher": record.publisher, "date": pd.Timestamp(record.date) if record.date else pd.NaT,
                 "date_inferred": bool(record.meta.get("inferred")), "medium": record.meta.get("medium", "other"),
                 "host": record.meta.get("host"), "host_country": None, "counterparts": names,
-                "counterpart_countries": [n[:3].upper() for n in names], "initiator": None}
+                "counterpart_countries": [n[:3].upper() for n in names], "initiator": None,
+                "language": record.meta.get("language", "en")}
 
     monkeypatch.setattr(metadata, "extract_metadata", extract)
 
@@ -573,6 +574,7 @@ def test_frame_on_an_invented_folder_is_exactly_the_expected_one(tmp_path, fake_
         "status": pd.Series(pd.Categorical([None] * 4, categories=STATUS_CATEGORIES)),
             "planned_date": pd.Series([pd.NaT] * 4, dtype="datetime64[ns]"),
             "n_words": pd.Series([len(words), len(words), 5, 4], dtype="int64"),
+            "language": pd.Series(["en"] * 4, dtype="str"),
     })
     pd.testing.assert_frame_equal(df, expected, check_exact=True)
     assert df.attrs["rejects"].to_dict("records") == [

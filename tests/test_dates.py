@@ -610,3 +610,92 @@ def test_shipped_tenure_table_loads_and_keeps_its_dates_in_leaders_csv():
     # a row with a leader carries no dates of its own: those of leaders.csv are used (Trump's two terms)
     trump = [(a, b) for _, p, a, b in rows if "Trump" in p]
     assert trump == [(day("2017-01-20"), day("2021-01-20")), (day("2025-01-20"), day(f"{D.YEAR_MAX}-12-31"))]
+
+
+# ---------------------------------------------------------------- issue 11: dates of other sites (invented)
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.example.gov/news/pm-call-with-president-roe-9-august-2016", "2016-08-09"),
+    ("https://example.in/hi/28th-oct-2023-prime-minister-speaks-with-the-president-575517", "2023-10-28"),
+    ("https://example.org/readout-of-leaders-virtual-meeting-19-february-2021", "2021-02-19"),
+    ("https://example.org/speeches/Statement-at-the-island-meeting-24th-July-2012", "2012-07-24"),
+    ("https://example.org/news/march-3-2020-call-with-the-chancellor", "2020-03-03"),
+    ("https://example.go.jp/photo/2002/12/04philippines_e.html", "2002-12-04"),
+])
+def test_url_dates_written_with_words_and_a_day_opening_the_page_name(url, expected):
+    found = url_date(url)
+    assert found is not None and found.precision == "day" and str(found.date.date()) == expected
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/marches-3-2020", "https://example.org/item/5-mayor-2020",
+    "https://example.org/news/31-february-2021",
+])
+def test_url_words_that_are_no_date(url):
+    found = url_date(url)
+    assert found is None or found.precision != "day"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Minister meets envoy\n\n11/30/2012\n\nThe Minister met the envoy of Ruritania.", "2012-11-30"),
+    ("Release Date: 28/06/2019\n\nThe Prime Minister met the envoy.", "2019-06-28"),
+    ("Press release 12/2016 | 30.12.2016\n\nThe presidents held a telephone call.", "2016-12-30"),
+])
+def test_numeric_stamps_whose_order_can_be_told_date_the_page(text, expected):
+    rec = Record(path="x", line=1, text=text, title="Minister meets envoy")
+    assert str(resolve_date(rec)[0].date()) == expected
+
+
+def test_a_numeric_date_in_a_range_or_an_ambiguous_one_is_no_stamp():
+    rec = Record(path="x", line=1, title="Interview",
+                 text="In office: 14/08/2017 - 13/04/2021\nRelease Date: 28/06/2019\nThe interview.")
+    assert str(resolve_date(rec)[0].date()) == "2019-06-28"
+    ambiguous = Record(path="x", line=1, title="Interview", text="Date: 03/04/2019\nThe interview.")
+    assert pd.isna(resolve_date(ambiguous)[0])
+
+
+def test_yesterday_gives_way_to_the_full_date_that_names_it():
+    rec = Record(path="x", line=1, title="", url="https://example.com/stories/1.html",
+                 text="President Roe rang yesterday, Thursday 12 May 2022, the newly elected leader Doe.")
+    assert str(resolve_date(rec)[0].date()) == "2022-05-12"
+    assert D.explain_date(rec).rule == "text_full_date"
+
+
+def test_an_agency_dateline_with_its_abbreviation_is_a_dateline():
+    rec = Record(path="x", line=1, title="", url="https://example-agency.org/2023/03/president-receives-visitor/",
+                 text="Capital, March 27, XNA- President Roe on Monday received the visiting Vice President Doe.")
+    assert str(resolve_date(rec)[0].date()) == "2023-03-27"
+
+
+def test_an_abbreviated_month_with_a_dot_before_the_day_and_year():
+    assert [(m.year, m.month, m.day) for m in dates_in_text("24 Jan. 2008\n\nStatement on the crash")
+            if m.kind == "full"] == [(2008, 1, 24)]
+
+
+def test_a_date_alone_on_its_line_is_the_page_stamp_not_the_event():
+    rec = Record(path="x", line=1, title="PM sends greetings to neighbouring leaders",
+                 text="Monday, 25 May 2020\nWORLD\n\nCAPITAL, May 24 -- The Prime Minister today conveyed his "
+                      "greetings to the leaders of the neighbouring countries.")
+    assert str(resolve_date(rec)[0].date()) == "2020-05-24"
+
+
+@pytest.mark.parametrize("text", [
+    "Posted On: 04 APR 2023 8:15PM by PIB Delhi\n\nThe Prime Minister spoke on phone today with the President.",
+    "NEW DELHI, APRIL 4, 2023\n\nThe Minister spoke with his counterpart.",
+])
+def test_month_names_in_capitals(text):
+    assert resolve_date(Record(path="x", line=1, title="Call", text=text))[0] == pd.Timestamp("2023-04-04")
+
+
+def test_a_day_said_of_something_to_come_is_not_the_call():
+    rec = Record(path="x", line=1, title="Prime Minister briefs Secretary of State",
+                 url="https://news.example.am/2022/04/05/pm-briefs-secretary/",
+                 text="The Prime Minister talked to the Secretary of State by telephone. They also looked ahead "
+                      "to the talks to be held in Geneva on April 6.")
+    assert resolve_date(rec)[0] == pd.Timestamp("2022-04-05")
+
+
+def test_a_date_with_a_category_after_a_bar_on_its_line_is_a_stamp():
+    rec = Record(path="x", line=1, title="Statement at the island meeting - 24th July 2012",
+                 text="Statement at the island meeting - 24th July 2012\n\nWed, 25 July 2012 | Speeches\n\n"
+                      "I have the pleasure of welcoming you here.")
+    assert resolve_date(rec)[0] == pd.Timestamp("2012-07-24")

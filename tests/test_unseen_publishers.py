@@ -49,6 +49,10 @@ def _param(case, prefix=""):
 def test_medium_host_country_counterparts_initiator(case):
     m = extract_metadata(Record(path="unseen.jsonl", line=1, title=case["title"], text=case["text"],
                                 url=case["url"], publisher=case.get("publisher"), date=case.get("date")))
+    language = case.get("language", "en")
+    assert m["language"] == language
+    if language != "en":  # a page in another language: the facts read from English cues are left empty
+        case = {**case, "medium": None, "initiator": None}
     assert m["medium"] == case["medium"]
     # one person, however spelt: the leaders table's name where it knows the person ("Aleksandr Lukashenko",
     # "Antony J. Blinken"), else the folded name (the package folds diacritics: "Pedro Sanchez")

@@ -47,6 +47,7 @@ _EXPORTS = {
     "SampleDataWarning": "records",
     "CoverageWarning": "records",
     "EmptyTextWarning": "records",
+    "NotEnglishWarning": "records",
     "data_paths": "config",
     "statements": "speakers",
     "split_sentences": "text",

@@ -40,7 +40,7 @@ TEXT_COLUMNS = frozenset({"text", "title", "sentence", "sentences", "lead", "sum
 READOUT_FACTS = [
     "readout_id", "url", "date", "date_inferred", "publisher", "medium", "host", "host_country",
     "counterparts", "counterpart_countries", "counterpart", "counterpart_country", "initiator", "status",
-    "planned_date", "n_words",
+    "planned_date", "n_words", "language",
 ]
 
 #: Topic clusters fitted by the build (as in notebook 04).

@@ -25,7 +25,7 @@ from typing import Iterator, Optional, Union
 
 import pandas as pd
 
-from .records import EmptyTextWarning, ReadoutError, Record, Reject
+from .records import EmptyTextWarning, NotEnglishWarning, ReadoutError, Record, Reject
 
 __all__ = [
     "load_readouts",
@@ -33,6 +33,7 @@ __all__ = [
     "REJECT_COLUMNS",
     "WARNING_COLUMNS",
     "EMPTY_TEXT",
+    "NOT_ENGLISH",
     "MEDIUM_CATEGORIES",
     "STATUS_CATEGORIES",
     "MIN_DUPLICATE_WORDS",
@@ -65,6 +66,7 @@ READOUT_COLUMNS = [
     "status",
     "planned_date",
     "n_words",
+    "language",
 ]
 
 #: Columns of ``df.attrs["rejects"]``.
@@ -75,6 +77,9 @@ WARNING_COLUMNS = ["path", "line", "readout_id", "warning"]
 
 #: The warning of a readout whose text is empty after cleaning (kept for the facts of its title).
 EMPTY_TEXT = "empty text: only a title after cleaning (kept for the facts of its title)"
+
+#: The ``warning`` of a readout not in English in ``df.attrs["warnings"]`` (``{lang}``: its language).
+NOT_ENGLISH = "not in English ({lang}): medium, status, planned_date and initiator left empty (English cues)"
 
 #: Categories of the ``status`` column: a conversation held, or announced to come.
 STATUS_CATEGORIES = ["held", "announced"]
@@ -100,7 +105,7 @@ NEAR_DUPLICATE_CONTAINMENT = 0.7
 _STR = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 _META_KEYS = (  # metadata.METADATA_KEYS (not imported here: corpus imports metadata lazily)
     "publisher", "date", "date_inferred", "medium", "host", "host_country",
-    "counterparts", "counterpart_countries", "initiator", "status", "planned_date",
+    "counterparts", "counterpart_countries", "initiator", "status", "planned_date", "language",
 )
 
 
@@ -604,10 +609,9 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         (``data/raw`` and ``$DIPLO_ANALYSIS_DATA``; ``data/raw`` alone warns, once per process,
         :class:`~diplo_analysis.SampleDataWarning`). Formats: ``docs/formats.md``.
     errors : {"collect", "raise"}
-        ``"collect"`` (default) keeps going and lists every input that could
-        not become a row in ``df.attrs["rejects"]``; ``"raise"`` raises
-        :class:`~diplo_analysis.records.ReadoutError` (``path:line: reason``)
-        at the first one.
+        ``"collect"`` (default) keeps going and lists every input that could not
+        become a row in ``df.attrs["rejects"]``; ``"raise"`` raises
+        :class:`~diplo_analysis.records.ReadoutError` (``path:line: reason``) at the first one.
     columns : dict, optional
         Source names of the Record fields (``title``, ``text``, ``date``,
         ``url``, ``publisher``) for JSONL, CSV and front matter, e.g.
@@ -649,14 +653,15 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         conversation to come, whose ``medium`` is ``other``; NaN for a
         document that reports and announces none), ``planned_date``
         (datetime64[ns]: an announcement's planned day, else NaT),
-        ``n_words`` (int: whitespace-separated words of ``text``).
+        ``n_words`` (int), ``language`` (str: ISO 639-1; not ``en``: ``medium``, ``initiator``,
+        ``status`` NaN; docs/metadata.md, "Pages not in English").
 
         ``df.attrs["rejects"]``: ``path`` (str), ``line`` (int), ``reason``
         (str), one row per input that is not a row, in input order;
         ``df.attrs["inputs"]``: inputs seen (records and rejects), so
         ``len(df) + len(rejects) == inputs``; ``df.attrs["warnings"]``:
         ``path``, ``line``, ``readout_id``, ``warning`` (str), one row per
-        readout kept with a warning (an empty text: :data:`EMPTY_TEXT`).
+        readout kept with a warning (:data:`EMPTY_TEXT`; :data:`NOT_ENGLISH`: a ``NotEnglishWarning``).
 
     Notes
     -----
@@ -701,7 +706,8 @@ def _load(paths: tuple, errors: str, columns: Optional[dict], progress: bool, n_
         load.read_all(inputs, progress)
         df = load.frame()
         del load
-    _warn_empty(df.attrs["warnings"])
+    _warn_empty(df.attrs["warnings"].loc[lambda w: w["warning"] == EMPTY_TEXT])
+    _warn_not_english(df.attrs["warnings"])
     return df
 
 
@@ -912,13 +918,42 @@ class _Load:
             "reason": pd.Series([r.reason for r in rejects], dtype=_STR),
         })
         df.attrs["inputs"] = self.n_inputs
-        df.attrs["warnings"] = pd.DataFrame({
-            "path": pd.Series([e[0] for e in self.empty], dtype=_STR),
-            "line": pd.Series([e[1] for e in self.empty], dtype="int64"),
-            "readout_id": pd.Series([e[2] for e in self.empty], dtype=_STR),
-            "warning": pd.Series([EMPTY_TEXT] * len(self.empty), dtype=_STR),
-        })
+        df.attrs["warnings"] = _warnings_frame(self.empty, df)
         return df
+
+
+#: How many ids of readouts not in English the load's warning names.
+NOT_ENGLISH_IDS_SHOWN = 5
+
+
+def _warnings_frame(empty: list, df: pd.DataFrame) -> pd.DataFrame:
+    """``df.attrs["warnings"]``: the rows whose text is empty, then those not in English, in input order each."""
+    other = (df["language"].notna() & (df["language"] != "en")).to_numpy()
+    rows = [(path, line, rid, EMPTY_TEXT) for path, line, rid in empty]
+    rows += [(path, line, rid, NOT_ENGLISH.format(lang=lang)) for path, line, rid, lang in
+             zip(df["path"][other], df["line"][other], df["readout_id"][other], df["language"][other])]
+    return pd.DataFrame({
+        "path": pd.Series([r[0] for r in rows], dtype=_STR),
+        "line": pd.Series([r[1] for r in rows], dtype="int64"),
+        "readout_id": pd.Series([r[2] for r in rows], dtype=_STR),
+        "warning": pd.Series([r[3] for r in rows], dtype=_STR),
+    })
+
+
+def _warn_not_english(listed: pd.DataFrame) -> None:
+    """One :class:`NotEnglishWarning` for the rows of a load not in English (none: no warning)."""
+    other = listed.loc[listed["warning"].str.startswith(NOT_ENGLISH.split("(")[0])]
+    if other.empty:
+        return
+    n = len(other)
+    langs = other["warning"].str.extract(r"\((\w+)\)")[0].value_counts()
+    said = ", ".join(f"{code} {k}" for code, k in sorted(langs.items()))
+    ids = other["readout_id"].head(NOT_ENGLISH_IDS_SHOWN).tolist()
+    more = ", ..." if n > len(ids) else ""
+    warnings.warn(f"{n} readout{'s are' if n > 1 else ' is'} not in English ({said}): their medium, status, "
+                  f"planned_date and initiator are left empty, being read from English cues (readout_id "
+                  f"{', '.join(ids)}{more}); listed in df.attrs['warnings'], all: df[df.language != 'en']",
+                  NotEnglishWarning, stacklevel=4)
 
 
 def _extractor(extract_metadata):
@@ -997,5 +1032,6 @@ def _frame(cols: dict[str, list]) -> pd.DataFrame:
         "status": pd.Series(pd.Categorical(cols["status"], categories=STATUS_CATEGORIES)),
         "planned_date": _dates_column(cols["planned_date"]),
         "n_words": pd.Series(cols["n_words"], dtype="int64"),
+        "language": pd.Series(cols["language"], dtype=_STR),
     }
     return pd.DataFrame(data, columns=READOUT_COLUMNS)

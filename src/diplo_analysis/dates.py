@@ -100,7 +100,10 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
              "saturday": 5, "sunday": 6}
 
 _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+        # in capitals too: "Posted On: 04 APR 2023", "NEW DELHI, APRIL 4, 2023"
+        r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+        r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?")
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _NOYEAR = r"(?!\s*,?\s*(?:19|20)\d{2}(?!\d))"
@@ -108,12 +111,12 @@ _NOYEAR = r"(?!\s*,?\s*(?:19|20)\d{2}(?!\d))"
 # Full dates: "May 29, 2014", "Sept. 8, 2011", "September17, 2020", "April 17,2015",
 # "25 February 2022", "27-Mar-2020", "2014-2-8", "2021/7/7".
 _RE_MDY = re.compile(rf"\b{_MON}\s*{_DAY}\b\s*,?\s*{_YEAR}")
-_RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b,?\s*{_YEAR}")
+_RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b),?\s*{_YEAR}")  # "24 Jan. 2008" too
 _RE_DMY_DASH = re.compile(rf"\b{_DAY}-{_MON}-{_YEAR}")
 _RE_ISO = re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?P<sep>[-/])(?P<mon>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")
 # Day and month without a year: "July 8", "Dec. 1", "August 30th", "16 April".
 _RE_MD = re.compile(rf"\b{_MON}\s*{_DAY}\b{_NOYEAR}")
-_RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b{_NOYEAR}")
+_RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b){_NOYEAR}")
 _RE_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
 _RE_YESTERDAY = re.compile(r"\b(?:yesterday|today)\b")
 _RE_YEAR_WORD = re.compile(
@@ -129,7 +132,11 @@ _RE_ON_BEFORE = re.compile(
     r"\b(?:[Oo]n|[Oo]f|[Aa]t noon on|[Ii]n the (?:morning|afternoon|evening) of)\s+"
     r"(?:the\s+(?:morning|afternoon|evening|night|noon)\s+of\s+)?$"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
-_RE_DATELINE_AFTER = re.compile(r"\s*(?:\((?:Xinhua|XINHUA|AP|AFP|Reuters|CGTN|ECNS|CNS)\)|-{1,2}(?!\d)|—|–)")
+#: A day said of something to come, in the words just before it: "the talks to be held in Geneva on
+#: May 3", "will meet on", "scheduled for" (rule of :func:`_role_day_month`: not the event).
+_RE_TO_COME_BEFORE = re.compile(r"\b(?:will|to be held|to take place|scheduled|upcoming|planned)\b[^.!?;]{0,40}$")
+_RE_DATELINE_AFTER = re.compile(r"\s*(?:\((?:Xinhua|XINHUA|AP|AFP|Reuters|CGTN|ECNS|CNS)\)|-{1,2}(?!\d)|—|–"
+                                r"|,\s*[A-Z]{2,8}\s*(?:-{1,2}(?!\d)|—|–))")  # "Capital, March 27, XNA- ..."
 _RE_COMMA_BEFORE = re.compile(r",\s*$")
 _RE_HEADER_BEFORE = re.compile(
     r"(?:Updated|UPDATED|Published|Release Date|Added On|Information time|Posted|Date|Print Edition)"
@@ -149,6 +156,11 @@ _RE_CALL_VERB = re.compile(
     r"video link|virtual|summit)\b")
 _RE_FAR_PHOTO = re.compile(r"Photo:\s*\w|\((?:Xinhua|XINHUA|AP|AFP|Reuters|CFP)\s*/|\((?:Photo|PHOTO)\b|\[(?:Photo|Xinhua|PHOTO)")
 _RE_DATELINE_ANY = re.compile(r"\((?:Xinhua|XINHUA)\)\s*-|\s--\s")
+#: A numeric date with the year last: "30.12.2016" (day first, as wherever dots are written), "11/30/2012",
+#: "28/06/2019" (with slashes only where the day cannot be the month: one of the two is above 12).
+_RE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/]|\.\d)")
+_RE_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b)\s*\d")
+_RE_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to)\s*$")
 _RE_XINHUA_SHORT = re.compile(r"(?:Xinhua|XINHUA),\s*(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<yy>\d{2})\b")
 _RE_SENT_END = re.compile(r"(?:(?<![A-Z])(?<!\b(?:Mr|Dr|St|Ms|No))[.!?]\s|\||\n|】)")
 
@@ -314,7 +326,8 @@ def _mentions_in(s: str) -> list[DateMention]:
     return found
 
 
-_MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                 "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
 _FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_ISO, True))
@@ -410,6 +423,34 @@ def _find_relative_days(scan: _Scan) -> list[DateMention]:
     return out
 
 
+def _numeric_day_month(m: re.Match) -> Optional[tuple[int, int]]:
+    """(day, month) of a :data:`_RE_NUMERIC` match, or None where the order cannot be told."""
+    a, b = int(m["a"]), int(m["b"])
+    if m["sep"] == "." or a > 12:
+        return a, b
+    if b > 12:
+        return b, a
+    return None
+
+
+def _find_numeric_dates(scan: _Scan) -> list[DateMention]:
+    """Numeric dates with the year last ("30.12.2016", "11/30/2012"): page stamps (``header``),
+    or the event after "on"."""
+    s, out = scan.s, []
+    points = [i for i in _find_all(s, ("/19", "/20", ".19", ".20")) if s[i + 1:i + 5].isdigit()]
+    for m in _finditer_windows(_RE_NUMERIC, s, _windows(points, 6, 5)):
+        a, b = m.span()
+        dm = _numeric_day_month(m)
+        if dm is None or not scan.free(a, b) or not (1 <= dm[1] <= 12) or not _valid(int(m["year"]), dm[1], dm[0]):
+            continue
+        before = s[max(0, a - _BEFORE_CHARS):a]
+        weekday = scan.take(a, b, before)
+        role = "ignored" if _RE_RANGE_AFTER.match(s, b) or _RE_RANGE_BEFORE.search(before) \
+            else _role_full(s, a, b, before, True)  # "In office: 14/08/2017 - 13/04/2021"
+        out.append(DateMention(a, b, "full", role, int(m["year"]), dm[1], dm[0], weekday))
+    return out
+
+
 def _find_xinhua_stamps(scan: _Scan) -> list[DateMention]:
     """ "(Xinhua, 15/09/18)": the story's date, day first, a page date (``header``)."""
     s, out = scan.s, []
@@ -420,7 +461,8 @@ def _find_xinhua_stamps(scan: _Scan) -> list[DateMention]:
     return out
 
 
-_MENTION_FINDERS = (_find_full_dates, _find_day_months, _find_weekdays, _find_relative_days, _find_xinhua_stamps)
+_MENTION_FINDERS = (_find_full_dates, _find_day_months, _find_weekdays, _find_relative_days, _find_xinhua_stamps,
+                    _find_numeric_dates)
 """The finders of :func:`dates_in_text`, in the order they claim text."""
 
 
@@ -476,13 +518,14 @@ def _photo_within(s: str, b: int, reach: int) -> bool:
 
 def _role_day_month(s: str, a: int, b: int, before: str) -> str:
     """The role of a day-month phrase: a dateline ("BEIJING, July 8 (Xinhua) --"), an event after
-    "on"/"of" ("on the evening of 16 April"), else ignored ("from Dec 3 to Dec 7", a file photo)."""
+    "on"/"of" ("on the evening of 16 April") unless said of something to come ("to be held in Geneva
+    on May 3"), else ignored ("from Dec 3 to Dec 7", a file photo)."""
     if _in_file_caption(s, a, b):
         return "ignored"
     if _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
         return "dateline"
     if _RE_ON_BEFORE.search(before):
-        return "event"
+        return "ignored" if _RE_TO_COME_BEFORE.search(before) else "event"
     return "ignored"
 
 
@@ -496,9 +539,21 @@ def _role_weekday(s: str, a: int, b: int) -> str:
     return "event"
 
 
+#: A line holding a date alone (a weekday before it at most): the page's stamp, "Monday, 25 May 2020".
+_RE_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?$")
+_RE_LINE_END = re.compile(r"[ \t]*(?:\|[^\n|]{0,40})?(?:\n|$)")  # "Wed, 25 July 2012 | Speeches"
+
+
+def _alone_on_its_line(s: str, a: int, b: int, before: str) -> bool:
+    """Whether the date s[a:b] fills its line, a weekday before it at most (rule ``stamp_line``)."""
+    return bool(_RE_LINE_END.match(s, b)) and bool(_RE_LINE_START.search(before))
+
+
 def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
     if _in_file_caption(s, a, b):
         return "ignored"
+    if _alone_on_its_line(s, a, b, before):
+        return "header"
     if _RE_HEADER_BEFORE.search(before) or _RE_CLOCK_BEFORE.search(before) or _RE_CLOCK_AFTER.match(s, b):
         return "header"
     if re.search(r"Added\s+On\s*$", before):
@@ -530,11 +585,21 @@ _URL_PATTERNS = [
     re.compile(r"(?:\bt|content_|/|=)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[_/.&]|$)"),
     # /2021/0910/ (people.cn)  /2014/11-14/ (ecns)
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)-?(?P<d>[0-3]\d)/"),
+    # /2002/12/04philippines_e.html (a day that opens the page's name)
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?=[a-z])"),
     # /a/201904/26/ (chinadaily family)
     re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),
     # shine.cn /news/nation/2204084158/ : yymmdd + a 4-digit serial
     re.compile(r"shine\.cn/.*/(?P<yy>[12]\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{4}/?$"),
 ]
+#: Dates written with words in a url's slug: ``...-putin-9-august-2016``, ``/28th-oct-2023-...``,
+#: ``..._february-19-2021``, ``...-24th-July-2012`` (rule ``url_words``).
+_URL_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_URL_WORD_PATTERNS = (
+    re.compile(rf"(?i)(?<![^/_\-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[-_]{_URL_MON}[-_](?P<y>(?:19|20)\d{{2}})(?![^/_.\-?#&])"),
+    re.compile(rf"(?i)(?<![^/_\-]){_URL_MON}[-_](?P<d>[0-3]?\d)(?:st|nd|rd|th)?[-_](?P<y>(?:19|20)\d{{2}})(?![^/_.\-?#&])"),
+)
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)/")
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 _MFA_ID = re.compile(r"/t(?P<id>\d{6,8})\.s?html?(?:$|[?#])")
@@ -546,7 +611,8 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     Recognises ``/2021-09/10/``, ``/2021-09-10``, ``/2021/09/10/``,
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
     ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``; then a
-    month (``/202109/``, ``/2021-09/``) or a year (``/2016/``).
+    date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
+    ``-february-19-2021``); then a month (``/202109/``, ``/2021-09/``) or a year (``/2016/``).
 
     Parameters
     ----------
@@ -564,6 +630,11 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
             y = int(m["y"]) if "y" in m.groupdict() and m["y"] else 2000 + int(m["yy"])
             mo, d = int(m["m"]), int(m["d"])
             if _valid(y, mo, d) and 1 <= mo <= 12:
+                return PageDate(pd.Timestamp(_dt.date(y, mo, d)), "day", "url")
+    for rx in _URL_WORD_PATTERNS:
+        for m in rx.finditer(url):
+            y, mo, d = int(m["y"]), _mon(m["mon"]), int(m["d"])
+            if _valid(y, mo, d):
                 return PageDate(pd.Timestamp(_dt.date(y, mo, d)), "day", "url")
     for m in _URL_MONTH.finditer(url):
         y, mo = int(m["y"]), int(m["m"])
@@ -1124,6 +1195,8 @@ def _possible_for_page(m: DateMention, page_day: Optional[pd.Timestamp], page_la
 
 
 _RELATIVE = ("weekday", "yesterday", "today")
+#: A full date this close after "yesterday"/"today" names that day ("yesterday, Thursday 12 May 2022").
+_APPOSITION_CHARS = 16
 
 
 def _call_mention(usable: list[DateMention]) -> Optional[DateMention]:
@@ -1131,7 +1204,8 @@ def _call_mention(usable: list[DateMention]) -> Optional[DateMention]:
 
     A weekday (or "yesterday") said of the call ("met on Thursday") wins
     over an earlier one that is not ("arrived on Wednesday"), within 600
-    characters; a weekday gives way to a full date on that weekday.
+    characters; a weekday gives way to a full date on that weekday, and
+    "yesterday" or "today" to a full date right after it that names the day.
     """
     if not usable:
         return None
@@ -1145,6 +1219,10 @@ def _call_mention(usable: list[DateMention]) -> Optional[DateMention]:
         same = [m for m in usable if m.kind == "full" and _ts(m.year, m.month, m.day).weekday() == first.weekday]
         if same:
             first = same[0]
+    elif first.kind in ("yesterday", "today"):  # "yesterday, Thursday 12 May 2022": the date it names
+        named = next((m for m in usable if m.start >= first.end), None)
+        if named is not None and named.kind == "full" and named.start - first.end <= _APPOSITION_CHARS:
+            first = named
     return first
 
 

@@ -53,7 +53,7 @@ __all__ = [
 #: Codes that are not ISO 3166 countries: international organisations.
 ORG_CODES = frozenset(
     "UN NATO WHO IMF WB AU EUU OSCE COE IAEA WTO ASEAN LAS OIC GCC CIS CSTO SCO EAEU "
-    "ICRC IOC OPEC OECD UNESCO UNICEF IDB ADB AIIB NDB SMOM CARICOM".split()
+    "ICRC IOC OPEC OECD UNESCO UNICEF IDB ADB AIIB NDB SMOM CARICOM COMMONWEALTH".split()
 )
 
 # coco names that collide with ordinary words or places in this genre
@@ -616,6 +616,28 @@ def publisher_kinds(publisher: Optional[str] = None, url: Optional[str] = None) 
     return frozenset(kind for kind, rx in _publisher_kind_rows().items() if rx.search(hay))
 
 
+#: An embassy's address names the country it represents, not the one it is in: "vnembassy-jp.org",
+#: "embaixadadeangola.pt", "indianembassy.example" (rule of :func:`publisher_country`, before the
+#: country-code domain).
+_EMBASSY_HOST = re.compile(
+    r"(?:^|[.-])(?:(?P<cc>[a-z]{2})-?(?:embassy|mission)|(?P<pre>[a-z]{4,})(?:embassy|mission)"
+    r"|(?:embassy|embaixada|embajada|ambassade|botschaft)(?:-?(?:of|de|da|do|du|des|del))?-?(?P<post>[a-z]{4,}))")
+
+
+def _embassy_country(host: str) -> Optional[str]:
+    """The country an embassy's host name represents ("vnembassy-jp.org" -> VNM), or None."""
+    if "emba" not in host and "ambassade" not in host and "botschaft" not in host and "mission" not in host:
+        return None
+    m = _EMBASSY_HOST.search(host)
+    if m is None:
+        return None
+    if m["cc"]:
+        return _cctld().get(m["cc"])
+    word = (m["pre"] or m["post"]).title()
+    found = [c for _, _, c in find_countries(word) if c not in ORG_CODES]
+    return found[0] if found else None
+
+
 @lru_cache(maxsize=1)
 def _cctld() -> dict[str, str]:
     import country_converter
@@ -638,8 +660,10 @@ def publisher_country(publisher: Optional[str] = None, url: Optional[str] = None
     URL's host, the site and the publisher's name ("kremlin" -> ``RUS``,
     "whitehouse.gov" -> ``USA``, "chineseembassy" -> ``CHN``); then a
     country named in the publisher's string ("Ministry of External Affairs
-    of India"); then the country-code top-level domain of the URL or site
-    (``.ua`` -> ``UKR``; ``.gov`` -> ``USA``).
+    of India"); then the country an embassy's address names
+    ("vnembassy-jp.org" -> ``VNM``, "embaixadadeangola.pt" -> ``AGO``); then the
+    country-code top-level domain of the URL or site (``.ua`` -> ``UKR``;
+    ``.gov`` -> ``USA``).
 
     Parameters
     ----------
@@ -668,6 +692,10 @@ def publisher_country(publisher: Optional[str] = None, url: Optional[str] = None
         found = [c for _, _, c in found if c not in ORG_CODES]
         if found:
             return found[0]
+    for host in hosts:
+        code = _embassy_country(host)
+        if code:
+            return code
     for host in hosts:
         tld = host.rsplit(".", 1)[-1] if "." in host else ""
         if tld and tld in _cctld():

@@ -54,13 +54,15 @@ import pandas as pd
 from . import gazetteer as gz
 from ._tables import read_checked_table
 from .announcements import announcement_rule, planned_date
+from .initiators import initiator_cues
+from .language import ENGLISH, detect_language, explain_language
 from .records import Record
 
 __all__ = ["extract_metadata", "explain_metadata", "explain_furniture", "load_tables", "METADATA_KEYS", "MEDIA", "HEAD_CHARS", "STAGES", "Decision"]
 
 METADATA_KEYS = (
     "publisher", "date", "date_inferred", "medium", "host", "host_country",
-    "counterparts", "counterpart_countries", "initiator", "status", "planned_date",
+    "counterparts", "counterpart_countries", "initiator", "status", "planned_date", "language",
 )
 MEDIA = ("phone", "video", "in_person", "other")
 #: How much of the text (after the title) is read for participants and medium.
@@ -89,19 +91,21 @@ _FUTURE = re.compile(
 )
 _DOMESTIC_WORDS = re.compile(
     r"\b(?:working meeting|governors?|mayors?|mayors-elect|senators?|congress\w*|legislat\w*|region|territory|year-old|head of the republic"
-    r"|patriarch|advocates?|experts?|ceos?|executives|families|students|veterans|workers|officials|members|leaders of)\b",
+    r"|patriarch|advocates?|experts?|ceos?|executives|families|students|veterans|workers|officials|members"
+    r"|leaders of(?! the world| other| foreign| partner| member| the member| the g-?\d| g-?\d))\b",
     I,
 )
 _SUMMIT = re.compile(r"\b(?:summit|leaders'? meeting|heads of state|heads of government)\b", I)
 _MULTILATERAL = re.compile(
-    r"\b(?:G-?20|G-?7|G-?8|APEC|Asia-Pacific|Shanghai Cooperation|BRICS|SCO|CSTO|CIS|EAEU|Eurasian|ASEAN|NATO|EU|European Union|African Union|Union State"
+    r"\b(?:G-?20|G-?7|G-?8|APEC|Asia-Pacific|Shanghai Cooperation|BRICS|SCO|CSTO|CIS|EAEU|Eurasian|ASEAN|NATO|EU|European Union|European Council|African Union|Union State"
     r"|Quad|Bucharest Nine|B9|Americas|East Asia|United Nations|UN|Commonwealth|OSCE|Arab League|GCC|Caspian|"
     r"Normandy|Central Asia|Mekong|Pacific Islands|FOCAC|CELAC)\b"
 )
 # a gathering of several states' leaders ("Meeting of the Supreme Eurasian Economic Council", "G20 Summit.
 # Day Two", "President Xi meets with foreign dignitaries"): the participants may be named further down
 _GATHERING = re.compile(
-    r"\b(?:summit|leaders'? meeting|heads of (?:state|government)|Supreme Eurasian Economic Council"
+    r"\b(?:summit|leaders'? (?:virtual |video |online )?meeting|heads of (?:state|government)|Supreme Eurasian Economic Council"
+    r"|meeting of the European Council|European Council meeting"
     r"|Collective Security Council|Heads of State Council)\b", I)
 _FOREIGN_GUESTS = re.compile(r"\bforeign (?:dignitaries|guests|leaders|heads of state)\b", I)
 # the only "other" cues of a title that still allow a gathering ("Putin took part in the G8 summit")
@@ -216,9 +220,9 @@ _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*(?:--|-)\s*"
 )
 _SUBJECT_VP = re.compile(r"\bVice[- ]President\b")
-_SUBJECT_PRESIDENT = re.compile(r"\b(?:President|[Pp]residents|Head of State)\b")  # "Chinese, ROK presidents"
+_SUBJECT_PRESIDENT = re.compile(r"\b(?:President|[Pp]residents|Head of State|King|Emir|Amir|Sultan)\b")  # "Chinese, ROK presidents"
 _SUBJECT_FM = re.compile(r"\b(?:FMs?|Foreign Ministers?|foreign ministers)\b")
-_SUBJECT_PM = re.compile(r"\b(?:Prime Minister|PM|Premier|Chancellor|Head of Government)\b")
+_SUBJECT_PM = re.compile(r"\b(?:Prime Minister|PM|Premier|Chancellor|Head of Government|Taoiseach)\b")
 # the author of a statement, an address, a speech: "Statement by the Prime Minister on ..."
 _BY_OFFICE = re.compile(r"^[A-Z][\w' ]{0,40}? by (?:the )?(Prime Minister|PM|President|Vice President|Chancellor|Premier)\b")
 
@@ -299,7 +303,15 @@ def _head(record: Record, text: str):
     if "-" in title:
         title = _DATELINE.sub("", title)
     text = gz.fold((text or "")[:HEAD_CHARS])
+    if "[" in title:
+        title = _EDITORIAL.sub("", title)
+    if "[" in text:
+        text = _EDITORIAL.sub("", text)
     return title, _iter_sentences(text, title)
+
+
+#: An editor's insertion in square brackets, in lower case ("[acting] Prime Minister"): read without it.
+_EDITORIAL = re.compile(r" ?\[[a-z][a-z .'-]{0,24}\](?= )")
 
 
 def _facts_text(record: Record) -> str:
@@ -724,6 +736,8 @@ def _hyphen_pairs(s: str) -> list[tuple[str, str]]:
 # capitalised words that are not parts of a person's name in this genre
 _NAME_STOP = _TITLE_WORDS | frozenset(
     """labor labour europe asia africa america americas media group business secretariat justice people women
+    letters letter credence credentials headquarters hq palace residence airport building buildings chancellery
+    ministry embassy
     men youth free resolution military staff team policy relief civil war humanitarian economic information
     convention signing encouraging additional coordinating together allies chiefs neighborhood peninsula front
     bureau chamber journalist journalists magazine newspaper television radio politicians congressmen prominent
@@ -734,7 +748,8 @@ _NAME_STOP = _TITLE_WORDS | frozenset(
     global mobility department liaison channel tv background test relations""".split()
 )
 # office words that may stand before a name and are stripped ("Secretariat Jane Roe")
-_NAME_STRIP = _TITLE_WORDS | frozenset("secretariat bureau presidency department nsa".split())
+_NAME_STRIP = _TITLE_WORDS | frozenset(
+    "secretariat bureau presidency department nsa rear admiral brigadier colonel commodore lieutenant marshal".split())
 _DATE_WORDS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -831,23 +846,8 @@ def _unknown_host(subject: str) -> Optional[str]:
 
 
 # ------------------------------------------------------------------- initiator
-_INIT = re.compile(
-    r"\b(?:at|on|upon|by|following) (?:the )?(?:initiative|request|invitation|suggestion) of (?P<of>[^;,\n]{1,80})"
-    r"|\b(?:at|on|upon|by) (?P<poss>(?:the )?[A-Za-z][\w.\- ]{0,50}?)(?:'s|') (?:own )?(?:initiative|request)\b"
-    r"|\b(?:initiated|requested|arranged|placed|proposed) by (?P<by>[^;,\n]{1,80})"
-    r"|(?P<atreq>\b(?:talks|call|conversation)s? at (?:the )?request\b)"
-    r"|(?P<from>\b(?:took|received|receives|receiving|accepted|answered|had|got) (?:a |an |the )?(?:incoming )?"
-    r"(?:phone |telephone )?call(?: today| yesterday| this \w+| on \w+| in the \w+)? from\b)"
-    r"|(?P<his>\b(?:at|on|upon) (?:his|her|their) (?:own )?(?:initiative|request)\b)",
-    I,
-)
 _CALL_WORD = re.compile(r"\b(?:(?:tele)?phone|call|conversation|conversations|videoconferenc\w*|video link|video call)\b", I)
 _SENT_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\s[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bMs)(?<!\bSt)(?<!\.[A-Z])[.!?](?:\s+|$)|\n")
-_HOST_INIT = re.compile(
-    r"\b(?:made|placed|initiated)(?: a| the)? (?:phone |telephone )?call to\b"
-    r"|(?<!so-)\b(?:called|phoned|telephoned)(?: and \w+)? (?=(?-i:[A-Z])|the (?-i:[A-Z]))",
-    I,
-)
 _HOST_SIDE = re.compile(r"\b(?:our|this) side\b", I)
 
 
@@ -878,24 +878,21 @@ _BARE_OFFICE = re.compile(
     r"|Emir|Amir|Secretary[- ]General|Foreign Minister)\s*$", I)
 
 
-_INIT_KEYS = (
-    "initiativ", "request", "invitation", "suggestion", "initiated", "arranged", "placed", "proposed",
-    "call from", "call today from", "call yesterday from", "call this", "call on", "call in the",
-)
-
-
 def _init_matches(text: str):
-    """Matches of ``_INIT`` in ``text``, looked for only around its key words (fast on long texts)."""
+    """Matches of the initiator cues (``data/initiator_cues.csv``, :mod:`diplo_analysis.initiators`) in
+    ``text``, looked for only around their key words (fast on long texts), with their kind and the words
+    naming the side (or None)."""
+    cues = initiator_cues()
     low = text.lower()
-    hits = sorted({i for k in _INIT_KEYS for i in _find_all(low, k)})
+    hits = sorted({i for k in cues.keys for i in _find_all(low, k)})
     done = -1
     for pos in hits:
         if pos <= done:
             continue
-        m = _INIT.search(text, max(0, pos - 90), min(len(text), pos + 120))
+        m = cues.search.search(text, max(0, pos - 90), min(len(text), pos + 120))
         if m:
             done = m.end()
-            yield m
+            yield (m, *cues.kind_at(text, m.start()))
 
 
 def _find_all(low: str, key: str):
@@ -923,7 +920,7 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
     ``initiative_of`` ("at the initiative of the Russian side"), then the
     caller of "X telephoned Y" (:func:`_caller`).
     """
-    for m in _init_matches(text):
+    for m, kind, who in _init_matches(text):
         w0 = max(0, m.start() - 400)
         a = w0
         for e in _SENT_END.finditer(text, w0, m.start()):
@@ -933,17 +930,16 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
         sentence = text[a:b]
         if not _CALL_WORD.search(sentence):
             continue
-        if m.group("atreq") or m.group("from"):
+        if kind == "counterpart":
             return "counterpart", "at_request", m.group(0)
-        if m.group("his"):
+        if kind == "their_own":
             # "had a conversation with X on his initiative": X's initiative
             if re.search(r"\bwith\b", text[a: m.start()], I):
                 return "counterpart", "on_their_initiative", m.group(0)
             continue
-        who = m.group("of") or m.group("poss") or m.group("by")
         cut = _SENT_END.search(who)
         return _side_of(who[: cut.start()] if cut else who, host, host_country, date), "initiative_of", m.group(0)
-    m = _HOST_INIT.search(first)
+    m = initiator_cues().caller.search(first)
     if m:
         # the subject of "X telephoned Y" in the text's sentence is that sentence's, not the title's before it
         subject = first[lead_at if m.start() >= lead_at else 0: m.start()]
@@ -996,7 +992,7 @@ def _is_pm_office(publisher, url) -> bool:
 
 
 # a title that names a meeting: a call mentioned in the text does not override it
-_MEETING_TITLE = re.compile(r"\b(?:meeting|meetings|met|meets|meet)\b", I)
+_MEETING_TITLE = re.compile(r"\b(?:meeting|meetings|met|meets|meet|(?:courtesy|farewell|introductory) calls?)\b", I)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "the December 7 videoconference", "their April 2, 2024, telephone call", "the previous video call":
 # a cue naming another, earlier contact
@@ -1183,6 +1179,10 @@ def load_tables() -> None:
 
     dates._mfa_anchors()
     dates._tenures()
+    initiator_cues()
+    from .language import load_model
+
+    load_model()
 
 
 # ------------------------------------------------------------------ the pipeline
@@ -1213,11 +1213,12 @@ class _Context:
         "lead", "low_lead", "t_med", "medium", "spoke", "t_subj", "t_part", "t_subject", "t_anchor", "f_subj",
         "f_part", "f_subject", "host", "host_country", "people", "phrase_people", "phrase_text", "own_people",
         "counterparts", "countries", "announced", "gathering", "press", "head", "status", "planned_date",
-        "initiator", "trace", "date_host", "text",
+        "initiator", "trace", "date_host", "text", "language",
     )
 
     def __init__(self, record: Record) -> None:
         self.record = record
+        self.language = detect_language(record.title, record.text)
         meta = record.meta or {}
         publisher = record.publisher or meta.get("site") or None
         if not publisher and record.url:
@@ -1264,6 +1265,7 @@ class _Context:
             "medium": self.medium, "host": self.host, "host_country": self.host_country,
             "counterparts": self.counterparts, "counterpart_countries": self.countries,
             "initiator": self.initiator, "status": self.status, "planned_date": self.planned_date,
+            "language": self.language,
         }
 
 
@@ -1400,21 +1402,60 @@ def _next_sentence_leaders(c: _Context) -> list:
 
 
 def _host_of_subject(c: _Context) -> None:
-    """Rules ``subject_leader`` (an unknown publisher, or one whose country no known person shares: the
+    """Rules ``publisher_office_in_subject`` (an office of the publisher's country named in the subject:
+    its holder at the date), ``subject_leader`` (an unknown publisher, or one whose country no known person shares: the
     subject's known leader; not on an organisation's site, whose head is its host) and
-    ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's")."""
+    ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's"; not a known leader of
+    another country than the publisher's). A known leader whom the title meets "with" is a guest, not the
+    host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met")."""
     if c.host is not None:
         return
     # an organisation's site takes no state's leader as its host ("The Secretary-General and President
     # Hollande spoke" on un.org): its head (rule office_holder) is looked for next
+    office = _own_office_in_subject(c)
+    if office is not None:
+        holder = gz.office_holder(c.pub_country, office[0], c.date)
+        if holder is not None:
+            c.decide("host", holder, "publisher_office_in_subject", office[1])
+            return
     subj_known = [p for p in c.t_subj + c.f_subj if p["known"]] if c.pub_country not in gz.ORG_CODES else []
+    guests = _title_guests(c)
+    subj_known = [p for p in subj_known if p["name"] not in guests]
     if subj_known:
         c.decide("host", subj_known[0]["name"], "subject_leader", subj_known[0]["name"])
         c.decide("host_country", subj_known[0]["country"], "subject_leader", subj_known[0]["name"])
         return
     host = _unknown_host(c.t_subject if c.t_anchor else "") or _unknown_host(c.f_subject)
+    known = gz.lookup_leader(host, c.date) if host is not None else None
+    if known is not None and (known.name in guests or (c.pub_country and known.country != c.pub_country)):
+        return  # "The Secretary-General and French President X spoke" on un.org: X is the counterpart
     if host is not None:
         c.decide("host", host, "titled_name_in_subject", host)
+
+
+def _title_guests(c: _Context) -> set:
+    """The known leaders the title meets "with" ("PM meeting with Taoiseach X"; not "between A and B"), and
+    their countries: guests, never the host, even where the first sentence's subject names them ("The Prime
+    Minister and Taoiseach X met")."""
+    if not c.t_anchor or " between " in c.title:
+        return set()
+    return {v for p in c.t_part if p["known"] for v in (p["name"], p["country"])}
+
+
+def _own_office_in_subject(c: _Context) -> Optional[tuple[str, str]]:
+    """(office, words) of an unnamed person of the publisher's country in the subject: "The President of
+    Chile and the President of Peru signed ..." on a Chilean site (rule publisher_office_in_subject)."""
+    if not c.pub_country or c.pub_country in gz.ORG_CODES:
+        return None
+    for p in c.t_subj + c.f_subj:
+        desc = p.get("desc") or ""
+        if p["country"] == c.pub_country and not p["named"] and desc:
+            office = ("vice_president" if _SUBJECT_VP.search(desc) else "head_of_government"
+                      if _SUBJECT_PM.search(desc) else "head_of_state" if _SUBJECT_PRESIDENT.search(desc)
+                      else "foreign_minister" if _SUBJECT_FM.search(desc) else None)
+            if office:
+                return office, desc
+    return None
 
 
 def _host_by_office(c: _Context) -> None:
@@ -1462,7 +1503,9 @@ def _host_country(c: _Context) -> None:
     then ``host_tenure`` dates a readout whose text gives no year by the host's term of office."""
     if c.host_country is None:
         leader = gz.lookup_leader(c.host, c.date) if c.host else None
-        subj_codes = [p["country"] for p in c.t_subj + c.f_subj if p["country"] and p["country"] not in gz.ORG_CODES]
+        guests = _title_guests(c)
+        subj_codes = [p["country"] for p in c.t_subj + c.f_subj
+                      if p["country"] and p["country"] not in gz.ORG_CODES and p["country"] not in guests]
         if c.pub_country:
             c.decide("host_country", c.pub_country, "publisher_country", c.publisher or "")
         elif leader:
@@ -1497,7 +1540,8 @@ def _participants_stage(c: _Context) -> None:
 
 def _counterparts_stage(c: _Context) -> None:
     """Rules ``participants`` (the participants and known foreign leaders in the subject) and
-    ``title_sides`` ("Japan-Australia Summit": a side, not a person)."""
+    ``title_sides`` ("Japan-Australia Summit": a side, not a person; the first sentence's on a page
+    without a title)."""
     extra = [p for p in c.t_subj + c.f_subj if p["known"]]
     counterparts, countries, seen, foreign_seen = [], [], set(), set()
     for p in c.people + c.foreign(extra):
@@ -1513,7 +1557,8 @@ def _counterparts_stage(c: _Context) -> None:
         c.decide("counterparts", counterparts, "participants", c.phrase_text.strip())
         c.decide("countries", countries, "participants", c.phrase_text.strip())
     elif c.medium != "other":
-        for text, code in [tc for tc in _hyphen_pairs(c.title) if tc[1] != c.host_country][:1]:
+        # a page without a title: its first sentence names the sides ("Japan-Australia Summit Meeting")
+        for text, code in [tc for tc in _hyphen_pairs(c.title or c.first) if tc[1] != c.host_country][:1]:
             c.decide("counterparts", [None], "title_sides", text)
             c.decide("countries", [code], "title_sides", text)
     if c.spoke and c.countries:
@@ -1577,6 +1622,40 @@ def _gathering_rules(c: _Context) -> None:
             c.decide("counterparts", c.counterparts + names, "gathering_participants", ", ".join(map(str, names)))
             c.decide("countries", c.countries + [p["country"] for p in found], "gathering_participants",
                      ", ".join(map(str, names)))
+
+
+#: "X pays a courtesy call on Y", "X paid a farewell call on Y": the visitor X calls on Y (rule courtesy_call).
+_CALL_ON = re.compile(r"\b(?:pays?|paid|paying|makes?|made|making)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?"
+                      r"(?:courtesy|farewell|introductory|goodbye|protocol)\s+calls?\s+on\b", I)
+
+
+def _courtesy_call_rule(c: _Context) -> None:
+    """Rule ``courtesy_call``: "The Ambassador of X pays a farewell call on the Vice President": the
+    visitor, the subject, is the counterpart, and the one called on is the host (not the visitor)."""
+    for s in (c.title, c.first):
+        m = _CALL_ON.search(s) if s and "call" in s else None
+        if m is None:
+            continue
+        guests = [p for p in _parse_people(s[:m.start()], c.date)
+                  if p["country"] and p["country"] != c.host_country and p["country"] not in gz.ORG_CODES]
+        if not guests:
+            continue
+        guest = guests[0]
+        name = guest["name"] if guest["known"] else _clean_name(guest["name"])
+        c.decide("counterparts", [name], "courtesy_call", m.group(0))
+        c.decide("countries", [guest["country"]], "courtesy_call", m.group(0))
+        host_rule = next((d.rule for d in reversed(c.trace) if d.fact == "host"), None)
+        if c.host is None or host_rule == "titled_name_in_subject" or any(
+                g and (c.host == g or g.endswith(" " + c.host)) for g in [p["name"] for p in guests] + [name]):
+            after = s[m.end():_phrase_end(s, m.end())]
+            called = [p for p in _parse_people(after, c.date) if p["named"]]
+            if called:
+                host = called[0]["name"] if called[0]["known"] else _clean_name(called[0]["name"])
+            else:  # "... on the Prime Minister": the holder of that office at the date
+                office = _office_of_subject(c, after)
+                host = gz.office_holder(c.host_country, office, c.date) if office and c.host_country else None
+            c.decide("host", host, "courtesy_call", after.strip()[:60])
+        return
 
 
 def _needs_foreign_counterpart(c: _Context) -> None:
@@ -1644,11 +1723,28 @@ def _initiator_rule(c: _Context) -> None:
         c.decide("initiator", *found)
 
 
+#: The facts read from English cues: left empty on a page in another language (:func:`_language_rule`).
+ENGLISH_CUE_FACTS = (("medium", None), ("status", None), ("planned_date", pd.NaT), ("initiator", None))
+
+
+def _language_rule(c: _Context) -> None:
+    """Rule ``not_english``: on a page in another language than English (:mod:`diplo_analysis.language`) the
+    facts read from English cues (medium, status, planned date, initiator) are left empty, not guessed; the
+    date, the host, its country and the counterparts the tables name stand.
+    """
+    if c.language == ENGLISH:
+        return
+    why = explain_language(c.record.title, c.record.text)
+    evidence = f"language {why.code} ({why.rule}, {why.evidence})"
+    for fact, empty in ENGLISH_CUE_FACTS:
+        c.decide(fact, empty, "not_english", evidence)
+
+
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
     _host_country, _participants_stage, _counterparts_stage, _together_rule, _visit_rule, _gathering_rules,
-    _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule,
+    _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 
 
@@ -1685,7 +1781,10 @@ def extract_metadata(record: Record) -> dict:
         ``"counterpart"`` or None: only where the text says who initiated or
         requested the call), ``status`` (``"held"``, ``"announced"`` or None:
         see :mod:`diplo_analysis.announcements`), ``planned_date``
-        (pandas.Timestamp or NaT: the day an announcement gives).
+        (pandas.Timestamp or NaT: the day an announcement gives), ``language``
+        (str: ISO 639-1 code, :func:`diplo_analysis.language.detect_language`;
+        on a page not in English, ``medium``, ``status``, ``initiator`` are
+        None and ``planned_date`` NaT: they are read from English cues).
 
     Raises
     ------
@@ -1699,7 +1798,7 @@ def extract_metadata(record: Record) -> dict:
 EXPLAINED_FACTS = (
     ("date", "date"), ("medium", "medium"), ("host", "host"), ("host_country", "host_country"),
     ("counterparts", "counterparts"), ("counterpart_countries", "countries"), ("initiator", "initiator"),
-    ("status", "status"), ("planned_date", "planned_date"),
+    ("status", "status"), ("planned_date", "planned_date"), ("language", "language"),
 )
 
 
@@ -1790,7 +1889,7 @@ def explain_metadata(readout, columns: Optional[dict] = None) -> pd.DataFrame:
     DataFrame
         One row per fact (``date``, ``medium``, ``host``, ``host_country``,
         ``counterparts``, ``counterpart_countries``, ``initiator``, ``status``,
-        ``planned_date``) with columns ``fact`` (str), ``value`` (the fact as
+        ``planned_date``, ``language``) with columns ``fact`` (str), ``value`` (the fact as
         :func:`extract_metadata` returns it), ``rule`` (str: the name of the
         rule whose decision stands; where no rule decided and the fact kept
         its empty value, why: ``no_host``, ``no_participants``,
@@ -1817,6 +1916,9 @@ def explain_metadata(readout, columns: Optional[dict] = None) -> pd.DataFrame:
         value = values[fact]
         if fact == "date":
             rule, evidence = _date_decision(c)
+            earlier = ""
+        elif fact == "language":
+            _, rule, evidence = explain_language(c.record.title, c.record.text)
             earlier = ""
         elif decisions:
             rule, evidence = decisions[-1].rule, decisions[-1].evidence

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 __all__ = ["Record", "Reject", "ReadoutError", "DataWarning", "SampleDataWarning", "CoverageWarning",
-           "EmptyTextWarning"]
+           "EmptyTextWarning", "NotEnglishWarning"]
 
 
 @dataclass
@@ -138,4 +138,13 @@ class EmptyTextWarning(DataWarning):
     counterpart), and is listed in ``df.attrs["warnings"]`` with its path
     and line. A record with neither title nor text is a reject
     (``empty record``).
+    """
+
+
+class NotEnglishWarning(DataWarning):
+    """Warned by :func:`diplo_analysis.load_readouts` for readouts not in English.
+
+    Their ``language`` (:mod:`diplo_analysis.language`) is not ``en``: the facts read from English
+    cues (``medium``, ``status``, ``planned_date``, ``initiator``) are left empty rather than
+    guessed, and each is listed in ``df.attrs["warnings"]`` (docs/metadata.md, "Pages not in English").
     """

@@ -1,0 +1,126 @@
+"""The initiator cues: the phrases that say who asked for a call, as rows of ``data/initiator_cues.csv``.
+
+Each row has a ``kind`` that says how its match names the side that initiated the call
+(:func:`diplo_analysis.metadata._initiator_decision` applies it):
+
+* ``who``: the words the row's ``{who}`` (the rest of the clause) or ``{name}`` (a short
+  name before a possessive) stands for name the side ("at the request of the Ruritanian
+  side", "at the Ruritanian side's request", "initiated by the Prime Minister of X");
+* ``counterpart``: the other side asked ("received a telephone call from", "talks at
+  the request");
+* ``their_own``: "with X at his request": X asked, when "with" comes before it in the sentence;
+* ``caller``: read in the title and first sentence only, the subject before the phrase
+  made the call ("X telephoned Y", "X made telephone calls to Y").
+
+The rows of the first three kinds are joined, in table order, into one expression,
+run only around their ``keys`` (lower-case words one of which every match
+contains); every row's ``example`` must match its pattern, which is checked when
+the table is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+__all__ = ["INITIATOR_COLUMNS", "INITIATOR_KINDS", "read_initiator_cues", "InitiatorCues", "initiator_cues"]
+
+#: Columns of ``data/initiator_cues.csv``.
+INITIATOR_COLUMNS = ("kind", "pattern", "keys", "example", "note")
+#: The kinds of row (module docstring).
+INITIATOR_KINDS = ("who", "counterpart", "their_own", "caller")
+
+#: What the placeholders of a pattern stand for: the rest of the clause, or a short name.
+_PLACEHOLDERS = {"{who}": r"[^;,\n]{1,80}", "{name}": r"(?:the )?[A-Za-z][\w.\- ]{0,50}?"}
+_KEY_WORD = re.compile(r"[a-z][a-z' -]*[a-z]|[a-z]")
+_I = re.IGNORECASE
+
+
+def _expand(pattern: str, capture: bool = True) -> str:
+    """The pattern with its placeholder as group 1 (or as a group that captures nothing)."""
+    for ph, rx in _PLACEHOLDERS.items():
+        if ph in pattern:
+            pattern = pattern.replace(ph, f"({rx})" if capture else f"(?:{rx})")
+    return pattern
+
+
+def _valid_row(row: dict, where: str) -> dict:
+    kind = (row.get("kind") or "").strip()
+    if kind not in INITIATOR_KINDS:
+        raise ValueError(f"{where}: kind {kind!r} is not one of {list(INITIATOR_KINDS)}")
+    pattern = row.get("pattern") or ""
+    has_who = any(ph in pattern for ph in _PLACEHOLDERS)
+    if has_who != (kind == "who"):
+        raise ValueError(f"{where}: a row of kind 'who' needs {{who}} or {{name}} in its pattern, the others none")
+    try:
+        rx = re.compile(_expand(pattern), _I)
+    except re.error as exc:
+        raise ValueError(f"{where}: the pattern does not compile: {exc}") from None
+    keys = tuple(k.strip() for k in (row.get("keys") or "").split("|") if k.strip())
+    if not keys or not all(_KEY_WORD.fullmatch(k) for k in keys):
+        raise ValueError(f"{where}: keys must be lower-case words starting and ending with a letter, got {row.get('keys')!r}")
+    m = rx.search(row.get("example") or "")
+    if m is None:
+        raise ValueError(f"{where}: the pattern does not match its example {row.get('example')!r}")
+    if not any(k in m.group(0).lower() for k in keys):
+        raise ValueError(f"{where}: the example's match {m.group(0)!r} holds none of the keys {list(keys)}")
+    return {"kind": kind, "pattern": pattern, "keys": keys, "example": row["example"]}
+
+
+def read_initiator_cues(path) -> list[dict]:
+    """Read and validate an initiator cue table (``kind,pattern,keys,example,note``).
+
+    Returns
+    -------
+    list of dict
+        One per row: ``kind``, ``pattern``, ``keys`` (tuple of str), ``example``.
+
+    Raises
+    ------
+    ValueError
+        Naming the file and row: a missing column, an unknown kind, a placeholder where it does
+        not belong, a pattern that does not compile or does not match its example, bad keys.
+    """
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in INITIATOR_COLUMNS[:4] if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: the initiator cue table lacks column(s) {missing}")
+        return [_valid_row(row, f"{path}:{n}") for n, row in enumerate(reader, start=2)]
+
+
+class InitiatorCues(NamedTuple):
+    """The compiled initiator cues: ``search`` (rows of kinds who/counterpart/their_own, one
+    expression without groups), ``rows`` (each such row's kind and its own expression, whose group 1
+    is its placeholder's words; in table order), ``keys`` (the prefilter's words), ``caller`` (the
+    caller rows, one expression)."""
+
+    search: re.Pattern
+    rows: tuple
+    keys: tuple
+    caller: re.Pattern
+
+    def kind_at(self, text: str, start: int) -> tuple[str, Optional[str]]:
+        """(kind, the words naming the side or None) of the row that matched ``text`` at ``start``:
+        the first in table order, as in the joined expression."""
+        for kind, rx in self.rows:
+            m = rx.match(text, start)
+            if m is not None:
+                return kind, (m.group(1) if kind == "who" else None)
+        raise ValueError(f"no initiator cue matches at {start}")  # unreachable: search found one
+
+
+@lru_cache(maxsize=1)
+def initiator_cues() -> InitiatorCues:
+    """The package's initiator cues, compiled once."""
+    from .gazetteer import _data_path
+
+    rows = read_initiator_cues(_data_path("initiator_cues.csv"))
+    said = [r for r in rows if r["kind"] != "caller"]
+    joined = "|".join(_expand(r["pattern"], capture=False) for r in said)
+    keys = tuple(dict.fromkeys(k for r in said for k in r["keys"]))
+    caller = "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == "caller") or r"(?!)"
+    return InitiatorCues(re.compile(joined or r"(?!)", _I), tuple((r["kind"], re.compile(_expand(r["pattern"]), _I))
+                                                               for r in said), keys, re.compile(caller, _I))

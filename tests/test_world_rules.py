@@ -1,0 +1,211 @@
+"""Issue 11's general rules, each on invented text (no page of ../shared is copied here).
+
+Real pages of publishers the package had never seen are measured by
+``benchmarks/eval_world.py``; these tests pin each rule's behaviour.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_analysis.metadata import explain_metadata, extract_metadata
+from diplo_analysis.records import Record
+
+
+def meta(title, text, url, date=None, publisher=None):
+    rec = Record(path="x.jsonl", line=1, title=title, text=text, url=url, date=date, publisher=publisher)
+    return extract_metadata(rec), explain_metadata(rec).set_index("fact")
+
+
+def test_an_editors_bracketed_word_does_not_end_the_participant_phrase():
+    m, _ = meta("Secretary-General's meeting with Mr. Jan Roe, [interim] Prime Minister of the Palestinian Authority",
+                "Today the Secretary-General saw the [interim] head of government, Jan Roe, in his office.",
+                "https://www.un.org/sg/readout-1", "2012-02-01")
+    assert m["medium"] == "in_person" and m["host"] == "Ban Ki-moon" and m["host_country"] == "UN"
+    assert m["counterpart_countries"] == ["PSE"]
+
+
+def test_on_an_organisations_site_a_foreign_leader_in_the_subject_is_the_counterpart_not_the_host():
+    m, why = meta("Secretary-General's phone call with President Francois Hollande of France",
+                  "The Secretary-General and French President Francois Hollande talked about refugees.",
+                  "https://www.un.org/sg/readout-2", "2013-12-27")
+    assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Ban Ki-moon", "UN")
+    assert m["counterpart_countries"] == ["FRA"]
+    assert why.loc["host", "rule"] == "office_holder"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("President Roe held talks with the head of the Central Intelligence Agency, Jan Doe, in the capital today.",
+     "USA"),
+    ("The Prime Minister received Jan Doe, Secretary-General of the Commonwealth, at his office.", "COMMONWEALTH"),
+])
+def test_an_office_named_by_its_organisation_gives_the_counterparts_country(text, code):
+    m, _ = meta("", text, "https://relay.example.com/1107/story", "2023-02-01")
+    assert m["medium"] == "in_person" and m["counterpart_countries"] == [code]
+
+
+@pytest.mark.parametrize("url, code, head", [
+    ("https://press.un.org/en/2016/db160621.doc.htm", "UN", "Ban Ki-moon"),
+    ("https://un.org.au/2015/11/19/readout", "UN", "Ban Ki-moon"),
+    ("https://thecommonwealth.org/news/secretary-general-meets-president", "COMMONWEALTH", "Kamalesh Sharma"),
+    ("https://asean.org/2020/08/page/2", "ASEAN", "Lim Jock Hoi"),
+])
+def test_sites_of_organisations_and_their_heads_by_date(url, code, head):
+    m, why = meta("Secretary-General meets the President of Ruritania",
+                  "The Secretary-General met the President of Ruritania today.", url, "2015-11-19"
+                  if code != "ASEAN" else "2020-08-08")
+    assert m["host_country"] == code and m["host"] == head
+
+
+# ---------------------------------------------------------------- the initiator cue table
+def test_every_initiator_cue_matches_its_example_as_its_kind():
+    from diplo_analysis.initiators import initiator_cues, read_initiator_cues
+    from diplo_analysis.gazetteer import _data_path
+    from diplo_analysis.metadata import _init_matches
+
+    cues = initiator_cues()
+    for row in read_initiator_cues(_data_path("initiator_cues.csv")):
+        if row["kind"] == "caller":
+            assert cues.caller.search(row["example"]), row
+        else:
+            found = list(_init_matches(row["example"]))
+            assert found and found[0][1] == row["kind"], row
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("who,\\bat the request\\b,request,It was at the request.,x", "needs {who}"),
+    ("caller,\\bphoned\\b,rang,He phoned her.,x", "holds none of the keys"),
+    ("asker,\\bphoned\\b,phoned,He phoned her.,x", "kind 'asker'"),
+])
+def test_a_bad_initiator_row_is_refused_naming_file_and_row(tmp_path, bad, message):
+    from diplo_analysis.initiators import read_initiator_cues
+
+    path = tmp_path / "initiator_cues.csv"
+    path.write_text("kind,pattern,keys,example,note\n" + bad + "\n")
+    with pytest.raises(ValueError, match=message) as err:
+        read_initiator_cues(path)
+    assert f"{path}:2" in str(err.value)
+
+
+@pytest.mark.parametrize("title, text, side, rule", [
+    ("", "President Cyril Ramaphosa placed a phone call late on Tuesday, soon after the results, to the "
+         "President-Elect of Zambia. He congratulated President-Elect Hakainde Hichilema warmly.", "host", "caller"),
+    ("Ramaphosa makes a first call as president to the prime minister of Finland",
+     "President Cyril Ramaphosa spoke with the Prime Minister of Finland.", "host", "caller"),
+    ("", "Late on Friday President Cyril Ramaphosa received yesterday a courtesy telephone call from the Emir of "
+         "Qatar, Sheikh Tamim.", "counterpart", "at_request"),
+])
+def test_initiator_phrases_of_other_house_styles(title, text, side, rule):
+    m, why = meta(title, text, "https://relay.example.com/2021/08/19/story", "2021-08-18")
+    assert m["medium"] == "phone" and m["initiator"] == side
+    assert why.loc["initiator", "rule"] == rule
+
+
+def test_a_call_for_an_appeal_is_not_a_caller():
+    m, _ = meta("Prime Minister Jan Roe spoke with the President of France",
+                "Prime Minister Jan Roe made a call on the international community to help, in a call with the "
+                "President of France.", "https://relay.example.com/2021/08/19/story", "2021-08-18")
+    assert m["initiator"] is None
+
+
+def test_a_page_without_a_title_takes_the_sides_from_its_first_sentence():
+    m, why = meta("", "Bilateral relations\n\nMay 2, 2022\n\nJapan-Australia Summit Meeting\n\n"
+                      "The two prime ministers talked for an hour about energy and security.",
+                  "https://www.mofa.go.jp/a_o/ocn/au/page1e_000000.html")
+    assert m["medium"] == "in_person" and m["host_country"] == "JPN"
+    assert m["counterpart_countries"] == ["AUS"] and why.loc["counterpart_countries", "rule"] == "title_sides"
+
+
+@pytest.mark.parametrize("title, text, url, host, code", [
+    ("Envoy of Ruritania pays a farewell call on the Vice President",
+     "The Ambassador of Bangladesh, Rear Admiral Jan Roe, paid a farewell call on Vice President Ann Doe today. "
+     "The Vice President thanked the envoy for his work.",
+     "https://psmnews.mv/en/1", "Ann Doe", "BGD"),
+    ("Ambassador of Japan pays courtesy call on the Prime Minister",
+     "The Ambassador of Japan, Mr. Jan Roe, paid a courtesy call on the Prime Minister at Downing Street today.",
+     "https://www.gov.uk/government/news/ambassador-courtesy-call", "Theresa May", "JPN"),
+])
+def test_a_courtesy_call_on_the_host_is_a_meeting_with_the_visitor(title, text, url, host, code):
+    m, why = meta(title, text, url, "2019-02-01")
+    assert m["medium"] == "in_person" and m["host"] == host and m["counterpart_countries"] == [code]
+    assert why.loc["counterpart_countries", "rule"] == "courtesy_call"
+    assert why.loc["medium", "rule"] in ("title_cue", "meeting_title_over_text_call")
+
+
+def test_an_office_of_the_publishers_country_in_the_subject_gives_its_holder_as_host():
+    m, why = meta("", "The President of Pakistan and the President of Sri Lanka held talks on trade at the Presidential "
+                      "Secretariat today.", "https://www.presidentsoffice.gov.pk/news/1", "2010-11-29")
+    assert m["host"] == "Asif Ali Zardari" and m["host_country"] == "PAK"
+    assert why.loc["host", "rule"] == "publisher_office_in_subject"
+    assert m["counterpart_countries"] == ["LKA"] and m["medium"] == "in_person"
+
+
+@pytest.mark.parametrize("title, date, host, country", [
+    ("Prime Minister Julia Gillard spoke with the President of Indonesia", "2012-03-01", "Julia Gillard", "AUS"),
+    ("Taoiseach Enda Kenny meets the Prime Minister of Japan", "2013-05-01", "Enda Kenny", "IRL"),
+])
+def test_heads_of_government_added_to_the_leaders_table_host_a_relayed_readout(title, date, host, country):
+    m, _ = meta(title, "", "https://relay.example.com/story/1", date)
+    assert m["host"] == host and m["host_country"] == country
+
+
+def test_a_leader_the_title_meets_with_is_a_guest_not_the_host_of_a_relayed_readout():
+    m, why = meta("PM meeting with Taoiseach Leo Varadkar: 3 March 2024",
+                  "The Prime Minister and Leo Varadkar, the Irish leader, met in Belfast this morning to discuss trade.",
+                  "https://relay.example.com/articles/pm-meeting", "2024-02-05")
+    assert m["host"] != "Leo Varadkar" and m["host_country"] != "IRL"
+    assert m["medium"] == "in_person" and m["counterpart_countries"] == ["IRL"]
+    # "between" names both sides: the host stays among them
+    m2, _ = meta("Phone call between Secretary General Jens Stoltenberg and President Donald J. Trump",
+                 "Secretary General Jens Stoltenberg and the President spoke by phone about defence spending.",
+                 "https://relay.example.hu/hirek/readout",
+                 "2017-02-05")
+    assert m2["host"] == "Jens Stoltenberg" and m2["counterpart_countries"] == ["USA"]
+
+
+def test_a_monarch_named_only_by_title_is_the_office_holder_at_the_date():
+    m, why = meta("Amir receives phone call from Qatar's Amir",
+                  "The Amir took a phone call this evening from the ruler of Qatar, Sheikh Tamim bin Hamad Al Thani.",
+                  "https://www.kuna.net.kw/ArticleDetails.aspx?id=1", "2021-04-09")
+    assert (m["host"], m["host_country"]) == ("Nawaf Al-Ahmad Al-Jaber Al-Sabah", "KWT")
+    assert why.loc["host", "rule"] == "office_holder" and m["initiator"] == "counterpart"
+
+
+def test_letters_of_credence_are_no_person():
+    m, _ = meta("President receives Letters of Credence from Ambassador of Chile",
+                "President Cyril Ramaphosa received the Letters of Credence of the Ambassador of Chile today.",
+                "https://www.thepresidency.gov.za/news/1", "2023-03-13")
+    assert m["counterparts"] == [None] and m["counterpart_countries"] == ["CHL"]
+
+
+def test_a_building_is_no_person():
+    m, _ = meta("Secretary General welcomes President of Finland to NATO Headquarters",
+                "NATO Secretary General Jens Stoltenberg welcomed the President of Finland to NATO Headquarters.",
+                "https://www.nato.int/cps/en/natohq/news_1.htm", "2023-04-04")
+    assert "Headquarters" not in m["counterparts"] and m["counterpart_countries"] == ["FIN"]
+
+
+@pytest.mark.parametrize("url, code", [
+    ("https://vnembassy-jp.org/en/summit-meeting", "VNM"),
+    ("http://embaixadadeangola.pt/presidente-reune-se", "AGO"),
+    ("https://www.indianembassy.example.org/news/1", "IND"),
+    ("https://uk.embassy.gov.au/lhlh/news.html", "AUS"),  # the Australian embassy in the UK: its domain
+    ("https://www.example.pt/noticias/1", "PRT"),
+])
+def test_an_embassys_address_names_the_country_it_represents(url, code):
+    from diplo_analysis import gazetteer as gz
+
+    assert gz.publisher_country(url=url) == code
+
+
+@pytest.mark.parametrize("title, text, url, medium", [
+    ("PM attends G20 Summit in Bali", "Prime Minister Anthony Albanese attended the G20 Leaders' Summit in Bali today, "
+     "where he met leaders of the world's largest economies.", "https://www.pm.gov.au/media/g20", "in_person"),
+    ("Readout of G7 Leaders' Virtual Meeting", "Seven leaders joined the call the Prime Minister hosted on screens "
+     "across the group.", "https://www.gov.uk/government/news/g7", "video"),
+    ("Chancellor at the meeting of the European Council", "Federal Chancellor Olaf Scholz took part in the meeting "
+     "of the European Council in Brussels.", "https://www.bundesregierung.de/breg-en/news/euco", "in_person"),
+])
+def test_a_summit_without_named_participants_keeps_its_medium(title, text, url, medium):
+    m, why = meta(title, text, url, "2023-03-23")
+    assert m["medium"] == medium and m["counterpart_countries"] == []

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -48,12 +49,21 @@ def _say(start: float, msg: str) -> None:
 IGNORE_OUTPUT_TAG = "nbval-ignore-output"
 
 
+#: A warning shown in a notebook names the cell's temporary file ("/tmp/ipykernel_8123/2047725564.py:9"),
+#: whose number changes with every kernel: stored in this form, the committed notebook is the same on every run.
+_KERNEL_FILE = re.compile(r"/tmp/ipykernel_\d+/(\d+\.py)")
+
+
 def stored_form(nb):
-    """The executed notebook as committed: ignore-output cells cleared, no timing metadata."""
+    """The executed notebook as committed: ignore-output cells cleared, no timing metadata, the kernel's
+    temporary file names (in warnings) without the kernel's process number."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code" and IGNORE_OUTPUT_TAG in cell.metadata.get("tags", []):
             cell.outputs = []
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if out.get("output_type") == "stream":
+                out["text"] = _KERNEL_FILE.sub(r"<cell \1>", out["text"])
     return nb
 
 

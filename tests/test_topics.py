@@ -436,3 +436,33 @@ def test_transform_of_a_two_stage_fit():
     model = topic_clusters(df, n_topics=3, random_state=0, foreign_topics=1)
     assert model.foreign_.sum() == 10
     assert (model.transform(df)["topic"] == model.assignments["topic"]).all()
+
+
+# --- the vocabulary's floor grows with the corpus (min_df_share) ------------------------------------
+def test_min_documents_is_min_df_until_the_share_says_more():
+    from diplo_analysis.topics import MIN_DF_SHARE, _min_documents
+
+    assert MIN_DF_SHARE == 0.0025
+    assert _min_documents(10, MIN_DF_SHARE, 3_579) == 10  # the corpus's conversations: unchanged
+    assert _min_documents(10, MIN_DF_SHARE, 4_000) == 10
+    assert _min_documents(10, MIN_DF_SHARE, 4_001) == 11
+    assert _min_documents(10, MIN_DF_SHARE, 33_240) == 84
+    assert _min_documents(10, 0.0, 1_000_000) == 10
+    with pytest.raises(ValueError, match="min_df_share"):
+        _min_documents(10, 1.5, 100)
+
+
+def test_copies_of_a_corpus_keep_its_vocabulary():
+    # 60 invented readouts, each with a word of its own; ten copies of them: with min_df alone the
+    # words of one readout (in ten documents now) would all enter the vocabulary; the share keeps them out
+    from diplo_analysis.topics import _vectorize
+
+    rng = np.random.default_rng(0)
+    common = [f"theme{c}" for c in "abcdefgh"]
+    docs = [" ".join(list(rng.choice(common, 6)) + [f"unique{chr(97 + i // 26)}{chr(97 + i % 26)}"])
+            for i in range(60)]
+    one, _ = _vectorize(pd.Series(docs), 10, 0.9, (1, 1), frozenset(), min_df_share=0.05)
+    ten, _ = _vectorize(pd.Series(docs * 10), 10, 0.9, (1, 1), frozenset(), min_df_share=0.05)
+    bare, _ = _vectorize(pd.Series(docs * 10), 10, 0.9, (1, 1), frozenset(), min_df_share=0.0)
+    assert sorted(ten.vocabulary_) == sorted(one.vocabulary_) == common
+    assert len(bare.vocabulary_) == len(common) + 60

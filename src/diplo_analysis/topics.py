@@ -17,8 +17,9 @@ What makes the keywords say what was discussed, not how (measured in docs/topics
   dropped from that side's readouts (:func:`side_formulas`);
 - people's names are dropped, places kept (:func:`person_words`,
   :func:`place_words`): a place is often the issue, a person rarely;
-- sublinear term frequency, single words in at least ``min_df`` documents and
-  at most ``max_df`` of them;
+- sublinear term frequency, single words in at least ``min_df`` documents (and
+  at least ``min_df_share`` of them, so that the vocabulary does not grow with
+  the corpus's size alone) and at most ``max_df`` of them;
 - NMF with ``nndsvda`` initialisation, deterministic given ``random_state``;
 - in a general news feed (the Kremlin's), readouts of contacts with a foreign
   side (the title names a foreign country, its people or an international
@@ -39,6 +40,7 @@ and UMass coherence of the keywords for each candidate.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -526,7 +528,22 @@ class TopicModel:
 
 
 # --------------------------------------------------------------------------- fitting
-def _vectorize(docs: pd.Series, min_df, max_df, ngram_range, names, extra_stop_words=(), vocabulary=None):
+#: Default share of the documents a word must be in (beside ``min_df``): 0.25%, that is ``min_df`` (10)
+#: up to 4,000 readouts. With an absolute floor alone, every word of ten readouts would enter the
+#: vocabulary of a corpus ten times as large: the features, and the NMF's iterations on them, would
+#: grow faster than the data (``benchmarks/bench_scale.py``).
+MIN_DF_SHARE = 0.0025
+
+
+def _min_documents(min_df: int, min_df_share: float, n_docs: int) -> int:
+    """The documents a word must be in: ``min_df``, or ``min_df_share`` of ``n_docs`` if that is more."""
+    if not 0 <= min_df_share < 1:
+        raise ValueError(f"min_df_share must be in [0, 1), got {min_df_share!r}")
+    return max(int(min_df), math.ceil(min_df_share * n_docs - 1e-9))
+
+
+def _vectorize(docs: pd.Series, min_df, max_df, ngram_range, names, extra_stop_words=(), vocabulary=None,
+               min_df_share: float = MIN_DF_SHARE):
     phrase_re = _phrase_pattern()
 
     def preprocess(text: str) -> str:
@@ -536,7 +553,8 @@ def _vectorize(docs: pd.Series, min_df, max_df, ngram_range, names, extra_stop_w
     dropped = stop_words() | names | {w.lower() for w in extra_stop_words}
     vec = TfidfVectorizer(
         preprocessor=preprocess, token_pattern=TOKEN_PATTERN, stop_words=sorted(dropped),
-        sublinear_tf=True, min_df=min_df if n_docs >= 50 else 1, max_df=max_df if n_docs >= 50 else 1.0,
+        sublinear_tf=True, min_df=_min_documents(min_df, min_df_share, n_docs) if n_docs >= 50 else 1,
+        max_df=max_df if n_docs >= 50 else 1.0,
         ngram_range=ngram_range, dtype=np.float64, vocabulary=vocabulary,
     )
     return vec, vec.fit_transform(docs)
@@ -670,7 +688,8 @@ def _side_keys(readouts: pd.DataFrame, cols: tuple) -> pd.Series:
 
 
 def _features(readouts: pd.DataFrame, fields, max_words, min_df, max_df, ngram_range, names, name_threshold,
-              extra_stop_words, formula_dates, formula_share, side) -> tuple[_Features, pd.Series, object]:
+              extra_stop_words, formula_dates, formula_share, side,
+              min_df_share: float = MIN_DF_SHARE) -> tuple[_Features, pd.Series, object]:
     """Build the features: find names, strip repeated formulas, vectorise, drop each side's formulas."""
     if names not in ("people", "capitalised", None):
         raise ValueError(f"names must be 'people', 'capitalised' or None, got {names!r}")
@@ -685,7 +704,7 @@ def _features(readouts: pd.DataFrame, fields, max_words, min_df, max_df, ngram_r
     templates = repeated_templates(docs, dates, min_dates=formula_dates) if formula_dates else frozenset()
     if templates:
         docs = docs.map(lambda d: _strip_formulas(d, templates))
-    vec, X = _vectorize(docs, min_df, max_df, ngram_range, dropped, extra_stop_words)
+    vec, X = _vectorize(docs, min_df, max_df, ngram_range, dropped, extra_stop_words, min_df_share=min_df_share)
     side = _side_columns(readouts, side)
     formulas = pd.DataFrame(columns=["side", "term", "share", "min_year_share"])
     if formula_share is not None and side is not None:
@@ -800,7 +819,8 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
                    max_iter: int = 1000, beta_loss: str = "frobenius",
                    max_words: Optional[int] = 500, extra_stop_words: Iterable[str] = (),
                    foreign_topics="auto", names: Optional[str] = "people", formula_dates: Optional[int] = 3,
-                   formula_share: Optional[float] = 0.2, side: Optional[str] = "auto") -> TopicModel:
+                   formula_share: Optional[float] = 0.2, side: Optional[str] = "auto",
+                   min_df_share: float = MIN_DF_SHARE) -> TopicModel:
     """Fit topic-keyword clusters on the readouts' text.
 
     Parameters
@@ -820,6 +840,10 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
     min_df, max_df : int, float, default 10, 0.5
         Keep words in at least ``min_df`` readouts and at most ``max_df`` of
         them (not applied below 50 readouts, where they would empty the vocabulary).
+    min_df_share : float, default 0.0025
+        Keep words in at least this share of the readouts too (``MIN_DF_SHARE``:
+        it decides above 4,000 readouts), so that the vocabulary and the fit's
+        time grow no faster than the readouts; 0 keeps ``min_df`` alone.
     ngram_range : tuple, default (1, 1)
         Single words; ``(1, 2)`` adds two-word phrases (which then fill the
         keyword lists with variants of one name: "saudi", "saudi arabia").
@@ -873,7 +897,7 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
     if not isinstance(n_topics, (int, np.integer)) or n_topics < 2:
         raise ValueError(f"n_topics must be an int >= 2, got {n_topics!r}")
     feats, docs, X = _features(readouts, fields, max_words, min_df, max_df, ngram_range, names, name_threshold,
-                               tuple(extra_stop_words), formula_dates, formula_share, side)
+                               tuple(extra_stop_words), formula_dates, formula_share, side, min_df_share)
     if (docs.str.len() > 0).sum() < n_topics:
         raise ValueError(f"{int((docs.str.len() > 0).sum())} readouts with text: too few for {n_topics} topics")
     foreign, n_foreign = _foreign_split(readouts, docs, int(n_topics), foreign_topics)
@@ -965,7 +989,7 @@ def compare_topic_counts(readouts: pd.DataFrame, n_topics: Sequence[int] = (10, 
         Share of the readouts each fit sees (1.0: all, only the seed varies).
     **kwargs
         The feature and model options of :func:`topic_clusters` (``fields``,
-        ``min_df``, ``max_df``, ``ngram_range``, ``names``, ``name_threshold``,
+        ``min_df``, ``min_df_share``, ``max_df``, ``ngram_range``, ``names``, ``name_threshold``,
         ``max_iter``, ``beta_loss``, ``max_words``, ``extra_stop_words``,
         ``formula_dates``, ``formula_share``, ``side``), with its defaults.
 
@@ -986,14 +1010,15 @@ def compare_topic_counts(readouts: pd.DataFrame, n_topics: Sequence[int] = (10, 
         raise ValueError(f"subsample must be in (0, 1], got {subsample}")
     options = {"fields": ("title", "text"), "max_words": 500, "min_df": 10, "max_df": 0.5, "ngram_range": (1, 1),
                "names": "people", "name_threshold": 0.9, "extra_stop_words": (), "formula_dates": 3,
-               "formula_share": 0.2, "side": "auto", "max_iter": 1000, "beta_loss": "frobenius"}
+               "formula_share": 0.2, "side": "auto", "max_iter": 1000, "beta_loss": "frobenius",
+               "min_df_share": MIN_DF_SHARE}
     unknown = set(kwargs) - set(options)
     if unknown:
         raise TypeError(f"compare_topic_counts: unknown option(s) {sorted(unknown)}")
     o = {**options, **kwargs}
     _, _, X = _features(readouts, o["fields"], o["max_words"], o["min_df"], o["max_df"], o["ngram_range"],
                         o["names"], o["name_threshold"], tuple(o["extra_stop_words"]), o["formula_dates"],
-                        o["formula_share"], o["side"])
+                        o["formula_share"], o["side"], o["min_df_share"])
     X_bin = (X > 0).astype(np.float64).tocsc()
     samples = []
     for s in seeds:

@@ -816,11 +816,10 @@ def _foreign_split(readouts: pd.DataFrame, docs: pd.Series, n_topics: int, forei
 def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, random_state: int = 0, *,
                    fields: Sequence[str] = ("title", "text"), n_keywords: int = 10, min_df: int = 10,
                    max_df: float = 0.5, ngram_range: tuple = (1, 1), name_threshold: Optional[float] = 0.9,
-                   max_iter: int = 1000, beta_loss: str = "frobenius",
+                   max_iter: int = 1000, beta_loss: str = "frobenius", min_df_share: float = MIN_DF_SHARE,
                    max_words: Optional[int] = 500, extra_stop_words: Iterable[str] = (),
                    foreign_topics="auto", names: Optional[str] = "people", formula_dates: Optional[int] = 3,
-                   formula_share: Optional[float] = 0.2, side: Optional[str] = "auto",
-                   min_df_share: float = MIN_DF_SHARE) -> TopicModel:
+                   formula_share: Optional[float] = 0.2, side: Optional[str] = "auto") -> TopicModel:
     """Fit topic-keyword clusters on the readouts' text.
 
     Parameters
@@ -841,9 +840,8 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
         Keep words in at least ``min_df`` readouts and at most ``max_df`` of
         them (not applied below 50 readouts, where they would empty the vocabulary).
     min_df_share : float, default 0.0025
-        Keep words in at least this share of the readouts too (``MIN_DF_SHARE``:
-        it decides above 4,000 readouts), so that the vocabulary and the fit's
-        time grow no faster than the readouts; 0 keeps ``min_df`` alone.
+        And in at least this share of the readouts (it decides above 4,000 readouts: the
+        vocabulary and the fit's time grow no faster than the readouts); 0: ``min_df`` alone.
     ngram_range : tuple, default (1, 1)
         Single words; ``(1, 2)`` adds two-word phrases (which then fill the
         keyword lists with variants of one name: "saudi", "saudi arabia").
@@ -903,12 +901,7 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
     foreign, n_foreign = _foreign_split(readouts, docs, int(n_topics), foreign_topics)
     model, W = _fit(X, int(n_topics), random_state, max_iter, beta_loss, foreign=foreign, n_foreign=n_foreign)
     vec = feats.vectorizer
-    terms = vec.get_feature_names_out()
-    rows = []
-    for t, comp in enumerate(model.components_):
-        rows += [(t, r + 1, term, w) for r, (term, w) in enumerate(_distinct_keywords(comp, terms, n_keywords))]
-    keywords = pd.DataFrame(rows, columns=["topic", "rank", "keyword", "weight"])
-    labels = {t: " / ".join(g["keyword"].head(3)) for t, g in keywords.groupby("topic", sort=True)}
+    keywords, labels = _keywords_of(model, vec.get_feature_names_out(), n_keywords)
     doc_topic, assignments = _assign(W, labels, readouts.index)
     dates = readouts["date"] if "date" in readouts.columns else None
     if dates is not None:
@@ -916,6 +909,16 @@ def topic_clusters(readouts: pd.DataFrame, n_topics: int = DEFAULT_N_TOPICS, ran
     return TopicModel(assignments=assignments, keywords=keywords, labels=labels, doc_topic=doc_topic,
                       dates=dates, vectorizer_=vec, model_=model, names_=feats.names, foreign_=foreign,
                       features_=feats, readouts_=readouts)
+
+
+def _keywords_of(model, terms, n_keywords: int) -> tuple[pd.DataFrame, dict]:
+    """Each topic's keywords (``topic``, ``rank``, ``keyword``, ``weight``) and label (its top three, joined)."""
+    rows = []
+    for t, comp in enumerate(model.components_):
+        rows += [(t, r + 1, term, w) for r, (term, w) in enumerate(_distinct_keywords(comp, terms, n_keywords))]
+    keywords = pd.DataFrame(rows, columns=["topic", "rank", "keyword", "weight"])
+    labels = {t: " / ".join(g["keyword"].head(3)) for t, g in keywords.groupby("topic", sort=True)}
+    return keywords, labels
 
 
 def _assign(W: np.ndarray, labels: dict, index) -> tuple[np.ndarray, pd.DataFrame]:

@@ -1,15 +1,20 @@
 """Reading the package's knowledge tables (``data/*.csv``): columns checked, every row checked, errors at file:line.
 
-A private helper shared by the rooms that keep their knowledge as tables
-(the cue table of :mod:`diplo_analysis.metadata`, the furniture rules of
-:mod:`diplo_analysis.readers.furniture`); it imports nothing of the package.
+Private helpers shared by the rooms that keep their knowledge as tables
+(the cue table of :mod:`diplo_analysis.metadata`, the initiator cues of
+:mod:`diplo_analysis.initiators`, the furniture rules of
+:mod:`diplo_analysis.readers.furniture`); they import nothing of the package.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 
-__all__ = ["read_checked_table"]
+__all__ = ["read_checked_table", "checked_pattern"]
+
+#: A prefilter key: a lower-case word (or words) starting and ending with a letter.
+_KEY_WORD = re.compile(r"[a-z][a-z' -]*[a-z]|[a-z]")
 
 
 def read_checked_table(path, columns, what: str, check) -> list:
@@ -42,3 +47,45 @@ def read_checked_table(path, columns, what: str, check) -> list:
         if missing:
             raise ValueError(f"{path}: the {what} table lacks column(s) {missing}; it needs {list(columns)}")
         return [check(row, f"{path}:{n}") for n, row in enumerate(reader, start=2)]
+
+
+def checked_pattern(pattern: str, row: dict, where: str, flags: int = re.IGNORECASE) -> tuple:
+    """Compile a table row's expression and check its prefilter ``keys`` and its ``example``.
+
+    Parameters
+    ----------
+    pattern : str
+        The expression to compile (the row's ``pattern``, placeholders expanded).
+    row : dict
+        The row: ``keys`` (``|``-separated lower-case words, one of which every
+        match holds) and ``example`` (a text the expression must match).
+    where : str
+        ``"path:line"`` of the row, for the messages.
+    flags : int
+        Flags of :func:`re.compile` (default: ignoring case).
+
+    Returns
+    -------
+    (regex, keys) : tuple
+        The compiled expression and the keys, a tuple of str.
+
+    Raises
+    ------
+    ValueError
+        Naming ``where``: the expression does not compile, a key is not a
+        lower-case word (or there is none), the example does not match, or
+        the example's match holds none of the keys.
+    """
+    try:
+        rx = re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"{where}: the pattern does not compile: {exc}") from None
+    keys = tuple(k.strip() for k in (row.get("keys") or "").split("|") if k.strip())
+    if not keys or not all(_KEY_WORD.fullmatch(k) for k in keys):
+        raise ValueError(f"{where}: keys must be lower-case words starting and ending with a letter, got {row.get('keys')!r}")
+    m = rx.search(row.get("example") or "")
+    if m is None:
+        raise ValueError(f"{where}: the pattern does not match its example {row.get('example')!r}")
+    if not any(k in m.group(0).lower() for k in keys):
+        raise ValueError(f"{where}: the example's match {m.group(0)!r} holds none of the keys {list(keys)}")
+    return rx, keys

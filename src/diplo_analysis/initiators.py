@@ -20,10 +20,11 @@ the table is read.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
+
+from ._tables import checked_pattern, read_checked_table
 
 __all__ = ["INITIATOR_COLUMNS", "INITIATOR_KINDS", "read_initiator_cues", "InitiatorCues", "initiator_cues"]
 
@@ -34,7 +35,6 @@ INITIATOR_KINDS = ("who", "counterpart", "their_own", "caller")
 
 #: What the placeholders of a pattern stand for: the rest of the clause, or a short name.
 _PLACEHOLDERS = {"{who}": r"[^;,\n]{1,80}", "{name}": r"(?:the )?[A-Za-z][\w.\- ]{0,50}?"}
-_KEY_WORD = re.compile(r"[a-z][a-z' -]*[a-z]|[a-z]")
 _I = re.IGNORECASE
 
 
@@ -54,18 +54,7 @@ def _valid_row(row: dict, where: str) -> dict:
     has_who = any(ph in pattern for ph in _PLACEHOLDERS)
     if has_who != (kind == "who"):
         raise ValueError(f"{where}: a row of kind 'who' needs {{who}} or {{name}} in its pattern, the others none")
-    try:
-        rx = re.compile(_expand(pattern), _I)
-    except re.error as exc:
-        raise ValueError(f"{where}: the pattern does not compile: {exc}") from None
-    keys = tuple(k.strip() for k in (row.get("keys") or "").split("|") if k.strip())
-    if not keys or not all(_KEY_WORD.fullmatch(k) for k in keys):
-        raise ValueError(f"{where}: keys must be lower-case words starting and ending with a letter, got {row.get('keys')!r}")
-    m = rx.search(row.get("example") or "")
-    if m is None:
-        raise ValueError(f"{where}: the pattern does not match its example {row.get('example')!r}")
-    if not any(k in m.group(0).lower() for k in keys):
-        raise ValueError(f"{where}: the example's match {m.group(0)!r} holds none of the keys {list(keys)}")
+    _, keys = checked_pattern(_expand(pattern), row, where, _I)
     return {"kind": kind, "pattern": pattern, "keys": keys, "example": row["example"]}
 
 
@@ -83,12 +72,7 @@ def read_initiator_cues(path) -> list[dict]:
         Naming the file and row: a missing column, an unknown kind, a placeholder where it does
         not belong, a pattern that does not compile or does not match its example, bad keys.
     """
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in INITIATOR_COLUMNS[:4] if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(f"{path}: the initiator cue table lacks column(s) {missing}")
-        return [_valid_row(row, f"{path}:{n}") for n, row in enumerate(reader, start=2)]
+    return read_checked_table(path, INITIATOR_COLUMNS[:4], "initiator cue", _valid_row)
 
 
 class InitiatorCues(NamedTuple):

@@ -52,7 +52,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from . import gazetteer as gz
-from ._tables import read_checked_table
+from ._tables import checked_pattern, read_checked_table
 from .announcements import announcement_rule, planned_date
 from .initiators import initiator_cues
 from .language import ENGLISH, detect_language, explain_language
@@ -334,7 +334,6 @@ CUE_COLUMNS = ("medium", "pattern", "keys", "example", "expected")
 #: Characters before a key word at which a cue's expression is tried, per medium (the cues of a medium
 #: start at most this far before their key word: "via secure video", "the United States' courtesy call").
 CUE_WINDOWS = {"video": 40, "phone": 40, "other": 5, "in_person": 12}
-_KEY_WORD = re.compile(r"[a-z][a-z' -]*[a-z]|[a-z]")
 
 
 def read_cues(path) -> list[dict]:
@@ -360,23 +359,11 @@ def _valid_cue(row: dict, where: str) -> dict:
     medium = (row.get("medium") or "").strip()
     if medium not in MEDIA:
         raise ValueError(f"{where}: medium {medium!r} is not one of {list(MEDIA)}")
-    try:
-        rx = re.compile(row["pattern"], I)
-    except re.error as exc:
-        raise ValueError(f"{where}: the pattern does not compile: {exc}") from None
-    keys = [k.strip() for k in (row.get("keys") or "").split("|") if k.strip()]
-    bad = [k for k in keys if not _KEY_WORD.fullmatch(k)]
-    if not keys or bad:
-        raise ValueError(f"{where}: keys must be lower-case words starting and ending with a letter, got {row.get('keys')!r}")
-    m = rx.search(row.get("example") or "")
-    if m is None:
-        raise ValueError(f"{where}: the pattern does not match its example {row.get('example')!r}")
-    if not any(k in m.group(0).lower() for k in keys):
-        raise ValueError(f"{where}: the example's match {m.group(0)!r} holds none of the keys {keys}")
+    _, keys = checked_pattern(row["pattern"], row, where, I)
     expected = (row.get("expected") or "").strip() or medium
     if expected not in MEDIA:
         raise ValueError(f"{where}: expected {expected!r} is not one of {list(MEDIA)}")
-    return {"medium": medium, "pattern": row["pattern"], "keys": tuple(keys), "example": row["example"],
+    return {"medium": medium, "pattern": row["pattern"], "keys": keys, "example": row["example"],
             "expected": expected}
 
 

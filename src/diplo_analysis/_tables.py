@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 
 __all__ = ["read_checked_table", "checked_pattern"]
 
 #: A prefilter key: a lower-case word (or words) starting and ending with a letter.
 _KEY_WORD = re.compile(r"[a-z][a-z' -]*[a-z]|[a-z]")
+
+
+def _is_key(key: str) -> bool:
+    """A lower-case word (or words) starting with a letter and ending with a letter; in a script other
+    than ASCII's, a letter or a combining vowel sign may end it (Devanagari, Malayalam: "फ़ोन", "ഫോ")."""
+    if key.isascii():
+        return bool(_KEY_WORD.fullmatch(key))
+    def letter(ch: str, mark: bool = False) -> bool:
+        return ch.isalpha() or (mark and unicodedata.category(ch).startswith("M"))
+    return (key == key.lower() and letter(key[0]) and letter(key[-1], True)
+            and all(letter(ch, True) or ch in "' -" for ch in key))
 
 
 def read_checked_table(path, columns, what: str, check) -> list:
@@ -81,7 +93,7 @@ def checked_pattern(pattern: str, row: dict, where: str, flags: int = re.IGNOREC
     except re.error as exc:
         raise ValueError(f"{where}: the pattern does not compile: {exc}") from None
     keys = tuple(k.strip() for k in (row.get("keys") or "").split("|") if k.strip())
-    if not keys or not all(_KEY_WORD.fullmatch(k) for k in keys):
+    if not keys or not all(_is_key(k) for k in keys):
         raise ValueError(f"{where}: keys must be lower-case words starting and ending with a letter, got {row.get('keys')!r}")
     m = rx.search(row.get("example") or "")
     if m is None:

@@ -927,8 +927,14 @@ NOT_ENGLISH_IDS_SHOWN = 5
 
 
 def _warnings_frame(empty: list, df: pd.DataFrame) -> pd.DataFrame:
-    """``df.attrs["warnings"]``: the rows whose text is empty, then those not in English, in input order each."""
-    other = (df["language"].notna() & (df["language"] != "en")).to_numpy()
+    """``df.attrs["warnings"]``: the rows whose text is empty, then those in a language other than English
+    that has no cue rows (``data/cues_languages.csv``), in input order each."""
+    other = df["language"].notna() & (df["language"] != "en")
+    if other.any():  # the cue tables of other languages are read only for a load that has such pages
+        from .language_cues import languages
+
+        other &= ~df["language"].isin(languages())
+    other = other.to_numpy()
     rows = [(path, line, rid, EMPTY_TEXT) for path, line, rid in empty]
     rows += [(path, line, rid, NOT_ENGLISH.format(lang=lang)) for path, line, rid, lang in
              zip(df["path"][other], df["line"][other], df["readout_id"][other], df["language"][other])]

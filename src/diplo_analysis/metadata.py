@@ -44,6 +44,7 @@ Outline (details and examples in ``docs/metadata.md``)
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple, Optional
 from pathlib import Path
@@ -54,6 +55,7 @@ import pandas as pd
 from . import gazetteer as gz
 from ._tables import checked_pattern, read_checked_table
 from .announcements import announcement_rule, planned_date
+from . import language_cues
 from .initiators import initiator_cues
 from .language import ENGLISH, detect_language, explain_language
 from .records import Record
@@ -1715,16 +1717,99 @@ ENGLISH_CUE_FACTS = (("medium", None), ("status", None), ("planned_date", pd.NaT
 
 
 def _language_rule(c: _Context) -> None:
-    """Rule ``not_english``: on a page in another language than English (:mod:`diplo_analysis.language`) the
-    facts read from English cues (medium, status, planned date, initiator) are left empty, not guessed; the
-    date, the host, its country and the counterparts the tables name stand.
+    """Rule ``not_english``: on a page in another language than English (:mod:`diplo_analysis.language`)
+    whose language has no cue rows (``data/cues_languages.csv``) the facts read from English cues (medium,
+    status, planned date, initiator) are left empty, not guessed; the date, the host, its country and the
+    counterparts the tables name stand. A page in a language with rows gets them from its own language's
+    cues instead (:func:`_language_cue_rules`). English pages return at once: they never read those rows.
     """
     if c.language == ENGLISH:
+        return
+    cues = language_cues.cues_for(c.language)
+    if cues is not None:
+        _language_cue_rules(c, cues)
         return
     why = explain_language(c.record.title, c.record.text)
     evidence = f"language {why.code} ({why.rule}, {why.evidence})"
     for fact, empty in ENGLISH_CUE_FACTS:
         c.decide(fact, empty, "not_english", evidence)
+
+
+def _cue_evidence(cues, found: tuple) -> str:
+    """``"de cues_languages.csv:12: 'telefonierte'"``: the language, the row that matched and its words."""
+    medium, m = found
+    row = next(r for r in cues.media[medium] if r.rx.pattern == m.re.pattern)
+    return f"{cues.code} {Path(row.where).name}: {m.group(0)!r}"
+
+
+def _language_medium(c: _Context, cues) -> None:
+    """Rules ``language_title_cue``, ``language_text_cue``, ``language_no_cue`` (the medium of a page in a
+    language with cue rows, :func:`diplo_analysis.language_cues.pick_medium`) and
+    ``language_no_foreign_counterpart`` (a conversation whose only named participants are of the host's
+    country is ``other``, as for English pages)."""
+    title = unicodedata.normalize("NFC", (c.record.title or "").strip())
+    in_title = language_cues.pick_medium(cues.media, title)
+    in_text = None
+    if in_title is None or in_title[0] == "in_person":
+        in_text = language_cues.pick_medium(cues.media, language_cues.lead_of(title, c.text))
+        if in_title is not None and (in_text is None or in_text[0] not in ("phone", "video")):
+            in_text = None  # a title's meeting stands unless the text reports a call
+    if in_text is not None:
+        c.decide("medium", in_text[0], "language_text_cue", _cue_evidence(cues, in_text))
+    elif in_title is not None:
+        c.decide("medium", in_title[0], "language_title_cue", _cue_evidence(cues, in_title))
+    else:
+        c.decide("medium", "other", "language_no_cue", f"{cues.code}: no cue of data/cues_languages.csv")
+    if c.medium != "other" and not c.countries and c.host_country and any(
+            p["country"] == c.host_country and p["name"] != c.host for p in c.phrase_people or ()):
+        c.decide("medium", "other", "language_no_foreign_counterpart", (c.phrase_text or "").strip())
+
+
+def _language_cue_rules(c: _Context, cues) -> None:
+    """Medium (:func:`_language_medium`), ``status`` (``held`` for a conversation; announcements are not
+    read in other languages: ``planned_date`` NaT) and the initiator of a call
+    (:func:`_language_initiator`) of a page in a language with cue rows."""
+    _language_medium(c, cues)
+    c.decide("planned_date", pd.NaT, "language_cues", f"{cues.code}: announcements are read in English only")
+    if c.medium != "other":
+        c.decide("status", "held", "held", f"medium {c.medium}")
+    else:
+        c.decide("status", None, "language_cues", f"{cues.code}: medium other")
+    c.decide("initiator", None, "language_cues", f"{cues.code}: no initiator cue")
+    if c.medium in ("phone", "video") and cues.initiator is not None:
+        found = _language_initiator(c, cues)
+        if found is not None:
+            c.decide("initiator", *found)
+
+
+def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
+    """``(initiator, rule, evidence)`` from the initiator rows of the page's language: rules
+    ``language_at_request`` (kind ``counterpart``: "received a call from", "应约"),
+    ``language_initiative_of`` (kind ``who``: the words after "at the request of" name the side,
+    :func:`_side_of`), ``language_caller`` (kind ``caller``, in the title and first sentence: the
+    subject made the call, :func:`_caller`); the first two are read in the title and the whole text."""
+    title = unicodedata.normalize("NFC", (c.record.title or "").strip())
+    text = f"{title}\n{unicodedata.normalize('NFC', c.text or '')}"
+    init = cues.initiator
+    low = text.lower()
+    if any(k in low for k in init.keys):
+        m = init.search.search(text)
+        if m is not None:
+            kind, who = init.kind_at(text, m.start())
+            evidence = f"{cues.code}: {m.group(0)!r}"
+            if kind in ("counterpart", "their_own"):
+                return "counterpart", "language_at_request", evidence
+            cut = re.search(r"[.;,。，、\n]", who)
+            side = _side_of(who[: cut.start()] if cut else who, c.host, c.host_country, c.date)
+            return side, "language_initiative_of", evidence
+    first = f"{title}. {language_cues.lead_of(title, c.text)}"
+    m = init.caller.search(first)
+    if m:
+        subject = first[: m.start()]
+        side = _caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))
+        if side:
+            return side, "language_caller", f"{cues.code}: {subject.strip()[-60:]} {m.group(0).strip()}"
+    return None
 
 
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.

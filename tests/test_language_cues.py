@@ -70,6 +70,9 @@ SENTENCES = [
     ("fa", "وزیر امور خارجه با همتای فریدونیایی خود دیدار کرد.", "in_person"),
     ("sv", "Statsministern förde ett telefonsamtal med Ruritaniens president.", "phone"),
     ("sv", "Statsministern träffade Freedonias kung i Stockholm.", "in_person"),
+    ("kn", "ಪ್ರಧಾನಿ ಅವರು ರುರಿಟಾನಿಯಾ ಅಧ್ಯಕ್ಷರೊಂದಿಗೆ ದೂರವಾಣಿ ಮೂಲಕ ಮಾತನಾಡಿದರು.", "phone"),
+    ("bn", "প্রধানমন্ত্রী রুরিটানিয়ার রাষ্ট্রপতির সঙ্গে টেলিফোনে কথা বলেন।", "phone"),
+    ("ta", "பிரதமர் ருரிடானியா அதிபருடன் தொலைப்பேசியில் உரையாடினார்.", "phone"),
 ]
 
 
@@ -137,6 +140,9 @@ def test_a_page_without_title_gets_its_medium_from_the_head_of_its_text():
     ("اتصال هاتفي",
      "تلقى الملك اليوم اتصالا هاتفيا من رئيس وزراء روريتانيا، تم خلاله بحث العلاقات الثنائية بين البلدين "
      "وسبل تعزيزها في مختلف المجالات.", "ar", "counterpart"),
+    ("Cumhurbaşkanı Fransa Cumhurbaşkanı ile telefonda görüştü",
+     "Cumhurbaşkanı, Fransa Cumhurbaşkanı Emmanuel Macron ile telefonda görüştü. Görüşme Emmanuel Macron'un "
+     "talebi üzerine yapıldı ve iki lider bölgesel konuları ele aldı.", "tr", "counterpart"),
     ("Conversación telefónica con el primer ministro de Ruritania",
      "El presidente recibió una llamada telefónica del primer ministro de Ruritania. Ambos dirigentes "
      "conversaron sobre el comercio y la cooperación regional.", "es", "counterpart"),

@@ -1712,16 +1712,19 @@ def _initiator_rule(c: _Context) -> None:
         c.decide("initiator", *found)
 
 
-#: The facts read from English cues: left empty on a page in another language (:func:`_language_rule`).
+#: The facts read from cues: left empty on a page in a language without cue rows (:func:`_language_rule`).
 ENGLISH_CUE_FACTS = (("medium", None), ("status", None), ("planned_date", pd.NaT), ("initiator", None))
 
 
 def _language_rule(c: _Context) -> None:
-    """Rule ``not_english``: on a page in another language than English (:mod:`diplo_analysis.language`)
-    whose language has no cue rows (``data/cues_languages.csv``) the facts read from English cues (medium,
-    status, planned date, initiator) are left empty, not guessed; the date, the host, its country and the
-    counterparts the tables name stand. A page in a language with rows gets them from its own language's
-    cues instead (:func:`_language_cue_rules`). English pages return at once: they never read those rows.
+    """A page in another language than English (:mod:`diplo_analysis.language`). Where its language has
+    cue rows (``data/cues_languages.csv``, :mod:`diplo_analysis.language_cues`), its medium, status and
+    initiator are read from them: rules ``language_title_cue``, ``language_text_cue``, ``language_no_cue``,
+    ``language_no_foreign_counterpart``, ``held``, ``language_at_request``, ``language_initiative_of``,
+    ``language_caller``, ``language_cues`` (:func:`_language_cue_rules`). Where it has none, rule
+    ``not_english``: the facts read from cues (medium, status, planned date, initiator) are left empty, not
+    guessed; the date, the host, its country and the counterparts the tables name stand. English pages
+    return at once: they never read the rows of other languages.
     """
     if c.language == ENGLISH:
         return
@@ -1855,8 +1858,9 @@ def extract_metadata(record: Record) -> dict:
         see :mod:`diplo_analysis.announcements`), ``planned_date``
         (pandas.Timestamp or NaT: the day an announcement gives), ``language``
         (str: ISO 639-1 code, :func:`diplo_analysis.language.detect_language`;
-        on a page not in English, ``medium``, ``status``, ``initiator`` are
-        None and ``planned_date`` NaT: they are read from English cues).
+        on a page in another language ``medium``, ``status`` and ``initiator``
+        are read from the cue rows of its language, ``data/cues_languages.csv``;
+        where it has none they are None and ``planned_date`` NaT).
 
     Raises
     ------

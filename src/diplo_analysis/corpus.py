@@ -653,9 +653,8 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         conversation to come, whose ``medium`` is ``other``; NaN for a
         document that reports and announces none), ``planned_date``
         (datetime64[ns]: an announcement's planned day, else NaT),
-        ``n_words`` (int), ``language`` (str: ISO 639-1; a language other than ``en`` without cue rows
-        in ``data/cues_languages.csv``: ``medium``, ``initiator``, ``status`` NaN; docs/metadata.md,
-        "Pages not in English").
+        ``n_words`` (int), ``language`` (str: ISO 639-1; a language without cue rows, not ``en`` nor in
+        ``data/cues_languages.csv``: ``medium``, ``initiator``, ``status`` NaN; docs/metadata.md).
 
         ``df.attrs["rejects"]``: ``path`` (str), ``line`` (int), ``reason``
         (str), one row per input that is not a row, in input order;

@@ -2,7 +2,8 @@
 
 Private helpers shared by the rooms that keep their knowledge as tables
 (the cue table of :mod:`diplo_analysis.metadata`, the initiator cues of
-:mod:`diplo_analysis.initiators`, the furniture rules of
+:mod:`diplo_analysis.initiators`, the cue rows of other languages of
+:mod:`diplo_analysis.language_cues`, the furniture rules of
 :mod:`diplo_analysis.readers.furniture`); they import nothing of the package.
 """
 
@@ -69,8 +70,8 @@ def checked_pattern(pattern: str, row: dict, where: str, flags: int = re.IGNOREC
     pattern : str
         The expression to compile (the row's ``pattern``, placeholders expanded).
     row : dict
-        The row: ``keys`` (``|``-separated lower-case words, one of which every
-        match holds) and ``example`` (a text the expression must match).
+        The row: ``keys`` (``|``-separated lower-case words of any script, one of which
+        every match holds) and ``example`` (a text the expression must match).
     where : str
         ``"path:line"`` of the row, for the messages.
     flags : int

@@ -97,11 +97,19 @@ class InitiatorCues(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def initiator_cues() -> InitiatorCues:
-    """The package's initiator cues, compiled once."""
+def _package_rows() -> tuple:
     from .gazetteer import _data_path
 
-    rows = read_initiator_cues(_data_path("initiator_cues.csv"))
+    return tuple(read_initiator_cues(_data_path("initiator_cues.csv")))
+
+
+@lru_cache(maxsize=1)
+def initiator_cues() -> InitiatorCues:
+    """The initiator cues in force, compiled once: a user's rows (:class:`diplo_analysis.Knowledge`) first,
+    then the package's ``data/initiator_cues.csv``."""
+    from .knowledge import active
+
+    rows = list(active().initiator_rows) + list(_package_rows())
     said = [r for r in rows if r["kind"] != "caller"]
     joined = "|".join(_expand(r["pattern"], capture=False) for r in said)
     keys = tuple(dict.fromkeys(k for r in said for k in r["keys"]))

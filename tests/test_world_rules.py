@@ -209,3 +209,47 @@ def test_an_embassys_address_names_the_country_it_represents(url, code):
 def test_a_summit_without_named_participants_keeps_its_medium(title, text, url, medium):
     m, why = meta(title, text, url, "2023-03-23")
     assert m["medium"] == medium and m["counterpart_countries"] == []
+
+
+@pytest.mark.parametrize("url, title", [
+    ("https://news.example.org/blog/2019/03/04/president-roe-meets-prince-jan-as-he-wraps-uk-visit/",
+     "President Roe Meets Prince Jan as he Wraps UK Visit"),
+    ("https://wire.example.com/article/123456/roe-macron", ""),  # two words: too few
+    ("https://wire.example.com/article/123456/premier-speaks-to-the-french-president",
+     "Premier Speaks to the French President"),
+    ("https://example.gov/news/2019/roe_talks_with_the_indian_premier.html", "Roe Talks with the Indian Premier"),
+    ("https://example.gov/node?page=20", ""),
+])
+def test_the_words_of_an_address_stand_for_a_missing_title(url, title):
+    from diplo_analysis.metadata import slug_title
+
+    assert slug_title(url) == title
+
+
+def test_a_page_without_a_title_takes_medium_and_sides_from_its_address():
+    """Rules url_slug_title_cue and url_slug_countries: the head names neither the medium nor a foreign side."""
+    m, why = meta("", "The two leaders welcomed the new fisheries accord and looked forward to the autumn.",
+                  "https://wire.example.com/article/99/premier-roe-holds-telephone-call-with-the-irish-taoiseach",
+                  "2019-05-02")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["IRL"] and m["counterparts"] == [None]
+    assert why.loc["medium", "rule"] == "url_slug_title_cue"
+    assert why.loc["counterpart_countries", "rule"] == "url_slug_countries"
+    # a page with a title reads its title, never its address
+    m, _ = meta("Statement on fisheries", "The two leaders welcomed the new fisheries accord.",
+                "https://wire.example.com/article/99/premier-roe-holds-telephone-call-with-the-irish-taoiseach",
+                "2019-05-02")
+    assert m["medium"] == "other" and m["counterpart_countries"] == []
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("They discussed the energy market and the war in Ukraine at length.", "phone"),
+    ("The two leaders met in the capital and discussed the energy market.", "in_person"),
+])
+def test_a_title_that_says_spoke_with_is_a_call_unless_the_text_says_they_met(text, medium):
+    """Rule spoke_with: "Prime Minister X speaks with President Y" and a first cue that any conversation has
+    ("discussed") is a call; "met" still makes it a meeting."""
+    m, why = meta("Prime Minister Roe speaks with President Emmanuel Macron", text,
+                  "https://pm.example.gov/news/roe-macron", "2019-05-02")
+    assert m["medium"] == medium and m["counterpart_countries"] == ["FRA"]
+    if medium == "phone":
+        assert why.loc["medium", "rule"] == "spoke_with"

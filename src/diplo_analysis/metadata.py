@@ -47,7 +47,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pandas as pd
 
@@ -149,6 +149,42 @@ _BETWEEN_AFTER = ("conversation ", "conversations ", "talks ", "meeting ", "call
 _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
 # "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name
 _SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b", I)
+#: Words of the text's first cue that a meeting and a call share ("They discussed trade"): under a title "X spoke
+#: with Y" they do not make the conversation a meeting (rule spoke_with).
+ANY_CONVERSATION_WORDS = ("discuss", "conversation", "engagement", "participation")
+#: Words of an address written in lower case that name a country in capitals ("-wraps-uk-visit").
+_SLUG_CAPS = {"uk": "UK", "us": "US", "usa": "USA", "uae": "UAE", "eu": "EU", "un": "UN", "rok": "ROK"}
+#: Short words of an address left in lower case (they are no name's part).
+_SLUG_LOWER = frozenset("a an and as at by for from he her his in of on or over she the to via with".split())
+
+
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,5}$")  # ".html", ".php": no word of the title
+
+
+def slug_title(url: str) -> str:
+    """The words of an address's last path segment that has at least four (the other path segments if it
+    has not), capitalised as a title: the stand-in title of a page that has none.
+
+    ``https://x.org/news/2017/05/12/president-kenyatta-meets-prince-william-as-he-wraps-uk-visit/``
+    -> ``"President Kenyatta Meets Prince William as he Wraps UK Visit"``. Only ASCII words count; numbers
+    and ids are dropped; fewer than four words give ``""``.
+
+    Returns
+    -------
+    str
+        The stand-in title, or ``""``.
+    """
+    path = urlparse(url).path if "//" in url else url
+    words: list[str] = []
+    for segment in reversed([p for p in path.split("/") if p]):
+        words = re.findall(r"[a-z]+", _FILE_SUFFIX.sub("", unquote(segment)).lower())
+        if len(words) >= 4:
+            break
+    if len(words) < 4:
+        return ""
+    return " ".join(_SLUG_CAPS.get(w) or (w if w in _SLUG_LOWER else w.capitalize()) for w in words)
+
+
 #: Words of a conversation, which make a sentence worth reading for its participants.
 CONVERSE_WORDS = ("spoke", "speaks", "talked", "conversation", "call")
 _CONVERSE, _CONVERSE_LOW, _CONVERSE_KEYS = _word_expressions(CONVERSE_WORDS)
@@ -1200,7 +1236,7 @@ class _Context:
         "lead", "low_lead", "t_med", "medium", "spoke", "t_subj", "t_part", "t_subject", "t_anchor", "f_subj",
         "f_part", "f_subject", "host", "host_country", "people", "phrase_people", "phrase_text", "own_people",
         "counterparts", "countries", "announced", "gathering", "press", "head", "status", "planned_date",
-        "initiator", "trace", "date_host", "text", "language",
+        "initiator", "trace", "date_host", "text", "language", "slug",
     )
 
     def __init__(self, record: Record) -> None:
@@ -1218,6 +1254,8 @@ class _Context:
         # the facts are read from the text with the page's captions and datelines, without its other furniture
         self.text = _facts_text(record) if record.furniture else record.text
         self.title, self.sent_iter = _head(record, self.text)
+        # a page without a title: the words of its address stand for the title's cues and sides
+        self.slug = slug_title(record.url) if not self.title and record.url else ""
         self.announced = bool(self.title) and "will" in self.title.lower() and bool(_FUTURE.search(self.title))
         self.sents, self.i = _choose_first(self.sent_iter)
         self.first = self.sents[self.i] if self.sents else ""
@@ -1267,7 +1305,7 @@ def _medium_from_cues(c: _Context) -> None:
     the text ("spoke by telephone"); a "Meeting with" title wins over a call
     the text only mentions ("follows their April telephone call").
     """
-    title, lead, low_lead = c.title, c.lead, c.low_lead
+    title, lead, low_lead = c.title or c.slug, c.lead, c.low_lead
     c.t_med, t_pos = _first_cue(title) if title else (None, -1)
     t_med = c.t_med
     if t_med == "video":
@@ -1288,11 +1326,14 @@ def _medium_from_cues(c: _Context) -> None:
     if c.announced:  # "On May 12, the President will hold talks with ...": rule title_future
         c.spoke = False
         c.decide("medium", "other", "title_future", _FUTURE.search(c.title).group(0))
+    if c.slug:  # the title's rules read the address's words: say so (rules url_slug_*)
+        c.trace = [d._replace(rule=f"url_slug_{d.rule}") if d.fact == "medium" and d.rule.startswith("title")
+                   else d for d in c.trace]
 
 
 def _medium_from_text(c: _Context) -> None:
     """The title has no cue or an in-person one: the text's cue is read where it can change the answer."""
-    title, lead, t_med = c.title, c.lead, c.t_med
+    title, lead, t_med = c.title or c.slug, c.lead, c.t_med
     s_med, s_pos = _first_cue(lead) if lead and (t_med is None or _has(c.low_lead, _KEYS_CALL)) else (None, -1)
     if s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title):
         # a meeting the text says was held by video link is a video meeting
@@ -1309,9 +1350,11 @@ def _medium_from_text(c: _Context) -> None:
             c.decide("medium", value, "title_cue", _words_at(title, _first_cue(title)[1]))
         elif s_med:
             c.decide("medium", value, "text_cue", _words_at(lead, s_pos))
-            # "Prime Minister X speaks with President Y" over a text that opens with condolences: the
-            # title's house style names a call (rule spoke_with, if a foreign counterpart is found)
-            c.spoke = s_med == "other" and bool(_SPOKE_WITH.search(title))
+            # "Prime Minister X speaks with President Y" over a text that opens with condolences, or whose
+            # first cue is a word of any conversation ("discussed"): the title's house style names a call
+            # (rule spoke_with, if a foreign counterpart is found)
+            c.spoke = (s_med == "other" or (s_med == "in_person" and lead[s_pos:s_pos + 14].lower().startswith(
+                ANY_CONVERSATION_WORDS))) and bool(_SPOKE_WITH.search(title))
         else:
             c.decide("medium", value, "no_cue", "")
             # no cue at all, but "X spoke with Y": a call if a foreign counterpart is found (rule spoke_with)
@@ -1548,8 +1591,22 @@ def _counterparts_stage(c: _Context) -> None:
         for text, code in [tc for tc in _hyphen_pairs(c.title or c.first) if tc[1] != c.host_country][:1]:
             c.decide("counterparts", [None], "title_sides", text)
             c.decide("countries", [code], "title_sides", text)
+        _slug_countries(c)
     if c.spoke and c.countries:
-        c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title} {c.lead}").group(0))
+        c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title or c.slug} {c.lead}").group(0))
+
+
+def _slug_countries(c: _Context) -> None:
+    """Rule ``url_slug_countries``: a page without a title whose head names no foreign participant, but whose
+    address does ("/taoiseach-speaks-to-british-prime-minister"): the countries the address names (not the
+    host's, not an organisation's), their persons unnamed."""
+    if c.countries or not c.slug:
+        return
+    codes = list(dict.fromkeys(code for _, _, code in gz.find_countries(c.slug)
+                               if code != c.host_country and code not in gz.ORG_CODES))
+    if codes:
+        c.decide("counterparts", [None] * len(codes), "url_slug_countries", c.slug)
+        c.decide("countries", codes, "url_slug_countries", c.slug)
 
 
 # ---- what the title says was done: together, a visit abroad, a gathering

@@ -635,6 +635,30 @@ def test_url_words_that_are_no_date(url):
     assert found is None or found.precision != "day"
 
 
+@pytest.mark.parametrize("url, expected", [
+    ("https://mofa.example.qa/en/news/details/1443/08/13/minister-holds-phone-call", "2022-03-16"),
+    ("https://mofa.example.qa/en/news/details/1445/3/24/minister-receives-call", "2023-10-09"),
+])
+def test_a_hijri_date_in_the_url_is_the_page_date(url, expected):
+    found = url_date(url)
+    assert found is not None and found.precision == "day" and found.source == "url_hijri"
+    assert str(found.date.date()) == expected
+    # a day of the text without a year takes its year, "today" its day; the evidence names the calendar
+    rec = Record(path="x", line=1, url=url, title="Minister holds phone call",
+                 text="Doha - Office - March 16\n\nThe Minister held today a phone call with the envoy of Ruritania.")
+    why = D.explain_date(rec)
+    assert "Hijri" in why.evidence and str(why.date.date()) == expected
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/item/1443/13/40/x",  # no such month or day
+    "https://example.org/item/1443/08/x",     # no day
+])
+def test_no_hijri_date_in_numbers_that_are_none(url):
+    found = url_date(url)
+    assert found is None or found.source != "url_hijri"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Minister meets envoy\n\n11/30/2012\n\nThe Minister met the envoy of Ruritania.", "2012-11-30"),
     ("Release Date: 28/06/2019\n\nThe Prime Minister met the envoy.", "2019-06-28"),

@@ -222,7 +222,8 @@ class PageDate:
     precision : str
         ``day``, ``month`` or ``year``.
     source : str
-        ``text`` (a publication stamp in the text), ``url`` or ``published``.
+        ``text`` (a publication stamp in the text), ``url``, ``url_hijri`` (a Hijri date in the url)
+        or ``published``.
     """
 
     date: pd.Timestamp
@@ -600,6 +601,8 @@ _URL_WORD_PATTERNS = (
     re.compile(rf"(?i)(?<![^/_\-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[-_]{_URL_MON}[-_](?P<y>(?:19|20)\d{{2}})(?![^/_.\-?#&])"),
     re.compile(rf"(?i)(?<![^/_\-]){_URL_MON}[-_](?P<d>[0-3]?\d)(?:st|nd|rd|th)?[-_](?P<y>(?:19|20)\d{{2}})(?![^/_.\-?#&])"),
 )
+#: A Hijri (Umm al-Qura) date as a path, ``/1443/08/13/`` (Gulf ministries' sites): rule ``url_hijri``.
+_URL_HIJRI = re.compile(r"/(?P<y>14[0-9]\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/")
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)/")
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 _MFA_ID = re.compile(r"/t(?P<id>\d{6,8})\.s?html?(?:$|[?#])")
@@ -612,7 +615,9 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
     ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``; then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
-    ``-february-19-2021``); then a month (``/202109/``, ``/2021-09/``) or a year (``/2016/``).
+    ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
+    Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);
+    then a month (``/202109/``, ``/2021-09/``) or a year (``/2016/``).
 
     Parameters
     ----------
@@ -621,7 +626,7 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     Returns
     -------
     PageDate or None
-        ``source="url"``, the most precise date found.
+        ``source="url"`` (``"url_hijri"`` for a Hijri date), the most precise date found.
     """
     if not url or not isinstance(url, str):
         return None
@@ -636,6 +641,9 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
             y, mo, d = int(m["y"]), _mon(m["mon"]), int(m["d"])
             if _valid(y, mo, d):
                 return PageDate(pd.Timestamp(_dt.date(y, mo, d)), "day", "url")
+    hijri = _hijri_date(url) if "/14" in url else None
+    if hijri is not None:
+        return hijri
     for m in _URL_MONTH.finditer(url):
         y, mo = int(m["y"]), int(m["m"])
         if YEAR_MIN <= y <= YEAR_MAX and 1 <= mo <= 12:
@@ -644,6 +652,20 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
         y = int(m["y"])
         if YEAR_MIN <= y <= YEAR_MAX:
             return PageDate(pd.Timestamp(_dt.date(y, 1, 1)), "year", "url")
+    return None
+
+
+def _hijri_date(url: str) -> Optional[PageDate]:
+    """The Gregorian day of a Hijri date written as a path of the url (``/1443/08/13/`` -> 2022-03-16)."""
+    from hijridate import Hijri
+
+    for m in _URL_HIJRI.finditer(url):
+        try:
+            day = Hijri(int(m["y"]), int(m["m"]), int(m["d"])).to_gregorian()
+        except (ValueError, OverflowError):  # no such day, or outside the calendar's range
+            continue
+        if YEAR_MIN <= day.year <= YEAR_MAX:
+            return PageDate(pd.Timestamp(_dt.date(day.year, day.month, day.day)), "day", "url_hijri")
     return None
 
 
@@ -1320,7 +1342,8 @@ def _rule_page_date(ctx: _DateContext) -> Optional[_Decision]:
     return ctx.page_day, True, "page_date", lambda: _describe_ref(ctx.page_ref)
 
 
-_REF_SOURCES = {"text": "a stamp in the text", "url": "the url", "published": "meta['published']"}
+_REF_SOURCES = {"text": "a stamp in the text", "url": "the url", "url_hijri": "the url's Hijri date",
+                "published": "meta['published']"}
 
 
 def _describe_ref(ref: PageDate) -> str:

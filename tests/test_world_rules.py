@@ -253,3 +253,30 @@ def test_a_title_that_says_spoke_with_is_a_call_unless_the_text_says_they_met(te
     assert m["medium"] == medium and m["counterpart_countries"] == ["FRA"]
     if medium == "phone":
         assert why.loc["medium", "rule"] == "spoke_with"
+
+
+def test_a_foreign_leader_visiting_the_publishers_country_is_its_guest_not_the_host():
+    """Rule visitor_not_host: on a Sri Lankan site, the visit of Pakistan's president to Sri Lanka."""
+    m, why = meta("", "Closing Pakistani President Asif Ali Zardari's state visit to Sri Lanka, both governments "
+                      "signed five accords on trade and culture and met the press.",
+                  "https://news.example.lk/item/zardari-accords", "2010-11-30")
+    assert (m["host"], m["host_country"]) == ("Mahinda Rajapaksa", "LKA")  # the head of state at the date
+    assert m["counterpart_countries"] == ["PAK"] and m["counterparts"] == ["Asif Ali Zardari"]
+    assert (why.loc["host", "rule"], why.loc["host", "overridden"]) == ("office_holder", "visitor_not_host")
+
+
+def test_a_statement_delivered_by_a_known_leader_names_its_host_on_an_unknown_site():
+    """Rule author: "Statement delivered by President X on ..." names X, here on a site with no known country."""
+    m, why = meta("Statement delivered by President James Michel on the island talks", "Excellencies, we meet here "
+                  "today to talk about the region and its future, and I thank you for coming.",
+                  "https://speeches.example.com/statements/21", "2012-07-24")
+    assert (m["host"], m["host_country"]) == ("James Michel", "SYC")
+    assert "James Michel" not in m["counterparts"] and why.loc["host", "rule"] == "author"
+
+
+def test_a_page_without_a_title_whose_address_names_a_summit_keeps_its_medium():
+    """Rule gathering read on the address's words: a G20 leaders' video meeting with no participant named."""
+    m, why = meta("", "The Prime Minister joined a virtual meeting of the leaders this afternoon on the recovery.",
+                  "https://www.example.gov.uk/news/readout-of-g20-leaders-virtual-meeting-3-march-2021")
+    assert m["medium"] == "video" and m["host_country"] == "GBR"
+    assert str(m["date"].date()) == "2021-03-03"

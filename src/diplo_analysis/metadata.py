@@ -166,8 +166,8 @@ def slug_title(url: str) -> str:
     has not), capitalised as a title: the stand-in title of a page that has none.
 
     ``https://x.org/news/2017/05/12/president-kenyatta-meets-prince-william-as-he-wraps-uk-visit/``
-    -> ``"President Kenyatta Meets Prince William as he Wraps UK Visit"``. Only ASCII words count; numbers
-    and ids are dropped; fewer than four words give ``""``.
+    -> ``"President Kenyatta Meets Prince William as he Wraps UK Visit"``. Only ASCII words count (``g7`` is
+    one: ``G7``); numbers and ids are dropped; fewer than four words give ``""``.
 
     Returns
     -------
@@ -177,12 +177,13 @@ def slug_title(url: str) -> str:
     path = urlparse(url).path if "//" in url else url
     words: list[str] = []
     for segment in reversed([p for p in path.split("/") if p]):
-        words = re.findall(r"[a-z]+", _FILE_SUFFIX.sub("", unquote(segment)).lower())
+        words = re.findall(r"[a-z][a-z0-9]*", _FILE_SUFFIX.sub("", unquote(segment)).lower())
         if len(words) >= 4:
             break
     if len(words) < 4:
         return ""
-    return " ".join(_SLUG_CAPS.get(w) or (w if w in _SLUG_LOWER else w.capitalize()) for w in words)
+    return " ".join(_SLUG_CAPS.get(w) or (w if w in _SLUG_LOWER else w.upper() if w[-1].isdigit() else w.capitalize())
+                    for w in words)
 
 
 #: Words of a conversation, which make a sentence worth reading for its participants.
@@ -1125,10 +1126,11 @@ def _gathered(sents: list, more, date, host: Optional[str], host_country: Option
 
 
 # ---------------------------------------------------------------- the author of a statement
-#: "Statement by President Jane Roe on ...", "Statement of the President on the Summit and Call with ...":
-#: the author of a statement about a conversation took part in it.
+#: "Statement by President Jane Roe on ...", "Statement of the President on the Summit and Call with ...",
+#: "Statement delivered by President Jane Roe on ...": the author of a statement about a conversation took part in it.
 _AUTHORED = re.compile(
-    r"^\s*(?:Joint )?(?:Statement|Remarks|Message)s? (?:by|of|from) (?P<author>[^,;:]{2,60}?) on\b")
+    r"^\s*(?:Joint )?(?:Statement|Remarks|Message)s? (?:(?:delivered|made|given|issued) )?(?:by|of|from) "
+    r"(?P<author>[^,;:]{2,60}?) on\b")
 #: The author speaking in the first person: "I just spoke with Prime Minister Doe", "Today, I met ...".
 _FIRST_PERSON = re.compile(
     r"(?:^|[.!?]\s+|,\s*)(?:(?:Today|Tonight|Earlier today|This (?:morning|afternoon|evening)),?\s+)?"
@@ -1437,7 +1439,8 @@ def _host_of_subject(c: _Context) -> None:
     subject's known leader; not on an organisation's site, whose head is its host) and
     ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's"; not a known leader of
     another country than the publisher's). A known leader whom the title meets "with" is a guest, not the
-    host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met")."""
+    host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met"); so is one whose visit to
+    the publisher's country the subject names (rule ``visitor_not_host``, :func:`_visitors`)."""
     if c.host is not None:
         return
     # an organisation's site takes no state's leader as its host ("The Secretary-General and President
@@ -1449,7 +1452,10 @@ def _host_of_subject(c: _Context) -> None:
             c.decide("host", holder, "publisher_office_in_subject", office[1])
             return
     subj_known = [p for p in c.t_subj + c.f_subj if p["known"]] if c.pub_country not in gz.ORG_CODES else []
-    guests = _title_guests(c)
+    visitors = _visitors(c)
+    if visitors:
+        c.decide("host", None, "visitor_not_host", ", ".join(sorted(visitors)))
+    guests = _title_guests(c) | visitors
     subj_known = [p for p in subj_known if p["name"] not in guests]
     if subj_known:
         c.decide("host", subj_known[0]["name"], "subject_leader", subj_known[0]["name"])
@@ -1461,6 +1467,26 @@ def _host_of_subject(c: _Context) -> None:
         return  # "The Secretary-General and French President X spoke" on un.org: X is the counterpart
     if host is not None:
         c.decide("host", host, "titled_name_in_subject", host)
+
+
+#: "<leader>'s state visit to", "visit of <leader> to": a visit whose destination follows (rule visitor_not_host).
+_VISIT_TO = re.compile(r"\bvisit(?:ing)? to (?:the )?", I)
+
+
+def _visitors(c: _Context) -> set:
+    """Rule ``visitor_not_host``: a known leader of another country whose visit to the publisher's country the
+    subject names ("at the end of President X's state visit to Ruritania", on a Ruritanian site) is its guest,
+    not the host of its readout."""
+    if not c.pub_country or c.pub_country in gz.ORG_CODES:
+        return set()
+    out = set()
+    for subject in (c.t_subject if c.t_anchor else "", c.f_subject):
+        m = _VISIT_TO.search(subject) if subject and "visit" in subject else None
+        if m is None or not any(code == c.pub_country for _, _, code in gz.find_countries(subject[m.end():m.end() + 40])):
+            continue
+        out |= {p["name"] for p in c.t_subj + c.f_subj
+                if p["known"] and p["country"] != c.pub_country and p["name"] in subject[:m.start()]}
+    return out
 
 
 def _title_guests(c: _Context) -> set:
@@ -1648,7 +1674,8 @@ def _gathering_rules(c: _Context) -> None:
     heads of state) that the title names is a meeting; its participants may be named further down."""
     title, head = c.title, f"{c.title} {c.first}"
     c.head = head
-    c.gathering = bool(title) and not c.announced and _is_gathering(title, title)  # the title says so
+    named = title or c.slug  # a page without a title: its address's words ("/readout-of-g7-leaders-meeting")
+    c.gathering = bool(named) and not c.announced and _is_gathering(named, named)  # the title says so
     # a news conference or journalists' questions, unless joint with the other leaders
     c.press = bool(title) and bool(_PRESS_EVENT.search(title)) and not _JOINT.search(title)
     if c.gathering and c.medium == "other" and c.t_med == "other" \

@@ -280,3 +280,40 @@ def test_a_page_without_a_title_whose_address_names_a_summit_keeps_its_medium():
                   "https://www.example.gov.uk/news/readout-of-g20-leaders-virtual-meeting-3-march-2021")
     assert m["medium"] == "video" and m["host_country"] == "GBR"
     assert str(m["date"].date()) == "2021-03-03"
+
+
+@pytest.mark.parametrize("head, credit, code", [
+    ("A Downing Street spokesperson said:\n\nThe Prime Minister spoke to", "A Downing Street spokesperson", "GBR"),
+    ("10 Downing Street\nPM meeting with the Taoiseach", "10 Downing Street", "GBR"),
+    ("The two spoke on Friday, according to a Kremlin statement.", "according to a Kremlin", "RUS"),
+    ("The leaders spoke, according to Xinhua.", None, None),        # a news agency is no office
+    ("The motorcade drove down Downing Street.", None, None),       # a street named in passing
+])
+def test_a_relayed_readouts_head_credits_an_office(head, credit, code):
+    from diplo_analysis.metadata import credited_source
+
+    assert credited_source(head) == (None if credit is None else (credit, code))
+
+
+def test_a_relayed_readout_of_an_unknown_site_is_read_as_the_credited_offices():
+    """Rule credited_source: the office's country is the publisher's, its holder at the date the host."""
+    m, why = meta("PM call with President Emmanuel Macron", "A Downing Street spokesperson said:\n\nThe Prime "
+                  "Minister held a telephone call with President Macron this evening about energy prices.",
+                  "https://relay.example.com/2018/05/17/pm-call-with-president-macron", "2018-05-11")
+    assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Theresa May", "GBR")
+    assert m["counterpart_countries"] == ["FRA"]
+    assert why.loc["host_country", "rule"] == "credited_source"
+    assert why.loc["host_country", "evidence"] == "A Downing Street spokesperson"
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Prime Minister Roe speaks with President Emmanuel Macron",
+     "Today, the Prime Minister spoke with President Macron. The two leaders welcomed the new trade accord."),
+    ("", "Today, the Prime Minister spoke with President Macron. The two leaders discussed the new trade accord."),
+])
+def test_the_speaks_with_house_style_is_a_call_in_a_title_or_in_an_address(title, text):
+    """Rule spoke_with: "welcomed the accord" is no meeting; an address drops the "with" ("-speaks-president-")."""
+    m, why = meta(title, text, "https://pm.example.gov/news/2019/05/09/prime-minister-roe-speaks-president-france",
+                  "2019-05-09")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["FRA"]
+    assert why.loc["medium", "rule"] == "spoke_with"

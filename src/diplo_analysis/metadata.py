@@ -147,11 +147,13 @@ ANCHOR_WORDS = ("with", "between", "from")
 _ANCHOR, _ANCHOR_LOW, _ = _word_expressions(ANCHOR_WORDS)
 _BETWEEN_AFTER = ("conversation ", "conversations ", "talks ", "meeting ", "call ")
 _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
-# "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name
-_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b", I)
-#: Words of the text's first cue that a meeting and a call share ("They discussed trade"): under a title "X spoke
-#: with Y" they do not make the conversation a meeting (rule spoke_with).
-ANY_CONVERSATION_WORDS = ("discuss", "conversation", "engagement", "participation")
+# "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name; an address's
+# words drop the "with" ("/prime-minister-x-speaks-president-united-states")
+_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b|\bSpeaks (?=(?:the )?(?:President|Prime|Premier|"
+                         r"Chancellor|Taoiseach|King|Queen|Emir|Amir|Crown|Secretary|Sultan)\b)", I)
+#: Words of the text's first cue that a meeting and a call share ("They discussed trade", "The leaders welcomed the
+#: agreement"): under a title "X spoke with Y" they do not make the conversation a meeting (rule spoke_with).
+ANY_CONVERSATION_WORDS = ("discuss", "conversation", "engagement", "participation", "welcom")
 #: Words of an address written in lower case that name a country in capitals ("-wraps-uk-visit").
 _SLUG_CAPS = {"uk": "UK", "us": "US", "usa": "USA", "uae": "UAE", "eu": "EU", "un": "UN", "rok": "ROK"}
 #: Short words of an address left in lower case (they are no name's part).
@@ -159,6 +161,47 @@ _SLUG_LOWER = frozenset("a an and as at by for from he her his in of on or over 
 
 
 _FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,5}$")  # ".html", ".php": no word of the title
+
+
+@lru_cache(maxsize=1)
+def _credit_regex() -> Optional[re.Pattern]:
+    """The offices of the publishers table named in words ("kremlin", "downing street": an official's office by
+    ``publisher_kinds.csv``, not an address, not a news agency) in a credit: "a <office> spokesperson said",
+    "according to the <office>", or alone on a line of the head ("10 Downing Street")."""
+    names = sorted({frag for frag, _ in gz._publisher_rows() if "." not in frag and len(frag) >= 5
+                    and any(gz.publisher_is(kind, frag, None) for kind in CREDITED_KINDS)}, key=len, reverse=True)
+    if not names:
+        return None
+    office = "(" + "|".join(re.escape(n) for n in names) + ")"
+    return re.compile(rf"\b(?:(?:a|an|the) {office}(?:'s)? (?:spokes(?:person|man|woman)|statement|press "
+                      rf"(?:office|service|secretary|release)|readout|source)|according to (?:a |an |the )?{office})\b"
+                      rf"|^[ \t]*(?:\d{{1,3}} )?{office}[ \t]*$", I | re.M)
+
+
+#: The kinds of ``publisher_kinds.csv`` whose offices a relayed readout's credit names (:func:`credited_source`).
+CREDITED_KINDS = ("official", "pm_office", "presidency")
+#: Characters of a relayed readout's head searched for a credit (:func:`credited_source`).
+CREDIT_CHARS = 600
+
+
+def credited_source(text: Optional[str]) -> Optional[tuple[str, str]]:
+    """The office a relayed readout's head credits, and its country: ``"A Downing Street spokesperson said:"``
+    -> ``("A Downing Street spokesperson", "GBR")`` (offices named in words in ``gazetteer_publishers.csv``).
+
+    Returns
+    -------
+    tuple of (str, str) or None
+        The credit's words and the office's country code; None where the first ``CREDIT_CHARS``
+        characters credit no known office.
+    """
+    rx = _credit_regex()
+    head = gz.fold((text or "")[:CREDIT_CHARS])
+    m = rx.search(head) if rx is not None else None
+    if m is None:
+        return None
+    office = next(g for g in m.groups() if g).lower()
+    code = next((code for frag, code in gz._publisher_rows() if frag == office), None)
+    return (m.group(0), code) if code else None
 
 
 def slug_title(url: str) -> str:
@@ -1238,7 +1281,7 @@ class _Context:
         "lead", "low_lead", "t_med", "medium", "spoke", "t_subj", "t_part", "t_subject", "t_anchor", "f_subj",
         "f_part", "f_subject", "host", "host_country", "people", "phrase_people", "phrase_text", "own_people",
         "counterparts", "countries", "announced", "gathering", "press", "head", "status", "planned_date",
-        "initiator", "trace", "date_host", "text", "language", "slug",
+        "initiator", "trace", "date_host", "text", "language", "slug", "credited",
     )
 
     def __init__(self, record: Record) -> None:
@@ -1251,6 +1294,11 @@ class _Context:
         self.publisher = publisher
         url_host = record.url.split("/")[2] if record.url and record.url.count("/") >= 2 else record.url
         self.pub_country = _publisher_code(record.publisher, url_host, meta.get("site"))
+        # a relayed readout: an unknown publisher whose head credits an office ("A Downing Street spokesperson
+        # said:", "according to a Kremlin statement") is read as that office's (rule credited_source)
+        self.credited = None if self.pub_country else credited_source(record.text)
+        if self.credited:
+            self.pub_country = self.credited[1]
         self.date, self.inferred = _resolve_date(record, None, self.pub_country)
         self.date_host = (None, self.pub_country)  # the host arguments the date was resolved with
         # the facts are read from the text with the page's captions and datelines, without its other furniture
@@ -1411,8 +1459,16 @@ def _host_of_publisher_country(c: _Context) -> None:
         mine = find()
         if mine:
             c.decide("host", mine[0]["name"], rule, mine[0]["name"])
-            c.decide("host_country", pub, "publisher_country", c.publisher or "")
+            c.decide("host_country", pub, *_publisher_rule(c))
             return
+
+
+def _publisher_rule(c: _Context) -> tuple[str, str]:
+    """(rule, evidence) of the publisher's country: ``publisher_country``, or ``credited_source`` where the
+    head of a relayed readout credits an office (:func:`credited_source`)."""
+    if c.credited:
+        return "credited_source", c.credited[0]
+    return "publisher_country", c.publisher or ""
 
 
 def _presidency_holder(c: _Context) -> list:
@@ -1563,7 +1619,7 @@ def _host_country(c: _Context) -> None:
         subj_codes = [p["country"] for p in c.t_subj + c.f_subj
                       if p["country"] and p["country"] not in gz.ORG_CODES and p["country"] not in guests]
         if c.pub_country:
-            c.decide("host_country", c.pub_country, "publisher_country", c.publisher or "")
+            c.decide("host_country", c.pub_country, *_publisher_rule(c))
         elif leader:
             c.decide("host_country", leader.country, "leader_country", leader.name)
         elif subj_codes:

@@ -317,3 +317,14 @@ def test_the_speaks_with_house_style_is_a_call_in_a_title_or_in_an_address(title
                   "2019-05-09")
     assert m["medium"] == "phone" and m["counterpart_countries"] == ["FRA"]
     assert why.loc["medium", "rule"] == "spoke_with"
+
+
+def test_a_conference_call_of_several_leaders_counts_those_the_next_sentence_names():
+    """Rule group_call: the leaders a group call "included" are counterparts beside its organiser."""
+    m, why = meta("Secretary General joins call with President Biden",
+                  "Today NATO Secretary General Jens Stoltenberg joined a conference call with world leaders convened "
+                  "by US President Joe Biden. Among those on the call were French President Emmanuel Macron and "
+                  "German Chancellor Olaf Scholz.", "https://www.nato.int/cps/en/natohq/news_1.htm", "2022-02-28")
+    assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Jens Stoltenberg", "NATO")
+    assert m["counterpart_countries"] == ["USA", "FRA", "DEU"]
+    assert why.loc["counterpart_countries", "rule"] == "group_call"

@@ -1751,6 +1751,34 @@ def _gathering_rules(c: _Context) -> None:
                      ", ".join(map(str, names)))
 
 
+#: A call or a meeting of several leaders that the title or the first sentence names without naming them all
+#: ("a secure conference call with world leaders", "a video call with European counterparts"): rule group_call.
+_GROUP_CALL = re.compile(
+    r"\b(?:conference call|(?:call|meeting|conversation)s? with (?:(?:other|fellow|world|international|several|"
+    r"allied|partner|European|Western|African|Asian|Arab|Nordic|G-?\d+) )?(?:leaders|counterparts|heads of "
+    r"(?:state|government)))\b", I)
+
+
+def _group_call_rule(c: _Context) -> None:
+    """Rule ``group_call``: a call or video meeting of several leaders ("took part in a conference call with world
+    leaders organised by President X. The call included ..."): the leaders the next sentences name are
+    counterparts too, beside those the title or first sentence names; not a leader named in the possessive
+    ("Putin's aggression"), who is talked about."""
+    if c.medium not in ("phone", "video") or c.announced or not _GROUP_CALL.search(f"{c.title} {c.first}"):
+        return
+    truncated = len(c.text or "") > HEAD_CHARS
+    have = set(c.countries)
+    head = gz.fold((c.text or "")[:HEAD_CHARS]).replace("\u2019", "'")
+    # a leader the text names in the possessive ("standing up to Putin's aggression") is talked about, not called
+    found = [p for p in _gathered(c.sents, c.sent_iter, c.date, c.host, c.host_country, truncated)
+             if p["country"] not in have and f"{str(p['name']).split()[-1]}'s" not in head]
+    if found:
+        names = [p["name"] for p in found]
+        evidence = _GROUP_CALL.search(f"{c.title} {c.first}").group(0)
+        c.decide("counterparts", c.counterparts + names, "group_call", evidence)
+        c.decide("countries", c.countries + [p["country"] for p in found], "group_call", evidence)
+
+
 #: "X pays a courtesy call on Y", "X paid a farewell call on Y": the visitor X calls on Y (rule courtesy_call).
 _CALL_ON = re.compile(r"\b(?:pays?|paid|paying|makes?|made|making)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?"
                       r"(?:courtesy|farewell|introductory|goodbye|protocol)\s+calls?\s+on\b", I)
@@ -1871,7 +1899,7 @@ def _language_rule(c: _Context) -> None:
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
     _host_country, _participants_stage, _counterparts_stage, _together_rule, _visit_rule, _gathering_rules,
-    _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
+    _group_call_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 
 

@@ -328,3 +328,27 @@ def test_a_conference_call_of_several_leaders_counts_those_the_next_sentence_nam
     assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Jens Stoltenberg", "NATO")
     assert m["counterpart_countries"] == ["USA", "FRA", "DEU"]
     assert why.loc["counterpart_countries", "rule"] == "group_call"
+
+
+def test_a_foreign_name_in_latin_letters_on_a_page_not_in_english_is_no_host():
+    """Rule not_english_foreign_name: on a Japanese ministry's page, the US president named in Latin letters is a
+    participant; the host's country is the publisher's."""
+    m, why = meta("首脳電話会談", "首相は本日、米国のドナルド・トランプ大統領（Donald Trump）と電話で話しました。"
+                  "両首脳は経済と安全保障について意見を交換し、緊密に連携することで一致しました。",
+                  "https://www.mofa.go.jp/mofaj/na/page9_000001.html", "2019-05-01")
+    assert m["language"] == "ja" and m["host_country"] == "JPN" and m["host"] != "Donald J. Trump"
+    assert m["counterpart_countries"] == ["USA"]
+    assert "not_english_foreign_name" in (why.loc["host", "rule"], why.loc["host", "overridden"])
+
+
+def test_a_page_not_in_english_takes_the_countries_its_english_address_names():
+    """Rule url_slug_countries on a page in Hindi whose address is in English words; not an address in Spanish."""
+    m, why = meta("प्रधानमंत्री की मिस्र के राष्ट्रपति से बात", "प्रधानमंत्री ने आज राष्ट्रपति से टेलीफोन पर बात की और दोनों नेताओं ने "
+                  "द्विपक्षीय संबंधों की समीक्षा की।",
+                  "https://pm.example.in/hi/prime-minister-speaks-with-the-president-of-egypt-1234", "2023-10-28")
+    assert m["language"] == "hi" and m["counterpart_countries"] == ["EGY"]
+    assert why.loc["counterpart_countries", "rule"] == "url_slug_countries"
+    m, _ = meta("Ministro participa en reunión de cancilleres", "El ministro participó hoy en la reunión de cancilleres "
+                "de la región y habló de comercio.",
+                "https://minrel.example.cl/ministro-participa-en-reunion-de-cancilleres-de-america", "2017-08-08")
+    assert m["language"] == "es" and "REU" not in m["counterpart_countries"]

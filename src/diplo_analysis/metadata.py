@@ -156,6 +156,8 @@ _SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b|\bSpeaks (?=(
 ANY_CONVERSATION_WORDS = ("discuss", "conversation", "engagement", "participation", "welcom")
 #: Words of an address written in lower case that name a country in capitals ("-wraps-uk-visit").
 _SLUG_CAPS = {"uk": "UK", "us": "US", "usa": "USA", "uae": "UAE", "eu": "EU", "un": "UN", "rok": "ROK"}
+#: English words of which an address must hold one for the countries it names to count (rule url_slug_countries).
+_SLUG_ENGLISH = frozenset("with of the and to for on at as meets speaks calls holds receives".split())
 #: Short words of an address left in lower case (they are no name's part).
 _SLUG_LOWER = frozenset("a an and as at by for from he her his in of on or over she the to via with".split())
 
@@ -1304,8 +1306,9 @@ class _Context:
         # the facts are read from the text with the page's captions and datelines, without its other furniture
         self.text = _facts_text(record) if record.furniture else record.text
         self.title, self.sent_iter = _head(record, self.text)
-        # a page without a title: the words of its address stand for the title's cues and sides
-        self.slug = slug_title(record.url) if not self.title and record.url else ""
+        # a page without a title, or not in English: the words of its address stand for the title's cues and
+        # sides (an address is often written in English words when the page is not)
+        self.slug = slug_title(record.url) if record.url and (not self.title or self.language != ENGLISH) else ""
         self.announced = bool(self.title) and "will" in self.title.lower() and bool(_FUTURE.search(self.title))
         self.sents, self.i = _choose_first(self.sent_iter)
         self.first = self.sents[self.i] if self.sents else ""
@@ -1376,7 +1379,7 @@ def _medium_from_cues(c: _Context) -> None:
     if c.announced:  # "On May 12, the President will hold talks with ...": rule title_future
         c.spoke = False
         c.decide("medium", "other", "title_future", _FUTURE.search(c.title).group(0))
-    if c.slug:  # the title's rules read the address's words: say so (rules url_slug_*)
+    if c.slug and not c.title:  # the title's rules read the address's words: say so (rules url_slug_*)
         c.trace = [d._replace(rule=f"url_slug_{d.rule}") if d.fact == "medium" and d.rule.startswith("title")
                    else d for d in c.trace]
 
@@ -1496,7 +1499,8 @@ def _host_of_subject(c: _Context) -> None:
     ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's"; not a known leader of
     another country than the publisher's). A known leader whom the title meets "with" is a guest, not the
     host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met"); so is one whose visit to
-    the publisher's country the subject names (rule ``visitor_not_host``, :func:`_visitors`)."""
+    the publisher's country the subject names (rule ``visitor_not_host``, :func:`_visitors`), and, on a page not
+    in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``)."""
     if c.host is not None:
         return
     # an organisation's site takes no state's leader as its host ("The Secretary-General and President
@@ -1511,6 +1515,13 @@ def _host_of_subject(c: _Context) -> None:
     visitors = _visitors(c)
     if visitors:
         c.decide("host", None, "visitor_not_host", ", ".join(sorted(visitors)))
+    if c.language != ENGLISH and c.pub_country:
+        # a page not in English: its "subject" is no sentence's subject, and a foreign leader whose name it
+        # gives in Latin letters is a participant, not the host of a publisher whose country is known
+        foreign = {p["name"] for p in subj_known if p["country"] != c.pub_country}
+        if foreign:
+            c.decide("host", None, "not_english_foreign_name", ", ".join(sorted(foreign)))
+            visitors = visitors | foreign
     guests = _title_guests(c) | visitors
     subj_known = [p for p in subj_known if p["name"] not in guests]
     if subj_known:
@@ -1673,17 +1684,19 @@ def _counterparts_stage(c: _Context) -> None:
         for text, code in [tc for tc in _hyphen_pairs(c.title or c.first) if tc[1] != c.host_country][:1]:
             c.decide("counterparts", [None], "title_sides", text)
             c.decide("countries", [code], "title_sides", text)
+    if c.medium != "other" or c.language != ENGLISH:  # a page not in English has no English cue of its medium
         _slug_countries(c)
     if c.spoke and c.countries:
         c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title or c.slug} {c.lead}").group(0))
 
 
 def _slug_countries(c: _Context) -> None:
-    """Rule ``url_slug_countries``: a page without a title whose head names no foreign participant, but whose
-    address does ("/taoiseach-speaks-to-british-prime-minister"): the countries the address names (not the
-    host's, not an organisation's), their persons unnamed."""
-    if c.countries or not c.slug:
-        return
+    """Rule ``url_slug_countries``: a page without a title, or not in English, whose head names no foreign
+    participant, but whose address does ("/taoiseach-speaks-to-british-prime-minister"): the countries the
+    address names (not the host's, not an organisation's), their persons unnamed; only an address in English
+    words (one of ``_SLUG_ENGLISH``: "with", "of", "meets", ...) counts."""
+    if c.countries or not c.slug or not _SLUG_ENGLISH.intersection(c.slug.lower().split()):
+        return  # an address in another language's words ("-reunion-de-cancilleres-") names no country here
     codes = list(dict.fromkeys(code for _, _, code in gz.find_countries(c.slug)
                                if code != c.host_country and code not in gz.ORG_CODES))
     if codes:

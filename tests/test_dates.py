@@ -650,6 +650,19 @@ def test_a_hijri_date_in_the_url_is_the_page_date(url, expected):
     assert "Hijri" in why.evidence and str(why.date.date()) == expected
 
 
+def test_a_full_date_to_come_in_an_announcement_is_not_the_pages_date():
+    """ "X will meet Y in the capital on Wednesday, 11 May 2022": the release's own stamp dates the page."""
+    rec = Record(path="x", line=1, title="President Roe to meet President Doe",
+                 text="Press release 27/2022\n9 May 2022\n\nPresident Jan Roe will meet the visiting President Jane "
+                      "Doe in the capital on Wednesday, 11 May 2022. The presidents will discuss security.")
+    assert str(resolve_date(rec)[0].date()) == "2022-05-09"
+    # a day held, not to come, is the event's
+    rec = Record(path="x", line=1, title="President Roe met President Doe",
+                 text="Press release 27/2022\n12 May 2022\n\nPresident Jan Roe met the visiting President Jane "
+                      "Doe in the capital on Wednesday, 11 May 2022. The presidents discussed security.")
+    assert str(resolve_date(rec)[0].date()) == "2022-05-11"
+
+
 @pytest.mark.parametrize("url", [
     "https://example.org/item/1443/13/40/x",  # no such month or day
     "https://example.org/item/1443/08/x",     # no day

@@ -135,6 +135,9 @@ _RE_ON_BEFORE = re.compile(
 #: A day said of something to come, in the words just before it: "the talks to be held in Geneva on
 #: May 3", "will meet on", "scheduled for" (rule of :func:`_role_day_month`: not the event).
 _RE_TO_COME_BEFORE = re.compile(r"\b(?:will|to be held|to take place|scheduled|upcoming|planned)\b[^.!?;]{0,40}$")
+#: The same for a full date, further back in its sentence: "X will meet Y in Helsinki on Wednesday, 11 May 2022"
+#: (an announcement's day to come is not the day of the page's event: rule of :func:`_role_full`).
+_RE_TO_COME_FULL = re.compile(r"\b(?:will|to be held|to take place|scheduled|upcoming|planned)\b[^.!?;\n]{0,80}$")
 _RE_DATELINE_AFTER = re.compile(r"\s*(?:\((?:Xinhua|XINHUA|AP|AFP|Reuters|CGTN|ECNS|CNS)\)|-{1,2}(?!\d)|—|–"
                                 r"|,\s*[A-Z]{2,8}\s*(?:-{1,2}(?!\d)|—|–))")  # "Capital, March 27, XNA- ..."
 _RE_COMMA_BEFORE = re.compile(r",\s*$")
@@ -564,6 +567,8 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
     if _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
         return "event"
     if _RE_EVENT_BEFORE.search(before):
+        if _RE_TO_COME_FULL.search(s, max(0, a - 120), a):
+            return "ignored"  # a day to come ("will meet ... on Wednesday, 11 May 2022")
         if _RE_PHOTO_AFTER.match(s, b):  # a photo caption: only a meeting shown counts
             sent = _sentence_before(s, a)
             if _RE_TAKEN.search(sent) or not _RE_MEET_VERB.search(sent):

@@ -650,6 +650,18 @@ def test_a_hijri_date_in_the_url_is_the_page_date(url, expected):
     assert "Hijri" in why.evidence and str(why.date.date()) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("首脳会談\n\n2019年6月11日\n\n首相は大統領と会談しました。", "2019-06-11"),
+    ("首脳電話会談\n\n平成29年10月23日\n\n首相は大統領と電話で話しました。", "2017-10-23"),  # Heisei 29
+    ("首脳会談\n\n令和元年5月1日\n\n首相は大統領と会談しました。", "2019-05-01"),      # Reiwa 1
+    ("정상 통화\n\n2022년 3월 10일\n\n대통령은 통화했다.", "2022-03-10"),
+])
+def test_dates_in_chinese_japanese_and_korean_characters_date_the_page(text, expected):
+    rec = Record(path="x", line=1, text=text, title="")
+    assert str(resolve_date(rec)[0].date()) == expected
+    assert not dates_in_text("平成99年13月40日")  # no such day
+
+
 def test_a_full_date_to_come_in_an_announcement_is_not_the_pages_date():
     """ "X will meet Y in the capital on Wednesday, 11 May 2022": the release's own stamp dates the page."""
     rec = Record(path="x", line=1, title="President Roe to meet President Doe",

@@ -465,8 +465,37 @@ def _find_xinhua_stamps(scan: _Scan) -> list[DateMention]:
     return out
 
 
+#: A date written with the characters of Chinese, Japanese and Korean: "2017年10月30日", a Japanese era's year
+#: ("平成29年10月23日": Heisei 29 = 2017; "令和元年" = 2019), "2017년 10월 30일".
+_RE_CJK = (
+    re.compile(r"(?:(?P<era>平成|令和)(?P<ey>元|\d{1,2})|(?P<year>(?:19|20)\d{2}))\s*年\s*(?P<mon>\d{1,2})\s*月\s*"
+               r"(?P<day>\d{1,2})\s*日"),
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?P<mon>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
+)
+#: The first Gregorian year of a Japanese era, less one.
+_ERA_BASE = {"平成": 1988, "令和": 2018}
+
+
+def _find_cjk_dates(scan: _Scan) -> list[DateMention]:
+    """Full dates in Chinese, Japanese or Korean characters (:data:`_RE_CJK`): a page's stamp (``header``) when
+    alone on its line or not after "on", as numeric dates are."""
+    s, out = scan.s, []
+    for rx, mark in zip(_RE_CJK, ("年", "년")):
+        for m in (rx.finditer(s) if mark in s else ()):
+            a, b = m.span()
+            era = m.groupdict().get("era")
+            y = _ERA_BASE[era] + (1 if m["ey"] == "元" else int(m["ey"])) if era else int(m["year"])
+            mo, d = int(m["mon"]), int(m["day"])
+            if not scan.free(a, b) or not (1 <= mo <= 12) or not _valid(y, mo, d):
+                continue
+            before = s[max(0, a - _BEFORE_CHARS):a]
+            scan.take(a, b, before)
+            out.append(DateMention(a, b, "full", _role_full(s, a, b, before, True), y, mo, d))
+    return out
+
+
 _MENTION_FINDERS = (_find_full_dates, _find_day_months, _find_weekdays, _find_relative_days, _find_xinhua_stamps,
-                    _find_numeric_dates)
+                    _find_numeric_dates, _find_cjk_dates)
 """The finders of :func:`dates_in_text`, in the order they claim text."""
 
 

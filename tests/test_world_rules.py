@@ -352,3 +352,12 @@ def test_a_page_not_in_english_takes_the_countries_its_english_address_names():
                 "de la región y habló de comercio.",
                 "https://minrel.example.cl/ministro-participa-en-reunion-de-cancilleres-de-america", "2017-08-08")
     assert m["language"] == "es" and "REU" not in m["counterpart_countries"]
+
+
+def test_a_title_naming_both_sides_takes_the_host_from_the_first_sentences_subject():
+    """Rule lead_subject_of_both: "Roe, Doe agree ..." on an unknown site; the first sentence's subject hosts."""
+    m, why = meta("Yoon, Biden agree to meet soon in first phone call",
+                  "President Yoon Suk Yeol on Thursday made his first phone call to US President Joe Biden and both "
+                  "agreed to meet in person soon.", "https://news.example.net/view?articleId=1", "2022-05-12")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Yoon Suk Yeol", "KOR", ["USA"])
+    assert why.loc["host", "rule"] == "lead_subject_of_both" and m["initiator"] == "host"

@@ -1499,7 +1499,9 @@ def _host_of_subject(c: _Context) -> None:
     ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's"; not a known leader of
     another country than the publisher's). A known leader whom the title meets "with" is a guest, not the
     host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met"); so is one whose visit to
-    the publisher's country the subject names (rule ``visitor_not_host``, :func:`_visitors`), and, on a page not
+    the publisher's country the subject names (rule ``visitor_not_host``, :func:`_visitors`). A title whose subject
+    names both sides ("Roe, Doe agree to meet") takes the one the first sentence's subject names (rule
+    ``lead_subject_of_both``). And, on a page not
     in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``)."""
     if c.host is not None:
         return
@@ -1524,6 +1526,14 @@ def _host_of_subject(c: _Context) -> None:
             visitors = visitors | foreign
     guests = _title_guests(c) | visitors
     subj_known = [p for p in subj_known if p["name"] not in guests]
+    both = [str(p["name"]) for p in c.t_subj if p["named"]]
+    lead = [p for p in c.f_subj if p["known"] and p["name"] not in guests
+            and any(n == p["name"] or n in str(p["name"]).split() for n in both)] if len(both) > 1 else []
+    if lead:
+        # "Roe, Doe agree to meet" names both sides: the first sentence's subject says whose readout it is
+        c.decide("host", lead[0]["name"], "lead_subject_of_both", c.f_subject[:80])
+        c.decide("host_country", lead[0]["country"], "lead_subject_of_both", lead[0]["name"])
+        return
     if subj_known:
         c.decide("host", subj_known[0]["name"], "subject_leader", subj_known[0]["name"])
         c.decide("host_country", subj_known[0]["country"], "subject_leader", subj_known[0]["name"])

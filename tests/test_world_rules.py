@@ -361,3 +361,13 @@ def test_a_title_naming_both_sides_takes_the_host_from_the_first_sentences_subje
                   "agreed to meet in person soon.", "https://news.example.net/view?articleId=1", "2022-05-12")
     assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Yoon Suk Yeol", "KOR", ["USA"])
     assert why.loc["host", "rule"] == "lead_subject_of_both" and m["initiator"] == "host"
+
+
+def test_the_readout_a_spokesperson_quotes_says_who_called():
+    """Rule caller, read in the first sentence of a readout quoted after "A ... spokesperson said:"."""
+    m, why = meta("PM call with President Macron: 3 March 2019", "Prime Minister Theresa May spoke to President "
+                  "Emmanuel Macron and they discussed the summit.\nA Downing Street spokesperson said:\nPresident Macron "
+                  "called the Prime Minister this morning to discuss the summit and trade.",
+                  "https://www.gov.uk/government/news/pm-call-with-president-macron-3-march-2019")
+    assert (m["medium"], m["host"], m["counterpart_countries"]) == ("phone", "Theresa May", ["FRA"])
+    assert m["initiator"] == "counterpart" and why.loc["initiator", "rule"] == "caller"

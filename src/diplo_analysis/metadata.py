@@ -1890,13 +1890,24 @@ def _status_rule(c: _Context) -> None:
         c.decide("status", "held", "held", f"medium {c.medium}")
 
 
+#: The words that introduce a readout quoted from its office: "A Downing Street spokesperson said:".
+_SPOKESPERSON_SAID = re.compile(r"\bspokes(?:person|man|woman) said:\s*", I)
+
+
 def _initiator_rule(c: _Context) -> None:
-    """The initiator of a call, where the text says who initiated or requested it (see :func:`_initiator`)."""
+    """The initiator of a call, where the text says who initiated or requested it (see :func:`_initiator`); the
+    first sentence of a readout quoted after "A ... spokesperson said:" is read as a first sentence too."""
     if c.medium not in ("phone", "video"):
         return
     raw = (c.text or "").replace("\u2019", "'")
     found = _initiator_decision(f"{c.title}.\n{raw}", f"{c.title}. {c.first}", c.host, c.host_country, c.date,
                                 len(c.title) + 2, tuple(c.counterparts))
+    said = _SPOKESPERSON_SAID.search(raw, 0, HEAD_CHARS) if found is None and "said:" in raw[:HEAD_CHARS] else None
+    if said is not None:
+        # "A Downing Street spokesperson said: President X called the Prime Minister ...": the quoted readout's
+        # first sentence is read as a first sentence (rule caller)
+        quoted = next(_iter_sentences(raw[said.end():said.end() + 600]), "")
+        found = _initiator_decision(quoted, quoted, c.host, c.host_country, c.date, 0, tuple(c.counterparts))
     if found is not None:
         c.decide("initiator", *found)
 

@@ -1356,7 +1356,8 @@ def _medium_from_cues(c: _Context) -> None:
     a generic "Call" in the title is refined by "video call" in the text; a
     title of another kind ("Statement on ...") yields to a strong call cue of
     the text ("spoke by telephone"); a "Meeting with" title wins over a call
-    the text only mentions ("follows their April telephone call").
+    the text only mentions ("follows their April telephone call"). A page without a title reads the words of its
+    address instead (:func:`slug_title`; the rules are then named ``url_slug_title_cue`` and so on).
     """
     title, lead, low_lead = c.title or c.slug, c.lead, c.low_lead
     c.t_med, t_pos = _first_cue(title) if title else (None, -1)
@@ -1446,7 +1447,9 @@ def _read_people(c: _Context) -> None:
 # ---- host: a known person of the publisher's country, else the subject's
 def _host_of_publisher_country(c: _Context) -> None:
     """Rules ``publisher_leader_in_subject``, ``presidency_head_of_state``, ``publisher_leader_named``,
-    ``publisher_leader_next_sentence``: a known leader of the publisher's country."""
+    ``publisher_leader_next_sentence``: a known leader of the publisher's country. An unknown publisher whose
+    head credits an office ("A Downing Street spokesperson said:") is read as that office's (rule
+    ``credited_source``, :func:`credited_source`)."""
     pub = c.pub_country
     if not pub:
         return
@@ -1672,9 +1675,10 @@ def _participants_stage(c: _Context) -> None:
 
 
 def _counterparts_stage(c: _Context) -> None:
-    """Rules ``participants`` (the participants and known foreign leaders in the subject) and
+    """Rules ``participants`` (the participants and known foreign leaders in the subject),
     ``title_sides`` ("Japan-Australia Summit": a side, not a person; the first sentence's on a page
-    without a title)."""
+    without a title) and ``url_slug_countries`` (:func:`_slug_countries`); ``spoke_with``: "X spoke with Y"
+    with a foreign counterpart and no medium named is a call."""
     extra = [p for p in c.t_subj + c.f_subj if p["known"]]
     counterparts, countries, seen, foreign_seen = [], [], set(), set()
     for p in c.people + c.foreign(extra):
@@ -1787,17 +1791,22 @@ def _group_call_rule(c: _Context) -> None:
     leaders organised by President X. The call included ..."): the leaders the next sentences name are
     counterparts too, beside those the title or first sentence names; not a leader named in the possessive
     ("Putin's aggression"), who is talked about."""
-    if c.medium not in ("phone", "video") or c.announced or not _GROUP_CALL.search(f"{c.title} {c.first}"):
+    if c.medium not in ("phone", "video") or c.announced:
+        return
+    head = f"{c.title} {c.first}"
+    low = head.lower()
+    if not (("leaders" in low or "counterparts" in low or "heads of" in low or "conference call" in low)
+            and _GROUP_CALL.search(head)):  # the words every match holds, looked for first (cheaper)
         return
     truncated = len(c.text or "") > HEAD_CHARS
     have = set(c.countries)
-    head = gz.fold((c.text or "")[:HEAD_CHARS]).replace("\u2019", "'")
+    page = gz.fold((c.text or "")[:HEAD_CHARS]).replace("\u2019", "'")
     # a leader the text names in the possessive ("standing up to Putin's aggression") is talked about, not called
     found = [p for p in _gathered(c.sents, c.sent_iter, c.date, c.host, c.host_country, truncated)
-             if p["country"] not in have and f"{str(p['name']).split()[-1]}'s" not in head]
+             if p["country"] not in have and f"{str(p['name']).split()[-1]}'s" not in page]
     if found:
         names = [p["name"] for p in found]
-        evidence = _GROUP_CALL.search(f"{c.title} {c.first}").group(0)
+        evidence = _GROUP_CALL.search(head).group(0)
         c.decide("counterparts", c.counterparts + names, "group_call", evidence)
         c.decide("countries", c.countries + [p["country"] for p in found], "group_call", evidence)
 
@@ -1902,7 +1911,8 @@ def _initiator_rule(c: _Context) -> None:
     raw = (c.text or "").replace("\u2019", "'")
     found = _initiator_decision(f"{c.title}.\n{raw}", f"{c.title}. {c.first}", c.host, c.host_country, c.date,
                                 len(c.title) + 2, tuple(c.counterparts))
-    said = _SPOKESPERSON_SAID.search(raw, 0, HEAD_CHARS) if found is None and "said:" in raw[:HEAD_CHARS] else None
+    said = _SPOKESPERSON_SAID.search(raw, 0, HEAD_CHARS) if found is None and raw.find("said:", 0, HEAD_CHARS) >= 0 \
+        else None
     if said is not None:
         # "A Downing Street spokesperson said: President X called the Prime Minister ...": the quoted readout's
         # first sentence is read as a first sentence (rule caller)

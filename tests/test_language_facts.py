@@ -92,6 +92,14 @@ def test_yesterday_in_the_words_of_cldr_counts_back_from_the_page_date():
     assert decision.rule == "text_relative_day" and "it: cldr_yesterday" in decision.evidence
 
 
+def test_a_weekday_is_read_as_cldr_writes_it_not_as_a_name():
+    url = "https://www.example-news.org/2021/02/12/item"
+    name = _page("", "El ministro viajó a Santo Domingo para la cumbre.", url=url)
+    assert explain_date(name, language="es").rule == "page_date"
+    day = _page("", "El ministro se reunió el domingo con su homólogo.", url=url)
+    assert explain_date(day, language="es").date == pd.Timestamp("2021-02-07")
+
+
 def test_month_names_come_from_cldr_in_their_format_and_stand_alone_forms():
     ru = ld.month_names("ru")
     assert ru["апреля"] == ru["апрель"] == 4
@@ -112,6 +120,9 @@ COUNTRY_TEXTS = [
     ("gu", "પ્રધાનમંત્રીએ આજે ઇજિપ્તના રાષ્ટ્રપતિ સાથે વાત કરી.", ["EGY"]),
     ("ja", "総理大臣は米国大統領と電話会談を行いました。", ["USA"]),
     ("ko", "대통령은 미국 대통령과 통화했다.", ["USA"]),
+    ("ru", "Министр провёл переговоры с Соединёнными Штатами и Великобританией.", ["USA", "GBR"]),
+    ("hi", "प्रधानमंत्री ने रूसी राष्ट्रपति और ब्रिटेन के प्रधानमंत्री से बात की।", ["RUS", "GBR"]),
+    ("de", "Der Kanzler traf die britische Premierministerin und den russischen Botschafter.", ["GBR", "RUS"]),
 ]
 
 

@@ -18,17 +18,19 @@ How a name is matched depends on how the language writes words (:func:`country_p
 * Chinese, Japanese, Korean: as written, anywhere (no spaces between words);
 * Arabic, Persian, Urdu: with or without the article and a clinging preposition before it
   ("الـ", "و", "ب", "ل") and up to three letters after a name without its final alef or ta
-  marbuta ("قطر" finds "القطري"; "روسيا" finds "الروسية"); the hamza forms of alef are one letter;
+  marbuta ("قطر" finds "القطري"; "روسيا" finds "الروسية"); the hamza forms of alef are one letter
+  (and Russian "ё" is "е");
 * the scripts of India and Sri Lanka: the name without its final vowel sign, followed by any
   suffix ("ઇજિપ્ત" finds "ઇજિપ્તના", "அமெரிக்கா" finds "அமெரிக்க"); joiners and nukta ignored;
 * languages that decline nouns (Russian, Ukrainian, Polish, Czech, Turkish, Hungarian, ...):
-  each word without its final vowels, followed by up to four letters, two after a stem of four
-  letters or fewer ("Узбекистан" finds "Узбекистана", "Россия" finds "России", "Ирак" finds "Ирака"
+  each word without its final vowels, followed by up to four letters, two after a one-word stem of
+  four letters or fewer ("Узбекистан" finds "Узбекистана", "Россия" finds "России", "Ирак" finds "Ирака"
   but not the given name "Ираклий");
-* German: each word with an optional "s", "es", "n" or "en" ("Chinas", "Europäischen Union");
+* German: each word with an optional ending, "e", "s", "es", "n", "en", "em" or "er" ("Chinas",
+  "Europäischen Union", "russische");
 * the other languages: as written, as a whole word (French "Chine", Spanish "Perú").
 
-Names of three letters or fewer in alphabetic scripts (two in Arabic, one in CJK) are matched
+Names of three letters or fewer in alphabetic scripts (two in Arabic and Indian scripts, one in CJK) are matched
 only from the table, not from CLDR. CLDR's names are proper nouns, matched as CLDR capitalises them
 or in capitals (Spanish "Reunión" is Réunion, "reunión" a meeting); the table's rows ignore case.
 Nothing here is read for an English page: a language's expression is built on its first page.
@@ -58,7 +60,7 @@ _NOT_COUNTRIES = frozenset({"EZ", "QO", "ZZ", "XA", "XB", "UN"})
 _ORGS = {"EU": "EUU"}
 #: Removed before matching (joiners, nukta, tatweel, Arabic short vowels): written or not.
 _DROP = dict.fromkeys(map(ord, "\u200c\u200d\u093c\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"))
-_SAME = str.maketrans("أإآٱىۀ", "ااااية")
+_SAME = str.maketrans("أإآٱىۀёЁ", "اااا" + "ي" + "ة" + "еЕ")
 
 
 class CountryMention(NamedTuple):
@@ -128,7 +130,9 @@ def _alpha3() -> dict:
     path = resources.files(country_converter).joinpath("country_data.tsv")
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    return {r["ISO2"]: r["ISO3"] for r in rows if r["ISO2"] and r["ISO3"] and not r.get("obsolete")}
+    # a few ISO2 cells are expressions of several codes ("^GB$|^UK$")
+    return {iso2: r["ISO3"] for r in rows if r["ISO3"] and not r.get("obsolete")
+            for iso2 in re.findall(r"[A-Z]{2}", r["ISO2"])}
 
 
 def _cldr_names(code: str) -> dict:
@@ -167,7 +171,7 @@ def country_names(code: str) -> dict:
 
 
 def _shortest(code: str) -> int:
-    return 1 if code in _CJK else 2 if code in _ARABIC else 3
+    return 1 if code in _CJK else 2 if code in _ARABIC or code in _INDIC else 3
 
 
 def _indic_stem(word: str) -> str:
@@ -176,7 +180,7 @@ def _indic_stem(word: str) -> str:
     return word
 
 
-def _word_pattern(code: str, word: str) -> str:
+def _word_pattern(code: str, word: str, alone: bool = True) -> str:
     w = re.escape(word)
     if code in _ARABIC:
         core = word[2:] if word.startswith("ال") and len(word) > 4 else word
@@ -186,16 +190,16 @@ def _word_pattern(code: str, word: str) -> str:
         return re.escape(_indic_stem(word)) + r"[^\s\d.,;:!?()\"'«»]*"
     if code in _DECLINING:
         stem = re.sub(r"(?<=\w\w\w)[aeiouyаяоеёиыуюьйіїєъ]{1,2}$", "", word, flags=re.I)
-        return re.escape(stem) + (r"[^\W\d_]{0,4}" if len(stem) > 4 else r"[^\W\d_]{0,2}")
+        return re.escape(stem) + (r"[^\W\d_]{0,4}" if len(stem) > 4 or not alone else r"[^\W\d_]{0,2}")
     if code == "de":
-        return w + "(?:s|es|n|en)?"
+        return w + "(?:e|s|es|n|en|em|er)?"
     return w
 
 
 def country_pattern(code: str, name: str) -> str:
     """The expression that finds ``name`` in a text of language ``code`` (see the module's docstring)."""
     words = _norm(name).split()
-    body = r"\s+".join(_word_pattern(code, w) for w in words)
+    body = r"\s+".join(_word_pattern(code, w, len(words) == 1) for w in words)
     if code in _CJK:
         return body
     return rf"(?<![^\W_]){body}(?![^\W\d_])" if code not in _INDIC else rf"(?<![^\W_]){body}"

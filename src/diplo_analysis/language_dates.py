@@ -28,8 +28,9 @@ claim text:
 ``cjk_month_day``
     "10月23日", "10월 23일" without a year.
 ``cldr_weekday``
-    a weekday name alone (CLDR's wide names: "segunda-feira", "Montag"), counted back from the
-    page's date as an English "on Monday" is.
+    a weekday name alone, written as CLDR writes it (its wide names: "segunda-feira", "Montag";
+    Spanish "domingo" but not the name "Domingo"), counted back from the page's date as an
+    English "on Monday" is.
 ``cldr_yesterday``
     CLDR's word for the day before ("ieri", "gestern", "вчера", "昨日"; not where the language
     writes yesterday and tomorrow alike, Hindi "कल"), counted back from the page's date.
@@ -196,8 +197,10 @@ def _relative_words(code: str) -> tuple:
     """(expression of a weekday name alone, lower-case name -> 0-6, expression of "yesterday" or None)."""
     loc = cldr_locale(code)
     _, names = _weekdays(code)
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    days = re.compile(rf"(?<!\w)({alt})(?!\w)", re.I) if alt else None
+    written = {n for ctx in ("format", "stand-alone") for n in loc.days[ctx]["wide"].values()} if loc else set()
+    alt = "|".join(re.escape(n) for n in sorted(written, key=len, reverse=True))
+    # as CLDR writes them: Spanish "domingo", not the name "Domingo"; Indonesian "Minggu", not "minggu" (week)
+    days = re.compile(rf"(?<!\w)({alt})(?!\w)") if alt else None
     rel = {} if loc is None else dict(loc._data["date_fields"]["day"].get("relative", {}))  # CLDR "fields"
     yesterday = rel.get(-1)
     if not yesterday or yesterday == rel.get(1):

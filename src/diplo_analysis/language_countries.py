@@ -196,30 +196,59 @@ def _word_pattern(code: str, word: str, alone: bool = True) -> str:
     return w
 
 
+#: Letters of the scripts of India and Sri Lanka (and their vowel signs): a name does not start after one.
+_INDIC_LETTERS = "\u0900-\u0dff"
+#: Arabic letters that cling to the next word (and, with, for, so; the article), skipped to find its key.
+_ARABIC_CLINGING = ("", "و", "ب", "ل", "ف", "ال", "وال", "بال", "فال", "لل")
+_WORD_START = re.compile(rf"(?<![\w{_INDIC_LETTERS}])[^\W\d_]")
+
+
 def country_pattern(code: str, name: str) -> str:
     """The expression that finds ``name`` in a text of language ``code`` (see the module's docstring)."""
     words = _norm(name).split()
     body = r"\s+".join(_word_pattern(code, w, len(words) == 1) for w in words)
     if code in _CJK:
         return body
-    return rf"(?<![^\W_]){body}(?![^\W\d_])" if code not in _INDIC else rf"(?<![^\W_]){body}"
+    return rf"(?<![^\W_]){body}(?![^\W\d_])" if code not in _INDIC else rf"(?<![\w{_INDIC_LETTERS}]){body}"
+
+
+def _key(code: str, name: str) -> str:
+    """The first letters of a name as the text writes them at a word's start (after the Arabic article)."""
+    name = _norm(name)
+    if code in _ARABIC and name.startswith("ال") and len(name) > 4:
+        name = name[2:]
+    return name[: 1 if code in _CJK else 2].casefold()
 
 
 @lru_cache(maxsize=None)
-def _compiled(code: str) -> Optional[tuple]:
+def _compiled(code: str) -> dict:
+    """First letters (:func:`_key`) -> (expression of the names that start with them, the names in its
+    order): a text is matched only where a word starts with the first letters of some name."""
     names = country_names(code)
-    if not names:
-        return None
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    parts = []
-    for i, n in enumerate(ordered):
-        if names[n][1] == "CLDR":  # a proper noun: as CLDR capitalises it, or in capitals
-            pat = "|".join(dict.fromkeys(country_pattern(code, v) for v in (n, n.upper())))
-        else:
-            pat = f"(?i:{country_pattern(code, n)})"
-        parts.append(f"(?P<n{i}>{pat})")
-    rx = re.compile("|".join(parts))
-    return rx, ordered
+    by_key: dict = {}
+    for n in names:
+        by_key.setdefault(_key(code, n), []).append(n)
+    out = {}
+    for key, group in by_key.items():
+        ordered = sorted(group, key=lambda n: (-len(n), n))
+        parts = []
+        for i, n in enumerate(ordered):
+            if names[n][1] == "CLDR":  # a proper noun: as CLDR capitalises it, or in capitals
+                pat = "|".join(dict.fromkeys(country_pattern(code, v) for v in (n, n.upper())))
+            else:
+                pat = f"(?i:{country_pattern(code, n)})"
+            parts.append(f"(?P<n{i}>{pat})")
+        out[key] = (re.compile("|".join(parts)), ordered)
+    return out
+
+
+def _starts(code: str, s: str):
+    """(position, key) of each place a name may start in ``s``."""
+    if code in _CJK:
+        return ((i, ch.casefold()) for i, ch in enumerate(s))
+    skips = _ARABIC_CLINGING if code in _ARABIC else ("",)
+    return ((m.start(), s[m.start() + len(p): m.start() + len(p) + 2].casefold())
+            for m in _WORD_START.finditer(s) for p in skips if s.startswith(p, m.start()))
 
 
 def countries_in(code: Optional[str], text: str) -> list:
@@ -242,13 +271,18 @@ def countries_in(code: Optional[str], text: str) -> list:
     """
     if not code or code == "en" or not text:
         return []
-    found = _compiled(code)
-    if found is None:
+    by_key = _compiled(code)
+    if not by_key:
         return []
-    rx, ordered = found
-    names = country_names(code)
-    out = []
-    for m in rx.finditer(_norm(text)):
+    names, s, out, end = country_names(code), _norm(text), [], 0
+    for pos, key in _starts(code, s):
+        if pos < end or key not in by_key:
+            continue
+        rx, ordered = by_key[key]
+        m = rx.match(s, pos)
+        if m is None:
+            continue
+        end = m.end()
         iso, source = names[ordered[int(m.lastgroup[1:])]]
         if iso:
             out.append(CountryMention(iso, m.group(0), m.start(), source))

@@ -201,6 +201,10 @@ class DateMention:
         Whether the sentence around the mention has a verb of a call or
         meeting (met, held talks, spoke, phone, ...); used to prefer "met on
         Thursday" over "arrived on Wednesday".
+    source : str or None
+        For a date written in the words of another language than English
+        (:mod:`diplo_analysis.language_dates`): the language and the pattern
+        ("de: cldr_day_month_year"); None for the English and numeric finders.
     """
 
     start: int
@@ -212,6 +216,7 @@ class DateMention:
     day: Optional[int] = None
     weekday: Optional[int] = None
     call_verb: bool = False
+    source: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -322,10 +327,16 @@ def dates_in_text(text: str, title: Optional[str] = None, head_chars: int = HEAD
     return _mentions_in(_searched(text, title, head_chars))
 
 
-def _mentions_in(s: str) -> list[DateMention]:
-    """The mentions of all the finders in ``s``, sorted by position."""
+def _mentions_in(s: str, language: Optional[str] = None) -> list[DateMention]:
+    """The mentions of all the finders in ``s``, sorted by position; on a page in another language than
+    English, the finders of its month names (:func:`diplo_analysis.language_dates.finders_for`) first."""
     scan = _Scan(s)
-    found = [m for finder in _MENTION_FINDERS for m in finder(scan)]
+    finders = _MENTION_FINDERS
+    if language is not None and language != "en":
+        from .language_dates import finders_for
+
+        finders = finders_for(language) + finders
+    found = [m for finder in finders for m in finder(scan)]
     found.sort(key=lambda x: (x.start, x.end))
     return found
 
@@ -1143,10 +1154,11 @@ class _DateContext:
     field never searches its text.
     """
 
-    __slots__ = ("record", "host", "host_country", "__dict__")  # __dict__ holds the cached properties
+    __slots__ = ("record", "host", "host_country", "language", "__dict__")  # __dict__: the cached properties
 
-    def __init__(self, record: Record, host: Optional[str], host_country: Optional[str]) -> None:
-        self.record, self.host, self.host_country = record, host, host_country
+    def __init__(self, record: Record, host: Optional[str], host_country: Optional[str],
+                 language: Optional[str] = None) -> None:
+        self.record, self.host, self.host_country, self.language = record, host, host_country, language
 
     @_cached
     def dayfirst(self) -> bool:
@@ -1173,7 +1185,7 @@ class _DateContext:
     @_cached
     def mentions(self) -> list[DateMention]:
         """:func:`dates_in_text` of the record."""
-        return _mentions_in(self.searched)
+        return _mentions_in(self.searched, self.language)
 
     @_cached
     def refs(self) -> list[PageDate]:
@@ -1213,6 +1225,8 @@ class _DateContext:
     def words(self, m: DateMention) -> str:
         """A mention's words, quoted, with its role when it is not a plain event."""
         words = repr(self.searched[m.start:m.end])
+        if m.source:
+            words = f"{words} [{m.source}]"
         return words if m.role == "event" else f"{words} ({m.role})"
 
 
@@ -1496,7 +1510,8 @@ _YEAR_STEPS: tuple[Callable[[_DayMonth], Optional[_YearFound]], ...] = (
 _NO_DATE: _Decision = (pd.NaT, False, "no_date", lambda: "no date field, no date in the text, no page date")
 
 
-def explain_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None) -> DateDecision:
+def explain_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None,
+                 language: Optional[str] = None) -> DateDecision:
     """The day of a readout's call or meeting, with the rule that decided it and its evidence.
 
     The rules of ``_RULES`` are tried in order on a context built once for
@@ -1509,7 +1524,7 @@ def explain_date(record: Record, host: Optional[str] = None, host_country: Optio
 
     Parameters
     ----------
-    record, host, host_country
+    record, host, host_country, language
         As for :func:`resolve_date`.
 
     Returns
@@ -1525,15 +1540,16 @@ def explain_date(record: Record, host: Optional[str] = None, host_country: Optio
         When ``record`` is not a :class:`~diplo_analysis.records.Record`
         (or an object with its fields).
     """
-    date, inferred, rule, evidence = _decide(record, host, host_country)
+    date, inferred, rule, evidence = _decide(record, host, host_country, language)
     return DateDecision(date, inferred, rule, evidence())
 
 
-def _decide(record: Record, host: Optional[str], host_country: Optional[str]) -> _Decision:
+def _decide(record: Record, host: Optional[str], host_country: Optional[str],
+            language: Optional[str] = None) -> _Decision:
     """The first decision of the rules of ``_RULES`` on a context built for ``record``."""
     if not hasattr(record, "text") or not hasattr(record, "meta"):
         raise TypeError(f"resolve_date expects a Record, got {type(record).__name__}")
-    ctx = _DateContext(record, host, host_country)
+    ctx = _DateContext(record, host, host_country, language)
     for rule in _RULES:
         decision = rule(ctx)
         if decision is not None:
@@ -1542,7 +1558,7 @@ def _decide(record: Record, host: Optional[str], host_country: Optional[str]) ->
 
 
 def resolve_date(record: Record, host: Optional[str] = None,
-                 host_country: Optional[str] = None) -> tuple[Any, bool]:
+                 host_country: Optional[str] = None, language: Optional[str] = None) -> tuple[Any, bool]:
     """The day of a readout's call or meeting, and whether it was inferred.
 
     The first of an ordered list of rules that decides gives the day (see
@@ -1565,6 +1581,13 @@ def resolve_date(record: Record, host: Optional[str] = None,
         ISO alpha-3 of the publisher; numeric date fields such as
         ``03/04/2021`` are read month-first for ``USA`` and day-first
         otherwise.
+    language : str, optional
+        ISO 639-1 code of the page (:func:`diplo_analysis.language.detect_language`;
+        the loader passes it). Another language than ``"en"`` also reads dates
+        written with that language's month names, from CLDR
+        (:mod:`diplo_analysis.language_dates`: "16. April 2020", "16 апреля
+        2020", "2020年4月16日"); None or ``"en"``: the English and numeric
+        dates only.
 
     Returns
     -------
@@ -1580,5 +1603,5 @@ def resolve_date(record: Record, host: Optional[str] = None,
         When ``record`` is not a :class:`~diplo_analysis.records.Record`
         (or an object with its fields).
     """
-    decision = _decide(record, host, host_country)
+    decision = _decide(record, host, host_country, language)
     return decision[0], decision[1]

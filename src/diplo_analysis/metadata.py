@@ -55,7 +55,7 @@ import pandas as pd
 from . import gazetteer as gz
 from ._tables import checked_pattern, read_checked_table
 from .announcements import announcement_rule, planned_date
-from . import language_cues
+from . import language_countries, language_cues
 from .initiators import initiator_cues
 from .language import ENGLISH, detect_language, explain_language
 from .records import Record
@@ -323,7 +323,8 @@ def _fallback_date(record: Record):
 _dates_module = None  # diplo_analysis.dates, imported on first use (not on every call: faster)
 
 
-def _resolve_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None):
+def _resolve_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None,
+                  language: Optional[str] = None):
     global _dates_module
     if _dates_module is None:
         try:
@@ -331,7 +332,7 @@ def _resolve_date(record: Record, host: Optional[str] = None, host_country: Opti
         except ImportError:  # pragma: no cover - until dates.py lands
             return _fallback_date(record)
         _dates_module = _dates
-    return _dates_module.resolve_date(record, host=host, host_country=host_country)
+    return _dates_module.resolve_date(record, host=host, host_country=host_country, language=language)
 
 
 def _next_split(text: str, pos: int):
@@ -1303,7 +1304,7 @@ class _Context:
         self.credited = None if self.pub_country else credited_source(record.text)
         if self.credited:
             self.pub_country = self.credited[1]
-        self.date, self.inferred = _resolve_date(record, None, self.pub_country)
+        self.date, self.inferred = _resolve_date(record, None, self.pub_country, self.language)
         self.date_host = (None, self.pub_country)  # the host arguments the date was resolved with
         # the facts are read from the text with the page's captions and datelines, without its other furniture
         self.text = _facts_text(record) if record.furniture else record.text
@@ -1652,7 +1653,7 @@ def _host_country(c: _Context) -> None:
             c.decide("host_country", subj_codes[0], "subject_country", c.t_subject or c.f_subject)
     if pd.isna(c.date) and c.host:
         # the host's tenure can date a readout whose text gives no year
-        c.date, c.inferred = _resolve_date(c.record, c.host, c.host_country)
+        c.date, c.inferred = _resolve_date(c.record, c.host, c.host_country, c.language)
         c.date_host = (c.host, c.host_country)
 
 
@@ -1935,19 +1936,45 @@ def _language_rule(c: _Context) -> None:
     ``language_no_foreign_counterpart``, ``held``, ``language_at_request``, ``language_initiative_of``,
     ``language_caller``, ``language_cues`` (:func:`_language_cue_rules`). Where it has none, rule
     ``not_english``: the facts read from cues (medium, status, planned date, initiator) are left empty, not
-    guessed; the date, the host, its country and the counterparts the tables name stand. English pages
-    return at once: they never read the rows of other languages.
+    guessed; the date, the host, its country and the counterparts the tables name stand. Then the countries
+    named in the page's language (:func:`_language_countries`). English pages return at once: they never
+    read the rows of other languages.
     """
     if c.language == ENGLISH:
         return
     cues = language_cues.cues_for(c.language)
     if cues is not None:
         _language_cue_rules(c, cues)
+    else:
+        why = explain_language(c.record.title, c.record.text)
+        evidence = f"language {why.code} ({why.rule}, {why.evidence})"
+        for fact, empty in ENGLISH_CUE_FACTS:
+            c.decide(fact, empty, "not_english", evidence)
+    _language_countries(c)
+
+
+def _language_countries(c: _Context) -> None:
+    """Rules ``language_host_country`` (a host country still open: the first country that the words of the
+    page's language name in its title and head) and ``language_counterpart_country`` (a conversation without
+    a counterpart country: the first other country they name), read by
+    :func:`diplo_analysis.language_countries.countries_in` (CLDR's names of the territories in that
+    language, and the rows of ``data/country_names_languages.csv``). The evidence names the language,
+    the words and their source: ``ru: 'Узбекистана' (CLDR)``."""
+    if c.host_country is not None and (c.countries or c.medium == "other"):
         return
-    why = explain_language(c.record.title, c.record.text)
-    evidence = f"language {why.code} ({why.rule}, {why.evidence})"
-    for fact, empty in ENGLISH_CUE_FACTS:
-        c.decide(fact, empty, "not_english", evidence)
+    title = c.record.title if isinstance(c.record.title, str) else ""  # as written: c.title is folded
+    found = language_countries.countries_in(c.language, f"{title}. {language_cues.lead_of(title, c.text)}")
+    if not found:
+        return
+
+    def said(f) -> str:
+        return f"{c.language}: {f.words!r} ({f.source})"
+    if c.host_country is None:
+        c.decide("host_country", found[0].code, "language_host_country", said(found[0]))
+    other = next((f for f in found if f.code != c.host_country), None)
+    if not c.countries and c.medium != "other" and other is not None:
+        c.decide("counterparts", [None], "language_counterpart_country", said(other))
+        c.decide("countries", [other.code], "language_counterpart_country", said(other))
 
 
 def _cue_evidence(cues, found: tuple) -> str:
@@ -2155,7 +2182,7 @@ def _date_decision(c: _Context) -> tuple[str, str]:
     arguments as the call whose date was kept)."""
     from .dates import explain_date
 
-    decision = explain_date(c.record, *c.date_host)
+    decision = explain_date(c.record, *c.date_host, language=c.language)
     return decision.rule, decision.evidence
 
 

@@ -5,6 +5,7 @@ Usage::
     python benchmarks/eval_world.py                  # the dev part of the labels
     python benchmarks/eval_world.py --split heldout  # the part kept aside (not to tune to)
     python benchmarks/eval_world.py --split all --misses 10
+    python benchmarks/eval_world.py --pages PATH.jsonl --labels PATH.csv --split all
 
 The pages are ``world_pages/world_pages.jsonl`` of the shared folder
 (``$DIPLO_ANALYSIS_WORLD`` or ``../shared/world_pages`` beside the repository),
@@ -12,7 +13,9 @@ read with ``load_readouts`` as a user would. The labels,
 ``tests/labels/world_pages.csv``, were made by reading the pages before
 looking at the package's output; they hold urls and labels, never text. Each
 label row has a ``split`` (``dev`` or ``heldout``: a fixed function of the
-url's SHA-1, so it never moves).
+url's SHA-1, so it never moves). ``--pages`` and ``--labels`` score another
+set of pages (a JSONL ``load_readouts`` reads, labels of the same columns; a
+``split`` column is needed only for ``--split dev`` or ``heldout``).
 
 Printed, per split: medium (all pages), host country (all pages), counterpart
 country (calls and meetings as labelled: the labelled countries all found,
@@ -101,14 +104,16 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--pages", type=Path, help="another JSONL of pages (default: world_pages)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="labels of those pages (a CSV)")
     args = parser.parse_args(argv)
-    path = world_file()
+    path = args.pages or world_file()
     if not path.is_file():
         print(f"{path}: not found (set DIPLO_ANALYSIS_WORLD)")
         return 2
     import diplo_analysis as da
 
-    labels = read_labels()
+    labels = read_labels(args.labels)
     if args.split != "all":
         labels = labels.loc[labels["split"] == args.split]
     with warnings.catch_warnings():  # the pages not in English are counted below

@@ -371,3 +371,60 @@ def test_the_readout_a_spokesperson_quotes_says_who_called():
                   "https://www.gov.uk/government/news/pm-call-with-president-macron-3-march-2019")
     assert (m["medium"], m["host"], m["counterpart_countries"]) == ("phone", "Theresa May", ["FRA"])
     assert m["initiator"] == "counterpart" and why.loc["initiator", "rule"] == "caller"
+
+
+# --- fresh pages of new publishers (issue 11, second English session): rules for kinds of miss ---------------
+
+def test_the_receiver_of_a_call_hosts_even_where_the_title_names_the_caller_first():
+    m, why = meta("Modi congratulates Kishida on his party's win",
+                  "Prime Minister Fumio Kishida received a telephone call on Monday from Indian Prime Minister "
+                  "Narendra Modi, who congratulated him on the result.", "https://relay.example.com/story/7",
+                  "2022-08-01")
+    assert (m["host"], m["host_country"]) == ("Fumio Kishida", "JPN")
+    assert m["counterpart_countries"] == ["IND"] and m["initiator"] == "counterpart"
+    assert why.loc["host", "rule"] == "receiver_of_call"
+
+
+def test_a_caller_named_without_received_stays_the_subject_leader():
+    m, why = meta("", "Prime Minister Narendra Modi spoke with Prime Minister Fumio Kishida on Monday about trade.",
+                  "https://relay.example.com/story/8", "2022-08-01")
+    assert m["host"] == "Narendra Modi" and why.loc["host", "rule"] == "subject_leader"
+
+
+@pytest.mark.parametrize("dateline", ["SINGAPORE: ", "SINGAPORE - ", "SINGAPORE \u2013 "])
+def test_a_place_in_capitals_opening_the_first_sentence_is_a_dateline_not_its_subject(dateline):
+    m, _ = meta("", dateline + "Prime Minister Lee Hsien Loong extended his greetings on Sunday to the leaders of "
+                "Brunei and Malaysia for the holiday.", "https://relay.example.com/story/9", "2020-05-24")
+    assert (m["host"], m["host_country"]) == ("Lee Hsien Loong", "SGP")
+    assert "SGP" not in m["counterpart_countries"]
+
+
+def test_another_call_the_readout_reports_adds_its_country():
+    m, why = meta("", "President Recep Tayyip Erdogan held a phone call with President Emmanuel Macron of France on "
+                      "Sunday. They discussed trade. He also received a phone call from German Chancellor Olaf Scholz.",
+                  "https://relay.example.com/story/10", "2023-04-20")
+    assert m["host_country"] == "TUR" and m["counterpart_countries"] == ["FRA", "DEU"]
+    assert why.loc["counterpart_countries", "rule"] == "also_called"
+
+
+def test_also_called_for_is_no_other_call():
+    m, why = meta("", "President Recep Tayyip Erdogan held a phone call with President Emmanuel Macron of France on "
+                      "Sunday. The two leaders also called for restraint in Germany and elsewhere.",
+                  "https://relay.example.com/story/11", "2023-04-20")
+    assert m["counterpart_countries"] == ["FRA"] and why.loc["counterpart_countries", "rule"] != "also_called"
+
+
+@pytest.mark.parametrize("title, text", [
+    ("PM Modi dials the President of Sri Lanka",
+     "Prime Minister Narendra Modi had a telephone conversation with the President of Sri Lanka on Saturday."),
+    ("", "Crown Prince Mohammed bin Salman made a phone call today with King Mohammed VI of Morocco about relief."),
+])
+def test_the_subject_who_dials_or_makes_a_call_with_someone_initiated_it(title, text):
+    m, why = meta(title, text, "https://relay.example.com/story/12", "2021-03-06")
+    assert m["initiator"] == "host" and m["medium"] == "phone"
+
+
+def test_a_transliteration_of_a_leaders_name_in_the_table_gives_the_host_country():
+    m, _ = meta("", "President Volodymyr Zelenskyi had a telephone conversation with President Emmanuel Macron of "
+                    "France.", "https://relay.example.com/story/13", "2022-05-01")
+    assert m["host_country"] == "UKR" and m["counterpart_countries"] == ["FRA"]

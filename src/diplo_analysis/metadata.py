@@ -303,6 +303,11 @@ _SENT_SPLIT = re.compile(
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*(?:--|-)\s*"
 )
+#: A news dateline of a place in capitals ("SINGAPORE: ", "ATHENS - ", "NEW DELHI, INDIA: "): not the subject.
+_CAPS_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?"
+    r"\s*(?::|--|-|\u2013|\u2014)\s+(?=[A-Z\"'])"
+)
 _SUBJECT_VP = re.compile(r"\bVice[- ]President\b")
 _SUBJECT_PRESIDENT = re.compile(r"\b(?:President|[Pp]residents|Head of State|King|Emir|Amir|Sultan)\b")  # "Chinese, ROK presidents"
 _SUBJECT_FM = re.compile(r"\b(?:FMs?|Foreign Ministers?|foreign ministers)\b")
@@ -356,7 +361,8 @@ def _iter_sentences(text: str, title: str = ""):
     """Yield the sentences of ``text`` one by one (lazily: most readouts need two).
 
     Pieces shorter than 20 characters and breadcrumbs (``Home > ...``) are
-    skipped, datelines are removed, and a line repeating ``title`` is dropped.
+    skipped, datelines are removed (an agency's "City, March 31 --" and a place in capitals,
+    "SINGAPORE: ", "ATHENS - "), and a line repeating ``title`` is dropped.
     """
     skip = ()
     if title:
@@ -372,6 +378,8 @@ def _iter_sentences(text: str, title: str = ""):
             continue
         if "-" in piece:  # a dateline ends with a hyphen: no hyphen, no dateline
             piece = _DATELINE.sub("", piece)
+        if piece[:2].isupper():  # "SINGAPORE: Prime Minister X ...": a place in capitals opens the sentence
+            piece = _CAPS_DATELINE.sub("", piece)
         if skip and piece.rstrip(".") in skip:
             continue
         yield piece
@@ -1507,7 +1515,9 @@ def _host_of_subject(c: _Context) -> None:
     host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met"); so is one whose visit to
     the publisher's country the subject names (rule ``visitor_not_host``, :func:`_visitors`). A title whose subject
     names both sides ("Roe, Doe agree to meet") takes the one the first sentence's subject names (rule
-    ``lead_subject_of_both``). And, on a page not
+    ``lead_subject_of_both``). A known leader the first sentence names as the caller of its subject ("X received
+    a phone call from Y") is no host either: its subject's leader is (rule ``receiver_of_call``, :func:`_callers`,
+    even where the title names the caller first). And, on a page not
     in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``)."""
     if c.host is not None:
         return
@@ -1530,7 +1540,8 @@ def _host_of_subject(c: _Context) -> None:
         if foreign:
             c.decide("host", None, "not_english_foreign_name", ", ".join(sorted(foreign)))
             visitors = visitors | foreign
-    guests = _title_guests(c) | visitors
+    callers = _callers(c.first, c.date)
+    guests = _title_guests(c) | visitors | callers
     subj_known = [p for p in subj_known if p["name"] not in guests]
     both = [str(p["name"]) for p in c.t_subj if p["named"]]
     lead = [p for p in c.f_subj if p["known"] and p["name"] not in guests
@@ -1541,8 +1552,10 @@ def _host_of_subject(c: _Context) -> None:
         c.decide("host_country", lead[0]["country"], "lead_subject_of_both", lead[0]["name"])
         return
     if subj_known:
-        c.decide("host", subj_known[0]["name"], "subject_leader", subj_known[0]["name"])
-        c.decide("host_country", subj_known[0]["country"], "subject_leader", subj_known[0]["name"])
+        # "X received a phone call from Y": X hosts, whoever the title names first (rule receiver_of_call)
+        rule = "receiver_of_call" if callers and subj_known[0] in c.f_subj else "subject_leader"
+        c.decide("host", subj_known[0]["name"], rule, subj_known[0]["name"])
+        c.decide("host_country", subj_known[0]["country"], rule, subj_known[0]["name"])
         return
     host = _unknown_host(c.t_subject if c.t_anchor else "") or _unknown_host(c.f_subject)
     known = gz.lookup_leader(host, c.date) if host is not None else None
@@ -1550,6 +1563,19 @@ def _host_of_subject(c: _Context) -> None:
         return  # "The Secretary-General and French President X spoke" on un.org: X is the counterpart
     if host is not None:
         c.decide("host", host, "titled_name_in_subject", host)
+
+
+#: "X received a (congratulatory) phone call on Monday from Y": Y called X (rule receiver_of_call).
+_RECEIVED_CALL_FROM = re.compile(r"\breceived (?:a |an )?(?:[\w-]+ ){0,3}?(?:tele)?(?:phone )?call\b[^.;]{0,60}?\bfrom\s+", I)
+
+
+def _callers(first: str, date) -> set:
+    """Rule ``receiver_of_call``: the known leaders a first sentence names after "received a phone call from"
+    (its subject received their call: they are its counterparts, not its host)."""
+    m = _RECEIVED_CALL_FROM.search(first) if first and "received" in first else None
+    if m is None:
+        return set()
+    return {p["name"] for p in _parse_people(first[m.end():_phrase_end(first, m.end())], date) if p["known"]}
 
 
 #: "<leader>'s state visit to", "visit of <leader> to": a visit whose destination follows (rule visitor_not_host).
@@ -1814,6 +1840,34 @@ def _group_call_rule(c: _Context) -> None:
         c.decide("countries", c.countries + [p["country"] for p in found], "group_call", evidence)
 
 
+#: "He also received a phone call from X", "also telephoned X", "also held a phone call with X": another call
+#: the readout reports (rule also_called).
+_ALSO_CALLED = re.compile(
+    r"\balso (?:had|held) (?:a |an )?(?:separate )?(?:tele)?(?:phone |phonic )?(?:call|conversation|talk)s? with\s+"
+    r"|\balso (?:spoke|talked) (?:by (?:tele)?phone |on the (?:tele)?phone |over the (?:tele)?phone )?(?:with|to)\s+"
+    r"|\balso (?:tele)?phoned\s+|\balso called\s+(?=(?-i:[A-Z])|the (?-i:[A-Z]))"
+    r"|\balso received (?:a |an )?(?:congratulatory )?(?:tele)?(?:phone )?call from\s+", I)
+
+
+def _also_called_rule(c: _Context) -> None:
+    """Rule ``also_called``: a readout of a call that reports another call of its host ("He also received a phone
+    call from German Chancellor X", "The Prime Minister also telephoned the Amir of Y"): the country of the one
+    called or calling is a counterpart too (a person without a country adds none)."""
+    if c.medium not in ("phone", "video") or c.announced or not c.text:
+        return
+    head = gz.fold(c.text[:HEAD_CHARS])
+    if "also " not in head:  # the word every match holds, looked for first (cheaper)
+        return
+    have = set(c.countries) | {c.host_country}
+    for m in _ALSO_CALLED.finditer(head):
+        found = [p for p in _parse_people(head[m.end():_phrase_end(head, m.end())], c.date)
+                 if p["country"] and p["country"] not in have]
+        if found:
+            have |= {p["country"] for p in found}
+            c.decide("counterparts", c.counterparts + [p["name"] for p in found], "also_called", m.group(0).strip())
+            c.decide("countries", c.countries + [p["country"] for p in found], "also_called", m.group(0).strip())
+
+
 #: "X pays a courtesy call on Y", "X paid a farewell call on Y": the visitor X calls on Y (rule courtesy_call).
 _CALL_ON = re.compile(r"\b(?:pays?|paid|paying|makes?|made|making)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?"
                       r"(?:courtesy|farewell|introductory|goodbye|protocol)\s+calls?\s+on\b", I)
@@ -2058,7 +2112,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
     _host_country, _participants_stage, _counterparts_stage, _together_rule, _visit_rule, _gathering_rules,
-    _group_call_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
+    _group_call_rule, _also_called_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 
 

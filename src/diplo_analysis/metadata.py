@@ -594,6 +594,8 @@ def _person_name(chunk: str) -> Optional[str]:
 
 _SPLIT_CHUNKS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s*&\s*")
 _MARK = re.compile(r"\x00(\d+)")
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 def _personal(name: Optional[str]) -> bool:
@@ -639,8 +641,8 @@ def _phrase_chunks(phrase: str) -> tuple:
             continue
         name = _person_name(chunk)
         if countries:
-            desc = re.sub(r"\s+", " ", _MARK.sub(lambda m: table[int(m.group(1))][2], chunk)).strip(" ,")
-            desc = re.sub(r"^(?:the|a|an) ", "", desc)
+            desc = _SPACES.sub(" ", _MARK.sub(lambda m: table[int(m.group(1))][2], chunk)).strip(" ,")
+            desc = _LEADING_ARTICLE.sub("", desc)
             out.append(("P", name, countries[0], desc))
         elif name:
             out.append(("P", name, None, None))

@@ -877,6 +877,11 @@ def test_lower_twin_refuses_inline_flags_and_upper_case_escapes():
     for pattern in (r"call (?-i:Putin)", r"(?s)call", r"call\S+"):
         with pytest.raises(ValueError):
             _lower_twin(re.compile(pattern, re.I))
+    # a pattern whose lower-cased form does not compile has no twin either: the case-blind search stays
+    from diplo_analysis.metadata import _twin_or_none
+
+    assert _twin_or_none(re.compile(r"(?P<A>call)(?P<a>ed)", re.I)) is None
+    assert _twin_or_none(re.compile(r"phone call", re.I)).pattern == "phone call"
 
 
 def test_cue_matches_agree_with_the_plain_window_search():

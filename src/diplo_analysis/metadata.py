@@ -381,10 +381,11 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern:
 
 
 def _twin_or_none(rx: re.Pattern) -> Optional[re.Pattern]:
-    """:func:`_lower_twin` of ``rx``, or None where it has none."""
+    """:func:`_lower_twin` of ``rx``, or None where it has none (or the lower-cased pattern does not compile,
+    as a user's cue with groups named ``A`` and ``a`` would not)."""
     try:
         return _lower_twin(rx)
-    except ValueError:
+    except (ValueError, re.error):
         return None
 
 

@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "labels"
 CLASSES = ["coop", "neut", "conf"]
 #: The model trains on these sets (scripts/train_tone.py) ...
-TRAIN_SETS = ("dev", "test", "round3_train", "round4_train")
+TRAIN_SETS = ("dev", "test", "round3_train", "round4_train", "round5_train")
 #: ... and never on these: the held-out sets its figures are reported on.
 HELDOUT_SETS = ("holdout", "holdout2", "round3_heldout")
 SPLITS = TRAIN_SETS + HELDOUT_SETS
@@ -317,21 +317,29 @@ _R4_CUE = re.compile(
     r"call(?:ed|s)? (?:on|for)|should|not|never|disagree|differences|confront|contain|hegemon|coerc)", re.I)
 
 
-def round4_sample(corpus: pd.DataFrame) -> pd.DataFrame:
+def round4_sample(corpus: pd.DataFrame, seed: int = ROUND4_SEED, per_source: tuple = ROUND4_PER_SOURCE,
+                  earlier: tuple = ("dev", "test", "round3_train", "holdout", "holdout2", "round3_heldout"),
+                  any_readout: bool = False, after_round4: bool = False) -> pd.DataFrame:
     """Draw the round-4 sentences (training only): from the readouts of :func:`conflict_readouts` (any,
     not only fresh ones) minus every readout that holds a held-out sentence, 6-60-word sentences of no
     earlier set; per corpus file, ``ROUND4_PER_SOURCE[0]`` among those with a conflict cue (seed 2030),
     then ``ROUND4_PER_SOURCE[1]`` among the rest.
 
+    Round 5 is the same draw with ``**ROUND5``: seed 2031, 100 + 50 per file, over the conflict-rich
+    readouts and any other readout of a call, meeting or talks (``any_readout``, as
+    :func:`holdout_readouts` chooses them), leaving out every sentence round 4 drew (``after_round4``).
+
     Returns a frame ``item``, ``sample`` (``cue`` or ``any``), ``source``, ``url``, ``sentence_sha1``,
     ``sentence``; the text is printed for labelling, never stored in the repo.
     """
     used_sha, held_urls = set(), set()
-    for split in ("dev", "test", "round3_train", "holdout", "holdout2", "round3_heldout"):  # the sets before it
+    for split in earlier:  # the sets before it
         labels = pd.read_csv(LABELS / f"tone_{split}.csv", dtype=str)
         used_sha |= set(labels["sentence_sha1"])
         if split in ("holdout", "holdout2", "round3_heldout"):
             held_urls |= set(labels["url"])
+    if after_round4:  # every sentence round 4 drew (its label file keeps only those two passes agreed on)
+        used_sha |= set(round4_sample(corpus)["sentence_sha1"])
     df = corpus.drop_duplicates("url")
     df = df[df["url"].notna() & ~df["url"].isin(held_urls)]
     title = df["title"].fillna("").astype(str)
@@ -343,6 +351,8 @@ def round4_sample(corpus: pd.DataFrame) -> pd.DataFrame:
             | ((src == "whitehouse") & title.str.contains(_R3_WHITEHOUSE, case=False)
                & title.str.contains(r"Readout|Statement", case=False))
             | ((src == "china") & title.str.contains(_R3_CHINA, case=False)))
+    if any_readout:  # round 5: any readout of a call, meeting or talks (as holdout_readouts), not only conflict pairs
+        pick = pick | df["url"].isin(set(holdout_readouts(corpus, exclude=())["url"]))
     split = package_splitter() or fallback_split
     rows = []
     for r in df[pick].itertuples(index=False):
@@ -354,15 +364,22 @@ def round4_sample(corpus: pd.DataFrame) -> pd.DataFrame:
     sents = sents[~sents["sentence_sha1"].isin(used_sha)].drop_duplicates("sentence_sha1")
     sents = sents.sort_values(["source", "url", "sentence_sha1"]).reset_index(drop=True)
     sents["cue"] = sents["sentence"].str.contains(_R4_CUE)
-    rng = np.random.default_rng(ROUND4_SEED)
+    rng = np.random.default_rng(seed)
     out = []
     for _, g in sents.groupby("source", sort=True):
-        for sample, pool, k in (("cue", g[g["cue"]], ROUND4_PER_SOURCE[0]), ("any", g[~g["cue"]], ROUND4_PER_SOURCE[1])):
+        for sample, pool, k in (("cue", g[g["cue"]], per_source[0]), ("any", g[~g["cue"]], per_source[1])):
             idx = rng.choice(len(pool), size=min(k, len(pool)), replace=False)
             out.append(pool.iloc[np.sort(idx)].assign(sample=sample))
     both = pd.concat(out, ignore_index=True)
     both["item"] = np.arange(1, len(both) + 1)
     return both[["item", "sample", "source", "url", "sentence_sha1", "sentence"]]
+
+
+# --- round 5: as round 4 (cue-enriched), over the conflict-rich readouts and any other readout of a call,
+# meeting or talks; a new seed, no sentence of an earlier set; two independent passes
+# tone_round5_train.csv: the sentences on which two independent passes agreed (training only).
+ROUND5 = dict(seed=2031, per_source=(100, 50), any_readout=True, after_round4=True,
+              earlier=("dev", "test", "round3_train", "holdout", "holdout2", "round3_heldout"))
 
 
 def vader_labels(sentences: pd.Series) -> pd.Series:
@@ -417,11 +434,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     ap.add_argument("--no-vader", action="store_true")
-    ap.add_argument("--draw", choices=["holdout", "holdout2", "round3", "round4"],
+    ap.add_argument("--draw", choices=["holdout", "holdout2", "round3", "round4", "round5"],
                     help="print the seeded sample of sentences to label (stdout only; never store the text)")
     args = ap.parse_args(argv)
-    if args.draw == "round4":
-        for r in round4_sample(read_corpus()).itertuples(index=False):
+    if args.draw in ("round4", "round5"):
+        kw = ROUND5 if args.draw == "round5" else {}
+        for r in round4_sample(read_corpus(), **kw).itertuples(index=False):
             print(f"{r.item}\t{r.sample}\t{r.source}\t{r.url}\t{r.sentence_sha1}\t{r.sentence}")
         return 0
     if args.draw == "round3":

@@ -18,7 +18,8 @@ Printed, per split: medium (all pages), host country (all pages), counterpart
 country (calls and meetings as labelled: the labelled countries all found,
 in any order), date (pages whose label states a date), initiator (pages
 whose label names one), each as ``right/total = share``; the same for the
-pages the loader detects as English; and, with ``--misses``, the first
+pages the loader detects as English and for the others (the others read the cue rows of their
+language, or get no medium where it has none); and, with ``--misses``, the first
 misses of each fact.
 """
 
@@ -118,9 +119,12 @@ def main(argv=None) -> int:
     _print(results)
     english = set(readouts.loc[readouts["language"] == "en", "url"])
     in_english = labels.loc[labels["url"].isin(english)]
-    print(f"of them {len(in_english)} detected as English (the others get no medium or initiator: "
-          f"docs/metadata.md, 'Pages not in English'):")
+    print(f"of them {len(in_english)} detected as English:")
     _print(score(in_english, readouts))
+    others = labels.loc[~labels["url"].isin(english)]
+    print(f"and {len(others)} detected in another language (read with the cue rows of their language, "
+          f"or no medium where it has none: docs/metadata.md, 'Pages not in English'):")
+    _print(score(others, readouts))
     if args.misses:
         for fact, rows in results.items():
             for url, _, want, got in [r for r in rows if not r[1]][: args.misses]:

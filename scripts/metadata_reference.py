@@ -7,8 +7,9 @@ Usage::
 
 The sections between ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``
 are rewritten: ``stages`` (each stage of ``extract_metadata`` in order, with the
-rules it names, from the stages' docstrings) and ``cues`` (the cue table,
-``src/diplo_analysis/data/cues.csv``, one line per row). The rest of the file is
+rules it names, from the stages' docstrings), ``cues`` (the cue table,
+``src/diplo_analysis/data/cues.csv``, one line per row) and ``language_cues`` (the rows of
+``cues_languages.csv`` and ``initiator_cues_languages.csv``). The rest of the file is
 written by hand. ``tests/test_explain_metadata.py`` checks that the file is up to date.
 """
 
@@ -40,7 +41,23 @@ def cues() -> str:
     return "\n".join(lines)
 
 
-SECTIONS = {"stages": stages, "cues": cues}
+def language_cues() -> str:
+    from diplo_analysis import language_cues as lc
+
+    lines = ["| language | medium | pattern | keys | example |", "|---|---|---|---|---|"]
+    for cue in lc._tables()[0]:
+        pattern = cue.rx.pattern.replace("|", "\\|")
+        lines.append(f"| {', '.join(cue.languages)} | {cue.medium} | `{pattern}` | {', '.join(cue.keys)} | "
+                     f"{cue.example} |")
+    lines += ["", "| language | initiator kind | pattern | keys | example |", "|---|---|---|---|---|"]
+    for row in lc._tables()[1]:
+        pattern = row["pattern"].replace("|", "\\|")
+        lines.append(f"| {', '.join(row['languages'])} | {row['kind']} | `{pattern}` | {', '.join(row['keys'])} | "
+                     f"{row['example']} |")
+    return "\n".join(lines)
+
+
+SECTIONS = {"stages": stages, "cues": cues, "language_cues": language_cues}
 
 
 def render(text: str) -> str:

@@ -635,6 +635,55 @@ def test_url_words_that_are_no_date(url):
     assert found is None or found.precision != "day"
 
 
+@pytest.mark.parametrize("url, expected", [
+    ("https://mofa.example.qa/en/news/details/1443/08/13/minister-holds-phone-call", "2022-03-16"),
+    ("https://mofa.example.qa/en/news/details/1445/3/24/minister-receives-call", "2023-10-09"),
+])
+def test_a_hijri_date_in_the_url_is_the_page_date(url, expected):
+    found = url_date(url)
+    assert found is not None and found.precision == "day" and found.source == "url_hijri"
+    assert str(found.date.date()) == expected
+    # a day of the text without a year takes its year, "today" its day; the evidence names the calendar
+    rec = Record(path="x", line=1, url=url, title="Minister holds phone call",
+                 text="Doha - Office - March 16\n\nThe Minister held today a phone call with the envoy of Ruritania.")
+    why = D.explain_date(rec)
+    assert "Hijri" in why.evidence and str(why.date.date()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("首脳会談\n\n2019年6月11日\n\n首相は大統領と会談しました。", "2019-06-11"),
+    ("首脳電話会談\n\n平成29年10月23日\n\n首相は大統領と電話で話しました。", "2017-10-23"),  # Heisei 29
+    ("首脳会談\n\n令和元年5月1日\n\n首相は大統領と会談しました。", "2019-05-01"),      # Reiwa 1
+    ("정상 통화\n\n2022년 3월 10일\n\n대통령은 통화했다.", "2022-03-10"),
+])
+def test_dates_in_chinese_japanese_and_korean_characters_date_the_page(text, expected):
+    rec = Record(path="x", line=1, text=text, title="")
+    assert str(resolve_date(rec)[0].date()) == expected
+    assert not dates_in_text("平成99年13月40日")  # no such day
+
+
+def test_a_full_date_to_come_in_an_announcement_is_not_the_pages_date():
+    """ "X will meet Y in the capital on Wednesday, 11 May 2022": the release's own stamp dates the page."""
+    rec = Record(path="x", line=1, title="President Roe to meet President Doe",
+                 text="Press release 27/2022\n9 May 2022\n\nPresident Jan Roe will meet the visiting President Jane "
+                      "Doe in the capital on Wednesday, 11 May 2022. The presidents will discuss security.")
+    assert str(resolve_date(rec)[0].date()) == "2022-05-09"
+    # a day held, not to come, is the event's
+    rec = Record(path="x", line=1, title="President Roe met President Doe",
+                 text="Press release 27/2022\n12 May 2022\n\nPresident Jan Roe met the visiting President Jane "
+                      "Doe in the capital on Wednesday, 11 May 2022. The presidents discussed security.")
+    assert str(resolve_date(rec)[0].date()) == "2022-05-11"
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/item/1443/13/40/x",  # no such month or day
+    "https://example.org/item/1443/08/x",     # no day
+])
+def test_no_hijri_date_in_numbers_that_are_none(url):
+    found = url_date(url)
+    assert found is None or found.source != "url_hijri"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Minister meets envoy\n\n11/30/2012\n\nThe Minister met the envoy of Ruritania.", "2012-11-30"),
     ("Release Date: 28/06/2019\n\nThe Prime Minister met the envoy.", "2019-06-28"),

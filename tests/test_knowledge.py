@@ -1,4 +1,4 @@
-"""A user's own leaders, publishers and cues (diplo_analysis.Knowledge), from a temporary folder.
+"""A user's own leaders, publishers, cues and initiator cues (diplo_analysis.Knowledge), from a temporary folder.
 
 The example of docs/metadata.md ("Adding knowledge"), run as written: three CSV rows
 make an unknown prime minister's office, its prime minister and a cue in its house
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 import diplo_analysis as da
@@ -85,12 +86,47 @@ def test_worker_processes_receive_the_knowledge(tables):
     ("leaders.csv", "name,country\nX Y,ISL\n", "lacks column"),
     ("publishers.csv", "fragment,code\n,ISL\n", "fragment"),
     ("cues.csv", "medium,pattern,keys,example,expected\nphone,\\bring\\b,ring,no match here,\n", "example"),
+    ("initiator_cues.csv", "kind,pattern,keys,example,note\nwho,\\bat the bidding\\b,bidding,at the bidding,\n",
+     "placeholder|who"),
+    ("initiator_cues.csv", "kind,pattern,keys,example,note\nasker,\\brang\\b,rang,He rang.,\n", "kind"),
 ])
 def test_bad_rows_are_refused_naming_file_and_row(tmp_path, table, text, message):
     (tmp_path / table).write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=message) as err:
         Knowledge.from_folder(tmp_path)
     assert str(tmp_path / table) in str(err.value)
+
+
+#: An invented house style that says who asked for a call: "at the bidding of <side>".
+INITIATORS = ("kind,pattern,keys,example,note\n"
+              "who,\\bat the bidding of {who},bidding,The call was held at the bidding of the Ruritanian side.,"
+              "the words after the phrase name who asked\n")
+CALL = {
+    "title": "Telephone conversation with President Emmanuel Macron",
+    "text": "Prime Minister Ruritan had a telephone conversation with President Emmanuel Macron of France. "
+            "The call was held at the bidding of the French side. They spoke about fisheries.",
+    "url": "https://example-pm.org/news/call-macron", "publisher": "Office of the Prime Minister",
+    "date": "2026-05-05",
+}
+
+
+def test_an_initiator_row_from_a_folder_says_who_asked(tables):
+    folder, data = tables
+    data.write_text(json.dumps(CALL) + "\n", encoding="utf-8")
+    (folder / "initiator_cues.csv").write_text(INITIATORS, encoding="utf-8")
+    before = da.load_readouts(data, n_jobs=1).iloc[0]
+    assert before["medium"] == "phone" and pd.isna(before["initiator"])
+    k = Knowledge.from_folder(folder)
+    assert [r["kind"] for r in k.initiator_rows] == ["who"] and k.initiator_rows[0]["keys"] == ("bidding",)
+    after = da.load_readouts(data, n_jobs=1, knowledge=k).iloc[0]
+    assert after["host"] == "Ana Ruritan" and after["initiator"] == "counterpart"
+    with using(k):
+        ex = da.explain_metadata(after).set_index("fact")
+    assert ex.loc["initiator", "rule"] == "initiative_of" and "bidding" in ex.loc["initiator", "evidence"]
+    # the knowledge was for that load only: the package's table alone says nothing here
+    assert pd.isna(da.load_readouts(data, n_jobs=1).iloc[0]["initiator"])
+    only = Knowledge(initiators=[folder / "initiator_cues.csv"])
+    assert only and not only.cue_rows and len(only.initiator_rows) == 1
 
 
 def test_use_and_bad_arguments(tmp_path):

@@ -21,6 +21,13 @@ GERMAN_TEXT = ("Der Bundeskanzler hat heute mit dem Ministerpräsidenten von Rur
 SPANISH_TITLE = "El Presidente sostuvo una conversación telefónica con su homólogo"
 SPANISH_TEXT = ("El Presidente de la República sostuvo este martes una conversación telefónica con su "
                 "homólogo. Ambos mandatarios abordaron la cooperación regional y el comercio.")
+# languages that have no cue rows (data/cues_languages.csv): their pages keep the cue facts empty
+FINNISH_TITLE = "Presidentti keskusteli puhelimessa Ruritanian pääministerin kanssa"
+FINNISH_TEXT = ("Tasavallan presidentti keskusteli tiistaina puhelimessa Ruritanian pääministerin kanssa. "
+                "Keskustelussa käsiteltiin maiden välistä kauppaa ja Itämeren alueen turvallisuutta.")
+HUNGARIAN_TITLE = "A miniszterelnök telefonon beszélt Ruritánia elnökével"
+HUNGARIAN_TEXT = ("A miniszterelnök kedden telefonon beszélt Ruritánia elnökével. A beszélgetés során a két "
+                  "vezető a kereskedelemről és az energiaellátásról egyeztetett.")
 
 
 def test_the_model_ships_inside_the_installed_package():
@@ -78,18 +85,30 @@ def test_the_english_words_are_not_words_of_the_other_latin_languages():
                               "Het was een goed gesprek over handel.") == "nl"
 
 
-def test_a_page_not_in_english_keeps_its_publisher_facts_and_leaves_the_cue_facts_empty():
+def test_a_page_in_a_language_without_cue_rows_keeps_its_publisher_facts_and_leaves_the_cue_facts_empty():
+    rec = Record(path="x.jsonl", line=1, title=FINNISH_TITLE, text=FINNISH_TEXT,
+                 url="https://www.presidentti.fi/uutinen/puhelu-1", date="2023-03-01")
+    m = extract_metadata(rec)
+    assert m["language"] == "fi"
+    assert m["medium"] is None and m["initiator"] is None and m["status"] is None
+    assert pd.isna(m["planned_date"])
+    assert m["host_country"] == "FIN" and m["date"] == pd.Timestamp("2023-03-01")
+    why = explain_metadata(rec).set_index("fact")
+    assert why.loc["medium", "rule"] == "not_english"
+    assert why.loc["medium", "evidence"].startswith("language fi (fasttext_lid176")
+    assert why.loc["language", "value"] == "fi" and why.loc["language", "rule"] == "fasttext_lid176"
+
+
+def test_a_german_page_gets_its_medium_from_the_german_cue_rows():
     rec = Record(path="x.jsonl", line=1, title=GERMAN_TITLE, text=GERMAN_TEXT,
                  url="https://www.bundesregierung.de/breg-de/aktuelles/telefonat-1", date="2023-03-01")
     m = extract_metadata(rec)
-    assert m["language"] == "de"
-    assert m["medium"] is None and m["initiator"] is None and m["status"] is None
-    assert pd.isna(m["planned_date"])
-    assert m["host_country"] == "DEU" and m["date"] == pd.Timestamp("2023-03-01")
+    assert (m["language"], m["medium"], m["status"]) == ("de", "phone", "held")
+    assert m["host_country"] == "DEU"
     why = explain_metadata(rec).set_index("fact")
-    assert why.loc["medium", "rule"] == "not_english"
-    assert why.loc["medium", "evidence"].startswith("language de (fasttext_lid176")
-    assert why.loc["language", "value"] == "de" and why.loc["language", "rule"] == "fasttext_lid176"
+    assert why.loc["medium", "rule"] == "language_title_cue"
+    assert why.loc["medium", "evidence"].startswith("de cues_languages.csv:")
+    assert "'telefoniert'" in why.loc["medium", "evidence"]
 
 
 def test_an_english_page_is_read_as_before():
@@ -101,25 +120,28 @@ def test_an_english_page_is_read_as_before():
     assert explain_metadata(rec).set_index("fact").loc["language", "rule"] == "english_words"
 
 
-def test_the_loader_has_a_language_column_and_warns_about_pages_not_in_english(tmp_path):
+def test_the_loader_has_a_language_column_and_warns_about_pages_in_languages_without_cues(tmp_path):
     rows = [
         {"title": "Call with the Prime Minister", "text": "The President spoke with the Prime Minister today.",
          "url": "https://a.example/1"},
-        {"title": GERMAN_TITLE, "text": GERMAN_TEXT, "url": "https://a.example/2"},
-        {"title": SPANISH_TITLE, "text": SPANISH_TEXT, "url": "https://a.example/3"},
+        {"title": FINNISH_TITLE, "text": FINNISH_TEXT, "url": "https://a.example/2"},
+        {"title": HUNGARIAN_TITLE, "text": HUNGARIAN_TEXT, "url": "https://a.example/3"},
+        {"title": SPANISH_TITLE, "text": SPANISH_TEXT, "url": "https://a.example/4"},
     ]
     path = tmp_path / "r.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     import diplo_analysis as da
 
-    with pytest.warns(da.NotEnglishWarning, match=r"2 readouts are not in English \(de 1, es 1\)") as caught:
+    with pytest.warns(da.NotEnglishWarning, match=r"2 readouts are not in English \(fi 1, hu 1\)") as caught:
         df = da.load_readouts(path)
-    assert list(df["language"]) == ["en", "de", "es"]
-    assert df["medium"].isna().tolist() == [False, True, True]
+    assert list(df["language"]) == ["en", "fi", "hu", "es"]
+    assert df["medium"].isna().tolist() == [False, True, True, False]
+    assert df.loc[3, "medium"] == "phone"  # Spanish has cue rows: read, not warned about
     message = str(caught[0].message)
     assert df.loc[1, "readout_id"] in message and df.loc[2, "readout_id"] in message
+    assert df.loc[3, "readout_id"] not in message
     listed = df.attrs["warnings"]
-    assert listed["readout_id"].tolist() == df.loc[1:, "readout_id"].tolist()
+    assert listed["readout_id"].tolist() == df.loc[1:2, "readout_id"].tolist()
     assert listed["warning"].str.startswith("not in English (").all() and listed["line"].tolist() == [2, 3]
 
 

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 import pytest
 
 from _blind import person
+from diplo_analysis.language_cues import languages
 from diplo_analysis.metadata import extract_metadata
 from diplo_analysis.records import Record
 
@@ -51,7 +52,8 @@ def test_medium_host_country_counterparts_initiator(case):
                                 url=case["url"], publisher=case.get("publisher"), date=case.get("date")))
     language = case.get("language", "en")
     assert m["language"] == language
-    if language != "en":  # a page in another language: the facts read from English cues are left empty
+    if language != "en" and language not in languages():
+        # a page in a language without cue rows (data/cues_languages.csv): the cue facts are left empty
         case = {**case, "medium": None, "initiator": None}
     assert m["medium"] == case["medium"]
     # one person, however spelt: the leaders table's name where it knows the person ("Aleksandr Lukashenko",

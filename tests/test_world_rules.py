@@ -209,3 +209,165 @@ def test_an_embassys_address_names_the_country_it_represents(url, code):
 def test_a_summit_without_named_participants_keeps_its_medium(title, text, url, medium):
     m, why = meta(title, text, url, "2023-03-23")
     assert m["medium"] == medium and m["counterpart_countries"] == []
+
+
+@pytest.mark.parametrize("url, title", [
+    ("https://news.example.org/blog/2019/03/04/president-roe-meets-prince-jan-as-he-wraps-uk-visit/",
+     "President Roe Meets Prince Jan as he Wraps UK Visit"),
+    ("https://wire.example.com/article/123456/roe-macron", ""),  # two words: too few
+    ("https://wire.example.com/article/123456/premier-speaks-to-the-french-president",
+     "Premier Speaks to the French President"),
+    ("https://example.gov/news/2019/roe_talks_with_the_indian_premier.html", "Roe Talks with the Indian Premier"),
+    ("https://example.gov/node?page=20", ""),
+])
+def test_the_words_of_an_address_stand_for_a_missing_title(url, title):
+    from diplo_analysis.metadata import slug_title
+
+    assert slug_title(url) == title
+
+
+def test_a_page_without_a_title_takes_medium_and_sides_from_its_address():
+    """Rules url_slug_title_cue and url_slug_countries: the head names neither the medium nor a foreign side."""
+    m, why = meta("", "The two leaders welcomed the new fisheries accord and looked forward to the autumn.",
+                  "https://wire.example.com/article/99/premier-roe-holds-telephone-call-with-the-irish-taoiseach",
+                  "2019-05-02")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["IRL"] and m["counterparts"] == [None]
+    assert why.loc["medium", "rule"] == "url_slug_title_cue"
+    assert why.loc["counterpart_countries", "rule"] == "url_slug_countries"
+    # a page with a title reads its title, never its address
+    m, _ = meta("Statement on fisheries", "The two leaders welcomed the new fisheries accord.",
+                "https://wire.example.com/article/99/premier-roe-holds-telephone-call-with-the-irish-taoiseach",
+                "2019-05-02")
+    assert m["medium"] == "other" and m["counterpart_countries"] == []
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("They discussed the energy market and the war in Ukraine at length.", "phone"),
+    ("The two leaders met in the capital and discussed the energy market.", "in_person"),
+])
+def test_a_title_that_says_spoke_with_is_a_call_unless_the_text_says_they_met(text, medium):
+    """Rule spoke_with: "Prime Minister X speaks with President Y" and a first cue that any conversation has
+    ("discussed") is a call; "met" still makes it a meeting."""
+    m, why = meta("Prime Minister Roe speaks with President Emmanuel Macron", text,
+                  "https://pm.example.gov/news/roe-macron", "2019-05-02")
+    assert m["medium"] == medium and m["counterpart_countries"] == ["FRA"]
+    if medium == "phone":
+        assert why.loc["medium", "rule"] == "spoke_with"
+
+
+def test_a_foreign_leader_visiting_the_publishers_country_is_its_guest_not_the_host():
+    """Rule visitor_not_host: on a Sri Lankan site, the visit of Pakistan's president to Sri Lanka."""
+    m, why = meta("", "Closing Pakistani President Asif Ali Zardari's state visit to Sri Lanka, both governments "
+                      "signed five accords on trade and culture and met the press.",
+                  "https://news.example.lk/item/zardari-accords", "2010-11-30")
+    assert (m["host"], m["host_country"]) == ("Mahinda Rajapaksa", "LKA")  # the head of state at the date
+    assert m["counterpart_countries"] == ["PAK"] and m["counterparts"] == ["Asif Ali Zardari"]
+    assert (why.loc["host", "rule"], why.loc["host", "overridden"]) == ("office_holder", "visitor_not_host")
+
+
+def test_a_statement_delivered_by_a_known_leader_names_its_host_on_an_unknown_site():
+    """Rule author: "Statement delivered by President X on ..." names X, here on a site with no known country."""
+    m, why = meta("Statement delivered by President James Michel on the island talks", "Excellencies, we meet here "
+                  "today to talk about the region and its future, and I thank you for coming.",
+                  "https://speeches.example.com/statements/21", "2012-07-24")
+    assert (m["host"], m["host_country"]) == ("James Michel", "SYC")
+    assert "James Michel" not in m["counterparts"] and why.loc["host", "rule"] == "author"
+
+
+def test_a_page_without_a_title_whose_address_names_a_summit_keeps_its_medium():
+    """Rule gathering read on the address's words: a G20 leaders' video meeting with no participant named."""
+    m, why = meta("", "The Prime Minister joined a virtual meeting of the leaders this afternoon on the recovery.",
+                  "https://www.example.gov.uk/news/readout-of-g20-leaders-virtual-meeting-3-march-2021")
+    assert m["medium"] == "video" and m["host_country"] == "GBR"
+    assert str(m["date"].date()) == "2021-03-03"
+
+
+@pytest.mark.parametrize("head, credit, code", [
+    ("A Downing Street spokesperson said:\n\nThe Prime Minister spoke to", "A Downing Street spokesperson", "GBR"),
+    ("10 Downing Street\nPM meeting with the Taoiseach", "10 Downing Street", "GBR"),
+    ("The two spoke on Friday, according to a Kremlin statement.", "according to a Kremlin", "RUS"),
+    ("The leaders spoke, according to Xinhua.", None, None),        # a news agency is no office
+    ("The motorcade drove down Downing Street.", None, None),       # a street named in passing
+])
+def test_a_relayed_readouts_head_credits_an_office(head, credit, code):
+    from diplo_analysis.metadata import credited_source
+
+    assert credited_source(head) == (None if credit is None else (credit, code))
+
+
+def test_a_relayed_readout_of_an_unknown_site_is_read_as_the_credited_offices():
+    """Rule credited_source: the office's country is the publisher's, its holder at the date the host."""
+    m, why = meta("PM call with President Emmanuel Macron", "A Downing Street spokesperson said:\n\nThe Prime "
+                  "Minister held a telephone call with President Macron this evening about energy prices.",
+                  "https://relay.example.com/2018/05/17/pm-call-with-president-macron", "2018-05-11")
+    assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Theresa May", "GBR")
+    assert m["counterpart_countries"] == ["FRA"]
+    assert why.loc["host_country", "rule"] == "credited_source"
+    assert why.loc["host_country", "evidence"] == "A Downing Street spokesperson"
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Prime Minister Roe speaks with President Emmanuel Macron",
+     "Today, the Prime Minister spoke with President Macron. The two leaders welcomed the new trade accord."),
+    ("", "Today, the Prime Minister spoke with President Macron. The two leaders discussed the new trade accord."),
+])
+def test_the_speaks_with_house_style_is_a_call_in_a_title_or_in_an_address(title, text):
+    """Rule spoke_with: "welcomed the accord" is no meeting; an address drops the "with" ("-speaks-president-")."""
+    m, why = meta(title, text, "https://pm.example.gov/news/2019/05/09/prime-minister-roe-speaks-president-france",
+                  "2019-05-09")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["FRA"]
+    assert why.loc["medium", "rule"] == "spoke_with"
+
+
+def test_a_conference_call_of_several_leaders_counts_those_the_next_sentence_names():
+    """Rule group_call: the leaders a group call "included" are counterparts beside its organiser."""
+    m, why = meta("Secretary General joins call with President Biden",
+                  "Today NATO Secretary General Jens Stoltenberg joined a conference call with world leaders convened "
+                  "by US President Joe Biden. Among those on the call were French President Emmanuel Macron and "
+                  "German Chancellor Olaf Scholz.", "https://www.nato.int/cps/en/natohq/news_1.htm", "2022-02-28")
+    assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Jens Stoltenberg", "NATO")
+    assert m["counterpart_countries"] == ["USA", "FRA", "DEU"]
+    assert why.loc["counterpart_countries", "rule"] == "group_call"
+
+
+def test_a_foreign_name_in_latin_letters_on_a_page_not_in_english_is_no_host():
+    """Rule not_english_foreign_name: on a Japanese ministry's page, the US president named in Latin letters is a
+    participant; the host's country is the publisher's."""
+    m, why = meta("首脳電話会談", "首相は本日、米国のドナルド・トランプ大統領（Donald Trump）と電話で話しました。"
+                  "両首脳は経済と安全保障について意見を交換し、緊密に連携することで一致しました。",
+                  "https://www.mofa.go.jp/mofaj/na/page9_000001.html", "2019-05-01")
+    assert m["language"] == "ja" and m["host_country"] == "JPN" and m["host"] != "Donald J. Trump"
+    assert m["counterpart_countries"] == ["USA"]
+    assert "not_english_foreign_name" in (why.loc["host", "rule"], why.loc["host", "overridden"])
+
+
+def test_a_page_not_in_english_takes_the_countries_its_english_address_names():
+    """Rule url_slug_countries on a page in Hindi whose address is in English words; not an address in Spanish."""
+    m, why = meta("प्रधानमंत्री की मिस्र के राष्ट्रपति से बात", "प्रधानमंत्री ने आज राष्ट्रपति से टेलीफोन पर बात की और दोनों नेताओं ने "
+                  "द्विपक्षीय संबंधों की समीक्षा की।",
+                  "https://pm.example.in/hi/prime-minister-speaks-with-the-president-of-egypt-1234", "2023-10-28")
+    assert m["language"] == "hi" and m["counterpart_countries"] == ["EGY"]
+    assert why.loc["counterpart_countries", "rule"] == "url_slug_countries"
+    m, _ = meta("Ministro participa en reunión de cancilleres", "El ministro participó hoy en la reunión de cancilleres "
+                "de la región y habló de comercio.",
+                "https://minrel.example.cl/ministro-participa-en-reunion-de-cancilleres-de-america", "2017-08-08")
+    assert m["language"] == "es" and "REU" not in m["counterpart_countries"]
+
+
+def test_a_title_naming_both_sides_takes_the_host_from_the_first_sentences_subject():
+    """Rule lead_subject_of_both: "Roe, Doe agree ..." on an unknown site; the first sentence's subject hosts."""
+    m, why = meta("Yoon, Biden agree to meet soon in first phone call",
+                  "President Yoon Suk Yeol on Thursday made his first phone call to US President Joe Biden and both "
+                  "agreed to meet in person soon.", "https://news.example.net/view?articleId=1", "2022-05-12")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Yoon Suk Yeol", "KOR", ["USA"])
+    assert why.loc["host", "rule"] == "lead_subject_of_both" and m["initiator"] == "host"
+
+
+def test_the_readout_a_spokesperson_quotes_says_who_called():
+    """Rule caller, read in the first sentence of a readout quoted after "A ... spokesperson said:"."""
+    m, why = meta("PM call with President Macron: 3 March 2019", "Prime Minister Theresa May spoke to President "
+                  "Emmanuel Macron and they discussed the summit.\nA Downing Street spokesperson said:\nPresident Macron "
+                  "called the Prime Minister this morning to discuss the summit and trade.",
+                  "https://www.gov.uk/government/news/pm-call-with-president-macron-3-march-2019")
+    assert (m["medium"], m["host"], m["counterpart_countries"]) == ("phone", "Theresa May", ["FRA"])
+    assert m["initiator"] == "counterpart" and why.loc["initiator", "rule"] == "caller"

@@ -2,7 +2,8 @@
 
 Private helpers shared by the rooms that keep their knowledge as tables
 (the cue table of :mod:`diplo_analysis.metadata`, the initiator cues of
-:mod:`diplo_analysis.initiators`, the furniture rules of
+:mod:`diplo_analysis.initiators`, the cue rows of other languages of
+:mod:`diplo_analysis.language_cues`, the furniture rules of
 :mod:`diplo_analysis.readers.furniture`); they import nothing of the package.
 """
 
@@ -10,11 +11,23 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 
 __all__ = ["read_checked_table", "checked_pattern"]
 
 #: A prefilter key: a lower-case word (or words) starting and ending with a letter.
 _KEY_WORD = re.compile(r"[a-z][a-z' -]*[a-z]|[a-z]")
+
+
+def _is_key(key: str) -> bool:
+    """A lower-case word (or words) starting with a letter and ending with a letter; in a script other
+    than ASCII's, a letter or a combining vowel sign may end it (Devanagari, Malayalam: "फ़ोन", "ഫോ")."""
+    if key.isascii():
+        return bool(_KEY_WORD.fullmatch(key))
+    def letter(ch: str, mark: bool = False) -> bool:
+        return ch.isalpha() or (mark and unicodedata.category(ch).startswith("M"))
+    return (key == key.lower() and letter(key[0]) and letter(key[-1], True)
+            and all(letter(ch, True) or ch in "' -" for ch in key))
 
 
 def read_checked_table(path, columns, what: str, check) -> list:
@@ -57,8 +70,8 @@ def checked_pattern(pattern: str, row: dict, where: str, flags: int = re.IGNOREC
     pattern : str
         The expression to compile (the row's ``pattern``, placeholders expanded).
     row : dict
-        The row: ``keys`` (``|``-separated lower-case words, one of which every
-        match holds) and ``example`` (a text the expression must match).
+        The row: ``keys`` (``|``-separated lower-case words of any script, one of which
+        every match holds) and ``example`` (a text the expression must match).
     where : str
         ``"path:line"`` of the row, for the messages.
     flags : int
@@ -81,7 +94,7 @@ def checked_pattern(pattern: str, row: dict, where: str, flags: int = re.IGNOREC
     except re.error as exc:
         raise ValueError(f"{where}: the pattern does not compile: {exc}") from None
     keys = tuple(k.strip() for k in (row.get("keys") or "").split("|") if k.strip())
-    if not keys or not all(_KEY_WORD.fullmatch(k) for k in keys):
+    if not keys or not all(_is_key(k) for k in keys):
         raise ValueError(f"{where}: keys must be lower-case words starting and ending with a letter, got {row.get('keys')!r}")
     m = rx.search(row.get("example") or "")
     if m is None:

@@ -78,8 +78,8 @@ WARNING_COLUMNS = ["path", "line", "readout_id", "warning"]
 #: The warning of a readout whose text is empty after cleaning (kept for the facts of its title).
 EMPTY_TEXT = "empty text: only a title after cleaning (kept for the facts of its title)"
 
-#: The ``warning`` of a readout not in English in ``df.attrs["warnings"]`` (``{lang}``: its language).
-NOT_ENGLISH = "not in English ({lang}): medium, status, planned_date and initiator left empty (English cues)"
+#: The ``warning`` of a readout in a language without cue rows in ``df.attrs["warnings"]`` (``{lang}``: its language).
+NOT_ENGLISH = "not in English ({lang}): medium, status, planned_date and initiator left empty (no cues of {lang})"
 
 #: Categories of the ``status`` column: a conversation held, or announced to come.
 STATUS_CATEGORIES = ["held", "announced"]
@@ -653,8 +653,8 @@ def load_readouts(*paths, errors: str = "collect", columns: Optional[dict] = Non
         conversation to come, whose ``medium`` is ``other``; NaN for a
         document that reports and announces none), ``planned_date``
         (datetime64[ns]: an announcement's planned day, else NaT),
-        ``n_words`` (int), ``language`` (str: ISO 639-1; not ``en``: ``medium``, ``initiator``,
-        ``status`` NaN; docs/metadata.md, "Pages not in English").
+        ``n_words`` (int), ``language`` (str: ISO 639-1; a language without cue rows, not ``en`` nor in
+        ``data/cues_languages.csv``: ``medium``, ``initiator``, ``status`` NaN; docs/metadata.md).
 
         ``df.attrs["rejects"]``: ``path`` (str), ``line`` (int), ``reason``
         (str), one row per input that is not a row, in input order;
@@ -927,8 +927,14 @@ NOT_ENGLISH_IDS_SHOWN = 5
 
 
 def _warnings_frame(empty: list, df: pd.DataFrame) -> pd.DataFrame:
-    """``df.attrs["warnings"]``: the rows whose text is empty, then those not in English, in input order each."""
-    other = (df["language"].notna() & (df["language"] != "en")).to_numpy()
+    """``df.attrs["warnings"]``: the rows whose text is empty, then those in a language other than English
+    that has no cue rows (``data/cues_languages.csv``), in input order each."""
+    other = df["language"].notna() & (df["language"] != "en")
+    if other.any():  # the cue tables of other languages are read only for a load that has such pages
+        from .language_cues import languages
+
+        other &= ~df["language"].isin(languages())
+    other = other.to_numpy()
     rows = [(path, line, rid, EMPTY_TEXT) for path, line, rid in empty]
     rows += [(path, line, rid, NOT_ENGLISH.format(lang=lang)) for path, line, rid, lang in
              zip(df["path"][other], df["line"][other], df["readout_id"][other], df["language"][other])]
@@ -951,7 +957,7 @@ def _warn_not_english(listed: pd.DataFrame) -> None:
     ids = other["readout_id"].head(NOT_ENGLISH_IDS_SHOWN).tolist()
     more = ", ..." if n > len(ids) else ""
     warnings.warn(f"{n} readout{'s are' if n > 1 else ' is'} not in English ({said}): their medium, status, "
-                  f"planned_date and initiator are left empty, being read from English cues (readout_id "
+                  f"planned_date and initiator are left empty, their languages having no cue rows (readout_id "
                   f"{', '.join(ids)}{more}); listed in df.attrs['warnings'], all: df[df.language != 'en']",
                   NotEnglishWarning, stacklevel=4)
 

@@ -135,6 +135,9 @@ _RE_ON_BEFORE = re.compile(
 #: A day said of something to come, in the words just before it: "the talks to be held in Geneva on
 #: May 3", "will meet on", "scheduled for" (rule of :func:`_role_day_month`: not the event).
 _RE_TO_COME_BEFORE = re.compile(r"\b(?:will|to be held|to take place|scheduled|upcoming|planned)\b[^.!?;]{0,40}$")
+#: The same for a full date, further back in its sentence: "X will meet Y in Helsinki on Wednesday, 11 May 2022"
+#: (an announcement's day to come is not the day of the page's event: rule of :func:`_role_full`).
+_RE_TO_COME_FULL = re.compile(r"\b(?:will|to be held|to take place|scheduled|upcoming|planned)\b[^.!?;\n]{0,80}$")
 _RE_DATELINE_AFTER = re.compile(r"\s*(?:\((?:Xinhua|XINHUA|AP|AFP|Reuters|CGTN|ECNS|CNS)\)|-{1,2}(?!\d)|—|–"
                                 r"|,\s*[A-Z]{2,8}\s*(?:-{1,2}(?!\d)|—|–))")  # "Capital, March 27, XNA- ..."
 _RE_COMMA_BEFORE = re.compile(r",\s*$")
@@ -198,6 +201,10 @@ class DateMention:
         Whether the sentence around the mention has a verb of a call or
         meeting (met, held talks, spoke, phone, ...); used to prefer "met on
         Thursday" over "arrived on Wednesday".
+    source : str or None
+        For a date written in the words of another language than English
+        (:mod:`diplo_analysis.language_dates`): the language and the pattern
+        ("de: cldr_day_month_year"); None for the English and numeric finders.
     """
 
     start: int
@@ -209,6 +216,7 @@ class DateMention:
     day: Optional[int] = None
     weekday: Optional[int] = None
     call_verb: bool = False
+    source: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -222,7 +230,8 @@ class PageDate:
     precision : str
         ``day``, ``month`` or ``year``.
     source : str
-        ``text`` (a publication stamp in the text), ``url`` or ``published``.
+        ``text`` (a publication stamp in the text), ``url``, ``url_hijri`` (a Hijri date in the url)
+        or ``published``.
     """
 
     date: pd.Timestamp
@@ -318,10 +327,16 @@ def dates_in_text(text: str, title: Optional[str] = None, head_chars: int = HEAD
     return _mentions_in(_searched(text, title, head_chars))
 
 
-def _mentions_in(s: str) -> list[DateMention]:
-    """The mentions of all the finders in ``s``, sorted by position."""
+def _mentions_in(s: str, language: Optional[str] = None) -> list[DateMention]:
+    """The mentions of all the finders in ``s``, sorted by position; on a page in another language than
+    English, the finders of its month names (:func:`diplo_analysis.language_dates.finders_for`) first."""
     scan = _Scan(s)
-    found = [m for finder in _MENTION_FINDERS for m in finder(scan)]
+    finders = _MENTION_FINDERS
+    if language is not None and language != "en":
+        from .language_dates import finders_for
+
+        finders = finders_for(language) + finders
+    found = [m for finder in finders for m in finder(scan)]
     found.sort(key=lambda x: (x.start, x.end))
     return found
 
@@ -461,8 +476,37 @@ def _find_xinhua_stamps(scan: _Scan) -> list[DateMention]:
     return out
 
 
+#: A date written with the characters of Chinese, Japanese and Korean: "2017年10月30日", a Japanese era's year
+#: ("平成29年10月23日": Heisei 29 = 2017; "令和元年" = 2019), "2017년 10월 30일".
+_RE_CJK = (
+    re.compile(r"(?:(?P<era>平成|令和)(?P<ey>元|\d{1,2})|(?P<year>(?:19|20)\d{2}))\s*年\s*(?P<mon>\d{1,2})\s*月\s*"
+               r"(?P<day>\d{1,2})\s*日"),
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?P<mon>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
+)
+#: The first Gregorian year of a Japanese era, less one.
+_ERA_BASE = {"平成": 1988, "令和": 2018}
+
+
+def _find_cjk_dates(scan: _Scan) -> list[DateMention]:
+    """Full dates in Chinese, Japanese or Korean characters (:data:`_RE_CJK`): a page's stamp (``header``) when
+    alone on its line or not after "on", as numeric dates are."""
+    s, out = scan.s, []
+    for rx, mark in zip(_RE_CJK, ("年", "년")):
+        for m in (rx.finditer(s) if mark in s else ()):
+            a, b = m.span()
+            era = m.groupdict().get("era")
+            y = _ERA_BASE[era] + (1 if m["ey"] == "元" else int(m["ey"])) if era else int(m["year"])
+            mo, d = int(m["mon"]), int(m["day"])
+            if not scan.free(a, b) or not (1 <= mo <= 12) or not _valid(y, mo, d):
+                continue
+            before = s[max(0, a - _BEFORE_CHARS):a]
+            scan.take(a, b, before)
+            out.append(DateMention(a, b, "full", _role_full(s, a, b, before, True), y, mo, d))
+    return out
+
+
 _MENTION_FINDERS = (_find_full_dates, _find_day_months, _find_weekdays, _find_relative_days, _find_xinhua_stamps,
-                    _find_numeric_dates)
+                    _find_numeric_dates, _find_cjk_dates)
 """The finders of :func:`dates_in_text`, in the order they claim text."""
 
 
@@ -563,6 +607,8 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
     if _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
         return "event"
     if _RE_EVENT_BEFORE.search(before):
+        if _RE_TO_COME_FULL.search(s, max(0, a - 120), a):
+            return "ignored"  # a day to come ("will meet ... on Wednesday, 11 May 2022")
         if _RE_PHOTO_AFTER.match(s, b):  # a photo caption: only a meeting shown counts
             sent = _sentence_before(s, a)
             if _RE_TAKEN.search(sent) or not _RE_MEET_VERB.search(sent):
@@ -600,6 +646,8 @@ _URL_WORD_PATTERNS = (
     re.compile(rf"(?i)(?<![^/_\-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[-_]{_URL_MON}[-_](?P<y>(?:19|20)\d{{2}})(?![^/_.\-?#&])"),
     re.compile(rf"(?i)(?<![^/_\-]){_URL_MON}[-_](?P<d>[0-3]?\d)(?:st|nd|rd|th)?[-_](?P<y>(?:19|20)\d{{2}})(?![^/_.\-?#&])"),
 )
+#: A Hijri (Umm al-Qura) date as a path, ``/1443/08/13/`` (Gulf ministries' sites): rule ``url_hijri``.
+_URL_HIJRI = re.compile(r"/(?P<y>14[0-9]\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/")
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)/")
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 _MFA_ID = re.compile(r"/t(?P<id>\d{6,8})\.s?html?(?:$|[?#])")
@@ -612,7 +660,9 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
     ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``; then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
-    ``-february-19-2021``); then a month (``/202109/``, ``/2021-09/``) or a year (``/2016/``).
+    ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
+    Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);
+    then a month (``/202109/``, ``/2021-09/``) or a year (``/2016/``).
 
     Parameters
     ----------
@@ -621,7 +671,7 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     Returns
     -------
     PageDate or None
-        ``source="url"``, the most precise date found.
+        ``source="url"`` (``"url_hijri"`` for a Hijri date), the most precise date found.
     """
     if not url or not isinstance(url, str):
         return None
@@ -636,6 +686,9 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
             y, mo, d = int(m["y"]), _mon(m["mon"]), int(m["d"])
             if _valid(y, mo, d):
                 return PageDate(pd.Timestamp(_dt.date(y, mo, d)), "day", "url")
+    hijri = _hijri_date(url) if "/14" in url else None
+    if hijri is not None:
+        return hijri
     for m in _URL_MONTH.finditer(url):
         y, mo = int(m["y"]), int(m["m"])
         if YEAR_MIN <= y <= YEAR_MAX and 1 <= mo <= 12:
@@ -644,6 +697,20 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
         y = int(m["y"])
         if YEAR_MIN <= y <= YEAR_MAX:
             return PageDate(pd.Timestamp(_dt.date(y, 1, 1)), "year", "url")
+    return None
+
+
+def _hijri_date(url: str) -> Optional[PageDate]:
+    """The Gregorian day of a Hijri date written as a path of the url (``/1443/08/13/`` -> 2022-03-16)."""
+    from hijridate import Hijri
+
+    for m in _URL_HIJRI.finditer(url):
+        try:
+            day = Hijri(int(m["y"]), int(m["m"]), int(m["d"])).to_gregorian()
+        except (ValueError, OverflowError):  # no such day, or outside the calendar's range
+            continue
+        if YEAR_MIN <= day.year <= YEAR_MAX:
+            return PageDate(pd.Timestamp(_dt.date(day.year, day.month, day.day)), "day", "url_hijri")
     return None
 
 
@@ -1087,10 +1154,11 @@ class _DateContext:
     field never searches its text.
     """
 
-    __slots__ = ("record", "host", "host_country", "__dict__")  # __dict__ holds the cached properties
+    __slots__ = ("record", "host", "host_country", "language", "__dict__")  # __dict__: the cached properties
 
-    def __init__(self, record: Record, host: Optional[str], host_country: Optional[str]) -> None:
-        self.record, self.host, self.host_country = record, host, host_country
+    def __init__(self, record: Record, host: Optional[str], host_country: Optional[str],
+                 language: Optional[str] = None) -> None:
+        self.record, self.host, self.host_country, self.language = record, host, host_country, language
 
     @_cached
     def dayfirst(self) -> bool:
@@ -1117,7 +1185,7 @@ class _DateContext:
     @_cached
     def mentions(self) -> list[DateMention]:
         """:func:`dates_in_text` of the record."""
-        return _mentions_in(self.searched)
+        return _mentions_in(self.searched, self.language)
 
     @_cached
     def refs(self) -> list[PageDate]:
@@ -1157,6 +1225,8 @@ class _DateContext:
     def words(self, m: DateMention) -> str:
         """A mention's words, quoted, with its role when it is not a plain event."""
         words = repr(self.searched[m.start:m.end])
+        if m.source:
+            words = f"{words} [{m.source}]"
         return words if m.role == "event" else f"{words} ({m.role})"
 
 
@@ -1320,7 +1390,8 @@ def _rule_page_date(ctx: _DateContext) -> Optional[_Decision]:
     return ctx.page_day, True, "page_date", lambda: _describe_ref(ctx.page_ref)
 
 
-_REF_SOURCES = {"text": "a stamp in the text", "url": "the url", "published": "meta['published']"}
+_REF_SOURCES = {"text": "a stamp in the text", "url": "the url", "url_hijri": "the url's Hijri date",
+                "published": "meta['published']"}
 
 
 def _describe_ref(ref: PageDate) -> str:
@@ -1439,7 +1510,8 @@ _YEAR_STEPS: tuple[Callable[[_DayMonth], Optional[_YearFound]], ...] = (
 _NO_DATE: _Decision = (pd.NaT, False, "no_date", lambda: "no date field, no date in the text, no page date")
 
 
-def explain_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None) -> DateDecision:
+def explain_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None,
+                 language: Optional[str] = None) -> DateDecision:
     """The day of a readout's call or meeting, with the rule that decided it and its evidence.
 
     The rules of ``_RULES`` are tried in order on a context built once for
@@ -1452,7 +1524,7 @@ def explain_date(record: Record, host: Optional[str] = None, host_country: Optio
 
     Parameters
     ----------
-    record, host, host_country
+    record, host, host_country, language
         As for :func:`resolve_date`.
 
     Returns
@@ -1468,15 +1540,16 @@ def explain_date(record: Record, host: Optional[str] = None, host_country: Optio
         When ``record`` is not a :class:`~diplo_analysis.records.Record`
         (or an object with its fields).
     """
-    date, inferred, rule, evidence = _decide(record, host, host_country)
+    date, inferred, rule, evidence = _decide(record, host, host_country, language)
     return DateDecision(date, inferred, rule, evidence())
 
 
-def _decide(record: Record, host: Optional[str], host_country: Optional[str]) -> _Decision:
+def _decide(record: Record, host: Optional[str], host_country: Optional[str],
+            language: Optional[str] = None) -> _Decision:
     """The first decision of the rules of ``_RULES`` on a context built for ``record``."""
     if not hasattr(record, "text") or not hasattr(record, "meta"):
         raise TypeError(f"resolve_date expects a Record, got {type(record).__name__}")
-    ctx = _DateContext(record, host, host_country)
+    ctx = _DateContext(record, host, host_country, language)
     for rule in _RULES:
         decision = rule(ctx)
         if decision is not None:
@@ -1485,7 +1558,7 @@ def _decide(record: Record, host: Optional[str], host_country: Optional[str]) ->
 
 
 def resolve_date(record: Record, host: Optional[str] = None,
-                 host_country: Optional[str] = None) -> tuple[Any, bool]:
+                 host_country: Optional[str] = None, language: Optional[str] = None) -> tuple[Any, bool]:
     """The day of a readout's call or meeting, and whether it was inferred.
 
     The first of an ordered list of rules that decides gives the day (see
@@ -1508,6 +1581,13 @@ def resolve_date(record: Record, host: Optional[str] = None,
         ISO alpha-3 of the publisher; numeric date fields such as
         ``03/04/2021`` are read month-first for ``USA`` and day-first
         otherwise.
+    language : str, optional
+        ISO 639-1 code of the page (:func:`diplo_analysis.language.detect_language`;
+        the loader passes it). Another language than ``"en"`` also reads dates
+        written with that language's month names, from CLDR
+        (:mod:`diplo_analysis.language_dates`: "16. April 2020", "16 апреля
+        2020", "2020年4月16日"); None or ``"en"``: the English and numeric
+        dates only.
 
     Returns
     -------
@@ -1523,5 +1603,5 @@ def resolve_date(record: Record, host: Optional[str] = None,
         When ``record`` is not a :class:`~diplo_analysis.records.Record`
         (or an object with its fields).
     """
-    decision = _decide(record, host, host_country)
+    decision = _decide(record, host, host_country, language)
     return decision[0], decision[1]

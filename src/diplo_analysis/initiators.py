@@ -26,7 +26,8 @@ from typing import NamedTuple, Optional
 
 from ._tables import checked_pattern, read_checked_table
 
-__all__ = ["INITIATOR_COLUMNS", "INITIATOR_KINDS", "read_initiator_cues", "InitiatorCues", "initiator_cues"]
+__all__ = ["INITIATOR_COLUMNS", "INITIATOR_KINDS", "read_initiator_cues", "InitiatorCues", "initiator_cues",
+           "compile_initiator_cues"]
 
 #: Columns of ``data/initiator_cues.csv``.
 INITIATOR_COLUMNS = ("kind", "pattern", "keys", "example", "note")
@@ -97,11 +98,24 @@ class InitiatorCues(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def initiator_cues() -> InitiatorCues:
-    """The package's initiator cues, compiled once."""
+def _package_rows() -> tuple:
     from .gazetteer import _data_path
 
-    rows = read_initiator_cues(_data_path("initiator_cues.csv"))
+    return tuple(read_initiator_cues(_data_path("initiator_cues.csv")))
+
+
+@lru_cache(maxsize=1)
+def initiator_cues() -> InitiatorCues:
+    """The English initiator cues in force, compiled once: a user's rows (:class:`diplo_analysis.Knowledge`)
+    first, then the package's ``data/initiator_cues.csv``."""
+    from .knowledge import active
+
+    return compile_initiator_cues(list(active().initiator_rows) + list(_package_rows()))
+
+
+def compile_initiator_cues(rows: list) -> InitiatorCues:
+    """Compile rows of :func:`read_initiator_cues` (those of one language: the English table with a
+    user's rows, or one language's rows of ``data/initiator_cues_languages.csv``)."""
     said = [r for r in rows if r["kind"] != "caller"]
     joined = "|".join(_expand(r["pattern"], capture=False) for r in said)
     keys = tuple(dict.fromkeys(k for r in said for k in r["keys"]))

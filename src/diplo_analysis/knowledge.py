@@ -12,15 +12,18 @@ publishers ``gazetteer_publishers.csv``    a fragment of a publisher's name or a
                                            country: ``fragment, code``
 cues       ``cues.csv``                    a cue of a medium: ``medium, pattern, keys, example,
                                            expected`` (see :func:`diplo_analysis.metadata.read_cues`)
+initiators ``initiator_cues.csv``          a phrase that says who asked for a call: ``kind, pattern,
+                                           keys, example, note`` (see
+                                           :func:`diplo_analysis.initiators.read_initiator_cues`)
 ========== =============================== ==========================================================
 
 A :class:`Knowledge` adds a user's own rows, in CSV files with the same
 columns, to the package's: a leader the table lacks, a publisher's site, a
-cue in a house style.  Pass it to :func:`diplo_analysis.load_readouts`
+cue in a house style, a house style's way of saying who asked for a call.  Pass it to :func:`diplo_analysis.load_readouts`
 (``knowledge=``), which uses it for that load (worker processes included), or
 make it the default of the session with :func:`use`::
 
-    k = Knowledge.from_folder("my_tables")        # leaders.csv, publishers.csv, cues.csv (any of them)
+    k = Knowledge.from_folder("my_tables")  # leaders.csv, publishers.csv, cues.csv, initiator_cues.csv (any)
     readouts = da.load_readouts("my_readouts/", knowledge=k)
     with using(k):
         da.explain_metadata(readouts.iloc[0])
@@ -29,7 +32,9 @@ Every file is read and validated when the :class:`Knowledge` is made: a
 missing column, an unknown office or medium, a bad date or country code, a
 pattern that does not match its example raise ``ValueError`` naming the file
 and the row.  A user's publishers are looked up before the package's (a
-user's row wins); a user's leaders and cues are added to the package's.
+user's row wins); a user's leaders and cues are added to the package's; a
+user's initiator rows are tried before the package's (where both match at the
+same place, the user's row says which side asked).
 """
 
 from __future__ import annotations
@@ -47,12 +52,13 @@ import pandas as pd
 __all__ = ["Knowledge", "TABLE_FILES", "LEADER_COLUMNS", "PUBLISHER_COLUMNS", "active", "use", "using"]
 
 #: The file name of each table, in the package's data folder and in a user's folder.
-TABLE_FILES = {"leaders": "leaders.csv", "publishers": "publishers.csv", "cues": "cues.csv"}
+TABLE_FILES = {"leaders": "leaders.csv", "publishers": "publishers.csv", "cues": "cues.csv",
+               "initiators": "initiator_cues.csv"}
 LEADER_COLUMNS = ("name", "aliases", "country", "office", "start", "end")
 PUBLISHER_COLUMNS = ("fragment", "code")
 _CODE = re.compile(r"[A-Z]{2,4}")
 #: Modules whose memo caches depend on the knowledge in force.
-_CACHED_MODULES = ("gazetteer", "metadata", "dates")
+_CACHED_MODULES = ("gazetteer", "metadata", "dates", "initiators")
 
 PathLike = Union[str, Path]
 
@@ -101,17 +107,17 @@ def _check_publisher(row: dict, where: str) -> dict:
 
 @dataclass(frozen=True)
 class Knowledge:
-    """The package's tables plus a user's rows (leaders, publishers, cues), validated when made.
+    """The package's tables plus a user's rows (leaders, publishers, cues, initiator cues), validated when made.
 
     Parameters
     ----------
-    leaders, publishers, cues : sequence of str or Path
+    leaders, publishers, cues, initiators : sequence of str or Path
         CSV files with the columns of the package's table (see the module's
         docstring); each may be empty.
 
     Attributes
     ----------
-    leader_rows, publisher_rows, cue_rows : tuple of dict
+    leader_rows, publisher_rows, cue_rows, initiator_rows : tuple of dict
         The user's rows, validated, in file order.
 
     Raises
@@ -123,6 +129,7 @@ class Knowledge:
     leaders: tuple = ()
     publishers: tuple = ()
     cues: tuple = ()
+    initiators: tuple = ()
 
     def __post_init__(self) -> None:
         for table in TABLE_FILES:
@@ -132,8 +139,9 @@ class Knowledge:
         object.__setattr__(self, "_rows", self._read())
 
     def _read(self) -> dict:
-        if not (self.leaders or self.publishers or self.cues):
-            return {"leaders": (), "publishers": (), "cues": ()}
+        if not self:
+            return {table: () for table in TABLE_FILES}
+        from .initiators import read_initiator_cues
         from .metadata import read_cues
 
         offices = _offices() if self.leaders else frozenset()
@@ -142,7 +150,9 @@ class Knowledge:
         publishers = [_check_publisher(row, f"{p}:{n}")
                       for p in self.publishers for n, row in _rows(Path(p), PUBLISHER_COLUMNS)]
         cues = [row for p in self.cues for row in read_cues(p)]
-        return {"leaders": tuple(leaders), "publishers": tuple(publishers), "cues": tuple(cues)}
+        initiators = [row for p in self.initiators for row in read_initiator_cues(p)]
+        return {"leaders": tuple(leaders), "publishers": tuple(publishers), "cues": tuple(cues),
+                "initiators": tuple(initiators)}
 
     @property
     def leader_rows(self) -> tuple:
@@ -156,14 +166,24 @@ class Knowledge:
     def cue_rows(self) -> tuple:
         return self._rows["cues"]
 
+    @property
+    def initiator_rows(self) -> tuple:
+        return self._rows["initiators"]
+
     @classmethod
     def from_folder(cls, folder: PathLike) -> "Knowledge":
-        """The tables of a folder: ``leaders.csv``, ``publishers.csv``, ``cues.csv`` (each optional).
+        """The tables of a folder: ``leaders.csv``, ``publishers.csv``, ``cues.csv``, ``initiator_cues.csv``
+        (each optional).
+
+        Returns
+        -------
+        Knowledge
+            The folder's files, validated (see :class:`Knowledge`).
 
         Raises
         ------
         FileNotFoundError
-            If the folder does not exist or holds none of the three files.
+            If the folder does not exist or holds none of the four files.
         """
         folder = Path(folder)
         if not folder.is_dir():
@@ -174,7 +194,7 @@ class Knowledge:
         return cls(**found)
 
     def __bool__(self) -> bool:
-        return bool(self.leaders or self.publishers or self.cues)
+        return any(getattr(self, table) for table in TABLE_FILES)
 
 
 _ACTIVE = Knowledge()

@@ -23,10 +23,11 @@ in ASCII alone is not given a language of another script (the model reads
 taken instead.
 
 The loader (:func:`diplo_analysis.load_readouts`) puts the code in the
-``language`` column; :mod:`diplo_analysis.metadata` leaves the facts read
-from English cues (``medium``, ``status``, ``planned_date``, ``initiator``)
-empty for a page in another language (docs/metadata.md, "Pages not in
-English").
+``language`` column; :mod:`diplo_analysis.metadata` reads the facts that
+depend on cues (``medium``, ``status``, ``initiator``) of a page in another
+language from that language's cue rows (:mod:`diplo_analysis.language_cues`),
+and leaves them empty for a page in a language that has none (docs/metadata.md,
+"Pages not in English").
 """
 
 from __future__ import annotations

@@ -44,16 +44,18 @@ Outline (details and examples in ``docs/metadata.md``)
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple, Optional
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pandas as pd
 
 from . import gazetteer as gz
 from ._tables import checked_pattern, read_checked_table
 from .announcements import announcement_rule, planned_date
+from . import language_countries, language_cues
 from .initiators import initiator_cues
 from .language import ENGLISH, detect_language, explain_language
 from .records import Record
@@ -147,8 +149,90 @@ ANCHOR_WORDS = ("with", "between", "from")
 _ANCHOR, _ANCHOR_LOW, _ = _word_expressions(ANCHOR_WORDS)
 _BETWEEN_AFTER = ("conversation ", "conversations ", "talks ", "meeting ", "call ")
 _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
-# "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name
-_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b", I)
+# "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name; an address's
+# words drop the "with" ("/prime-minister-x-speaks-president-united-states")
+_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b|\bSpeaks (?=(?:the )?(?:President|Prime|Premier|"
+                         r"Chancellor|Taoiseach|King|Queen|Emir|Amir|Crown|Secretary|Sultan)\b)", I)
+#: Words of the text's first cue that a meeting and a call share ("They discussed trade", "The leaders welcomed the
+#: agreement"): under a title "X spoke with Y" they do not make the conversation a meeting (rule spoke_with).
+ANY_CONVERSATION_WORDS = ("discuss", "conversation", "engagement", "participation", "welcom")
+#: Words of an address written in lower case that name a country in capitals ("-wraps-uk-visit").
+_SLUG_CAPS = {"uk": "UK", "us": "US", "usa": "USA", "uae": "UAE", "eu": "EU", "un": "UN", "rok": "ROK"}
+#: English words of which an address must hold one for the countries it names to count (rule url_slug_countries).
+_SLUG_ENGLISH = frozenset("with of the and to for on at as meets speaks calls holds receives".split())
+#: Short words of an address left in lower case (they are no name's part).
+_SLUG_LOWER = frozenset("a an and as at by for from he her his in of on or over she the to via with".split())
+
+
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,5}$")  # ".html", ".php": no word of the title
+
+
+@lru_cache(maxsize=1)
+def _credit_regex() -> Optional[re.Pattern]:
+    """The offices of the publishers table named in words ("kremlin", "downing street": an official's office by
+    ``publisher_kinds.csv``, not an address, not a news agency) in a credit: "a <office> spokesperson said",
+    "according to the <office>", or alone on a line of the head ("10 Downing Street")."""
+    names = sorted({frag for frag, _ in gz._publisher_rows() if "." not in frag and len(frag) >= 5
+                    and any(gz.publisher_is(kind, frag, None) for kind in CREDITED_KINDS)}, key=len, reverse=True)
+    if not names:
+        return None
+    office = "(" + "|".join(re.escape(n) for n in names) + ")"
+    return re.compile(rf"\b(?:(?:a|an|the) {office}(?:'s)? (?:spokes(?:person|man|woman)|statement|press "
+                      rf"(?:office|service|secretary|release)|readout|source)|according to (?:a |an |the )?{office})\b"
+                      rf"|^[ \t]*(?:\d{{1,3}} )?{office}[ \t]*$", I | re.M)
+
+
+#: The kinds of ``publisher_kinds.csv`` whose offices a relayed readout's credit names (:func:`credited_source`).
+CREDITED_KINDS = ("official", "pm_office", "presidency")
+#: Characters of a relayed readout's head searched for a credit (:func:`credited_source`).
+CREDIT_CHARS = 600
+
+
+def credited_source(text: Optional[str]) -> Optional[tuple[str, str]]:
+    """The office a relayed readout's head credits, and its country: ``"A Downing Street spokesperson said:"``
+    -> ``("A Downing Street spokesperson", "GBR")`` (offices named in words in ``gazetteer_publishers.csv``).
+
+    Returns
+    -------
+    tuple of (str, str) or None
+        The credit's words and the office's country code; None where the first ``CREDIT_CHARS``
+        characters credit no known office.
+    """
+    rx = _credit_regex()
+    head = gz.fold((text or "")[:CREDIT_CHARS])
+    m = rx.search(head) if rx is not None else None
+    if m is None:
+        return None
+    office = next(g for g in m.groups() if g).lower()
+    code = next((code for frag, code in gz._publisher_rows() if frag == office), None)
+    return (m.group(0), code) if code else None
+
+
+def slug_title(url: str) -> str:
+    """The words of an address's last path segment that has at least four (the other path segments if it
+    has not), capitalised as a title: the stand-in title of a page that has none.
+
+    ``https://x.org/news/2017/05/12/president-kenyatta-meets-prince-william-as-he-wraps-uk-visit/``
+    -> ``"President Kenyatta Meets Prince William as he Wraps UK Visit"``. Only ASCII words count (``g7`` is
+    one: ``G7``); numbers and ids are dropped; fewer than four words give ``""``.
+
+    Returns
+    -------
+    str
+        The stand-in title, or ``""``.
+    """
+    path = urlparse(url).path if "//" in url else url
+    words: list[str] = []
+    for segment in reversed([p for p in path.split("/") if p]):
+        words = re.findall(r"[a-z][a-z0-9]*", _FILE_SUFFIX.sub("", unquote(segment)).lower())
+        if len(words) >= 4:
+            break
+    if len(words) < 4:
+        return ""
+    return " ".join(_SLUG_CAPS.get(w) or (w if w in _SLUG_LOWER else w.upper() if w[-1].isdigit() else w.capitalize())
+                    for w in words)
+
+
 #: Words of a conversation, which make a sentence worth reading for its participants.
 CONVERSE_WORDS = ("spoke", "speaks", "talked", "conversation", "call")
 _CONVERSE, _CONVERSE_LOW, _CONVERSE_KEYS = _word_expressions(CONVERSE_WORDS)
@@ -239,7 +323,8 @@ def _fallback_date(record: Record):
 _dates_module = None  # diplo_analysis.dates, imported on first use (not on every call: faster)
 
 
-def _resolve_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None):
+def _resolve_date(record: Record, host: Optional[str] = None, host_country: Optional[str] = None,
+                  language: Optional[str] = None):
     global _dates_module
     if _dates_module is None:
         try:
@@ -247,7 +332,7 @@ def _resolve_date(record: Record, host: Optional[str] = None, host_country: Opti
         except ImportError:  # pragma: no cover - until dates.py lands
             return _fallback_date(record)
         _dates_module = _dates
-    return _dates_module.resolve_date(record, host=host, host_country=host_country)
+    return _dates_module.resolve_date(record, host=host, host_country=host_country, language=language)
 
 
 def _next_split(text: str, pos: int):
@@ -1114,10 +1199,11 @@ def _gathered(sents: list, more, date, host: Optional[str], host_country: Option
 
 
 # ---------------------------------------------------------------- the author of a statement
-#: "Statement by President Jane Roe on ...", "Statement of the President on the Summit and Call with ...":
-#: the author of a statement about a conversation took part in it.
+#: "Statement by President Jane Roe on ...", "Statement of the President on the Summit and Call with ...",
+#: "Statement delivered by President Jane Roe on ...": the author of a statement about a conversation took part in it.
 _AUTHORED = re.compile(
-    r"^\s*(?:Joint )?(?:Statement|Remarks|Message)s? (?:by|of|from) (?P<author>[^,;:]{2,60}?) on\b")
+    r"^\s*(?:Joint )?(?:Statement|Remarks|Message)s? (?:(?:delivered|made|given|issued) )?(?:by|of|from) "
+    r"(?P<author>[^,;:]{2,60}?) on\b")
 #: The author speaking in the first person: "I just spoke with Prime Minister Doe", "Today, I met ...".
 _FIRST_PERSON = re.compile(
     r"(?:^|[.!?]\s+|,\s*)(?:(?:Today|Tonight|Earlier today|This (?:morning|afternoon|evening)),?\s+)?"
@@ -1225,7 +1311,7 @@ class _Context:
         "lead", "low_lead", "t_med", "medium", "spoke", "t_subj", "t_part", "t_subject", "t_anchor", "f_subj",
         "f_part", "f_subject", "host", "host_country", "people", "phrase_people", "phrase_text", "own_people",
         "counterparts", "countries", "announced", "gathering", "press", "head", "status", "planned_date",
-        "initiator", "trace", "date_host", "text", "language",
+        "initiator", "trace", "date_host", "text", "language", "slug", "credited",
     )
 
     def __init__(self, record: Record) -> None:
@@ -1238,11 +1324,19 @@ class _Context:
         self.publisher = publisher
         url_host = record.url.split("/")[2] if record.url and record.url.count("/") >= 2 else record.url
         self.pub_country = _publisher_code(record.publisher, url_host, meta.get("site"))
-        self.date, self.inferred = _resolve_date(record, None, self.pub_country)
+        # a relayed readout: an unknown publisher whose head credits an office ("A Downing Street spokesperson
+        # said:", "according to a Kremlin statement") is read as that office's (rule credited_source)
+        self.credited = None if self.pub_country else credited_source(record.text)
+        if self.credited:
+            self.pub_country = self.credited[1]
+        self.date, self.inferred = _resolve_date(record, None, self.pub_country, self.language)
         self.date_host = (None, self.pub_country)  # the host arguments the date was resolved with
         # the facts are read from the text with the page's captions and datelines, without its other furniture
         self.text = _facts_text(record) if record.furniture else record.text
         self.title, self.sent_iter = _head(record, self.text)
+        # a page without a title, or not in English: the words of its address stand for the title's cues and
+        # sides (an address is often written in English words when the page is not)
+        self.slug = slug_title(record.url) if record.url and (not self.title or self.language != ENGLISH) else ""
         self.announced = bool(self.title) and "will" in self.title.lower() and bool(_FUTURE.search(self.title))
         self.sents, self.i = _choose_first(self.sent_iter)
         self.first = self.sents[self.i] if self.sents else ""
@@ -1290,9 +1384,10 @@ def _medium_from_cues(c: _Context) -> None:
     a generic "Call" in the title is refined by "video call" in the text; a
     title of another kind ("Statement on ...") yields to a strong call cue of
     the text ("spoke by telephone"); a "Meeting with" title wins over a call
-    the text only mentions ("follows their April telephone call").
+    the text only mentions ("follows their April telephone call"). A page without a title reads the words of its
+    address instead (:func:`slug_title`; the rules are then named ``url_slug_title_cue`` and so on).
     """
-    title, lead, low_lead = c.title, c.lead, c.low_lead
+    title, lead, low_lead = c.title or c.slug, c.lead, c.low_lead
     c.t_med, t_pos = _first_cue(title) if title else (None, -1)
     t_med = c.t_med
     if t_med == "video":
@@ -1313,11 +1408,14 @@ def _medium_from_cues(c: _Context) -> None:
     if c.announced:  # "On May 12, the President will hold talks with ...": rule title_future
         c.spoke = False
         c.decide("medium", "other", "title_future", _FUTURE.search(c.title).group(0))
+    if c.slug and not c.title:  # the title's rules read the address's words: say so (rules url_slug_*)
+        c.trace = [d._replace(rule=f"url_slug_{d.rule}") if d.fact == "medium" and d.rule.startswith("title")
+                   else d for d in c.trace]
 
 
 def _medium_from_text(c: _Context) -> None:
     """The title has no cue or an in-person one: the text's cue is read where it can change the answer."""
-    title, lead, t_med = c.title, c.lead, c.t_med
+    title, lead, t_med = c.title or c.slug, c.lead, c.t_med
     s_med, s_pos = _first_cue(lead) if lead and (t_med is None or _has(c.low_lead, _KEYS_CALL)) else (None, -1)
     if s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title):
         # a meeting the text says was held by video link is a video meeting
@@ -1334,9 +1432,11 @@ def _medium_from_text(c: _Context) -> None:
             c.decide("medium", value, "title_cue", _words_at(title, _first_cue(title)[1]))
         elif s_med:
             c.decide("medium", value, "text_cue", _words_at(lead, s_pos))
-            # "Prime Minister X speaks with President Y" over a text that opens with condolences: the
-            # title's house style names a call (rule spoke_with, if a foreign counterpart is found)
-            c.spoke = s_med == "other" and bool(_SPOKE_WITH.search(title))
+            # "Prime Minister X speaks with President Y" over a text that opens with condolences, or whose
+            # first cue is a word of any conversation ("discussed"): the title's house style names a call
+            # (rule spoke_with, if a foreign counterpart is found)
+            c.spoke = (s_med == "other" or (s_med == "in_person" and lead[s_pos:s_pos + 14].lower().startswith(
+                ANY_CONVERSATION_WORDS))) and bool(_SPOKE_WITH.search(title))
         else:
             c.decide("medium", value, "no_cue", "")
             # no cue at all, but "X spoke with Y": a call if a foreign counterpart is found (rule spoke_with)
@@ -1375,7 +1475,9 @@ def _read_people(c: _Context) -> None:
 # ---- host: a known person of the publisher's country, else the subject's
 def _host_of_publisher_country(c: _Context) -> None:
     """Rules ``publisher_leader_in_subject``, ``presidency_head_of_state``, ``publisher_leader_named``,
-    ``publisher_leader_next_sentence``: a known leader of the publisher's country."""
+    ``publisher_leader_next_sentence``: a known leader of the publisher's country. An unknown publisher whose
+    head credits an office ("A Downing Street spokesperson said:") is read as that office's (rule
+    ``credited_source``, :func:`credited_source`)."""
     pub = c.pub_country
     if not pub:
         return
@@ -1391,8 +1493,16 @@ def _host_of_publisher_country(c: _Context) -> None:
         mine = find()
         if mine:
             c.decide("host", mine[0]["name"], rule, mine[0]["name"])
-            c.decide("host_country", pub, "publisher_country", c.publisher or "")
+            c.decide("host_country", pub, *_publisher_rule(c))
             return
+
+
+def _publisher_rule(c: _Context) -> tuple[str, str]:
+    """(rule, evidence) of the publisher's country: ``publisher_country``, or ``credited_source`` where the
+    head of a relayed readout credits an office (:func:`credited_source`)."""
+    if c.credited:
+        return "credited_source", c.credited[0]
+    return "publisher_country", c.publisher or ""
 
 
 def _presidency_holder(c: _Context) -> list:
@@ -1419,7 +1529,11 @@ def _host_of_subject(c: _Context) -> None:
     subject's known leader; not on an organisation's site, whose head is its host) and
     ``titled_name_in_subject`` ("Deputy National Security Advisor Jon Finer's"; not a known leader of
     another country than the publisher's). A known leader whom the title meets "with" is a guest, not the
-    host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met")."""
+    host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met"); so is one whose visit to
+    the publisher's country the subject names (rule ``visitor_not_host``, :func:`_visitors`). A title whose subject
+    names both sides ("Roe, Doe agree to meet") takes the one the first sentence's subject names (rule
+    ``lead_subject_of_both``). And, on a page not
+    in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``)."""
     if c.host is not None:
         return
     # an organisation's site takes no state's leader as its host ("The Secretary-General and President
@@ -1431,8 +1545,26 @@ def _host_of_subject(c: _Context) -> None:
             c.decide("host", holder, "publisher_office_in_subject", office[1])
             return
     subj_known = [p for p in c.t_subj + c.f_subj if p["known"]] if c.pub_country not in gz.ORG_CODES else []
-    guests = _title_guests(c)
+    visitors = _visitors(c)
+    if visitors:
+        c.decide("host", None, "visitor_not_host", ", ".join(sorted(visitors)))
+    if c.language != ENGLISH and c.pub_country:
+        # a page not in English: its "subject" is no sentence's subject, and a foreign leader whose name it
+        # gives in Latin letters is a participant, not the host of a publisher whose country is known
+        foreign = {p["name"] for p in subj_known if p["country"] != c.pub_country}
+        if foreign:
+            c.decide("host", None, "not_english_foreign_name", ", ".join(sorted(foreign)))
+            visitors = visitors | foreign
+    guests = _title_guests(c) | visitors
     subj_known = [p for p in subj_known if p["name"] not in guests]
+    both = [str(p["name"]) for p in c.t_subj if p["named"]]
+    lead = [p for p in c.f_subj if p["known"] and p["name"] not in guests
+            and any(n == p["name"] or n in str(p["name"]).split() for n in both)] if len(both) > 1 else []
+    if lead:
+        # "Roe, Doe agree to meet" names both sides: the first sentence's subject says whose readout it is
+        c.decide("host", lead[0]["name"], "lead_subject_of_both", c.f_subject[:80])
+        c.decide("host_country", lead[0]["country"], "lead_subject_of_both", lead[0]["name"])
+        return
     if subj_known:
         c.decide("host", subj_known[0]["name"], "subject_leader", subj_known[0]["name"])
         c.decide("host_country", subj_known[0]["country"], "subject_leader", subj_known[0]["name"])
@@ -1443,6 +1575,26 @@ def _host_of_subject(c: _Context) -> None:
         return  # "The Secretary-General and French President X spoke" on un.org: X is the counterpart
     if host is not None:
         c.decide("host", host, "titled_name_in_subject", host)
+
+
+#: "<leader>'s state visit to", "visit of <leader> to": a visit whose destination follows (rule visitor_not_host).
+_VISIT_TO = re.compile(r"\bvisit(?:ing)? to (?:the )?", I)
+
+
+def _visitors(c: _Context) -> set:
+    """Rule ``visitor_not_host``: a known leader of another country whose visit to the publisher's country the
+    subject names ("at the end of President X's state visit to Ruritania", on a Ruritanian site) is its guest,
+    not the host of its readout."""
+    if not c.pub_country or c.pub_country in gz.ORG_CODES:
+        return set()
+    out = set()
+    for subject in (c.t_subject if c.t_anchor else "", c.f_subject):
+        m = _VISIT_TO.search(subject) if subject and "visit" in subject else None
+        if m is None or not any(code == c.pub_country for _, _, code in gz.find_countries(subject[m.end():m.end() + 40])):
+            continue
+        out |= {p["name"] for p in c.t_subj + c.f_subj
+                if p["known"] and p["country"] != c.pub_country and p["name"] in subject[:m.start()]}
+    return out
 
 
 def _title_guests(c: _Context) -> set:
@@ -1519,14 +1671,14 @@ def _host_country(c: _Context) -> None:
         subj_codes = [p["country"] for p in c.t_subj + c.f_subj
                       if p["country"] and p["country"] not in gz.ORG_CODES and p["country"] not in guests]
         if c.pub_country:
-            c.decide("host_country", c.pub_country, "publisher_country", c.publisher or "")
+            c.decide("host_country", c.pub_country, *_publisher_rule(c))
         elif leader:
             c.decide("host_country", leader.country, "leader_country", leader.name)
         elif subj_codes:
             c.decide("host_country", subj_codes[0], "subject_country", c.t_subject or c.f_subject)
     if pd.isna(c.date) and c.host:
         # the host's tenure can date a readout whose text gives no year
-        c.date, c.inferred = _resolve_date(c.record, c.host, c.host_country)
+        c.date, c.inferred = _resolve_date(c.record, c.host, c.host_country, c.language)
         c.date_host = (c.host, c.host_country)
 
 
@@ -1551,9 +1703,10 @@ def _participants_stage(c: _Context) -> None:
 
 
 def _counterparts_stage(c: _Context) -> None:
-    """Rules ``participants`` (the participants and known foreign leaders in the subject) and
+    """Rules ``participants`` (the participants and known foreign leaders in the subject),
     ``title_sides`` ("Japan-Australia Summit": a side, not a person; the first sentence's on a page
-    without a title)."""
+    without a title) and ``url_slug_countries`` (:func:`_slug_countries`); ``spoke_with``: "X spoke with Y"
+    with a foreign counterpart and no medium named is a call."""
     extra = [p for p in c.t_subj + c.f_subj if p["known"]]
     counterparts, countries, seen, foreign_seen = [], [], set(), set()
     for p in c.people + c.foreign(extra):
@@ -1573,8 +1726,24 @@ def _counterparts_stage(c: _Context) -> None:
         for text, code in [tc for tc in _hyphen_pairs(c.title or c.first) if tc[1] != c.host_country][:1]:
             c.decide("counterparts", [None], "title_sides", text)
             c.decide("countries", [code], "title_sides", text)
+    if c.medium != "other" or c.language != ENGLISH:  # a page not in English has no English cue of its medium
+        _slug_countries(c)
     if c.spoke and c.countries:
-        c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title} {c.lead}").group(0))
+        c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title or c.slug} {c.lead}").group(0))
+
+
+def _slug_countries(c: _Context) -> None:
+    """Rule ``url_slug_countries``: a page without a title, or not in English, whose head names no foreign
+    participant, but whose address does ("/taoiseach-speaks-to-british-prime-minister"): the countries the
+    address names (not the host's, not an organisation's), their persons unnamed; only an address in English
+    words (one of ``_SLUG_ENGLISH``: "with", "of", "meets", ...) counts."""
+    if c.countries or not c.slug or not _SLUG_ENGLISH.intersection(c.slug.lower().split()):
+        return  # an address in another language's words ("-reunion-de-cancilleres-") names no country here
+    codes = list(dict.fromkeys(code for _, _, code in gz.find_countries(c.slug)
+                               if code != c.host_country and code not in gz.ORG_CODES))
+    if codes:
+        c.decide("counterparts", [None] * len(codes), "url_slug_countries", c.slug)
+        c.decide("countries", codes, "url_slug_countries", c.slug)
 
 
 # ---- what the title says was done: together, a visit abroad, a gathering
@@ -1616,7 +1785,8 @@ def _gathering_rules(c: _Context) -> None:
     heads of state) that the title names is a meeting; its participants may be named further down."""
     title, head = c.title, f"{c.title} {c.first}"
     c.head = head
-    c.gathering = bool(title) and not c.announced and _is_gathering(title, title)  # the title says so
+    named = title or c.slug  # a page without a title: its address's words ("/readout-of-g7-leaders-meeting")
+    c.gathering = bool(named) and not c.announced and _is_gathering(named, named)  # the title says so
     # a news conference or journalists' questions, unless joint with the other leaders
     c.press = bool(title) and bool(_PRESS_EVENT.search(title)) and not _JOINT.search(title)
     if c.gathering and c.medium == "other" and c.t_med == "other" \
@@ -1634,6 +1804,39 @@ def _gathering_rules(c: _Context) -> None:
             c.decide("counterparts", c.counterparts + names, "gathering_participants", ", ".join(map(str, names)))
             c.decide("countries", c.countries + [p["country"] for p in found], "gathering_participants",
                      ", ".join(map(str, names)))
+
+
+#: A call or a meeting of several leaders that the title or the first sentence names without naming them all
+#: ("a secure conference call with world leaders", "a video call with European counterparts"): rule group_call.
+_GROUP_CALL = re.compile(
+    r"\b(?:conference call|(?:call|meeting|conversation)s? with (?:(?:other|fellow|world|international|several|"
+    r"allied|partner|European|Western|African|Asian|Arab|Nordic|G-?\d+) )?(?:leaders|counterparts|heads of "
+    r"(?:state|government)))\b", I)
+
+
+def _group_call_rule(c: _Context) -> None:
+    """Rule ``group_call``: a call or video meeting of several leaders ("took part in a conference call with world
+    leaders organised by President X. The call included ..."): the leaders the next sentences name are
+    counterparts too, beside those the title or first sentence names; not a leader named in the possessive
+    ("Putin's aggression"), who is talked about."""
+    if c.medium not in ("phone", "video") or c.announced:
+        return
+    head = f"{c.title} {c.first}"
+    low = head.lower()
+    if not (("leaders" in low or "counterparts" in low or "heads of" in low or "conference call" in low)
+            and _GROUP_CALL.search(head)):  # the words every match holds, looked for first (cheaper)
+        return
+    truncated = len(c.text or "") > HEAD_CHARS
+    have = set(c.countries)
+    page = gz.fold((c.text or "")[:HEAD_CHARS]).replace("\u2019", "'")
+    # a leader the text names in the possessive ("standing up to Putin's aggression") is talked about, not called
+    found = [p for p in _gathered(c.sents, c.sent_iter, c.date, c.host, c.host_country, truncated)
+             if p["country"] not in have and f"{str(p['name']).split()[-1]}'s" not in page]
+    if found:
+        names = [p["name"] for p in found]
+        evidence = _GROUP_CALL.search(head).group(0)
+        c.decide("counterparts", c.counterparts + names, "group_call", evidence)
+        c.decide("countries", c.countries + [p["country"] for p in found], "group_call", evidence)
 
 
 #: "X pays a courtesy call on Y", "X paid a farewell call on Y": the visitor X calls on Y (rule courtesy_call).
@@ -1724,39 +1927,163 @@ def _status_rule(c: _Context) -> None:
         c.decide("status", "held", "held", f"medium {c.medium}")
 
 
+#: The words that introduce a readout quoted from its office: "A Downing Street spokesperson said:".
+_SPOKESPERSON_SAID = re.compile(r"\bspokes(?:person|man|woman) said:\s*", I)
+
+
 def _initiator_rule(c: _Context) -> None:
-    """The initiator of a call, where the text says who initiated or requested it (see :func:`_initiator`)."""
+    """The initiator of a call, where the text says who initiated or requested it (see :func:`_initiator`); the
+    first sentence of a readout quoted after "A ... spokesperson said:" is read as a first sentence too."""
     if c.medium not in ("phone", "video"):
         return
     raw = (c.text or "").replace("\u2019", "'")
     found = _initiator_decision(f"{c.title}.\n{raw}", f"{c.title}. {c.first}", c.host, c.host_country, c.date,
                                 len(c.title) + 2, tuple(c.counterparts))
+    said = _SPOKESPERSON_SAID.search(raw, 0, HEAD_CHARS) if found is None and raw.find("said:", 0, HEAD_CHARS) >= 0 \
+        else None
+    if said is not None:
+        # "A Downing Street spokesperson said: President X called the Prime Minister ...": the quoted readout's
+        # first sentence is read as a first sentence (rule caller)
+        quoted = next(_iter_sentences(raw[said.end():said.end() + 600]), "")
+        found = _initiator_decision(quoted, quoted, c.host, c.host_country, c.date, 0, tuple(c.counterparts))
     if found is not None:
         c.decide("initiator", *found)
 
 
-#: The facts read from English cues: left empty on a page in another language (:func:`_language_rule`).
+#: The facts read from cues: left empty on a page in a language without cue rows (:func:`_language_rule`).
 ENGLISH_CUE_FACTS = (("medium", None), ("status", None), ("planned_date", pd.NaT), ("initiator", None))
 
 
 def _language_rule(c: _Context) -> None:
-    """Rule ``not_english``: on a page in another language than English (:mod:`diplo_analysis.language`) the
-    facts read from English cues (medium, status, planned date, initiator) are left empty, not guessed; the
-    date, the host, its country and the counterparts the tables name stand.
+    """A page in another language than English (:mod:`diplo_analysis.language`). Where its language has
+    cue rows (``data/cues_languages.csv``, :mod:`diplo_analysis.language_cues`), its medium, status and
+    initiator are read from them: rules ``language_title_cue``, ``language_text_cue``, ``language_no_cue``,
+    ``language_no_foreign_counterpart``, ``held``, ``language_at_request``, ``language_initiative_of``,
+    ``language_caller``, ``language_cues`` (:func:`_language_cue_rules`). Where it has none, rule
+    ``not_english``: the facts read from cues (medium, status, planned date, initiator) are left empty, not
+    guessed; the date, the host, its country and the counterparts the tables name stand. Then the countries
+    named in the page's language (:func:`_language_countries`). English pages return at once: they never
+    read the rows of other languages.
     """
     if c.language == ENGLISH:
         return
-    why = explain_language(c.record.title, c.record.text)
-    evidence = f"language {why.code} ({why.rule}, {why.evidence})"
-    for fact, empty in ENGLISH_CUE_FACTS:
-        c.decide(fact, empty, "not_english", evidence)
+    cues = language_cues.cues_for(c.language)
+    if cues is not None:
+        _language_cue_rules(c, cues)
+    else:
+        why = explain_language(c.record.title, c.record.text)
+        evidence = f"language {why.code} ({why.rule}, {why.evidence})"
+        for fact, empty in ENGLISH_CUE_FACTS:
+            c.decide(fact, empty, "not_english", evidence)
+    _language_countries(c)
+
+
+def _language_countries(c: _Context) -> None:
+    """Rules ``language_host_country`` (a host country still open: the first country that the words of the
+    page's language name in its title and head) and ``language_counterpart_country`` (a conversation without
+    a counterpart country: the first other country they name), read by
+    :func:`diplo_analysis.language_countries.countries_in` (CLDR's names of the territories in that
+    language, and the rows of ``data/country_names_languages.csv``). The evidence names the language,
+    the words and their source: ``ru: 'Узбекистана' (CLDR)``."""
+    if c.host_country is not None and (c.countries or c.medium == "other"):
+        return
+    title = c.record.title if isinstance(c.record.title, str) else ""  # as written: c.title is folded
+    found = language_countries.countries_in(c.language, f"{title}. {language_cues.lead_of(title, c.text)}")
+    if not found:
+        return
+
+    def said(f) -> str:
+        return f"{c.language}: {f.words!r} ({f.source})"
+    if c.host_country is None:
+        c.decide("host_country", found[0].code, "language_host_country", said(found[0]))
+    other = next((f for f in found if f.code != c.host_country), None)
+    if not c.countries and c.medium != "other" and other is not None:
+        c.decide("counterparts", [None], "language_counterpart_country", said(other))
+        c.decide("countries", [other.code], "language_counterpart_country", said(other))
+
+
+def _cue_evidence(cues, found: tuple) -> str:
+    """``"de cues_languages.csv:12: 'telefonierte'"``: the language, the row that matched and its words."""
+    medium, m = found
+    row = next(r for r in cues.media[medium] if r.rx.pattern == m.re.pattern)
+    return f"{cues.code} {Path(row.where).name}: {m.group(0)!r}"
+
+
+def _language_medium(c: _Context, cues) -> None:
+    """Rules ``language_title_cue``, ``language_text_cue``, ``language_no_cue`` (the medium of a page in a
+    language with cue rows, :func:`diplo_analysis.language_cues.pick_medium`) and
+    ``language_no_foreign_counterpart`` (a conversation whose only named participants are of the host's
+    country is ``other``, as for English pages)."""
+    title = unicodedata.normalize("NFC", (c.record.title or "").strip())
+    in_title = language_cues.pick_medium(cues.media, title)
+    in_text = None
+    if in_title is None or in_title[0] == "in_person":
+        in_text = language_cues.pick_medium(cues.media, language_cues.lead_of(title, c.text))
+        if in_title is not None and (in_text is None or in_text[0] not in ("phone", "video")):
+            in_text = None  # a title's meeting stands unless the text reports a call
+    if in_text is not None:
+        c.decide("medium", in_text[0], "language_text_cue", _cue_evidence(cues, in_text))
+    elif in_title is not None:
+        c.decide("medium", in_title[0], "language_title_cue", _cue_evidence(cues, in_title))
+    else:
+        c.decide("medium", "other", "language_no_cue", f"{cues.code}: no cue of data/cues_languages.csv")
+    if c.medium != "other" and not c.countries and c.host_country and any(
+            p["country"] == c.host_country and p["name"] != c.host for p in c.phrase_people or ()):
+        c.decide("medium", "other", "language_no_foreign_counterpart", (c.phrase_text or "").strip())
+
+
+def _language_cue_rules(c: _Context, cues) -> None:
+    """Medium (:func:`_language_medium`), ``status`` (``held`` for a conversation; announcements are not
+    read in other languages: ``planned_date`` NaT) and the initiator of a call
+    (:func:`_language_initiator`) of a page in a language with cue rows."""
+    _language_medium(c, cues)
+    c.decide("planned_date", pd.NaT, "language_cues", f"{cues.code}: announcements are read in English only")
+    if c.medium != "other":
+        c.decide("status", "held", "held", f"medium {c.medium}")
+    else:
+        c.decide("status", None, "language_cues", f"{cues.code}: medium other")
+    c.decide("initiator", None, "language_cues", f"{cues.code}: no initiator cue")
+    if c.medium in ("phone", "video") and cues.initiator is not None:
+        found = _language_initiator(c, cues)
+        if found is not None:
+            c.decide("initiator", *found)
+
+
+def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
+    """``(initiator, rule, evidence)`` from the initiator rows of the page's language: rules
+    ``language_at_request`` (kind ``counterpart``: "received a call from", "应约"),
+    ``language_initiative_of`` (kind ``who``: the words after "at the request of" name the side,
+    :func:`_side_of`), ``language_caller`` (kind ``caller``, in the title and first sentence: the
+    subject made the call, :func:`_caller`); the first two are read in the title and the whole text."""
+    title = unicodedata.normalize("NFC", (c.record.title or "").strip())
+    text = f"{title}\n{unicodedata.normalize('NFC', c.text or '')}"
+    init = cues.initiator
+    low = text.lower()
+    if any(k in low for k in init.keys):
+        m = init.search.search(text)
+        if m is not None:
+            kind, who = init.kind_at(text, m.start())
+            evidence = f"{cues.code}: {m.group(0)!r}"
+            if kind in ("counterpart", "their_own"):
+                return "counterpart", "language_at_request", evidence
+            cut = re.search(r"[.;,。，、\n]", who)
+            side = _side_of(who[: cut.start()] if cut else who, c.host, c.host_country, c.date)
+            return side, "language_initiative_of", evidence
+    first = f"{title}. {language_cues.lead_of(title, c.text)}"
+    m = init.caller.search(first)
+    if m:
+        subject = first[: m.start()]
+        side = _caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))
+        if side:
+            return side, "language_caller", f"{cues.code}: {subject.strip()[-60:]} {m.group(0).strip()}"
+    return None
 
 
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
     _host_country, _participants_stage, _counterparts_stage, _together_rule, _visit_rule, _gathering_rules,
-    _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
+    _group_call_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 
 
@@ -1795,8 +2122,9 @@ def extract_metadata(record: Record) -> dict:
         see :mod:`diplo_analysis.announcements`), ``planned_date``
         (pandas.Timestamp or NaT: the day an announcement gives), ``language``
         (str: ISO 639-1 code, :func:`diplo_analysis.language.detect_language`;
-        on a page not in English, ``medium``, ``status``, ``initiator`` are
-        None and ``planned_date`` NaT: they are read from English cues).
+        on a page in another language ``medium``, ``status`` and ``initiator``
+        are read from the cue rows of its language, ``data/cues_languages.csv``;
+        where it has none they are None and ``planned_date`` NaT).
 
     Raises
     ------
@@ -1879,7 +2207,7 @@ def _date_decision(c: _Context) -> tuple[str, str]:
     arguments as the call whose date was kept)."""
     from .dates import explain_date
 
-    decision = explain_date(c.record, *c.date_host)
+    decision = explain_date(c.record, *c.date_host, language=c.language)
     return decision.rule, decision.evidence
 
 

@@ -142,9 +142,10 @@ class EmptyTextWarning(DataWarning):
 
 
 class NotEnglishWarning(DataWarning):
-    """Warned by :func:`diplo_analysis.load_readouts` for readouts not in English.
+    """Warned by :func:`diplo_analysis.load_readouts` for readouts in a language without cue rows.
 
-    Their ``language`` (:mod:`diplo_analysis.language`) is not ``en``: the facts read from English
-    cues (``medium``, ``status``, ``planned_date``, ``initiator``) are left empty rather than
+    Their ``language`` (:mod:`diplo_analysis.language`) is neither ``en`` nor one of the languages
+    of ``data/cues_languages.csv`` (:func:`diplo_analysis.language_cues.languages`): the facts read
+    from cues (``medium``, ``status``, ``planned_date``, ``initiator``) are left empty rather than
     guessed, and each is listed in ``df.attrs["warnings"]`` (docs/metadata.md, "Pages not in English").
     """

@@ -1,0 +1,289 @@
+"""Country names in the words of another language than English: CLDR's territory names, and table rows.
+
+The English gazetteer (:mod:`diplo_analysis.gazetteer`) reads "Russia", "Russian", "the Kremlin".
+A page detected in another language (:func:`diplo_analysis.language.detect_language`) also has
+the countries read that its language names:
+
+* the names of the territories in that language, from the Unicode CLDR through Babel
+  (``babel.Locale(code).territories``: "Russie", "Узбекистан", "ઇજિપ્ત", "إيران", "アメリカ合衆国"),
+  their two-letter codes mapped to the alpha-3 codes of ``country_converter`` (the European Union
+  ``EU`` to ``EUU``, the United Nations ``UN`` to ``UN``);
+* the rows of ``data/country_names_languages.csv`` (``language, name, code, note``): adjectives,
+  demonyms and short forms that CLDR does not hold ("russe", "американский", "米国",
+  "الأمريكية"), and, with an empty ``code``, CLDR names that are common words of the language
+  and are not read as countries (Arabic "مالي", Mali, is also "financial").
+
+How a name is matched depends on how the language writes words (:func:`country_pattern`):
+
+* Chinese, Japanese, Korean: as written, anywhere (no spaces between words);
+* Arabic, Persian, Urdu: with or without the article and a clinging preposition before it
+  ("الـ", "و", "ب", "ل") and up to three letters after a name without its final alef or ta
+  marbuta ("قطر" finds "القطري"; "روسيا" finds "الروسية"); the hamza forms of alef are one letter
+  (and Russian "ё" is "е");
+* the scripts of India and Sri Lanka: the name without its final vowel sign, followed by any
+  suffix ("ઇજિપ્ત" finds "ઇજિપ્તના", "அமெரிக்கா" finds "அமெரிக்க"); joiners and nukta ignored;
+* languages that decline nouns (Russian, Ukrainian, Polish, Czech, Turkish, Hungarian, ...):
+  each word without its final vowels, followed by up to four letters, two after a one-word stem of
+  four letters or fewer ("Узбекистан" finds "Узбекистана", "Россия" finds "России", "Ирак" finds "Ирака"
+  but not the given name "Ираклий");
+* German: each word with an optional ending, "e", "s", "es", "n", "en", "em" or "er" ("Chinas",
+  "Europäischen Union", "russische");
+* the other languages: as written, as a whole word (French "Chine", Spanish "Perú").
+
+Names of three letters or fewer in alphabetic scripts (two in Arabic and Indian scripts, one in CJK) are matched
+only from the table, not from CLDR. CLDR's names are proper nouns, matched as CLDR capitalises them
+or in capitals (Spanish "Reunión" is Réunion, "reunión" a meeting); the table's rows ignore case.
+Nothing here is read for an English page: a language's expression is built on its first page.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+__all__ = ["COUNTRY_NAME_COLUMNS", "CountryMention", "country_names", "country_pattern", "countries_in",
+           "read_country_names"]
+
+#: Columns of ``data/country_names_languages.csv``.
+COUNTRY_NAME_COLUMNS = ("language", "name", "code", "note")
+
+_CJK = frozenset({"zh", "ja", "ko"})
+_ARABIC = frozenset({"ar", "fa", "ur", "ps", "ckb"})
+_INDIC = frozenset({"hi", "mr", "ne", "gu", "bn", "pa", "ml", "ta", "te", "kn", "si", "or", "as"})
+_DECLINING = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "mk", "lt", "lv", "et",
+                        "fi", "hu", "tr", "az", "kk", "uz", "ky", "tk", "el"})
+#: CLDR territories that are not single countries: skipped (regions, the euro area, "unknown").
+_NOT_COUNTRIES = frozenset({"EZ", "QO", "ZZ", "XA", "XB", "UN"})
+_ORGS = {"EU": "EUU"}
+#: Removed before matching (joiners, nukta, tatweel, Arabic short vowels): written or not.
+_DROP = dict.fromkeys(map(ord, "\u200c\u200d\u093c\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"))
+_SAME = str.maketrans("أإآٱىۀёЁ", "اااا" + "ي" + "ة" + "еЕ")
+
+
+class CountryMention(NamedTuple):
+    """A country named in a page's language: its ``code``, the ``words`` matched, their ``start`` in the
+    searched string, and ``source`` (``"CLDR"`` or ``"country_names_languages.csv:LINE"``)."""
+
+    code: str
+    words: str
+    start: int
+    source: str
+
+
+def _norm(s: str) -> str:
+    return unicodedata.normalize("NFC", s).translate(_DROP).translate(_SAME)
+
+
+def read_country_names(path) -> list:
+    """Read and check ``data/country_names_languages.csv`` (``language,name,code,note``).
+
+    Returns
+    -------
+    list of dict
+        One per row: ``language`` (str, ISO 639-1), ``name`` (str), ``code`` (str: ISO alpha-3 or an
+        organisation code; empty: the name is not read as a country), ``where`` (``"path:line"``).
+
+    Raises
+    ------
+    ValueError
+        Naming the file and line: a missing column, a bad language code, an empty name, or a code
+        that is not three upper-case letters or an organisation code of the gazetteer.
+    """
+    from .gazetteer import ORG_CODES
+
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in COUNTRY_NAME_COLUMNS[:3] if c not in (reader.fieldnames or ())]
+        if missing:
+            raise ValueError(f"{path}:1: missing column(s) {missing}")
+        for line, row in enumerate(reader, start=2):
+            where = f"{path}:{line}"
+            lang, name, code = ((row.get(k) or "").strip() for k in COUNTRY_NAME_COLUMNS[:3])
+            if not re.fullmatch(r"[a-z]{2,3}", lang) or lang == "en":
+                raise ValueError(f"{where}: language must be an ISO 639-1 code other than en, got {lang!r}")
+            if not name:
+                raise ValueError(f"{where}: empty name")
+            if code and not (re.fullmatch(r"[A-Z]{3}", code) or code in ORG_CODES):
+                raise ValueError(f"{where}: code {code!r} is not ISO alpha-3 or an organisation code")
+            out.append({"language": lang, "name": name, "code": code, "where": where})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table_rows() -> tuple:
+    from .gazetteer import _data_path
+
+    return tuple(read_country_names(_data_path("country_names_languages.csv")))
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> dict:
+    """ISO 3166 alpha-2 -> alpha-3, from ``country_converter``'s data (current countries)."""
+    from importlib import resources
+
+    import country_converter
+
+    path = resources.files(country_converter).joinpath("country_data.tsv")
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    # a few ISO2 cells are expressions of several codes ("^GB$|^UK$")
+    return {iso2: r["ISO3"] for r in rows if r["ISO3"] and not r.get("obsolete")
+            for iso2 in re.findall(r"[A-Z]{2}", r["ISO2"])}
+
+
+def _cldr_names(code: str) -> dict:
+    from .language_dates import cldr_locale
+
+    loc = cldr_locale(code)
+    if loc is None:
+        return {}
+    territories = loc.territories
+    alpha3 = _alpha3()
+    out = {}
+    for key, name in territories.items():
+        iso3 = _ORGS.get(key) or (alpha3.get(key) if key not in _NOT_COUNTRIES else None)
+        if iso3:
+            out[name] = iso3
+    return out
+
+
+@lru_cache(maxsize=None)
+def country_names(code: str) -> dict:
+    """The country names of a language: name -> (code, source).
+
+    Returns
+    -------
+    dict
+        name (str, as written; NFC) -> ``(code, source)``: ``code`` the alpha-3 or organisation code
+        (empty for a name the table says is not a country), ``source`` ``"CLDR"`` or the table row's
+        ``"country_names_languages.csv:LINE"``. The table's rows win over CLDR's names.
+    """
+    out = {unicodedata.normalize("NFC", n): (c, "CLDR") for n, c in _cldr_names(code).items()
+           if len(_norm(n).replace(" ", "")) > _shortest(code)}
+    for row in _table_rows():
+        if row["language"] == code:
+            out[unicodedata.normalize("NFC", row["name"])] = (row["code"], row["where"].rsplit("/", 1)[-1])
+    return out
+
+
+def _shortest(code: str) -> int:
+    return 1 if code in _CJK else 2 if code in _ARABIC or code in _INDIC else 3
+
+
+def _indic_stem(word: str) -> str:
+    while len(word) > 2 and unicodedata.category(word[-1]) in ("Mn", "Mc"):
+        word = word[:-1]
+    return word
+
+
+def _word_pattern(code: str, word: str, alone: bool = True) -> str:
+    w = re.escape(word)
+    if code in _ARABIC:
+        core = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        core = re.sub(r"[اة]$", "", core) if len(core) > 3 else core
+        return rf"(?:[وبلف]?ال|[وبلف])?{re.escape(core)}[\u0621-\u064a]{{0,3}}"
+    if code in _INDIC:
+        return re.escape(_indic_stem(word)) + r"[^\s\d.,;:!?()\"'«»]*"
+    if code in _DECLINING:
+        stem = re.sub(r"(?<=\w\w\w)[aeiouyаяоеёиыуюьйіїєъ]{1,2}$", "", word, flags=re.I)
+        return re.escape(stem) + (r"[^\W\d_]{0,4}" if len(stem) > 4 or not alone else r"[^\W\d_]{0,2}")
+    if code == "de":
+        return w + "(?:e|s|es|n|en|em|er)?"
+    return w
+
+
+#: Letters of the scripts of India and Sri Lanka (and their vowel signs): a name does not start after one.
+_INDIC_LETTERS = "\u0900-\u0dff"
+#: Arabic letters that cling to the next word (and, with, for, so; the article), skipped to find its key.
+_ARABIC_CLINGING = ("", "و", "ب", "ل", "ف", "ال", "وال", "بال", "فال", "لل")
+_WORD_START = re.compile(rf"(?<![\w{_INDIC_LETTERS}])[^\W\d_]")
+
+
+def country_pattern(code: str, name: str) -> str:
+    """The expression that finds ``name`` in a text of language ``code`` (see the module's docstring)."""
+    words = _norm(name).split()
+    body = r"\s+".join(_word_pattern(code, w, len(words) == 1) for w in words)
+    if code in _CJK:
+        return body
+    return rf"(?<![^\W_]){body}(?![^\W\d_])" if code not in _INDIC else rf"(?<![\w{_INDIC_LETTERS}]){body}"
+
+
+def _key(code: str, name: str) -> str:
+    """The first letters of a name as the text writes them at a word's start (after the Arabic article)."""
+    name = _norm(name)
+    if code in _ARABIC and name.startswith("ال") and len(name) > 4:
+        name = name[2:]
+    return name[: 1 if code in _CJK else 2].casefold()
+
+
+@lru_cache(maxsize=None)
+def _compiled(code: str) -> dict:
+    """First letters (:func:`_key`) -> (expression of the names that start with them, the names in its
+    order): a text is matched only where a word starts with the first letters of some name."""
+    names = country_names(code)
+    by_key: dict = {}
+    for n in names:
+        by_key.setdefault(_key(code, n), []).append(n)
+    out = {}
+    for key, group in by_key.items():
+        ordered = sorted(group, key=lambda n: (-len(n), n))
+        parts = []
+        for i, n in enumerate(ordered):
+            if names[n][1] == "CLDR":  # a proper noun: as CLDR capitalises it, or in capitals
+                pat = "|".join(dict.fromkeys(country_pattern(code, v) for v in (n, n.upper())))
+            else:
+                pat = f"(?i:{country_pattern(code, n)})"
+            parts.append(f"(?P<n{i}>{pat})")
+        out[key] = (re.compile("|".join(parts)), ordered)
+    return out
+
+
+def _starts(code: str, s: str):
+    """(position, key) of each place a name may start in ``s``."""
+    if code in _CJK:
+        return ((i, ch.casefold()) for i, ch in enumerate(s))
+    skips = _ARABIC_CLINGING if code in _ARABIC else ("",)
+    return ((m.start(), s[m.start() + len(p): m.start() + len(p) + 2].casefold())
+            for m in _WORD_START.finditer(s) for p in skips if s.startswith(p, m.start()))
+
+
+def countries_in(code: Optional[str], text: str) -> list:
+    """The countries that the words of language ``code`` name in ``text``, in order.
+
+    Parameters
+    ----------
+    code : str or None
+        ISO 639-1 code of the page's language; English and None find nothing (the English
+        gazetteer reads those pages).
+    text : str
+        The title and the head of a page.
+
+    Returns
+    -------
+    list of CountryMention
+        ``code``, ``words``, ``start`` (in the text after the normalisation of the module:
+        joiners, nukta and Arabic short vowels dropped), ``source``; names the table marks as not
+        countries are left out.
+    """
+    if not code or code == "en" or not text:
+        return []
+    by_key = _compiled(code)
+    if not by_key:
+        return []
+    names, s, out, end = country_names(code), _norm(text), [], 0
+    for pos, key in _starts(code, s):
+        if pos < end or key not in by_key:
+            continue
+        rx, ordered = by_key[key]
+        m = rx.match(s, pos)
+        if m is None:
+            continue
+        end = m.end()
+        iso, source = names[ordered[int(m.lastgroup[1:])]]
+        if iso:
+            out.append(CountryMention(iso, m.group(0), m.start(), source))
+    return out

@@ -385,3 +385,19 @@ def test_no_furniture_left_in_the_chinese_pages(shared_corpus):
     assert not found, found
     # and the rules fired: every kind but the press release's end mark is in these pages
     assert kinds >= set(KINDS) - {"end_mark"}
+
+
+def test_prefix_rules_are_tried_without_their_guard_and_match_the_same():
+    # a prefix rule fails at a line's first characters: the readers compile it without the guard, which
+    # would read the line first; the matches (span and rule) are those of the guarded form
+    from diplo_analysis.readers.furniture import _combined, _rules
+
+    rules = _rules()
+    guarded = _combined(rules.rows, ("prefix",))
+    assert rules.prefix is not None and "(?=[^" not in rules.prefix.pattern
+    assert "(?=[^" in guarded.pattern  # the dateline rule has a guard: the comparison below means something
+    probes = [r["example"] for r in rules.rows]
+    probes += [f"{p} {q}" for p in probes[:12] for q in ("Talks were held.", "-- more", "(Agency) --", "")]
+    for s in probes:
+        a, b = rules.prefix.match(s), guarded.match(s)
+        assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), s

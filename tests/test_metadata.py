@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -867,3 +868,47 @@ def test_is_gathering_fast_path_agrees_with_the_case_blind_expressions(title, he
 
     expected = bool(M._FOREIGN_GUESTS.search(title)) or bool(M._GATHERING.search(head) and M._MULTILATERAL.search(head))
     assert M._is_gathering(title, head) is expected
+
+
+def test_lower_twin_refuses_inline_flags_and_upper_case_escapes():
+    from diplo_analysis.metadata import _lower_twin
+
+    assert _lower_twin(re.compile(r"(?:video|phone) call", re.I)).pattern == "(?:video|phone) call"
+    for pattern in (r"call (?-i:Putin)", r"(?s)call", r"call\S+"):
+        with pytest.raises(ValueError):
+            _lower_twin(re.compile(pattern, re.I))
+    # a pattern whose lower-cased form does not compile has no twin either: the case-blind search stays
+    from diplo_analysis.metadata import _twin_or_none
+
+    assert _twin_or_none(re.compile(r"(?P<A>call)(?P<a>ed)", re.I)) is None
+    assert _twin_or_none(re.compile(r"phone call", re.I)).pattern == "phone call"
+
+
+def test_cue_matches_agree_with_the_plain_window_search():
+    # the cue windows are searched case-exact in the lower-cased sentence where it is ASCII (each group
+    # but phone, whose cues hold a case-exact part); the matches are those of the case-blind search
+    from diplo_analysis import metadata as md
+
+    def plain(s):
+        hits = {}
+        for m in md._KEY_RX_FAST.finditer(" " + s.lower()):
+            hits.setdefault(md._KEY_GROUP[m.group(1)], []).append(m.start())
+        out = {}
+        for group in ("video", "phone", "other", "in_person"):
+            rx, back, _twin = md._CUE_RX[group]
+            for pos in hits.get(group, ()):
+                m = rx.search(s, max(0, pos - back), min(len(s), pos + 80))
+                if m is not None:
+                    out[group] = (m.span(), m.group(0))
+                    break
+            if group in ("video", "phone") and group in out:
+                break
+        return out
+
+    assert md._CUE_RX["other"][2] is not None and md._CUE_RX["phone"][2] is None
+    examples = [row["example"] for row in md.CUES]
+    probes = examples + [e.upper() for e in examples] + [e.title() for e in examples] + [
+        "The Presidents Held Talks, Then A PHONE Call.", "Réunion by vidéo link; then a meeting in Paris."]
+    for s in probes:
+        got = {g: (m.span(), m.group(0)) for g, m in md._cue_matches(s).items()}
+        assert got == plain(s), s

@@ -460,6 +460,28 @@ def _valid_cue(row: dict, where: str) -> dict:
             "expected": expected}
 
 
+#: An inline flag group ("(?-i:...)", "(?s)"): a pattern with one has no lower-case twin.
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?[:)]")
+
+
+def _lower_twin(rx: re.Pattern) -> re.Pattern:
+    """``rx`` (case-blind, no upper-case escape such as ``\\S``, no inline flags) as a case-exact expression
+    for the lower-cased text of an ASCII string: the same matches at the same places, found faster."""
+    if not rx.flags & I or re.search(r"\\[A-Z]", rx.pattern) or any(
+            m.group(0) != "(?:" for m in _INLINE_FLAGS.finditer(rx.pattern)):
+        raise ValueError(f"no lower-case twin for {rx.pattern!r}")
+    return re.compile(rx.pattern.lower())
+
+
+def _twin_or_none(rx: re.Pattern) -> Optional[re.Pattern]:
+    """:func:`_lower_twin` of ``rx``, or None where it has none (or the lower-cased pattern does not compile,
+    as a user's cue with groups named ``A`` and ``a`` would not)."""
+    try:
+        return _lower_twin(rx)
+    except (ValueError, re.error):
+        return None
+
+
 def _build_cues(rows: list[dict]) -> None:
     """Build the cue expressions and their prefilter from the cue table's rows (in table order)."""
     global _VIDEO, _PHONE, _OTHER, _INPERSON, _KEYS_VIDEO, _KEYS_PHONE, _KEYS_CALL, _KEYS_OTHER, _KEYS_INPERSON
@@ -481,7 +503,8 @@ def _build_cues(rows: list[dict]) -> None:
             group.setdefault(k, m)
     _KEY_GROUP = group
     _KEY_RX_FAST = re.compile(r"[^a-z](" + gz._trie_regex(sorted(group, key=len, reverse=True)) + ")")
-    _CUE_RX = {m: (rx[m], CUE_WINDOWS[m]) for m in rx}
+    # each group's expression, its window before a key, and its lower-case twin for ASCII text (or None)
+    _CUE_RX = {m: (rx[m], CUE_WINDOWS[m], _twin_or_none(rx[m])) for m in rx}
     _first_cue.cache_clear()
 
 
@@ -490,17 +513,25 @@ def _build_cues(rows: list[dict]) -> None:
 def _cue_matches(s: str) -> dict:
     """Return group -> first match of that group's cue expression in ``s``."""
     hits: dict[str, list[int]] = {}
-    for m in _KEY_RX_FAST.finditer(" " + s.lower()):
+    low = s.lower()
+    for m in _KEY_RX_FAST.finditer(" " + low):
         hits.setdefault(_KEY_GROUP[m.group(1)], []).append(m.start())  # the consumed character: the key's position in s
     out = {}
     n = len(s)
+    ascii_text = s.isascii()
     for group in ("video", "phone", "other", "in_person"):
         positions = hits.get(group)
         if not positions:
             continue
-        rx, back = _CUE_RX[group]
+        rx, back, twin = _CUE_RX[group]
         for pos in positions:
-            m = rx.search(s, max(0, pos - back), min(n, pos + 80))
+            a, b = max(0, pos - back), min(n, pos + 80)
+            if twin is not None and ascii_text:
+                # found case-exact in the lower-cased text (faster), then matched in ``s`` where it starts
+                m = twin.search(low, a, b)
+                m = rx.match(s, m.start(), b) if m is not None else None
+            else:
+                m = rx.search(s, a, b)
             if m is not None:
                 out[group] = m
                 break
@@ -657,6 +688,8 @@ def _person_name(chunk: str) -> Optional[str]:
 
 _SPLIT_CHUNKS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s*&\s*")
 _MARK = re.compile(r"\x00(\d+)")
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 def _personal(name: Optional[str]) -> bool:
@@ -702,8 +735,8 @@ def _phrase_chunks(phrase: str) -> tuple:
             continue
         name = _person_name(chunk)
         if countries:
-            desc = re.sub(r"\s+", " ", _MARK.sub(lambda m: table[int(m.group(1))][2], chunk)).strip(" ,")
-            desc = re.sub(r"^(?:the|a|an) ", "", desc)
+            desc = _SPACES.sub(" ", _MARK.sub(lambda m: table[int(m.group(1))][2], chunk)).strip(" ,")
+            desc = _LEADING_ARTICLE.sub("", desc)
             out.append(("P", name, countries[0], desc))
         elif name:
             out.append(("P", name, None, None))
@@ -1114,14 +1147,6 @@ def _choose_first(it) -> tuple[list[str], int]:
             chosen = 0
             break
     return sents, chosen or 0
-
-
-def _lower_twin(rx: re.Pattern) -> re.Pattern:
-    """``rx`` (case-blind, no upper-case escape such as ``\\S``) as a case-exact expression for the
-    lower-cased text of an ASCII string: the same matches at the same places, found faster."""
-    if not rx.flags & I or re.search(r"\\[A-Z]", rx.pattern):
-        raise ValueError(f"no lower-case twin for {rx.pattern!r}")
-    return re.compile(rx.pattern.lower())
 
 
 _GATHERING_LOW, _FOREIGN_GUESTS_LOW = _lower_twin(_GATHERING), _lower_twin(_FOREIGN_GUESTS)

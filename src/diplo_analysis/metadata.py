@@ -2015,7 +2015,8 @@ def _language_rule(c: _Context) -> None:
     ``language_no_foreign_counterpart``, ``held``, ``language_at_request``, ``language_initiative_of``,
     ``language_caller``, ``language_cues`` (:func:`_language_cue_rules`). Where it has none, rule
     ``not_english``: the facts read from cues (medium, status, planned date, initiator) are left empty, not
-    guessed; the date, the host, its country and the counterparts the tables name stand. Then the countries
+    guessed; the date, the host, its country and the counterparts the tables name stand. Then a known leader
+    named further in the head (rule ``language_lead_leader``, :func:`_language_lead_leader`) and the countries
     named in the page's language (:func:`_language_countries`). English pages return at once: they never
     read the rows of other languages.
     """
@@ -2042,7 +2043,12 @@ def _language_countries(c: _Context) -> None:
     if c.host_country is not None and (c.countries or c.medium == "other"):
         return
     title = c.record.title if isinstance(c.record.title, str) else ""  # as written: c.title is folded
-    found = language_countries.countries_in(c.language, f"{title}. {language_cues.lead_of(title, c.text)}")
+    head = f"{title}. {language_cues.lead_of(title, c.text)}"
+    if c.host_country is not None:
+        _language_lead_leader(c, head)
+        if c.countries:
+            return
+    found = language_countries.countries_in(c.language, head)
     if not found:
         return
 
@@ -2054,6 +2060,21 @@ def _language_countries(c: _Context) -> None:
     if not c.countries and c.medium != "other" and other is not None:
         c.decide("counterparts", [None], "language_counterpart_country", said(other))
         c.decide("countries", [other.code], "language_counterpart_country", said(other))
+
+
+def _language_lead_leader(c: _Context, head: str) -> None:
+    """Rule ``language_lead_leader``: a conversation with a known host and no counterpart, on a page not in
+    English, gets the first known leader of another country than the host's that the title and head name in
+    Latin letters ("sonó el teléfono de Alberto Fernández. Del otro lado se presentó Donald Trump"), read
+    further than the first sentences the English rules read; before the country words of the page's
+    language. Without a host (a third country's relay of two others' call) the leaders named are not sorted."""
+    if c.countries or c.host is None or c.medium in (None, "other"):
+        return
+    for _, _, leader in gz.find_leaders(gz.fold(head), c.date):
+        if leader.country != c.host_country and leader.name != c.host:
+            c.decide("counterparts", [leader.name], "language_lead_leader", leader.name)
+            c.decide("countries", [leader.country], "language_lead_leader", leader.name)
+            return
 
 
 def _cue_evidence(cues, found: tuple) -> str:

@@ -86,3 +86,15 @@ def test_on_a_page_not_in_english_a_leader_in_latin_letters_in_brackets_is_not_t
                    url="https://www.mofa.go.jp/mofaj/na/example.html", date="2020-09-20")
     assert m["host_country"] == "JPN" and m["counterpart_countries"] == ["USA"]
     assert m["host"] != "Donald Trump"
+
+
+def test_a_hindi_caller_named_by_his_country_made_the_call():
+    m, why = _meta("", "नई दिल्ली: भारत के प्रधानमंत्री ने आज अमेरिका के राष्ट्रपति को फोन किया और बधाई दी। दोनों ने व्यापार पर बात की।",
+                   url="https://www.example-hindi-news.org/item/8")
+    assert (m["medium"], m["host_country"], m["counterpart_countries"]) == ("phone", "IND", ["USA"])
+    assert m["initiator"] == "host" and why.loc["initiator", "rule"] == "language_caller"
+
+
+def test_a_hindi_call_received_is_not_read_as_made():
+    init = lcu.cues_for("hi").initiator
+    assert init.caller.search("प्रधानमंत्री को आज राष्ट्रपति का फोन आया।") is None

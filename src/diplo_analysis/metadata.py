@@ -2031,6 +2031,8 @@ def _language_rule(c: _Context) -> None:
         for fact, empty in ENGLISH_CUE_FACTS:
             c.decide(fact, empty, "not_english", evidence)
     _language_countries(c)
+    if cues is not None:
+        _language_initiator_rule(c, cues)
 
 
 def _language_countries(c: _Context) -> None:
@@ -2108,15 +2110,20 @@ def _language_medium(c: _Context, cues) -> None:
 
 
 def _language_cue_rules(c: _Context, cues) -> None:
-    """Medium (:func:`_language_medium`), ``status`` (``held`` for a conversation; announcements are not
-    read in other languages: ``planned_date`` NaT) and the initiator of a call
-    (:func:`_language_initiator`) of a page in a language with cue rows."""
+    """Medium (:func:`_language_medium`) and ``status`` (``held`` for a conversation; announcements are not
+    read in other languages: ``planned_date`` NaT) of a page in a language with cue rows; its initiator is
+    read after its countries (:func:`_language_initiator_rule`)."""
     _language_medium(c, cues)
     c.decide("planned_date", pd.NaT, "language_cues", f"{cues.code}: announcements are read in English only")
     if c.medium != "other":
         c.decide("status", "held", "held", f"medium {c.medium}")
     else:
         c.decide("status", None, "language_cues", f"{cues.code}: medium other")
+
+
+def _language_initiator_rule(c: _Context, cues) -> None:
+    """The initiator of a call on a page in a language with cue rows (:func:`_language_initiator`), read once
+    its host country is known (a caller may be named by his country's words alone)."""
     c.decide("initiator", None, "language_cues", f"{cues.code}: no initiator cue")
     if c.medium in ("phone", "video") and cues.initiator is not None:
         found = _language_initiator(c, cues)
@@ -2124,12 +2131,21 @@ def _language_cue_rules(c: _Context, cues) -> None:
             c.decide("initiator", *found)
 
 
+def _caller_by_country(code: str, subject: str, host_country: Optional[str]) -> Optional[str]:
+    """The side of a caller whom no known leader names: the country that the words of the page's language name
+    last in the subject, nearest the verb ("भारत के प्रधानमंत्री ... ने ... को फोन किया": the host's)."""
+    found = language_countries.countries_in(code, subject) if host_country else []
+    if not found:
+        return None
+    return "host" if found[-1].code == host_country else "counterpart"
+
+
 def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
     """``(initiator, rule, evidence)`` from the initiator rows of the page's language: rules
     ``language_at_request`` (kind ``counterpart``: "received a call from", "应约"),
     ``language_initiative_of`` (kind ``who``: the words after "at the request of" name the side,
     :func:`_side_of`), ``language_caller`` (kind ``caller``, in the title and first sentence: the
-    subject made the call, :func:`_caller`); the first two are read in the title and the whole text."""
+    subject made the call, :func:`_caller`, else the country its words name, :func:`_caller_by_country`); the first two are read in the title and the whole text."""
     title = unicodedata.normalize("NFC", (c.record.title or "").strip())
     text = f"{title}\n{unicodedata.normalize('NFC', c.text or '')}"
     init = cues.initiator
@@ -2148,7 +2164,8 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
     m = init.caller.search(first)
     if m:
         subject = first[: m.start()]
-        side = _caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))
+        side = (_caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))
+                or _caller_by_country(cues.code, subject, c.host_country))
         if side:
             return side, "language_caller", f"{cues.code}: {subject.strip()[-60:]} {m.group(0).strip()}"
     return None

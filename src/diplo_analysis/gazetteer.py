@@ -638,6 +638,12 @@ def _embassy_country(host: str) -> Optional[str]:
     return found[0] if found else None
 
 
+#: Country-code domains sold as generic names ("eldoce.tv", "almaty.tv", "radio.fm", "app.io"): they
+#: name no country in :func:`publisher_country`, except under a government's label ("gov.tv").
+GENERIC_CCTLDS = frozenset({"tv", "fm", "io", "cc", "ws"})
+_GOV_LABEL = re.compile(r"(?:^|\.)(?:gov|gob|go|govt|mil)\.[a-z]{2}$")
+
+
 @lru_cache(maxsize=1)
 def _cctld() -> dict[str, str]:
     import country_converter
@@ -663,7 +669,8 @@ def publisher_country(publisher: Optional[str] = None, url: Optional[str] = None
     of India"); then the country an embassy's address names
     ("vnembassy-jp.org" -> ``VNM``, "embaixadadeangola.pt" -> ``AGO``); then the
     country-code top-level domain of the URL or site (``.ua`` -> ``UKR``;
-    ``.gov`` -> ``USA``).
+    ``.gov`` -> ``USA``; not the domains sold as generic names, :data:`GENERIC_CCTLDS`:
+    ``eldoce.tv`` has no country, ``gov.tv`` is Tuvalu's).
 
     Parameters
     ----------
@@ -698,6 +705,6 @@ def publisher_country(publisher: Optional[str] = None, url: Optional[str] = None
             return code
     for host in hosts:
         tld = host.rsplit(".", 1)[-1] if "." in host else ""
-        if tld and tld in _cctld():
+        if tld and tld in _cctld() and (tld not in GENERIC_CCTLDS or _GOV_LABEL.search(host)):
             return _cctld()[tld]
     return None

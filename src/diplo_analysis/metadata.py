@@ -2015,7 +2015,8 @@ def _language_rule(c: _Context) -> None:
     ``language_no_foreign_counterpart``, ``held``, ``language_at_request``, ``language_initiative_of``,
     ``language_caller``, ``language_cues`` (:func:`_language_cue_rules`). Where it has none, rule
     ``not_english``: the facts read from cues (medium, status, planned date, initiator) are left empty, not
-    guessed; the date, the host, its country and the counterparts the tables name stand. Then the countries
+    guessed; the date, the host, its country and the counterparts the tables name stand. Then a known leader
+    named further in the head (rule ``language_lead_leader``, :func:`_language_lead_leader`) and the countries
     named in the page's language (:func:`_language_countries`). English pages return at once: they never
     read the rows of other languages.
     """
@@ -2030,6 +2031,8 @@ def _language_rule(c: _Context) -> None:
         for fact, empty in ENGLISH_CUE_FACTS:
             c.decide(fact, empty, "not_english", evidence)
     _language_countries(c)
+    if cues is not None:
+        _language_initiator_rule(c, cues)
 
 
 def _language_countries(c: _Context) -> None:
@@ -2042,7 +2045,12 @@ def _language_countries(c: _Context) -> None:
     if c.host_country is not None and (c.countries or c.medium == "other"):
         return
     title = c.record.title if isinstance(c.record.title, str) else ""  # as written: c.title is folded
-    found = language_countries.countries_in(c.language, f"{title}. {language_cues.lead_of(title, c.text)}")
+    head = f"{title}. {language_cues.lead_of(title, c.text)}"
+    if c.host_country is not None:
+        _language_lead_leader(c, head)
+        if c.countries:
+            return
+    found = language_countries.countries_in(c.language, head)
     if not found:
         return
 
@@ -2054,6 +2062,21 @@ def _language_countries(c: _Context) -> None:
     if not c.countries and c.medium != "other" and other is not None:
         c.decide("counterparts", [None], "language_counterpart_country", said(other))
         c.decide("countries", [other.code], "language_counterpart_country", said(other))
+
+
+def _language_lead_leader(c: _Context, head: str) -> None:
+    """Rule ``language_lead_leader``: a conversation with a known host and no counterpart, on a page not in
+    English, gets the first known leader of another country than the host's that the title and head name in
+    Latin letters ("sonó el teléfono de Alberto Fernández. Del otro lado se presentó Donald Trump"), read
+    further than the first sentences the English rules read; before the country words of the page's
+    language. Without a host (a third country's relay of two others' call) the leaders named are not sorted."""
+    if c.countries or c.host is None or c.medium in (None, "other"):
+        return
+    for _, _, leader in gz.find_leaders(gz.fold(head), c.date):
+        if leader.country != c.host_country and leader.name != c.host:
+            c.decide("counterparts", [leader.name], "language_lead_leader", leader.name)
+            c.decide("countries", [leader.country], "language_lead_leader", leader.name)
+            return
 
 
 def _cue_evidence(cues, found: tuple) -> str:
@@ -2087,15 +2110,20 @@ def _language_medium(c: _Context, cues) -> None:
 
 
 def _language_cue_rules(c: _Context, cues) -> None:
-    """Medium (:func:`_language_medium`), ``status`` (``held`` for a conversation; announcements are not
-    read in other languages: ``planned_date`` NaT) and the initiator of a call
-    (:func:`_language_initiator`) of a page in a language with cue rows."""
+    """Medium (:func:`_language_medium`) and ``status`` (``held`` for a conversation; announcements are not
+    read in other languages: ``planned_date`` NaT) of a page in a language with cue rows; its initiator is
+    read after its countries (:func:`_language_initiator_rule`)."""
     _language_medium(c, cues)
     c.decide("planned_date", pd.NaT, "language_cues", f"{cues.code}: announcements are read in English only")
     if c.medium != "other":
         c.decide("status", "held", "held", f"medium {c.medium}")
     else:
         c.decide("status", None, "language_cues", f"{cues.code}: medium other")
+
+
+def _language_initiator_rule(c: _Context, cues) -> None:
+    """The initiator of a call on a page in a language with cue rows (:func:`_language_initiator`), read once
+    its host country is known (a caller may be named by his country's words alone)."""
     c.decide("initiator", None, "language_cues", f"{cues.code}: no initiator cue")
     if c.medium in ("phone", "video") and cues.initiator is not None:
         found = _language_initiator(c, cues)
@@ -2103,12 +2131,21 @@ def _language_cue_rules(c: _Context, cues) -> None:
             c.decide("initiator", *found)
 
 
+def _caller_by_country(code: str, subject: str, host_country: Optional[str]) -> Optional[str]:
+    """The side of a caller whom no known leader names: the country that the words of the page's language name
+    last in the subject, nearest the verb ("भारत के प्रधानमंत्री ... ने ... को फोन किया": the host's)."""
+    found = language_countries.countries_in(code, subject) if host_country else []
+    if not found:
+        return None
+    return "host" if found[-1].code == host_country else "counterpart"
+
+
 def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
     """``(initiator, rule, evidence)`` from the initiator rows of the page's language: rules
     ``language_at_request`` (kind ``counterpart``: "received a call from", "应约"),
     ``language_initiative_of`` (kind ``who``: the words after "at the request of" name the side,
     :func:`_side_of`), ``language_caller`` (kind ``caller``, in the title and first sentence: the
-    subject made the call, :func:`_caller`); the first two are read in the title and the whole text."""
+    subject made the call, :func:`_caller`, else the country its words name, :func:`_caller_by_country`); the first two are read in the title and the whole text."""
     title = unicodedata.normalize("NFC", (c.record.title or "").strip())
     text = f"{title}\n{unicodedata.normalize('NFC', c.text or '')}"
     init = cues.initiator
@@ -2127,7 +2164,8 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
     m = init.caller.search(first)
     if m:
         subject = first[: m.start()]
-        side = _caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))
+        side = (_caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))
+                or _caller_by_country(cues.code, subject, c.host_country))
         if side:
             return side, "language_caller", f"{cues.code}: {subject.strip()[-60:]} {m.group(0).strip()}"
     return None

@@ -748,3 +748,50 @@ def test_a_date_with_a_category_after_a_bar_on_its_line_is_a_stamp():
                  text="Statement at the island meeting - 24th July 2012\n\nWed, 25 July 2012 | Speeches\n\n"
                       "I have the pleasure of welcoming you here.")
     assert resolve_date(rec)[0] == pd.Timestamp("2012-07-24")
+
+
+# ----------------------------------------------------------------------------- fresh official pages (issue 11)
+
+@pytest.mark.parametrize("title, text, want", [
+    # rule short_year: a two-digit year closing the title's parenthesis dates the page
+    ("Press release - Phone call between the President and the Queen of Ruritania (9 Mar. 21)",
+     "The President spoke by phone with the Queen.", "2021-03-09"),
+    ("Talks with the Chancellor of Ruritania (14 Nov 19)", "The minister held talks with the chancellor.",
+     "2019-11-14"),
+])
+def test_a_two_digit_year_after_day_and_month_in_a_title_is_read(title, text, want):
+    assert [(m.kind, m.year) for m in dates_in_text(text, title)] == [("full", int(want[:4]))]
+    got = D.explain_date(rec(text, title=title))
+    assert got.rule == "page_date" and got.date == day(want)
+
+
+def test_a_two_digit_number_inside_a_sentence_is_no_year():
+    assert [m.kind for m in dates_in_text("On 5 March 20 delegates met in the capital.")] == ["day_month"]
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders spoke by phone about the Belfast/Good Friday Agreement and its institutions.",
+    "They talked on the phone about the Holy Thursday procession and about Black Friday sales.",
+])
+def test_a_weekday_in_a_name_is_no_day(text):
+    got = D.explain_date(rec(text, url="https://www.example.gov/news/2019/08/27/call"))
+    assert got.rule == "page_date" and got.date == day("2019-08-27")
+
+
+def test_a_weekday_not_in_a_name_still_counts():
+    got = D.explain_date(rec("The two leaders spoke by phone on Friday about a good deal.",
+                             url="https://www.example.gov/news/2019/08/27/call"))
+    assert got.rule == "text_weekday" and got.date == day("2019-08-23")
+
+
+@pytest.mark.parametrize("part", ["this evening", "this morning", "this afternoon", "tonight"])
+def test_part_of_today_beside_a_call_verb_is_the_page_day(part):
+    r = rec(f"The President spoke {part} by phone with the Prime Minister of Ruritania. He welcomed the report "
+            "presented to the ministers on December 1.",
+            title="Phone call between the President and the Prime Minister (2 Dec. 20)")
+    got = D.explain_date(r)
+    assert got.date == day("2020-12-02") and part in got.evidence
+
+
+def test_this_evening_without_a_call_verb_is_no_day():
+    assert dates_in_text("The exhibition opens this evening in the old town.") == []

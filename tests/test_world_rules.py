@@ -428,3 +428,11 @@ def test_a_transliteration_of_a_leaders_name_in_the_table_gives_the_host_country
     m, _ = meta("", "President Volodymyr Zelenskyi had a telephone conversation with President Emmanuel Macron of "
                     "France.", "https://relay.example.com/story/13", "2022-05-01")
     assert m["host_country"] == "UKR" and m["counterpart_countries"] == ["FRA"]
+
+
+def test_a_call_organised_by_the_other_side_was_asked_for_by_it():
+    m, why = meta("Prime Minister of Portugal takes part in a phone call with the President of France",
+                  "The Prime Minister of Portugal took part today in a conference call with leaders organised by the "
+                  "President of France, on energy prices.", "https://relay.example.com/2021/08/19/story", "2021-08-18")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["FRA"] and m["initiator"] == "counterpart"
+    assert "organised by" in why.loc["initiator", "evidence"]

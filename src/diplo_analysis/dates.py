@@ -113,12 +113,15 @@ _NOYEAR = r"(?!\s*,?\s*(?:19|20)\d{2}(?!\d))"
 _RE_MDY = re.compile(rf"\b{_MON}\s*{_DAY}\b\s*,?\s*{_YEAR}")
 _RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b),?\s*{_YEAR}")  # "24 Jan. 2008" too
 _RE_DMY_DASH = re.compile(rf"\b{_DAY}-{_MON}-{_YEAR}")
+# A two-digit year closing a parenthesis or a line, as foreign ministries date their press releases'
+# titles: "(2 Dec. 20)" -> 2 December 2020 (rule ``short_year``; read as 20xx).
+_RE_DMY_SHORT = re.compile(rf"\b{_DAY}\s+{_MON}(?:(?<=\.)|\b)\s+(?P<year>\d{{2}})(?=[ \t]*\)|[ \t]*(?:\n|$))")
 _RE_ISO = re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?P<sep>[-/])(?P<mon>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")
 # Day and month without a year: "July 8", "Dec. 1", "August 30th", "16 April".
 _RE_MD = re.compile(rf"\b{_MON}\s*{_DAY}\b{_NOYEAR}")
 _RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b){_NOYEAR}")
 _RE_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
-_RE_YESTERDAY = re.compile(r"\b(?:yesterday|today)\b")
+_RE_YESTERDAY = re.compile(r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening))\b")
 _RE_YEAR_WORD = re.compile(
     r"(?<![\d\-/.,:])(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bto )(?<!\bthrough )(?<!\bbefore )(?<!\bBy )"
     r"(?<!\bVision )(?<!\bAgenda )"
@@ -345,7 +348,8 @@ _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
                  "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
-_FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_ISO, True))
+_FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_DMY_SHORT, False),
+                       (_RE_ISO, True))
 """Full-date expressions in the order they claim text; True: numeric month (ISO)."""
 _BEFORE_CHARS = 60  # the context read before a mention for its role and weekday
 
@@ -388,6 +392,7 @@ def _find_full_dates(scan: _Scan) -> list[DateMention]:
             if not scan.free(a, b):
                 continue
             y, d = int(m["year"]), int(m["day"])
+            y += 2000 if y < 100 else 0  # rule short_year: "(2 Dec. 20)"
             mo = int(m["mon"]) if iso else _mon(m["mon"])
             if not (1 <= mo <= 12) or not _valid(y, mo, d):
                 continue
@@ -428,13 +433,18 @@ def _find_weekdays(scan: _Scan) -> list[DateMention]:
 
 
 def _find_relative_days(scan: _Scan) -> list[DateMention]:
-    """ "yesterday", and "today" beside a verb of a call ("the world today" is not a day)."""
+    """ "yesterday", and "today" beside a verb of a call ("the world today" is not a day); "this
+    evening", "this morning", "this afternoon" and "tonight" beside one are a "today" (rule
+    ``part_of_today``: "President Macron spoke this evening by phone with ...")."""
     s, out = scan.s, []
-    for m in (_RE_YESTERDAY.finditer(s) if ("yesterday" in s or "today" in s) else ()):
+    if not ("yesterday" in s or "today" in s or "this " in s or "tonight" in s):
+        return out
+    for m in _RE_YESTERDAY.finditer(s):
         verb = _has_call_verb(s, m.start(), m.end())
-        if m.group(0) == "today" and not verb:
+        kind = "yesterday" if m.group(0) == "yesterday" else "today"
+        if kind == "today" and not verb:
             continue
-        out.append(DateMention(m.start(), m.end(), m.group(0), "event", call_verb=verb))
+        out.append(DateMention(m.start(), m.end(), kind, "event", call_verb=verb))
     return out
 
 
@@ -573,10 +583,15 @@ def _role_day_month(s: str, a: int, b: int, before: str) -> str:
     return "ignored"
 
 
+#: A weekday that is part of a name, not a day (rule ``weekday_in_a_name``): "the Belfast/Good Friday
+#: Agreement", "Holy Thursday", "Black Friday".
+_RE_NAMED_DAY_BEFORE = re.compile(r"\b(?:Good|Holy|Maundy|Ash|Palm|Easter|Black|Cyber|Bloody|Super)[ \t]$")
+
+
 def _role_weekday(s: str, a: int, b: int) -> str:
-    """The role of a weekday: an event, unless in a file photo's caption or in a caption without a
-    meeting verb ("Aerial photo taken on Friday ... (Xinhua/...)")."""
-    if _in_file_caption(s, a, b):
+    """The role of a weekday: an event, unless part of a name ("Good Friday Agreement"), in a file
+    photo's caption or in a caption without a meeting verb ("Aerial photo taken on Friday ... (Xinhua/...)")."""
+    if _in_file_caption(s, a, b) or _RE_NAMED_DAY_BEFORE.search(s, max(0, a - 12), a):
         return "ignored"
     if _photo_within(s, b, 100) and not _RE_MEET_VERB.search(_sentence_before(s, a)):
         return "ignored"

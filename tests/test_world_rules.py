@@ -428,3 +428,23 @@ def test_a_transliteration_of_a_leaders_name_in_the_table_gives_the_host_country
     m, _ = meta("", "President Volodymyr Zelenskyi had a telephone conversation with President Emmanuel Macron of "
                     "France.", "https://relay.example.com/story/13", "2022-05-01")
     assert m["host_country"] == "UKR" and m["counterpart_countries"] == ["FRA"]
+
+
+def test_a_line_repeating_the_title_with_a_byline_is_not_the_first_sentence():
+    title = "HH the Amir Holds Phone Call With Secretary General of NATO"
+    m, why = meta(title, f"{title}\n\n{title} By Gulf Daily - August 3, 2021\n\nHH the Amir Sheikh Tamim bin Hamad "
+                         "Al-Thani held a telephone conversation on Tuesday with the Secretary General of NATO.",
+                  "https://relay.example.com/story/14", "2021-08-03")
+    assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Tamim bin Hamad Al Thani", "QAT")
+    assert m["counterpart_countries"] == ["NATO"] and why.loc["host", "rule"] == "subject_leader"
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Bahrain king called Syrian president after the floods",
+     "The King of Bahrain made a phone call with the President of Syria to express his condolences."),
+    ("Omani sultan phoned Jordanian monarch on Sunday", "The two leaders discussed regional matters by phone."),
+])
+def test_a_country_qualifying_a_monarch_in_lower_case_names_the_caller(title, text):
+    m, why = meta(title, text, "https://relay.example.com/story/15", "2023-02-07")
+    assert m["medium"] == "phone" and m["initiator"] == "host"
+    assert why.loc["initiator", "rule"] == "caller"

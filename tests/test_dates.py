@@ -18,6 +18,7 @@ from diplo_analysis import dates as D
 from diplo_analysis.dates import (
     candidate_years,
     dates_in_text,
+    explain_date,
     mfa_id_date,
     resolve_date,
     tenure_windows,
@@ -128,6 +129,7 @@ def test_dates_in_text_roles():
         ("https://www.shine.cn/news/nation/2109101234/", "2021-09-10", "day"),
         ("https://a.example.cn/page/202109/1.shtml", "2021-09-01", "month"),
         ("http://a.example.com/html/Policy/2016/191708.shtml", "2016-01-01", "year"),
+        ("https://a.example.com/en/news/abc2024081300816/leaders-talk.html", "2024-08-13", "day"),
     ],
 )
 def test_url_date_forms(url, expected, precision):
@@ -135,9 +137,20 @@ def test_url_date_forms(url, expected, precision):
     assert got is not None and got.date == day(expected) and got.precision == precision
 
 
+def test_a_stamp_with_the_month_between_slashes_is_the_page_date():
+    # "Friday 12/September/2025 22:19 PM" over a readout: the stamp dates it (a call "this evening")
+    r = rec("Region Friday 12/September/2025 22:19 PM\nThe monarch received a telephone call this evening from "
+            "a visiting envoy.")
+    ts, _ = resolve_date(r)
+    assert ts == day("2025-09-12")
+    assert "2025-09-12" in str(explain_date(r).date)
+
+
 def test_url_date_absent_or_invalid():
     assert url_date(None) is None
     assert url_date("https://a.example.cn/news/3d3d514d/index.html") is None
+    # an article id of letters and digits that hold no valid day is no date
+    assert url_date("https://a.example.com/en/news/abc2024139900816/leaders-talk.html") is None
     assert url_date("http://a.example.cn/2021-13/45/x.htm") is None  # month 13 is no date
 
 

@@ -418,6 +418,10 @@ def test_also_called_for_is_no_other_call():
     ("PM Modi dials the President of Sri Lanka",
      "Prime Minister Narendra Modi had a telephone conversation with the President of Sri Lanka on Saturday."),
     ("", "Crown Prince Mohammed bin Salman made a phone call today with King Mohammed VI of Morocco about relief."),
+    # a country qualifying a monarch's office in a headline's lower case names the caller (rule caller)
+    ("Bahrain king called Syrian president after the floods",
+     "The King of Bahrain made a phone call with the President of Syria to express his condolences."),
+    ("Omani sultan phoned Jordanian monarch on Sunday", "The two leaders discussed regional matters by phone."),
 ])
 def test_the_subject_who_dials_or_makes_a_call_with_someone_initiated_it(title, text):
     m, why = meta(title, text, "https://relay.example.com/story/12", "2021-03-06")
@@ -436,3 +440,13 @@ def test_a_call_organised_by_the_other_side_was_asked_for_by_it():
                   "President of France, on energy prices.", "https://relay.example.com/2021/08/19/story", "2021-08-18")
     assert m["medium"] == "phone" and m["counterpart_countries"] == ["FRA"] and m["initiator"] == "counterpart"
     assert "organised by" in why.loc["initiator", "evidence"]
+
+
+def test_a_line_repeating_the_title_with_a_byline_is_not_the_first_sentence():
+    title = "HH the Amir Holds Phone Call With Secretary General of NATO"
+    m, why = meta(title, f"{title}\n\n{title} By Gulf Daily - August 3, 2021\n\nHH the Amir Sheikh Tamim bin Hamad "
+                         "Al-Thani held a telephone conversation on Tuesday with the Secretary General of NATO.",
+                  "https://relay.example.com/story/14", "2021-08-03")
+    assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Tamim bin Hamad Al Thani", "QAT")
+    assert m["counterpart_countries"] == ["NATO"] and why.loc["host", "rule"] == "subject_leader"
+

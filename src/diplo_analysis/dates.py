@@ -112,7 +112,7 @@ _NOYEAR = r"(?!\s*,?\s*(?:19|20)\d{2}(?!\d))"
 # "25 February 2022", "27-Mar-2020", "2014-2-8", "2021/7/7".
 _RE_MDY = re.compile(rf"\b{_MON}\s*{_DAY}\b\s*,?\s*{_YEAR}")
 _RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b),?\s*{_YEAR}")  # "24 Jan. 2008" too
-_RE_DMY_DASH = re.compile(rf"\b{_DAY}-{_MON}-{_YEAR}")
+_RE_DMY_DASH = re.compile(rf"\b{_DAY}(?P<dsep>[-/]){_MON}(?P=dsep){_YEAR}")  # "27-Mar-2020", "12/September/2025"
 # A two-digit year closing a parenthesis or a line, as foreign ministries date their press releases'
 # titles: "(2 Dec. 20)" -> 2 December 2020 (rule ``short_year``; read as 20xx).
 _RE_DMY_SHORT = re.compile(rf"\b{_DAY}\s+{_MON}(?:(?<=\.)|\b)\s+(?P<year>\d{{2}})(?=[ \t]*\)|[ \t]*(?:\n|$))")
@@ -652,6 +652,8 @@ _URL_PATTERNS = [
     re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),
     # shine.cn /news/nation/2204084158/ : yymmdd + a 4-digit serial
     re.compile(r"shine\.cn/.*/(?P<yy>[12]\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{4}/?$"),
+    # /yjj2024081300816/ : an article id of a few letters, the day and a serial (nippon.com's Jiji items)
+    re.compile(r"/[a-z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,8}/"),
 ]
 #: Dates written with words in a url's slug: ``...-putin-9-august-2016``, ``/28th-oct-2023-...``,
 #: ``..._february-19-2021``, ``...-24th-July-2012`` (rule ``url_words``).
@@ -673,7 +675,8 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
 
     Recognises ``/2021-09/10/``, ``/2021-09-10``, ``/2021/09/10/``,
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
-    ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``; then a
+    ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``, an article id of a few letters, the
+    day and a serial (``/yjj2024081300816/``); then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
     ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
     Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);

@@ -362,7 +362,8 @@ def _iter_sentences(text: str, title: str = ""):
 
     Pieces shorter than 20 characters and breadcrumbs (``Home > ...``) are
     skipped, datelines are removed (an agency's "City, March 31 --" and a place in capitals,
-    "SINGAPORE: ", "ATHENS - "), and a line repeating ``title`` is dropped.
+    "SINGAPORE: ", "ATHENS - "), and a line repeating ``title`` is dropped, with a byline after it too
+    ("<title> By Jane Roe - August 28, 2021": rule ``title_byline_line``).
     """
     skip = ()
     if title:
@@ -380,9 +381,19 @@ def _iter_sentences(text: str, title: str = ""):
             piece = _DATELINE.sub("", piece)
         if piece[:2].isupper():  # "SINGAPORE: Prime Minister X ...": a place in capitals opens the sentence
             piece = _CAPS_DATELINE.sub("", piece)
-        if skip and piece.rstrip(".") in skip:
+        if skip and (piece.rstrip(".") in skip or _title_with_byline(piece, skip)):
             continue
         yield piece
+
+
+#: A byline after a repeated title: "<title> By Qatar Day - August 28, 2021" (rule ``title_byline_line``).
+_BYLINE_TAIL = re.compile(r"\s+By\s+[A-Z][^.!?]{0,60}$")
+
+
+def _title_with_byline(piece: str, skip: tuple) -> bool:
+    """Rule ``title_byline_line``: a line that repeats the title and adds a byline ("<title> By Jane Roe -
+    August 28, 2021") is the page's furniture, not its first sentence."""
+    return any(t and piece.startswith(t) and _BYLINE_TAIL.match(piece, len(t)) for t in skip)
 
 
 def _head(record: Record, text: str):
@@ -982,7 +993,10 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
 
 
 _MR_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'-]+)\s*$")
-_OFFICE_WORDS = r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|King|Emir|leader|side)"
+#: Offices a country qualifies ("the Russian President", "Bahrain king", "the Omani Sultan"), in any case: a
+#: headline writes them in lower case.
+_OFFICE_WORDS = (r"(?i:President|Prime Minister|Premier|Chancellor|Foreign Minister|King|Emir|Amir|Sultan"
+                 r"|Crown Prince|monarch|leader|side)")
 _OFFICE_NEAR = re.compile(r"\s+" + _OFFICE_WORDS + r"\b")
 _OFFICE_BEFORE = re.compile(_OFFICE_WORDS + r"\s+of\s+(?:the\s+)?$")
 # "the Chancellor", "the President", "the Taoiseach" with nothing else

@@ -1917,19 +1917,20 @@ _NEXT_CALL = re.compile(
     r"|(?:held|had)\s+(?:(?:a|an|separate|further|another)\s+)*(?:(?:tele)?phone\s+|video\s+)?"
     r"(?:calls?|conversations?|talks|meetings?)\s+with|(?:tele)?phoned|met(?:\s+with)?)\s+", re.M)
 #: The words one of those openings holds, looked for before the expression (cheaper).
-_CALL_VERBS = ("spoke ", "talked ", "phoned ", " held ", " had ", " met ")
+_CALL_VERBS = re.compile(r"spoke |talked |phoned | met |(?:calls?|conversations?|talks|meetings?) with")
 #: How far down a page the openings are read (a page of nine calls fits; a transcript's tail does not).
 _CALLS_CHARS = 6000
 
 
 def _next_calls(c: _Context) -> list[tuple[str, list[dict]]]:
     """The openings of other conversations past the first sentence, with the foreign people each names."""
-    text = gz.fold(c.text[:_CALLS_CHARS])
-    low = text.lower()
-    if sum(low.count(w) for w in _CALL_VERBS) < 2:  # a second conversation cue beyond the first
-        return []
-    have, out = set(c.countries) | {c.host_country}, []
+    text = c.text[:_CALLS_CHARS]
     start = text.find(c.first) + len(c.first) if c.first and c.first in text else 0
+    if not _CALL_VERBS.search(text, start):  # a second conversation cue, beyond the first sentence
+        return []
+    text, first = gz.fold(text), gz.fold(c.first or "")
+    start = text.find(first) + len(first) if first and first in text else 0
+    have, out = set(c.countries) | {c.host_country}, []
     for m in _NEXT_CALL.finditer(text, start):
         para = m.start() == 0 or text[m.start() - 1] == "\n"
         subj = m.group("subj")

@@ -450,3 +450,63 @@ def test_a_line_repeating_the_title_with_a_byline_is_not_the_first_sentence():
     assert (m["medium"], m["host"], m["host_country"]) == ("phone", "Tamim bin Hamad Al Thani", "QAT")
     assert m["counterpart_countries"] == ["NATO"] and why.loc["host", "rule"] == "subject_leader"
 
+
+# ------------------------------------------------------------ several calls on one page (rule several_calls)
+_CALLS_PAGE = (
+    "The Prime Minister spoke to President Emmanuel Macron of France this morning about energy prices and the "
+    "coming winter.\n"
+    "They agreed that their ministers would meet again soon.\n"
+    "{second} about grain exports and the situation at sea.\n"
+    "Both leaders welcomed the progress made so far.\n"
+    "{third} about the summit next month."
+)
+
+
+@pytest.mark.parametrize("second, third", [
+    ("The Prime Minister also spoke to Chancellor Olaf Scholz of Germany",
+     "The Prime Minister then spoke with Prime Minister Fumio Kishida of Japan"),
+    ("In a separate call, the Prime Minister spoke with the Chancellor of Germany",
+     "Later, he spoke with the Prime Minister of Japan"),
+    ("The Prime Minister spoke to German Chancellor Olaf Scholz",
+     "He also held calls with the Prime Minister of Japan"),
+])
+def test_a_page_of_several_calls_counts_every_counterpart_its_openings_name(second, third):
+    text = _CALLS_PAGE.format(second=second, third=third)
+    m, why = meta("PM phone calls: 20 October 2022", text, "https://www.gov.uk/government/news/example-pm-calls-1", "2022-10-20")
+    assert m["medium"] == "phone" and m["host_country"] == "GBR"
+    assert sorted(m["counterpart_countries"]) == ["DEU", "FRA", "JPN"]
+    assert why.loc["counterpart_countries", "rule"] in ("several_calls", "also_called")
+    trace = explain_metadata(Record(path="x.jsonl", line=1, title="PM phone calls: 20 October 2022", text=text,
+                                    url="https://www.gov.uk/government/news/example-pm-calls-1", date="2022-10-20"))
+    assert "several_calls" in set(trace["rule"])
+
+
+def test_several_calls_reads_two_leaders_in_one_opening_and_past_the_head():
+    filler = " ".join(["The two leaders discussed trade, energy and the security of the region at length."] * 20)
+    text = ("The Prime Minister spoke to President Emmanuel Macron of France this morning. " + filler + "\n"
+            "The Prime Minister also held calls with Prime Minister Fumio Kishida of Japan and President Yoon "
+            "Suk Yeol of South Korea.")
+    m, why = meta("PM calls", text, "https://www.gov.uk/government/news/example-pm-calls-2", "2022-10-20")
+    assert len(text) > 1500 and m["counterpart_countries"] == ["FRA", "JPN", "KOR"]
+    assert why.loc["counterpart_countries", "rule"] == "several_calls"
+
+
+@pytest.mark.parametrize("second", [
+    "They discussed the conversation with President Emmanuel Macron and Chancellor Olaf Scholz of Germany",
+    "Chancellor Olaf Scholz of Germany also spoke with President Joe Biden",
+    "The Prime Minister spoke about the visit of Chancellor Olaf Scholz of Germany",
+])
+def test_a_leader_talked_about_or_another_leaders_call_is_no_counterpart(second):
+    text = ("The Prime Minister spoke to President Yoon Suk Yeol of South Korea this morning about trade.\n"
+            "They agreed to stay in touch.\n" + second + " last week.\nThe leaders spoke again of the summit.")
+    m, why = meta("PM call with President Yoon", text, "https://www.gov.uk/government/news/example-pm-call-3", "2022-10-20")
+    assert m["counterpart_countries"] == ["KOR"]
+    assert why.loc["counterpart_countries", "rule"] != "several_calls"
+
+
+def test_a_countrys_word_before_a_common_noun_in_another_meeting_is_no_counterpart():
+    text = ("President Jan Roe met with Chancellor Olaf Scholz of Germany at the summit on Friday.\n"
+            "President Roe also met the Malaysian students of a science programme.")
+    m, _ = meta("President meets Chancellor Scholz", text, "https://www.gov.uk/government/news/example-pm-call-4",
+                "2022-10-20")
+    assert m["counterpart_countries"] == ["DEU"]

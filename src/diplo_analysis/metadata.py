@@ -1888,6 +1888,14 @@ _ALSO_CALLED = re.compile(
     r"|\balso received (?:a |an )?(?:congratulatory )?(?:tele)?(?:phone )?call from\s+", I)
 
 
+def _others_turn(c: _Context, subject: str) -> bool:
+    """The subject of a call names a leader of another country than the host's ("Chancellor X of Germany also
+    spoke with Y"): another leader's conversation, which the page reports, not one of its host."""
+    if c.host and str(c.host).split()[-1] in subject:
+        return False
+    return any(p["country"] and p["country"] != c.host_country for p in _parse_people(subject, c.date))
+
+
 def _also_called_rule(c: _Context) -> None:
     """Rule ``also_called``: a readout of a call that reports another call of its host ("He also received a phone
     call from German Chancellor X", "The Prime Minister also telephoned the Amir of Y"): the country of the one
@@ -1899,12 +1907,74 @@ def _also_called_rule(c: _Context) -> None:
         return
     have = set(c.countries) | {c.host_country}
     for m in _ALSO_CALLED.finditer(head):
+        if _others_turn(c, head[max(head.rfind(". ", 0, m.start()), head.rfind("\n", 0, m.start()), 0):m.start()]):
+            continue
         found = [p for p in _parse_people(head[m.end():_phrase_end(head, m.end())], c.date)
                  if p["country"] and p["country"] not in have]
         if found:
             have |= {p["country"] for p in found}
             c.decide("counterparts", c.counterparts + [p["name"] for p in found], "also_called", m.group(0).strip())
             c.decide("countries", c.countries + [p["country"] for p in found], "also_called", m.group(0).strip())
+
+
+#: A sentence that opens with another conversation of the host ("The Prime Minister also spoke to X", "He then
+#: spoke with X", "In a separate call, the Taoiseach spoke with X", "Later, she held calls with X of A and Y of
+#: B"): a marker (also, then, later, separately, a separate call) or the opening of a paragraph, a subject (he,
+#: she, "the" and an office, or a name) and a verb of a call or meeting with its object (rule several_calls).
+_NEXT_CALL = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))"
+    r"(?P<mark>(?:In a separate (?:(?:tele)?phone |video )?(?:call|conversation|meeting)|Separately|Subsequently"
+    r"|Afterwards|Then|Later(?: (?:on|that day|the same day|in the day|that evening|in the evening))?),?\s+)?"
+    r"(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?:\s+(?-i:[A-Z][\w'\-]*)){1,3}|(?-i:[A-Z][\w'\-]*)(?:\s+(?-i:[A-Z][\w'\-]*)){0,3})"
+    r"\s+(?P<adv>(?:also|then|later|subsequently|separately)\s+)?"
+    r"(?:(?:spoke|talked)\s+(?:(?:by|on the|over the)\s+(?:tele)?phone\s+)?(?:with|to)"
+    r"|(?:held|had)\s+(?:(?:a|an|separate|further|another)\s+)*(?:(?:tele)?phone\s+|video\s+)?"
+    r"(?:calls?|conversations?|talks|meetings?)\s+with|(?:tele)?phoned|met(?:\s+with)?)\s+", re.M)
+#: The words one of those openings holds, looked for before the expression (cheaper).
+_CALL_VERBS = re.compile(r"spoke |talked |phoned | met |(?:calls?|conversations?|talks|meetings?) with")
+#: How far down a page the openings are read (a page of nine calls fits; a transcript's tail does not).
+_CALLS_CHARS = 6000
+
+
+def _next_calls(c: _Context) -> list[tuple[str, list[dict]]]:
+    """The openings of other conversations past the first sentence, with the foreign people each names."""
+    text = c.text[:_CALLS_CHARS]
+    start = text.find(c.first) + len(c.first) if c.first and c.first in text else 0
+    if not _CALL_VERBS.search(text, start):  # a second conversation cue, beyond the first sentence
+        return []
+    text, first = gz.fold(text), gz.fold(c.first or "")
+    start = text.find(first) + len(first) if first and first in text else 0
+    have, out = set(c.countries) | {c.host_country}, []
+    for m in _NEXT_CALL.finditer(text, start):
+        para = m.start() == 0 or text[m.start() - 1] == "\n"
+        subj = m.group("subj")
+        if not (m.group("mark") or m.group("adv") or para) or m.group("subj").lower() == "then":
+            continue
+        if subj.lower() not in ("he", "she") and not subj.lower().startswith("the ") and _others_turn(c, subj):
+            continue  # another leader's conversation, not the host's
+        people = _parse_people(text[m.end():_phrase_end(text, m.end())], c.date)
+        # a person: named, or an office of a country ("the Amir of Qatar"), not a country's word before a
+        # common noun ("met the Malaysian candidates for a space flight")
+        if not people or not (people[0]["named"] or " " in (people[0].get("desc") or "")):
+            continue
+        found = [p for p in people if p["country"] and p["country"] not in have]
+        if found:
+            have |= {p["country"] for p in found}
+            out.append((m.group(0).strip(), found))
+    return out
+
+
+def _several_calls_rule(c: _Context) -> None:
+    """Rule ``several_calls``: a page that reports several calls or meetings of its host one after another
+    (sentences or paragraphs that open "The Prime Minister also spoke to X", "He then spoke with X", "In a
+    separate call, the Taoiseach spoke with X", "Later, she held calls with X of A and Y of B"): every foreign
+    leader or country those openings name is a counterpart too (the openings past the first sentence, in the
+    first 6,000 characters; not another leader's own conversation, not a leader the page only talks about)."""
+    if c.medium == "other" or c.announced or not c.text or c.host_country is None:
+        return
+    for evidence, found in _next_calls(c):
+        c.decide("counterparts", c.counterparts + [p["name"] for p in found], "several_calls", evidence)
+        c.decide("countries", c.countries + [p["country"] for p in found], "several_calls", evidence)
 
 
 #: "X pays a courtesy call on Y", "X paid a farewell call on Y": the visitor X calls on Y (rule courtesy_call).
@@ -2189,7 +2259,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
     _host_country, _participants_stage, _counterparts_stage, _together_rule, _visit_rule, _gathering_rules,
-    _group_call_rule, _also_called_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
+    _group_call_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 
 

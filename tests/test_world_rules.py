@@ -510,3 +510,20 @@ def test_a_countrys_word_before_a_common_noun_in_another_meeting_is_no_counterpa
     m, _ = meta("President meets Chancellor Scholz", text, "https://www.gov.uk/government/news/example-pm-call-4",
                 "2022-10-20")
     assert m["counterpart_countries"] == ["DEU"]
+
+
+@pytest.mark.parametrize("second, third", [
+    ("The Prime Minister also spoke to Chancellor Olaf Scholz of Germany",
+     "The Prime Minister then spoke with Prime Minister Fumio Kishida of Japan"),
+    ("In a separate call, the Prime Minister spoke with the Chancellor of Germany",
+     "Later, he spoke with the Prime Minister of Japan"),
+])
+def test_openings_are_found_as_a_search_of_the_whole_page_finds_them(second, third):
+    from diplo_analysis import metadata as md
+
+    text = _CALLS_PAGE.format(second=second, third=third) + "\n" + "They met again. " * 40 + third + " again."
+    expected = [m.span() for m in md._NEXT_CALL.finditer(text)]
+    assert len(expected) >= 3
+    assert [m.span() for m in md._openings(text, 0)] == expected
+    start = text.index("\n")
+    assert [m.span() for m in md._openings(text, start)] == [s for s in expected if s[0] >= start]

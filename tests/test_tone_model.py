@@ -180,6 +180,7 @@ def test_explain_tone_says_why():
     # the strongest push first, and it pushes towards the label
     assert ex["effect"].is_monotonic_decreasing and ex["effect"].iloc[0] > 0
     assert {"word", "lexicon", "construction"} <= set(ex["kind"])
+    assert set(ex["kind"]) <= set(tone_model.load_model()["kind"]) - {"intercept"}  # the kinds the docstring lists
     urge = ex[ex["feature"] == "urge_to"]
     assert urge["matched"].iloc[0] == "urged the neighbour to"
     lex = ex[ex["kind"] == "lexicon"]

@@ -493,8 +493,13 @@ _RE_CJK = (
                r"(?P<day>\d{1,2})\s*日"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?P<mon>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
 )
-#: The first Gregorian year of a Japanese era, less one.
-_ERA_BASE = {"平成": 1988, "令和": 2018}
+#: The first (Gregorian) year of the Japanese eras that official pages of the period use.
+JAPANESE_ERAS = {"平成": 1989, "令和": 2019}
+
+
+def japanese_era_year(era: str, year: str) -> int:
+    """The Gregorian year of year ``year`` (digits, or "元", the first) of the Japanese era ``era``."""
+    return JAPANESE_ERAS[era] + (0 if year == "元" else int(year) - 1)
 
 
 def _find_cjk_dates(scan: _Scan) -> list[DateMention]:
@@ -505,7 +510,7 @@ def _find_cjk_dates(scan: _Scan) -> list[DateMention]:
         for m in (rx.finditer(s) if mark in s else ()):
             a, b = m.span()
             era = m.groupdict().get("era")
-            y = _ERA_BASE[era] + (1 if m["ey"] == "元" else int(m["ey"])) if era else int(m["year"])
+            y = japanese_era_year(era, m["ey"]) if era else int(m["year"])
             mo, d = int(m["mon"]), int(m["day"])
             if not scan.free(a, b) or not (1 <= mo <= 12) or not _valid(y, mo, d):
                 continue

@@ -47,12 +47,10 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from .dates import (_RE_CLOCK_AFTER, _RE_CLOCK_BEFORE, _RE_RANGE_AFTER, _RE_RANGE_BEFORE, DateMention, _Scan,
-                    _alone_on_its_line, _valid)
+                    JAPANESE_ERAS, _alone_on_its_line, _valid, japanese_era_year)
 
 __all__ = ["JAPANESE_ERAS", "DATELINE_REACH", "cldr_locale", "month_names", "finders_for"]
 
-#: The first (Gregorian) year of the Japanese eras that official pages of the period use.
-JAPANESE_ERAS = {"平成": 1989, "令和": 2019}
 #: A dateline's day and month is set aside when another day and month follows this close.
 DATELINE_REACH = 300
 #: Words that may join a day, a month and a year ("16 de abril de 2020", "d. 22. januar").
@@ -227,7 +225,7 @@ def _find_relative(code: str) -> Callable:
 def _cjk_year(m: re.Match) -> Optional[int]:
     era, year = m["era"], m["year"]
     if era:
-        return JAPANESE_ERAS[era] + (0 if year == "元" else int(year) - 1)
+        return japanese_era_year(era, year)
     return int(year) if len(year) == 4 else None
 
 

@@ -812,11 +812,10 @@ def explain(text: str) -> pd.DataFrame:
         One row per feature of the model present in the text, the strongest
         push towards the label first:
 
-        - ``kind`` (str): ``word``, ``phrase`` (two adjacent words),
-          ``lexicon_term`` (an entry of the lexicon), ``lexicon`` (a signal
-          of the lexicon, e.g. ``sum_conf``, ``first_act_conf``,
-          ``category:criticism``), ``construction`` (e.g. ``call_on``,
-          ``conditional_threat``) or ``length``.
+        - ``kind`` (str): ``word``, ``lexicon`` (a signal of the lexicon,
+          e.g. ``sum_conf``, ``first_act_conf``, ``category:criticism``),
+          ``construction`` (e.g. ``call_on``, ``conditional_threat``) or
+          ``length``: the kinds of ``data/tone_model.csv``.
         - ``feature`` (str): the feature's name in ``data/tone_model.csv``.
         - ``matched`` (str): the words of the text behind it (for a lexicon
           signal, every lexicon match with its value after the rules).

@@ -462,6 +462,22 @@ _CALLS_PAGE = (
 )
 
 
+@pytest.mark.parametrize("text", [
+    "He said: \u201cWe will.\u201d The Minister also met with the Envoy of Peru.\nThen she spoke\nwith the King.",
+    "Separately, the President phoned the Emir of Qatar!  He then held talks  with the Premier. Helmet met x.",
+    "The Premier also met the Mayor.\n\nLater, the Premier talked to the Crown Prince? Yes. She met\twith him.",
+])
+def test_openings_are_tried_at_every_start_a_whole_page_search_finds(text):
+    from diplo_analysis import metadata as md
+
+    expected = [m.span() for m in md._NEXT_CALL.finditer(text)]
+    assert expected
+    assert [m.span() for m in md._openings(text, 0)] == expected
+    for start in range(len(text)):
+        assert [m.span() for m in md._openings(text, start)] == [
+            m.span() for m in md._NEXT_CALL.finditer(text, start)], start
+
+
 @pytest.mark.parametrize("second, third", [
     ("The Prime Minister also spoke to Chancellor Olaf Scholz of Germany",
      "The Prime Minister then spoke with Prime Minister Fumio Kishida of Japan"),

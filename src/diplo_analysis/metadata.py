@@ -1939,17 +1939,45 @@ _CALLS_CHARS = 6000
 #: Every verb an opening of :data:`_NEXT_CALL` ends with, and how far before and after it the opening is
 #: looked for: the expression runs only around these verbs, not from every position of the page.
 _OPENING_VERBS = re.compile(r"(?:spoke|talked|phoned|met)\s|(?:calls?|conversations?|talks|meetings?)\s+with\s")
-_OPENING_BEFORE, _OPENING_AFTER = 300, 80
+_OPENING_BEFORE = 300
+#: A superset of the places an opening may start (:data:`_NEXT_CALL`'s anchor: a line's start, or after the
+#: end of a sentence and a space): each is tried with ``match``, which checks the anchor itself.
+_SENTENCE_STARTS = re.compile(r"[.!?][\"\u201d]?\s|\n")
+
+
+#: The first word of every verb of :data:`_OPENING_VERBS`, looked for with ``str.find`` (an expression of
+#: alternatives tried at every position of a long page costs ten times more).
+_OPENING_VERB_WORDS = ("spoke", "talked", "phoned", "met", "call", "conversation", "talks", "meeting")
+
+
+def _verb_places(text: str, start: int) -> list[int]:
+    """Where, from ``start``, ``text`` holds a verb an opening ends with (:data:`_OPENING_VERBS`), in order."""
+    places = []
+    for word in _OPENING_VERB_WORDS:
+        at = text.find(word, start)
+        while at >= 0:
+            if _OPENING_VERBS.match(text, at):
+                places.append(at)
+            at = text.find(word, at + 1)
+    return sorted(places)
 
 
 def _openings(text: str, start: int):
     """The matches of :data:`_NEXT_CALL` in ``text`` from ``start``, as ``finditer`` gives them (in order, not
-    overlapping), searched only in a window around each verb an opening ends with (cheaper on long pages)."""
+    overlapping): tried only where a sentence or line starts, up to :data:`_OPENING_BEFORE` characters before
+    each verb an opening ends with (an opening is shorter), not from every position of the page."""
     last_end = start
-    for v in _OPENING_VERBS.finditer(text, start):
-        lo = max(last_end, v.start() - _OPENING_BEFORE)
-        for m in _NEXT_CALL.finditer(text, lo, min(len(text), v.end() + _OPENING_AFTER)):
-            if m.start() >= last_end:
+    tried: set = set()
+    for verb in _verb_places(text, start):
+        lo = max(last_end, verb - _OPENING_BEFORE)
+        starts = [lo] if lo == 0 else []
+        starts += [b.end() for b in _SENTENCE_STARTS.finditer(text, max(lo - 3, 0), verb)]
+        for at in starts:
+            if at < last_end or at in tried or at > verb:
+                continue
+            tried.add(at)
+            m = _NEXT_CALL.match(text, at)
+            if m is not None:
                 last_end = m.end()
                 yield m
 

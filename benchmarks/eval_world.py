@@ -6,6 +6,8 @@ Usage::
     python benchmarks/eval_world.py --split heldout  # the part kept aside (not to tune to)
     python benchmarks/eval_world.py --split all --misses 10
     python benchmarks/eval_world.py --pages PATH.jsonl --labels PATH.csv --split all
+    python benchmarks/eval_world.py --pages A.jsonl --labels A.csv --pages B.jsonl --labels B.csv
+        # several sets scored as one (pairs in order)
 
 The pages are ``world_pages/world_pages.jsonl`` of the shared folder
 (``$DIPLO_ANALYSIS_WORLD`` or ``../shared/world_pages`` beside the repository),
@@ -104,21 +106,32 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--misses", type=int, default=0)
-    parser.add_argument("--pages", type=Path, help="another JSONL of pages (default: world_pages)")
-    parser.add_argument("--labels", type=Path, default=LABELS, help="labels of those pages (a CSV)")
+    parser.add_argument("--pages", type=Path, action="append",
+                        help="another JSONL of pages (default: world_pages); repeat with --labels to score "
+                             "several sets as one")
+    parser.add_argument("--labels", type=Path, action="append",
+                        help="labels of those pages (a CSV; default: tests/labels/world_pages.csv)")
     args = parser.parse_args(argv)
-    path = args.pages or world_file()
-    if not path.is_file():
-        print(f"{path}: not found (set DIPLO_ANALYSIS_WORLD)")
-        return 2
+    paths, label_paths = args.pages or [world_file()], args.labels or [LABELS]
+    if len(paths) != len(label_paths):
+        parser.error(f"give one --labels per --pages ({len(paths)} pages, {len(label_paths)} labels)")
+    for path in paths:
+        if not path.is_file():
+            print(f"{path}: not found (set DIPLO_ANALYSIS_WORLD)")
+            return 2
     import diplo_analysis as da
 
-    labels = read_labels(args.labels)
+    labels = pd.concat([read_labels(p) for p in label_paths], ignore_index=True).fillna("")
     if args.split != "all":
         labels = labels.loc[labels["split"] == args.split]
     with warnings.catch_warnings():  # the pages not in English are counted below
         warnings.simplefilter("ignore", UserWarning)
-        readouts = da.load_readouts(path, n_jobs=1)
+        # each set loaded alone, as when scored alone (a page of one set is no duplicate of another's)
+        frames = [da.load_readouts(p, n_jobs=1) for p in paths]
+    for frame in frames:  # pd.concat compares attrs, and cannot compare the DataFrames they hold
+        frame.attrs = {}
+    readouts = pd.concat(frames, ignore_index=True)
+    path = ", ".join(str(p) for p in paths)
     results = score(labels, readouts)
     print(f"{len(labels)} labelled pages ({args.split}) of {path}")
     _print(results)

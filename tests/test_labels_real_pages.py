@@ -86,3 +86,37 @@ def test_eval_world_keeps_the_same_quarter_of_world_pages_aside():
     assert eval_world.HELDOUT_DIGITS == HELDOUT_DIGITS[WORLD.name]
     df = _read(WORLD)
     assert [eval_world.split_of(u) for u in df["url"]] == df["split"].tolist()
+
+
+def _eval_world():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        import eval_world
+    finally:
+        sys.path.pop(0)
+    return eval_world
+
+
+def test_eval_world_scores_several_sets_as_one(tmp_path, capsys):
+    """``--pages A --labels LA --pages B --labels LB``: each set loaded alone (a page of one is no duplicate of
+    the other's), the labels of both counted together. Invented pages, the same readout published twice."""
+    import json
+
+    eval_world = _eval_world()
+    page = {"title": "President Jan Roe held a phone call with Chancellor Olaf Scholz",
+            "text": "On 3 May 2022, President Jan Roe of Ruritania held a telephone conversation with Chancellor "
+                    "Olaf Scholz of Germany. They discussed trade."}
+    argv = ["--split", "all"]
+    for k in (1, 2):
+        url = f"https://example.org/set{k}/call"
+        (tmp_path / f"p{k}.jsonl").write_text(json.dumps({**page, "url": url}) + "\n", encoding="utf-8")
+        pd.DataFrame([dict.fromkeys(COLUMNS, "") | {"url": url, "medium": "phone", "counterpart_countries": "DEU",
+                                                    "date": "2022-05-03"}]).to_csv(tmp_path / f"l{k}.csv", index=False)
+        argv += ["--pages", str(tmp_path / f"p{k}.jsonl"), "--labels", str(tmp_path / f"l{k}.csv")]
+    assert eval_world.main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 labelled pages (all)")
+    first = out.split("of them")[0]  # the figures of all the pages, before those by language
+    assert re.search(r"^medium +2/2 ", first, re.M) and re.search(r"^date +2/2 ", first, re.M), first
+    with pytest.raises(SystemExit):  # two sets of pages, one of labels
+        eval_world.main(argv[:-2] + ["--pages", str(tmp_path / "p1.jsonl")])

@@ -128,8 +128,6 @@ def main(argv=None) -> int:
         warnings.simplefilter("ignore", UserWarning)
         # each set loaded alone, as when scored alone (a page of one set is no duplicate of another's)
         frames = [da.load_readouts(p, n_jobs=1) for p in paths]
-    for frame in frames:  # pd.concat compares attrs, and cannot compare the DataFrames they hold
-        frame.attrs = {}
     readouts = pd.concat(frames, ignore_index=True)
     path = ", ".join(str(p) for p in paths)
     results = score(labels, readouts)

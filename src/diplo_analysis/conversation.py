@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from . import pairs as _pairs
+from ._attrs import comparable
 
 __all__ = ["CONVERSATION_COLUMNS", "conversations", "conversation_of", "explain_conversation",
            "INFERRED_DAYS", "ANNOUNCE_DAYS"]
@@ -318,8 +319,8 @@ def conversations(readouts: pd.DataFrame, max_days: int = 1, inferred_days: int 
     mapping = {rid: cid for cid, ids in zip(out["conversation_id"], out["readout_ids"]) for rid in ids}
     anns = _announcements(readouts)[["readout_id", "date", "planned_date"]].copy()
     anns["conversation_id"] = anns["readout_id"].map(mapping)
-    out.attrs = {"readout_conversation": mapping,
-                 "announcements": anns.sort_values(["date", "readout_id"]).reset_index(drop=True)}
+    out.attrs = comparable({"readout_conversation": mapping,
+                            "announcements": anns.sort_values(["date", "readout_id"]).reset_index(drop=True)})
     return out
 
 

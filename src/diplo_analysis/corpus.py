@@ -25,6 +25,7 @@ from typing import Iterator, Optional, Union
 
 import pandas as pd
 
+from ._attrs import comparable
 from .records import EmptyTextWarning, NotEnglishWarning, ReadoutError, Record, Reject
 
 __all__ = [
@@ -912,13 +913,15 @@ class _Load:
         """The readouts frame, with the rejects and the count of inputs in ``attrs``."""
         df = _frame(self.cols)
         rejects = self.rejects
-        df.attrs["rejects"] = _empty_rejects() if not rejects else pd.DataFrame({
-            "path": pd.Series([r.path for r in rejects], dtype=_STR),
-            "line": pd.Series([r.line for r in rejects], dtype="int64"),
-            "reason": pd.Series([r.reason for r in rejects], dtype=_STR),
-        })
-        df.attrs["inputs"] = self.n_inputs
-        df.attrs["warnings"] = _warnings_frame(self.empty, df)
+        df.attrs = comparable({
+            "rejects": _empty_rejects() if not rejects else pd.DataFrame({
+                "path": pd.Series([r.path for r in rejects], dtype=_STR),
+                "line": pd.Series([r.line for r in rejects], dtype="int64"),
+                "reason": pd.Series([r.reason for r in rejects], dtype=_STR),
+            }),
+            "inputs": self.n_inputs,
+            "warnings": _warnings_frame(self.empty, df),
+        })  # tables pandas can compare: pd.concat of two loads works (``_attrs``)
         return df
 
 

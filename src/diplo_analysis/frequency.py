@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
+from ._attrs import comparable
 from .records import CoverageWarning
 
 __all__ = ["coverage", "period_coverage", "call_frequency", "call_gaps", "bursts", "counterpart_ranking",
@@ -443,10 +444,10 @@ def _count_calls(readouts, by, freq, media, host, publisher, unit) -> pd.DataFra
     result.columns.name = by
     scope_sides = _sides(scope)
     period_cov = period_coverage(scope.assign(side=scope_sides), freq=freq, by="side").reindex(cov.index, fill_value=0.0)
-    result.attrs = {"coverage": cov, "coverage_by_side": side_cov, "period_coverage": period_cov,
-                    "covered": _covered(scope.loc[scope_sides.isin(counted)], cov.index, freq),
-                    "counted_sides": counted, "n_undated": n_undated, "n_without_group": n_without_group,
-                    "by": by, "freq": freq, "media": list(media), "unit": unit}
+    result.attrs = comparable({"coverage": cov, "coverage_by_side": side_cov, "period_coverage": period_cov,
+                               "covered": _covered(scope.loc[scope_sides.isin(counted)], cov.index, freq),
+                               "counted_sides": counted, "n_undated": n_undated, "n_without_group": n_without_group,
+                               "by": by, "freq": freq, "media": list(media), "unit": unit})
     return result
 
 
@@ -628,6 +629,6 @@ def counterpart_ranking(readouts: pd.DataFrame, freq: str = "YS", by: str = "cou
     covered = freq_frame.attrs["covered"]
     ranked["coverage"] = ranked["period"].map(covered["share"]).astype(float)
     ranked = ranked[["period", by, "calls", "rank", "previous_rank", "rank_change", "coverage"]]
-    ranked.attrs = {"by": by, "freq": freq, "unit": unit, "covered": covered}
+    ranked.attrs = comparable({"by": by, "freq": freq, "unit": unit, "covered": covered})
     _warn_part_periods(covered, ranked["period"].unique(), freq, "counterpart_ranking", stacklevel=2)
     return ranked

@@ -55,6 +55,8 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from ._attrs import comparable
+
 __all__ = ["TopicModel", "topic_clusters", "compare_topic_counts", "stop_words", "capitalised_terms", "issue_share",
            "person_words", "place_words", "repeated_templates", "side_formulas",
            "foreign_contacts"]
@@ -523,7 +525,7 @@ class TopicModel:
         out.index.name = "period"
         out.columns.name = "topic"
         counts = grouped.size().reindex(out.index).fillna(0).astype(int)
-        out.attrs = {"labels": dict(self.labels), "n_documents": counts, "how": how}
+        out.attrs = comparable({"labels": dict(self.labels), "n_documents": counts, "how": how})
         return out
 
 
@@ -1126,6 +1128,6 @@ def issue_share(readouts: pd.DataFrame, issues: dict, freq: str = "YS", unit: st
     out = grouped[list(patterns)].mean().astype(float).reindex(index)
     out.index.name = "period"
     out.columns.name = "issue"
-    out.attrs = {"n_units": grouped.size().reindex(index).fillna(0).astype(int), "unit": unit,
-                 "terms": {k: list(v) for k, v in issues.items()}}
+    out.attrs = comparable({"n_units": grouped.size().reindex(index).fillna(0).astype(int), "unit": unit,
+                            "terms": {k: list(v) for k, v in issues.items()}})
     return out

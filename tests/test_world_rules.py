@@ -101,6 +101,33 @@ def test_initiator_phrases_of_other_house_styles(title, text, side, rule):
     assert why.loc["initiator", "rule"] == rule
 
 
+@pytest.mark.parametrize("text, side, rule", [
+    ("Prime Minister Jan Roe spoke by phone with President Ivo Kalan of Moldova, who had requested the call.",
+     "counterpart", "at_request"),
+    ("Prime Minister Jan Roe spoke with President Ivo Kalan of Moldova, who called to congratulate him.",
+     "counterpart", "at_request"),
+    ("Prime Minister Jan Roe responded to a phone call from President Ivo Kalan of Moldova.", "counterpart",
+     "at_request"),
+    ("Prime Minister Jan Roe reached out to President Ivo Kalan of Moldova by phone.", "host", "caller"),
+    # the lead sentence reports the call without a word for it: its "at X's request" is about the call
+    ("Prime Minister Jan Roe spoke with President Ivo Kalan of Moldova at Moldova's request.", "counterpart",
+     "initiative_of"),
+])
+def test_initiator_phrases_of_relative_clauses_replies_and_the_lead_sentence(text, side, rule):
+    m, why = meta("Prime Minister speaks with the President of Moldova", text + " They discussed trade.",
+                  "https://www.gov.example/news/pm-call", "2024-05-06")
+    assert m["medium"] == "phone" and m["initiator"] == side
+    assert why.loc["initiator", "rule"] == rule
+
+
+def test_a_request_outside_the_lead_sentence_without_a_call_word_says_nothing_of_the_call():
+    m, _ = meta("Prime Minister speaks with the President of Moldova",
+                "Prime Minister Jan Roe spoke with President Ivo Kalan of Moldova. They discussed trade. A "
+                "shipment of grain was sent at the request of the Moldovan side.",
+                "https://www.gov.example/news/pm-call", "2024-05-06")
+    assert m["medium"] == "phone" and m["initiator"] is None
+
+
 def test_a_call_for_an_appeal_is_not_a_caller():
     m, _ = meta("Prime Minister Jan Roe spoke with the President of France",
                 "Prime Minister Jan Roe made a call on the international community to help, in a call with the "

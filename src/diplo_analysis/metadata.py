@@ -1055,8 +1055,8 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
         e = _SENT_END.search(text, m.end(), m.end() + 400)
         b = e.start() if e else min(len(text), m.end() + 400)
         sentence = text[a:b]
-        if not _CALL_WORD.search(sentence):
-            continue
+        if not _CALL_WORD.search(sentence) and not _is_lead(sentence, first[lead_at:]):
+            continue  # about something else than the call; the lead sentence reports the call (rule lead_sentence)
         if kind == "counterpart":
             return "counterpart", "at_request", m.group(0)
         if kind == "their_own":
@@ -1074,6 +1074,13 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
         if side:
             return side, "caller", f"{subject.strip()[-60:]} {m.group(0).strip()}"
     return None
+
+
+def _is_lead(sentence: str, lead: str) -> bool:
+    """Whether ``sentence`` is the readout's first sentence (``lead``), which reports the call even without a word
+    for it ("The Prime Minister spoke with President X at Moldova's request")."""
+    lead = lead.strip()
+    return len(lead) > 20 and lead in sentence
 
 
 def _caller(subject: str, host: Optional[str], host_country: Optional[str], date, counterparts: tuple) -> Optional[str]:

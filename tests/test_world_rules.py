@@ -570,3 +570,71 @@ def test_openings_are_found_as_a_search_of_the_whole_page_finds_them(second, thi
     assert [m.span() for m in md._openings(text, 0)] == expected
     start = text.index("\n")
     assert [m.span() for m in md._openings(text, start)] == [s for s in expected if s[0] >= start]
+
+
+# ---------------------------------------------------------------- readouts of organisations and smaller states
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("A telephone conversation took place today between the heads of Ruritania and Uzbekistan.", ["UZB"]),
+    ("A telephone conversation took place between President Jan Roe of Ruritania and President Shavkat Mirziyoyev "
+     "of Uzbekistan.", ["UZB"]),
+    ("Talks were held between the President of Ruritania and the Federal Chancellor of Germany.", ["DEU"]),
+])
+def test_a_conversation_that_took_place_between_names_its_sides_after_between(text, countries):
+    m, why = meta("", text, "https://rs.example.com/news/story-1", "2022-05-19", publisher="rs.example.com")
+    assert m["medium"] in ("phone", "in_person") and m["counterpart_countries"] == countries
+    assert why.loc["counterpart_countries", "rule"] == "participants"
+
+
+def test_between_alone_is_no_participant_phrase():
+    m, _ = meta("", "The President travelled between the two cities of Ruritania by train.",
+                "https://rs.example.com/news/story-2", "2022-05-19")
+    assert m["counterpart_countries"] == []
+
+
+def test_a_relay_that_names_both_sides_between_takes_the_first_as_host():
+    text = ("A telephone conversation took place between the President of Kazakhstan Kassym-Jomart Tokayev and "
+            "the President of France Emmanuel Macron, the press service reported.")
+    m, why = meta("", text, "https://agency.example.com/news/1", "2022-05-19")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Kassym-Jomart Tokayev", "KAZ", ["FRA"])
+    assert why.loc["host", "rule"] == "between_first_side"
+
+
+def test_a_page_with_a_host_keeps_it_when_it_says_between():
+    text = ("President Kassym-Jomart Tokayev said a telephone conversation took place between him and the President "
+            "of France Emmanuel Macron.")
+    m, why = meta("", text, "https://agency.example.com/news/2", "2022-05-19")
+    assert m["host"] == "Kassym-Jomart Tokayev" and why.loc["host", "rule"] != "between_first_side"
+
+
+def test_a_bracketed_abbreviation_inside_an_office_does_not_hide_the_name():
+    text = ("The Chairperson of the African Union (AU) Commission, Moussa Faki Mahamat, ended a visit to Ruritania "
+            "today. During the visit, the Chairperson met with President Patrice Talon of Benin.")
+    m, _ = meta("", text, "https://relay.example.com/2018/10/24/communique", "2018-10-23")
+    assert (m["host"], m["host_country"]) == ("Moussa Faki Mahamat", "AU")
+
+
+def test_the_organization_of_american_states_and_its_head():
+    m, _ = meta("", "President Jan Roe received the Secretary General of the Organization of American States, "
+                "Luis Almagro, at the palace.", "https://relay.example.com/story-3", "2021-12-01")
+    assert m["counterparts"] == ["Luis Almagro"] and m["counterpart_countries"] == ["OAS"]
+
+
+def test_the_akorda_press_service_credits_the_president_of_kazakhstan():
+    from diplo_analysis.metadata import credited_source
+
+    assert credited_source("ASTANA. The President held a call, the Akorda press service reports.")[1] == "KAZ"
+
+
+def test_a_dateline_line_with_its_place_is_the_pages_stamp_and_yesterday_counts_back_from_it():
+    from diplo_analysis.dates import explain_date
+
+    rec = Record(path="x.jsonl", line=1, title="", url="https://example.org/readout",
+                 text="Readout\n\nGeneva, 19 February 2013\n\nIn a telephone conversation yesterday, the "
+                      "Secretary-General thanked the Prime Minister.")
+    d = explain_date(rec)
+    assert str(d.date.date()) == "2013-02-18" and d.rule == "text_relative_day"
+    rec = Record(path="x.jsonl", line=1, title="", url="https://example.org/readout",
+                 text="The two sides met, 4 May 2014\nThey spoke by telephone yesterday.")
+    assert str(explain_date(rec).date.date()) == "2014-05-04"

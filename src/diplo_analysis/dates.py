@@ -605,12 +605,17 @@ def _role_weekday(s: str, a: int, b: int) -> str:
 
 #: A line holding a date alone (a weekday before it at most): the page's stamp, "Monday, 25 May 2020".
 _RE_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?$")
+#: A dateline alone on its line, a place before the date: "New York, 19 February 2013", "Munich, Germany, 1 February
+#: 2014" (rule ``stamp_line``: the page's stamp, so "yesterday" in the text counts back from it).
+_RE_PLACE_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2},[ \t]+){1,2}$")
 _RE_LINE_END = re.compile(r"[ \t]*(?:\|[^\n|]{0,40})?(?:\n|$)")  # "Wed, 25 July 2012 | Speeches"
 
 
 def _alone_on_its_line(s: str, a: int, b: int, before: str) -> bool:
     """Whether the date s[a:b] fills its line, a weekday before it at most (rule ``stamp_line``)."""
-    return bool(_RE_LINE_END.match(s, b)) and bool(_RE_LINE_START.search(before))
+    if not _RE_LINE_END.match(s, b):
+        return False
+    return bool(_RE_LINE_START.search(before)) or (before[-2:-1] == "," and bool(_RE_PLACE_LINE_START.search(before)))
 
 
 def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:

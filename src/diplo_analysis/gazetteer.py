@@ -53,7 +53,7 @@ __all__ = [
 #: Codes that are not ISO 3166 countries: international organisations.
 ORG_CODES = frozenset(
     "UN NATO WHO IMF WB AU EUU OSCE COE IAEA WTO ASEAN LAS OIC GCC CIS CSTO SCO EAEU "
-    "ICRC IOC OPEC OECD UNESCO UNICEF IDB ADB AIIB NDB SMOM CARICOM COMMONWEALTH".split()
+    "ICRC IOC OPEC OECD UNESCO UNICEF IDB ADB AIIB NDB SMOM CARICOM COMMONWEALTH OAS".split()
 )
 
 # coco names that collide with ordinary words or places in this genre

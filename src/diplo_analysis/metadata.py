@@ -148,6 +148,11 @@ def _word_expressions(words, tail: str = r"\b") -> tuple[re.Pattern, re.Pattern,
 ANCHOR_WORDS = ("with", "between", "from")
 _ANCHOR, _ANCHOR_LOW, _ = _word_expressions(ANCHOR_WORDS)
 _BETWEEN_AFTER = ("conversation ", "conversations ", "talks ", "meeting ", "call ")
+#: "A telephone conversation took place (today) between A and B": a conversation's noun, a few words, then
+#: "took place"/"was held" before "between" (rule ``took_place_between``, read only where "between" is).
+_TOOK_PLACE_BETWEEN = re.compile(
+    r"\b(?:conversations?|talks|meetings?|calls?|negotiations)\b[\w ,-]{0,40}?\b(?:took place|was held|were held)"
+    r"(?: (?:today|yesterday|on \w+(?: \d{1,2})?))? $")
 _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
 # "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name; an address's
 # words drop the "with" ("/prime-minister-x-speaks-president-united-states")
@@ -647,6 +652,12 @@ def _skip_lower(s: str, pos: int, most: int = 4) -> int:
 
 
 
+def _took_place_between(low: str, at: int) -> bool:
+    """Whether "between" at ``at`` follows "a conversation ... took place" (rule ``took_place_between``):
+    "A telephone conversation took place today between the heads of X and Y" names its sides after it."""
+    return ("took place" in low or " held" in low) and bool(_TOOK_PLACE_BETWEEN.search(low, max(0, at - 90), at))
+
+
 @lru_cache(maxsize=8192)
 def _participant_span(s: str) -> tuple[int, int, int]:
     """Return (subject_end, phrase_start, phrase_end) in ``s``; -1s when none.
@@ -659,7 +670,7 @@ def _participant_span(s: str) -> tuple[int, int, int]:
     for m in (_ANCHOR_LOW.finditer(low) if len(low) == len(s) else _ANCHOR.finditer(s)):
         word = low[m.start(): m.end()]
         before = low[max(0, m.start() - 15): m.start()]
-        if word == "between" and not before.endswith(_BETWEEN_AFTER):
+        if word == "between" and not before.endswith(_BETWEEN_AFTER) and not _took_place_between(low, m.start()):
             continue
         if word == "from" and before.endswith(_FROM_NOT_AFTER):
             continue
@@ -801,14 +812,23 @@ def _subject_split(s: str) -> tuple[str, str, int]:
     return before, before[: _phrase_end(before, 0)] or before, cue
 
 
+#: An organisation's or country's abbreviation in brackets inside a name or an office: "the Chairperson of the
+#: African Union (AU) Commission, X" reads as "the Chairperson of the African Union Commission, X" (rule
+#: ``bracketed_abbreviation``, read only where the string has a bracket).
+_BRACKETED_ABBREVIATION = re.compile(r" \([A-Z][A-Za-z]?[A-Z]{1,6}\)(?=[ ,.;:'])")
+
+
 def _analyse(s: str, date, parts: bool = True):
     """Return (subject people, participants, subject text, had_anchor) of one string.
 
     With ``parts=False`` the participants are not parsed (None is returned in
-    their place): the caller asks again only when it needs them.
+    their place): the caller asks again only when it needs them. A bracketed abbreviation
+    ("the African Union (AU) Commission") is dropped first (:data:`_BRACKETED_ABBREVIATION`).
     """
     if not s:
         return [], [], "", False
+    if " (" in s:
+        s = _BRACKETED_ABBREVIATION.sub("", s)
     subj_end, a, b = _participant_span(s)
     if a < 0:
         # "Putin and Xi held talks", "Xi, Trump talk": everyone is in the subject
@@ -1779,6 +1799,29 @@ def _counterparts_stage(c: _Context) -> None:
         c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title or c.slug} {c.lead}").group(0))
 
 
+def _between_first_side_rule(c: _Context) -> None:
+    """Rule ``between_first_side``: a page with no host whose first sentence names both sides of the
+    conversation "between A and B" (a relay: "A telephone conversation took place between the President of X
+    Jane Roe and the President of Y John Doe, the press service of X reported"). The first side named, a known
+    leader of another country than the second's, is the host; the others are the counterparts. Read only where
+    the host is unknown and the first sentence says "between"."""
+    if c.host is not None or " between " not in c.first:
+        return
+    parts = [p for p in c.first_parts() if p["country"]]
+    if len(parts) < 2 or not parts[0]["known"]:
+        return
+    first = parts[0]
+    rest = [p for p in parts[1:] if p["country"] != first["country"]]
+    if not rest:
+        return
+    evidence = c.phrase_text.strip() or first["name"]
+    c.decide("host", first["name"], "between_first_side", evidence)
+    c.decide("host_country", first["country"], "between_first_side", evidence)
+    c.decide("counterparts", [p["name"] if p["known"] else _clean_name(p["name"]) for p in rest],
+             "between_first_side", evidence)
+    c.decide("countries", [p["country"] for p in rest], "between_first_side", evidence)
+
+
 def _slug_countries(c: _Context) -> None:
     """Rule ``url_slug_countries``: a page without a title, or not in English, whose head names no foreign
     participant, but whose address does ("/taoiseach-speaks-to-british-prime-minister"): the countries the
@@ -2311,7 +2354,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
-    _host_country, _participants_stage, _counterparts_stage, _together_rule, _visit_rule, _gathering_rules,
+    _host_country, _participants_stage, _counterparts_stage, _between_first_side_rule, _together_rule, _visit_rule, _gathering_rules,
     _group_call_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 

@@ -282,6 +282,22 @@ def test_a_title_that_says_spoke_with_is_a_call_unless_the_text_says_they_met(te
         assert why.loc["medium", "rule"] == "spoke_with"
 
 
+@pytest.mark.parametrize("text, medium", [
+    ("Prime Minister Jan Roe of Ireland spoke to President Ivo Kalan of Moldova this evening. They discussed "
+     "trade and energy.", "phone"),
+    ("Prime Minister Jan Roe of Ireland spoke with President Ivo Kalan of Moldova at the summit in Chisinau. "
+     "They discussed trade and energy.", "in_person"),
+    ("Prime Minister Jan Roe of Ireland met President Ivo Kalan of Moldova. They discussed trade.", "in_person"),
+])
+def test_a_lead_sentence_that_says_spoke_to_is_a_call_unless_it_says_where_they_met(text, medium):
+    """Rule spoke_with without a title: the first sentence's own "X spoke to Y", before a first cue that any
+    conversation has ("discussed"), is a call (a house style writing "met" for meetings)."""
+    m, why = meta("", text, "https://news.example.com/2024/05/06/story", "2024-05-06")
+    assert m["medium"] == medium and m["counterpart_countries"] == ["MDA"]
+    if medium == "phone":
+        assert why.loc["medium", "rule"] == "spoke_with"
+
+
 def test_a_foreign_leader_visiting_the_publishers_country_is_its_guest_not_the_host():
     """Rule visitor_not_host: on a Sri Lankan site, the visit of Pakistan's president to Sri Lanka."""
     m, why = meta("", "Closing Pakistani President Asif Ali Zardari's state visit to Sri Lanka, both governments "

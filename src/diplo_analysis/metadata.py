@@ -159,7 +159,8 @@ _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter "
 _SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b|\bSpeaks (?=(?:the )?(?:President|Prime|Premier|"
                          r"Chancellor|Taoiseach|King|Queen|Emir|Amir|Crown|Secretary|Sultan)\b)", I)
 #: Words of the text's first cue that a meeting and a call share ("They discussed trade", "The leaders welcomed the
-#: agreement"): under a title "X spoke with Y" they do not make the conversation a meeting (rule spoke_with).
+#: agreement"): under a title "X spoke with Y", or after a first sentence's own "X spoke to Y", they do not make the
+#: conversation a meeting (rule spoke_with).
 ANY_CONVERSATION_WORDS = ("discuss", "conversation", "engagement", "participation", "welcom")
 #: Words of an address written in lower case that name a country in capitals ("-wraps-uk-visit").
 _SLUG_CAPS = {"uk": "UK", "us": "US", "usa": "USA", "uae": "UAE", "eu": "EU", "un": "UN", "rok": "ROK"}
@@ -1483,9 +1484,9 @@ def _medium_from_text(c: _Context) -> None:
             c.decide("medium", value, "text_cue", _words_at(lead, s_pos))
             # "Prime Minister X speaks with President Y" over a text that opens with condolences, or whose
             # first cue is a word of any conversation ("discussed"): the title's house style names a call
-            # (rule spoke_with, if a foreign counterpart is found)
+            # (rule spoke_with, if a foreign counterpart is found); so does a first sentence "X spoke to Y" before it
             c.spoke = (s_med == "other" or (s_med == "in_person" and lead[s_pos:s_pos + 14].lower().startswith(
-                ANY_CONVERSATION_WORDS))) and bool(_SPOKE_WITH.search(title))
+                ANY_CONVERSATION_WORDS))) and bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead, 0, s_pos))
         else:
             c.decide("medium", value, "no_cue", "")
             # no cue at all, but "X spoke with Y": a call if a foreign counterpart is found (rule spoke_with)

@@ -32,6 +32,20 @@ def test_country_code_names_demonyms_and_organisations(name, code):
     assert gz.country_code(name) == code
 
 
+@pytest.mark.parametrize("adjective, code", [
+    ("Bahamian", "BHS"), ("Barbadian", "BRB"), ("Grenadian", "GRD"), ("Saint Lucian", "LCA"), ("Vincentian", "VCT"),
+    ("Kittitian", "KNA"), ("Trinidadian", "TTO"), ("Belizean", "BLZ"), ("Antiguan", "ATG"), ("Tongan", "TON"),
+    ("Samoan", "WSM"), ("Palauan", "PLW"), ("Nauruan", "NRU"), ("Tuvaluan", "TUV"), ("Marshallese", "MHL"),
+    ("Micronesian", "FSM"), ("Vanuatuan", "VUT"), ("Swazi", "SWZ"), ("Basotho", "LSO"), ("Motswana", "BWA"),
+    ("Santomean", "STP"), ("Cabo Verdean", "CPV"), ("Bissau-Guinean", "GNB"), ("Andorran", "AND"),
+    ("Sammarinese", "SMR"), ("Liechtensteiner", "LIE"), ("Turkmenistani", "TKM"),
+])
+def test_small_states_adjectives_name_their_country_in_a_readout(adjective, code):
+    """A counterpart named by his country's adjective alone: small states too ("the Tongan Prime Minister")."""
+    text = gz.fold(f"The Prime Minister spoke with the {adjective} President Ivo Kalan.")
+    assert [c for _, _, c in gz.find_countries(text)] == [code]
+
+
 def test_longest_name_wins():
     text = gz.fold("the Democratic Republic of the Congo and the Republic of the Congo, People’s Republic of China")
     codes = [c for _, _, c in gz.find_countries(text)]

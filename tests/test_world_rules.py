@@ -654,3 +654,26 @@ def test_a_dateline_line_with_its_place_is_the_pages_stamp_and_yesterday_counts_
     rec = Record(path="x.jsonl", line=1, title="", url="https://example.org/readout",
                  text="The two sides met, 4 May 2014\nThey spoke by telephone yesterday.")
     assert str(explain_date(rec).date.date()) == "2014-05-04"
+
+
+@pytest.mark.parametrize("text, date, host, country", [
+    ("Amman: Deputy Prime Minister and Foreign Minister Ayman Safadi spoke by telephone with the Foreign "
+     "Minister of Ruritania about the grain corridor.", "2022-03-01", "Ayman Safadi", "JOR"),
+    ("Foreign Minister Makhdoom Shah Mahmood Qureshi had a telephone conversation with the Foreign Minister "
+     "of Norway about vaccines.", "2020-05-01", "Shah Mahmood Qureshi", "PAK"),
+    ("Deputy Prime Minister Demeke Mekonnen had a phone call with the Foreign Minister of Norway on the dam.",
+     "2021-05-01", "Demeke Mekonnen", "ETH"),
+])
+def test_foreign_ministers_added_to_the_leaders_table_host_a_relayed_readout(text, date, host, country):
+    # a relay's site gives no country: the foreign minister's row in leaders.csv does (rules subject_leader, leader_country)
+    m, why = meta("", text, "https://relay.example.com/story/2", date)
+    assert m["host"] == host and m["host_country"] == country
+    assert why.loc["host_country", "rule"] in {"leader_country", "subject_leader"}
+
+
+def test_a_day_between_commas_before_a_received_call_still_names_the_caller():
+    text = ("Foreign Minister Ayman Safadi received, on Monday, a phone call from the Foreign Minister of "
+            "Ruritania, who asked about the border crossings.")
+    m, why = meta("", text, "https://relay.example.com/story/3", "2022-03-01")
+    assert m["medium"] == "phone" and m["initiator"] == "counterpart"
+    assert why.loc["initiator", "rule"] == "at_request"

@@ -677,3 +677,28 @@ def test_a_day_between_commas_before_a_received_call_still_names_the_caller():
     m, why = meta("", text, "https://relay.example.com/story/3", "2022-03-01")
     assert m["medium"] == "phone" and m["initiator"] == "counterpart"
     assert why.loc["initiator", "rule"] == "at_request"
+
+
+@pytest.mark.parametrize("line, title_case", [
+    ("TELEPHONE CALL BETWEEN FOREIGN MINISTER JAN ROE OF IRELAND AND THE UAE'S PRESIDENT",
+     "Telephone Call between Foreign Minister Jan Roe of Ireland and the UAE's President"),
+    ("PRESIDENT O'NEILL MEETS US ENVOY", "President O'Neill Meets US Envoy"),
+    ("NEW DELHI: PM meets", "NEW DELHI: PM meets"),  # not written in capitals: unchanged
+    ("UN CHIEF", "UN CHIEF"),  # two words: a name or a dateline, not a headline
+])
+def test_a_line_written_in_capitals_is_read_in_title_case(line, title_case):
+    from diplo_analysis import metadata as md
+
+    assert md.caps_title(line) == title_case
+
+
+@pytest.mark.parametrize("title, text", [
+    ("TELEPHONE CALL BETWEEN FOREIGN MINISTER JAN ROE OF IRELAND AND FOREIGN MINISTER IVO KALAN OF MOLDOVA",
+     "The two ministers discussed trade and energy."),
+    ("", "TELEPHONE CALL BETWEEN FOREIGN MINISTER JAN ROE OF IRELAND AND FOREIGN MINISTER IVO KALAN OF MOLDOVA\n\n"
+         "The two ministers discussed trade and energy."),
+])
+def test_a_headline_in_capitals_names_the_call_and_its_sides(title, text):
+    """Rule caps_title: a title, or a first line standing for one, written in capitals is read in title case."""
+    m, _ = meta(title, text, "https://www.mofa.gov.ie/press/123", "2024-05-06")
+    assert m["medium"] == "phone" and m["host_country"] == "IRL" and m["counterpart_countries"] == ["MDA"]

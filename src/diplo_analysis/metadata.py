@@ -239,6 +239,44 @@ def slug_title(url: str) -> str:
                     for w in words)
 
 
+#: A word of a line in capitals, read for :func:`caps_title` (with an apostrophe and what follows: "ROE'S").
+_CAPS_WORD = re.compile(r"[A-Z]+(?:'[A-Z]+)?")
+#: Words a title in capitals keeps in lower case (but the first): those of an address, and prepositions a headline
+#: has ("CALL BETWEEN ...").
+_CAPS_LOWER = _SLUG_LOWER | frozenset(("between", "into", "during", "after", "amid", "against", "upon"))
+
+
+def written_in_capitals(s: str) -> bool:
+    """Whether ``s`` is written in capitals: no lower-case letter, and at least three words of two letters or
+    more ("TELEPHONE CALL BETWEEN ..."; not "UN", not "NEW DELHI:")."""
+    return s.upper() == s and len(_TWO_LETTERS.findall(s)) >= 3
+
+
+_TWO_LETTERS = re.compile(r"[A-Z]{2,}")
+
+
+def caps_title(s: str) -> str:
+    """Rule ``caps_title``: a title or a line written in capitals, read in title case as the words of an address
+    are (:func:`slug_title`): small words in lower case but the first, the country codes of ``_SLUG_CAPS`` in
+    capitals ("TELEPHONE CALL BETWEEN FOREIGN MINISTER JAN ROE OF IRELAND AND THE UAE" -> "Telephone Call
+    between Foreign Minister Jan Roe of Ireland and the UAE"), so that its cues, names and countries are
+    read like any other. ``s`` unchanged where it is not in capitals (:func:`written_in_capitals`)."""
+    if not written_in_capitals(s):
+        return s
+    first = True
+
+    def word(m: re.Match) -> str:
+        nonlocal first
+        low = m.group(0).lower()
+        base, tail = (low[:-2], "'s") if low.endswith("'s") else (low, "")
+        out = _SLUG_CAPS.get(base) or (base if base in _CAPS_LOWER and not first else
+                                        "'".join(part.capitalize() for part in base.split("'")))
+        first = False
+        return out + tail
+
+    return _CAPS_WORD.sub(word, s)
+
+
 #: Words of a conversation, which make a sentence worth reading for its participants.
 CONVERSE_WORDS = ("spoke", "speaks", "talked", "conversation", "call")
 _CONVERSE, _CONVERSE_LOW, _CONVERSE_KEYS = _word_expressions(CONVERSE_WORDS)
@@ -386,7 +424,7 @@ def _iter_sentences(text: str, title: str = ""):
         if "-" in piece:  # a dateline ends with a hyphen: no hyphen, no dateline
             piece = _DATELINE.sub("", piece)
         if piece[:2].isupper():  # "SINGAPORE: Prime Minister X ...": a place in capitals opens the sentence
-            piece = _CAPS_DATELINE.sub("", piece)
+            piece = _CAPS_DATELINE.sub("", piece) if not written_in_capitals(piece) else caps_title(piece)
         if skip and (piece.rstrip(".") in skip or _title_with_byline(piece, skip)):
             continue
         yield piece
@@ -410,6 +448,8 @@ def _head(record: Record, text: str):
     from the sentences: it would otherwise stand as the subject.
     """
     title = gz.fold((record.title or "").strip())
+    if title[:2].isupper():
+        title = caps_title(title)
     if "-" in title:
         title = _DATELINE.sub("", title)
     text = gz.fold((text or "")[:HEAD_CHARS])

@@ -702,3 +702,22 @@ def test_a_headline_in_capitals_names_the_call_and_its_sides(title, text):
     """Rule caps_title: a title, or a first line standing for one, written in capitals is read in title case."""
     m, _ = meta(title, text, "https://www.mofa.gov.ie/press/123", "2024-05-06")
     assert m["medium"] == "phone" and m["host_country"] == "IRL" and m["counterpart_countries"] == ["MDA"]
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("Foreign Minister Jan Roe of Ireland had a telephone conversation with Foreign Minister Ivo Kalan of Moldova. "
+     "They discussed trade.", "phone"),
+    # the first sentence says they met; the call is one the text only mentions
+    ("Foreign Minister Jan Roe of Ireland met Foreign Minister Ivo Kalan of Moldova in Dublin. They recalled "
+     "their telephone conversation in May.", "in_person"),
+])
+def test_an_address_that_says_meets_yields_to_the_first_sentences_own_call(text, medium):
+    """A page without a title reads its address's words, but "meets" there is no title: a call that the first
+    sentence reports wins over it; a real title "X meets Y" still wins over it."""
+    url = "https://www.mfa.example.ie/news/foreign-minister-roe-meets-moldovan-counterpart-kalan"
+    m, why = meta("", text, url, "2024-05-06")
+    assert m["medium"] == medium
+    if medium == "phone":
+        assert why.loc["medium", "rule"] == "text_cue"
+        m, _ = meta("Foreign Minister Roe meets Moldovan counterpart Kalan", text, url, "2024-05-06")
+        assert m["medium"] == "in_person"

@@ -1507,7 +1507,10 @@ def _medium_from_text(c: _Context) -> None:
     """The title has no cue or an in-person one: the text's cue is read where it can change the answer."""
     title, lead, t_med = c.title or c.slug, c.lead, c.t_med
     s_med, s_pos = _first_cue(lead) if lead and (t_med is None or _has(c.low_lead, _KEYS_CALL)) else (None, -1)
-    if s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title):
+    # an address's "meets" is no title: a call that the first sentence reports as its first cue wins over it
+    slug_only = (bool(c.slug) and not c.title and s_med in ("video", "phone") and _about_this(lead, s_med)
+                 and _first_cue(c.first)[0] == s_med)
+    if s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title) and not slug_only:
         # a meeting the text says was held by video link is a video meeting
         value = "video" if s_med == "video" and _about_this(lead, "video") else "in_person"
         c.decide("medium", value, "meeting_title_over_text_call", _MEETING_TITLE.search(title).group(0))

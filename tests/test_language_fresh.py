@@ -51,7 +51,7 @@ def test_a_leaders_name_in_another_script_gives_an_open_host_country_before_the_
     m, why = _meta("", "प्रधानमंत्री नरेंद्र मोदी ने अमेरिका के राष्ट्रपति से फोन पर बात की। दोनों नेताओं ने व्यापार पर चर्चा की।",
                    url="https://www.example-hindi-news.org/item/7")
     assert (m["host_country"], m["counterpart_countries"]) == ("IND", ["USA"])
-    assert "country_names_languages.csv" in why.loc["host_country", "evidence"]
+    assert "names_languages.csv" in why.loc["host_country", "evidence"]  # the leader names or the country names table
 
 
 def test_a_generic_country_code_domain_names_no_publisher_country():

@@ -55,7 +55,7 @@ import pandas as pd
 from . import gazetteer as gz
 from ._tables import checked_pattern, read_checked_table
 from .announcements import announcement_rule, planned_date
-from . import language_countries, language_cues
+from . import language_countries, language_cues, language_leaders
 from .initiators import initiator_cues
 from .language import ENGLISH, detect_language, explain_language
 from .records import Record
@@ -2239,9 +2239,10 @@ def _language_rule(c: _Context) -> None:
     ``language_no_foreign_counterpart``, ``held``, ``language_at_request``, ``language_initiative_of``,
     ``language_caller``, ``language_cues`` (:func:`_language_cue_rules`). Where it has none, rule
     ``not_english``: the facts read from cues (medium, status, planned date, initiator) are left empty, not
-    guessed; the date, the host, its country and the counterparts the tables name stand. Then a known leader
-    named further in the head (rule ``language_lead_leader``, :func:`_language_lead_leader`) and the countries
-    named in the page's language (:func:`_language_countries`). English pages return at once: they never
+    guessed; the date, the host, its country and the counterparts the tables name stand. Then the leaders named
+    in the page's own words (rule ``language_leader_name``, ``data/leader_names_languages.csv``: the host, else
+    the counterparts), a known leader named further in the head (rule ``language_lead_leader``,
+    :func:`_language_lead_leader`) and the countries named in the page's language (:func:`_language_countries`). English pages return at once: they never
     read the rows of other languages.
     """
     if c.language == ENGLISH:
@@ -2266,10 +2267,13 @@ def _language_countries(c: _Context) -> None:
     :func:`diplo_analysis.language_countries.countries_in` (CLDR's names of the territories in that
     language, and the rows of ``data/country_names_languages.csv``). The evidence names the language,
     the words and their source: ``ru: 'Узбекистана' (CLDR)``."""
+    title = c.record.title if isinstance(c.record.title, str) else ""  # as written: c.title is folded
+    lead = language_cues.lead_of(title, c.text)
+    if c.host is None:
+        _language_leader_host(c, title, lead)
     if c.host_country is not None and (c.countries or c.medium == "other"):
         return
-    title = c.record.title if isinstance(c.record.title, str) else ""  # as written: c.title is folded
-    head = f"{title}. {language_cues.lead_of(title, c.text)}"
+    head = f"{title}. {lead}"
     if c.host_country is not None:
         _language_lead_leader(c, head)
         if c.countries:
@@ -2293,14 +2297,70 @@ def _language_lead_leader(c: _Context, head: str) -> None:
     English, gets the first known leader of another country than the host's that the title and head name in
     Latin letters ("sonó el teléfono de Alberto Fernández. Del otro lado se presentó Donald Trump"), read
     further than the first sentences the English rules read; before the country words of the page's
-    language. Without a host (a third country's relay of two others' call) the leaders named are not sorted."""
-    if c.countries or c.host is None or c.medium in (None, "other"):
+    language. Without a host (a third country's relay of two others' call) the leaders named in Latin letters
+    are not sorted; those named in the page's own words (``data/leader_names_languages.csv``, rule
+    ``language_leader_name``, :func:`_language_leader_counterparts`) need only the host's country."""
+    if c.countries or c.host_country is None or c.medium in (None, "other"):
         return
-    for _, _, leader in gz.find_leaders(gz.fold(head), c.date):
+    for _, _, leader in gz.find_leaders(gz.fold(head), c.date) if c.host is not None else ():
         if leader.country != c.host_country and leader.name != c.host:
             c.decide("counterparts", [leader.name], "language_lead_leader", leader.name)
             c.decide("countries", [leader.country], "language_lead_leader", leader.name)
             return
+    _language_leader_counterparts(c, head)
+
+
+def _leader_said(c: _Context, m) -> str:
+    """``"ru: 'Путиным' (leader_names_languages.csv:12) = Vladimir Putin"``: the evidence of a leader's name."""
+    return f"{c.language}: {m.words!r} ({m.source}) = {m.leader}"
+
+
+def _language_leader_host(c: _Context, title: str, lead: str) -> None:
+    """Rule ``language_leader_name`` (host): a page not in English whose host no rule found gets the first
+    leader that the words of its language name (``data/leader_names_languages.csv``,
+    :mod:`diplo_analysis.language_leaders`) in its first sentences, else its title: of the publisher's
+    country where that is known ("高市首相は…李在明大統領と会談" on a Japanese site: Takaichi), the first one
+    named otherwise; its country is the host country where that is still open. Where the publisher's country
+    is known, a leader of that country named in Latin letters further in the head is its host too ("Na conversa,
+    Lula disse" on a Brazilian site)."""
+    for part in (lead, title):
+        for m in language_leaders.leaders_in(c.language, part):
+            leader = gz.lookup_leader(m.leader, c.date)
+            if leader is None or (c.host_country is not None and leader.country != c.host_country):
+                continue
+            c.decide("host", leader.name, "language_leader_name", _leader_said(c, m))
+            if c.host_country is None:
+                c.decide("host_country", leader.country, "language_leader_name", _leader_said(c, m))
+            return
+        if c.host_country is not None:
+            for _, _, leader in gz.find_leaders(gz.fold(part), c.date):
+                if leader.country == c.host_country:
+                    c.decide("host", leader.name, "language_leader_name", f"{c.language}: {leader.name} (leaders.csv)")
+                    return
+
+
+def _language_leader_counterparts(c: _Context, head: str) -> None:
+    """Rule ``language_leader_name`` (counterparts): a conversation with a known host and no counterpart gets
+    the first leader of another country that the words of the page's language name in the title and head
+    (``data/leader_names_languages.csv``), and the other such leaders of the same sentence ("з Президентом
+    Франції Франсуа Олландом та канцлером Ангелою Меркель": France and Germany)."""
+    resolved = {}
+    for m in language_leaders.leaders_in(c.language, head):
+        leader = gz.lookup_leader(m.leader, c.date)
+        if leader is not None and leader.country != c.host_country and leader.name != c.host:
+            resolved[m] = leader
+    people, countries, said = [], [], []
+    for m in language_leaders.same_sentence(c.language, head, list(resolved)):
+        leader = resolved[m]
+        if leader.name in people:
+            continue
+        people.append(leader.name)
+        said.append(_leader_said(c, m))
+        if leader.country not in countries:
+            countries.append(leader.country)
+    if people:
+        c.decide("counterparts", people, "language_leader_name", "; ".join(said))
+        c.decide("countries", countries, "language_leader_name", "; ".join(said))
 
 
 def _cue_evidence(cues, found: tuple) -> str:
@@ -2355,13 +2415,20 @@ def _language_initiator_rule(c: _Context, cues) -> None:
             c.decide("initiator", *found)
 
 
-def _caller_by_country(code: str, subject: str, host_country: Optional[str]) -> Optional[str]:
-    """The side of a caller whom no known leader names: the country that the words of the page's language name
-    last in the subject, nearest the verb ("भारत के प्रधानमंत्री ... ने ... को फोन किया": the host's)."""
-    found = language_countries.countries_in(code, subject) if host_country else []
+def _caller_by_country(code: str, subject: str, host_country: Optional[str], date=None) -> Optional[str]:
+    """The side of a caller whom no known leader names: the country or leader (``leader_names_languages.csv``)
+    that the words of the page's language name last in the subject, nearest the verb ("भारत के प्रधानमंत्री ...
+    ने ... को फोन किया": the host's; "أجرى الملك محمد السادس اتصالا هاتفيا مع": the King's)."""
+    if not host_country:
+        return None
+    found = [(f.start, f.code) for f in language_countries.countries_in(code, subject)]
+    for m in language_leaders.leaders_in(code, subject):  # a leader named in the language's words names his side
+        leader = gz.lookup_leader(m.leader, date)
+        if leader is not None:
+            found.append((m.start, leader.country))
     if not found:
         return None
-    return "host" if found[-1].code == host_country else "counterpart"
+    return "host" if max(found)[1] == host_country else "counterpart"
 
 
 def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
@@ -2389,7 +2456,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
     if m:
         subject = first[: m.start()]
         side = (_caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))
-                or _caller_by_country(cues.code, subject, c.host_country))
+                or _caller_by_country(cues.code, subject, c.host_country, c.date))
         if side:
             return side, "language_caller", f"{cues.code}: {subject.strip()[-60:]} {m.group(0).strip()}"
     return None

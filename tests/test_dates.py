@@ -130,6 +130,7 @@ def test_dates_in_text_roles():
         ("https://a.example.cn/page/202109/1.shtml", "2021-09-01", "month"),
         ("http://a.example.com/html/Policy/2016/191708.shtml", "2016-01-01", "year"),
         ("https://a.example.com/en/news/abc2024081300816/leaders-talk.html", "2024-08-13", "day"),
+        ("https://www.gov.example.ie/en/press-release/20240506-call-with-the-president/", "2024-05-06", "day"),
     ],
 )
 def test_url_date_forms(url, expected, precision):
@@ -144,6 +145,30 @@ def test_a_stamp_with_the_month_between_slashes_is_the_page_date():
     ts, _ = resolve_date(r)
     assert ts == day("2025-09-12")
     assert "2025-09-12" in str(explain_date(r).date)
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("18-06-2020", "2020-06-18"),  # hyphens, the day above 12: read
+    ("06/18/2020", "2020-06-18"),
+    ("06-05-2024", None),  # either order: not read (a site does not keep its country's order)
+])
+def test_a_numeric_stamp_with_hyphens_or_slashes_is_read_where_its_order_is_certain(stamp, expected):
+    r = rec(f"News | {stamp}\nThe monarch received a telephone call this evening from a visiting envoy.")
+    ts, _ = resolve_date(r)
+    assert (None if pd.isna(ts) else str(ts.date())) == expected
+
+
+@pytest.mark.parametrize("field", ["2024", "2024-05", "May 2024"])
+def test_a_date_field_that_names_no_day_gives_the_year_of_the_texts_day(field):
+    """A field "2024" was read as 1 January 2024, a day no one wrote: now its year serves the text's day and
+    month (rule year_meta), and without one the date is empty, saying why."""
+    r = rec("On May 6, the Prime Minister held a telephone conversation with the President.", date=field)
+    d = explain_date(r)
+    assert str(d.date.date()) == "2024-05-06" and d.rule == "text_day_month:year_meta" and not d.inferred
+    assert field in d.evidence
+    d = explain_date(rec("The Prime Minister held a telephone conversation with the President.", date=field))
+    assert pd.isna(d.date) and d.rule == "no_date" and "names no day" in d.evidence
+    assert resolve_date(rec("On May 6, they spoke.", date="2024-05-07"))[0] == day("2024-05-07")  # a day: read
 
 
 def test_url_date_absent_or_invalid():

@@ -163,8 +163,10 @@ _RE_CALL_VERB = re.compile(
 _RE_FAR_PHOTO = re.compile(r"Photo:\s*\w|\((?:Xinhua|XINHUA|AP|AFP|Reuters|CFP)\s*/|\((?:Photo|PHOTO)\b|\[(?:Photo|Xinhua|PHOTO)")
 _RE_DATELINE_ANY = re.compile(r"\((?:Xinhua|XINHUA)\)\s*-|\s--\s")
 #: A numeric date with the year last: "30.12.2016" (day first, as wherever dots are written), "11/30/2012",
-#: "28/06/2019" (with slashes only where the day cannot be the month: one of the two is above 12).
-_RE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/]|\.\d)")
+#: "28/06/2019", "18-06-2020" (with slashes or hyphens only where the day cannot be the month: one of the two
+#: is above 12; sites do not keep their country's order, an English edition often writes the month first).
+_RE_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2})"
+                         r"(?![\d/-]|\.\d)")
 _RE_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b)\s*\d")
 _RE_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to)\s*$")
 _RE_XINHUA_SHORT = re.compile(r"(?:Xinhua|XINHUA),\s*(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<yy>\d{2})\b")
@@ -462,7 +464,7 @@ def _find_numeric_dates(scan: _Scan) -> list[DateMention]:
     """Numeric dates with the year last ("30.12.2016", "11/30/2012"): page stamps (``header``),
     or the event after "on"."""
     s, out = scan.s, []
-    points = [i for i in _find_all(s, ("/19", "/20", ".19", ".20")) if s[i + 1:i + 5].isdigit()]
+    points = [i for i in _find_all(s, ("/19", "/20", ".19", ".20", "-19", "-20")) if s[i + 1:i + 5].isdigit()]
     for m in _finditer_windows(_RE_NUMERIC, s, _windows(points, 6, 5)):
         a, b = m.span()
         dm = _numeric_day_month(m)
@@ -652,8 +654,8 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
 _URL_PATTERNS = [
     # /2021-09/10/  /2021-09-10/  /2021/09/10/  /2021/9/10/  /2021-9-10
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?=[/_.\-]|$)"),
-    # t20210910_  content_20210910  /20210910/  utm_content=20191201
-    re.compile(r"(?:\bt|content_|/|=)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[_/.&]|$)"),
+    # t20210910_  content_20210910  /20210910/  utm_content=20191201  /20240506-call-with-x/
+    re.compile(r"(?:\bt|content_|/|=)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[_/.&-]|$)"),
     # /2021/0910/ (people.cn)  /2014/11-14/ (ecns)
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)-?(?P<d>[0-3]\d)/"),
     # /2002/12/04philippines_e.html (a day that opens the page's name)
@@ -1331,13 +1333,29 @@ the words (formatted only by :func:`explain_date`: :func:`resolve_date` never pa
 
 # --- the rules of the day, in order: each reads the context and decides, or returns None
 
+#: A date field that names no day: a year ("2024"), or a year and a month ("2024-05", "May 2024", "05/2024").
+_PARTIAL_FIELD = re.compile(r"\d{4}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{4}|[A-Za-z]{3,9}\.?,? \d{4}|\d{4} [A-Za-z]{3,9}")
+
+
+def _field_year(record) -> Optional[int]:
+    """The year of a date field that names no day (:data:`_PARTIAL_FIELD`), else None."""
+    field = getattr(record, "date", None)
+    if type(field) is not str or not _PARTIAL_FIELD.fullmatch(field.strip()):
+        return None
+    y = int(re.search(r"\d{4}", field).group(0))
+    return y if YEAR_MIN - 90 <= y <= YEAR_MAX else None
+
+
 def _rule_date_field(ctx: _DateContext) -> Optional[_Decision]:
-    """``record.date``, the source's date field: read.  "2021-09-10T12:00:00" -> 10 Sept 2021."""
+    """``record.date``, the source's date field: read.  "2021-09-10T12:00:00" -> 10 Sept 2021. A field that
+    names no day ("2024", "May 2024") does not decide: its year serves the text's day and month (``year_meta``)."""
     field = getattr(ctx.record, "date", None)
     if type(field) is str:  # fast path: an ISO day, looked up in a cache
         ts = _iso_field(field.strip())
         if ts:
             return ts, False, "date_field", lambda: f"date field {field!r}"
+        if _PARTIAL_FIELD.fullmatch(field.strip()):
+            return None
     ts = _parse_field(field, dayfirst=ctx.dayfirst)
     return None if ts is None else (ts, False, "date_field", lambda: f"date field {field!r}")
 
@@ -1475,10 +1493,14 @@ class _DayMonth:
 
 
 def _year_meta(dm: _DayMonth) -> Optional[_YearFound]:
-    """``meta["year"]`` (explicit, read): "on the evening of 16 April" + sidecar ``year: 2020``."""
+    """``meta["year"]`` (explicit, read): "on the evening of 16 April" + sidecar ``year: 2020``; else the year of
+    a date field that names no day ("2020", "April 2020")."""
     y = _meta_year(dm.ctx.meta)
+    where = "meta['year']"
+    if y is None:
+        y, where = _field_year(dm.ctx.record), f"the date field {getattr(dm.ctx.record, 'date', None)!r}"
     if y is not None and _ts(y, dm.month, dm.day) is not None:
-        return y, False, "year_meta", lambda: f"year {y} from meta['year']"
+        return y, False, "year_meta", lambda: f"year {y} from {where}"
     return None
 
 
@@ -1582,6 +1604,9 @@ def _decide(record: Record, host: Optional[str], host_country: Optional[str],
         decision = rule(ctx)
         if decision is not None:
             return decision
+    if _field_year(record) is not None:  # "2024": a year, which no day and month of the text took
+        return pd.NaT, False, "no_date", lambda: (f"the date field {record.date!r} names no day, and neither "
+                                                  "the text nor the page does")
     return _NO_DATE
 
 

@@ -29,6 +29,16 @@ def meta(title, text, publisher=WH, url=WH_URL, date="2022-03-17"):
      "On Monday, April 11, the President will meet virtually with the Prime Minister.", "lead_future"),
     ("Statement on the Bilateral Meeting", "On May 7, the Vice President will meet virtually with the President "
      "of Mexico, who will be joined by the Secretary of Economy.", "lead_future"),
+    # the future said without "will"
+    ("", "Prime Minister Jan Roe of Ireland is expected to meet President Ivo Kalan of Moldova on Friday.",
+     "lead_future"),
+    ("", "The Prime Minister is due to hold talks with the President of Moldova in Dublin next month.", "lead_future"),
+    ("", "The Prime Minister is scheduled to hold a phone call with the President of Moldova later today.",
+     "lead_future"),
+    ("", "The Prime Minister plans to meet the President of Moldova during the summit.", "lead_future"),
+    ("", "The Prime Minister will travel to Chisinau on Monday to hold talks with the President of Moldova.",
+     "lead_future"),
+    ("On April 3, the President of Ruritania will pay an official visit to Elbonia", "", "title_future"),
 ])
 def test_announcements_are_recognised(title, first, rule):
     found = announcement_rule(title, first)
@@ -38,6 +48,7 @@ def test_announcements_are_recognised(title, first, rule):
 @pytest.mark.parametrize("title, first", [
     ("Readout of the President's Call with the Prime Minister of Spain",
      "The leaders spoke today about preparations for the summit, which will be held in Madrid."),
+    ("", "The Prime Minister met the President of Moldova, who is expected to visit Dublin in June."),
     ("Telephone conversation with President of France", "The leaders will continue their contacts."),
     ("President Putin is paying a working visit to Elbonia", "During the visit he will hold talks with the President."),
     ("Statement on Ukraine", "The President met the Prime Minister today; they will meet again in June."),

@@ -55,13 +55,18 @@ _I = re.IGNORECASE
 
 #: A conversation to come: "will hold talks", "will meet virtually", "will
 #: speak with", "will hold a video call", "will participate in a bilateral
-#: meeting", "will visit Elbonia", "will take part in the summit".
-FUTURE_CONVERSATION = re.compile(
-    r"\bwill (?:(?:hold|have) (?:a |an |the )?(?:[\w.-]+ ){0,6}?(?:talks|call|conversation|meeting|videoconference|summit)"
-    r"|meet|speak|talk|visit|receive|host|welcome|attend|take part|join"
-    r"|participate in (?:[\w-]+ ){0,4}?(?:meeting|summit|call|talks|event|videoconference))\b",
-    _I,
-)
+#: meeting", "will visit Elbonia", "will take part in the summit", "will travel to".
+_TO_COME_VERBS = (
+    r"(?:(?:hold|have) (?:a |an |the )?(?:[\w.-]+ ){0,6}?(?:talks|call|conversation|meeting|videoconference|summit)"
+    r"|meet|speak|talk|visit|receive|host|welcome|attend|take part|join|travel|pay (?:a |an )?(?:[\w-]+ ){0,3}?visit"
+    r"|participate in (?:[\w-]+ ){0,4}?(?:meeting|summit|call|talks|event|videoconference))\b")
+#: ... and the same said without "will": "is expected to meet", "is due to hold talks", "is scheduled to hold a
+#: phone call", "plans to meet", "is to visit" (a headline's British future).
+_BE_TO = r"(?:(?:is|are) (?:expected |due |scheduled |set |slated |going )?to|plans? to|intends? to)"
+FUTURE_CONVERSATION = re.compile(rf"\b(?:will|{_BE_TO}) {_TO_COME_VERBS}", _I)
+#: Words one of which every match of :data:`FUTURE_CONVERSATION` holds (a cheap test before it).
+_FUTURE_KEYS = ("will", "expected to", "due to", "scheduled to", "set to", "slated to", "going to", "plan to",
+                "plans to", "intend to", "intends to", "is to ", "are to ")
 #: A headline's infinitive of a conversation to come, after a subject of names and titles only:
 #: "Taoiseach to meet with Chancellor ...", "Deputy President Jane Roe to host ...".
 TITLE_TO = re.compile(
@@ -119,8 +124,8 @@ def announcement_rule(title: str, first: str) -> Optional[Announcement]:
     True
     """
     title, first = title or "", first or ""
-    low_title = title.lower()
-    if "will" not in low_title and "will" not in first.lower() and not _UPCOMING_KEYS.search(low_title) \
+    low_title, low_first = title.lower(), first.lower()
+    if not any(k in low_title or k in low_first for k in _FUTURE_KEYS) and not _UPCOMING_KEYS.search(low_title) \
             and " to " not in title:
         return None  # the words every rule needs are absent (a cheap test first)
     m = FUTURE_CONVERSATION.search(title)

@@ -6,8 +6,9 @@ Everything here is built ONCE, on first use, and cached:
   names of every country) plus ``data/gazetteer_names.csv`` (demonyms,
   adjectives, abbreviations and international organisations that the
   converter lacks), compiled into one trie-shaped regular expression;
-- the leaders table ``data/leaders.csv`` (heads of state and government and
-  foreign ministers of every UN member state from 2015 on, and of the countries
+- the leaders table ``data/leaders.csv`` (heads of state and government of 191
+  of the 193 UN member states and foreign ministers of about 130 from 2015 on,
+  and of the countries
   the corpus names most since 1991; national security advisers of a few; heads
   of international organisations; with their terms), compiled the same way
   from every alias. Its rows are facts (names, offices, dates) written from
@@ -292,10 +293,11 @@ def package_leaders() -> pd.DataFrame:
 
     Notes
     -----
-    The rows cover the heads of state and government and the foreign
-    ministers of every UN member state (and Kosovo, Palestine, Taiwan, the
-    Holy See) in office at any time from 2015 on, and the heads of the main
-    international organisations. They were written as facts from the public
+    The rows cover the heads of state and government of 191 of the 193 UN
+    member states (not San Marino, Vanuatu; and Kosovo, Palestine, Taiwan,
+    the Holy See) in office at any time from 2015 on, the foreign ministers
+    of about 130 of them, and the heads of the main international
+    organisations. They were written as facts from the public
     record (official lists of office holders, yearly lists of state leaders
     and foreign ministers); the changes of 2025-2026 were checked against
     stored copies of news reports and official announcements of the

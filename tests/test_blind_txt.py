@@ -12,8 +12,9 @@ styles. The reader's first run took the site's name for the title on all 12;
 ``fixtures/blind_txt_labels.csv`` holds what a careful reader takes from each.
 For ``other`` documents the labeller listed no counterparts where the package
 lists the addressees of messages (docs/metadata.md), so only their medium is
-compared. One known miss: the host named "Mohammad Ishaq Dar" is read as
-"Ishaq Dar" (a three-word name after two offices and "Senator").
+compared. The host named "Mohammad Ishaq Dar", once a known miss read as
+"Ishaq Dar", is now the leaders table's Ishaq Dar (Pakistan's foreign minister
+since 2024), the same person either way.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from diplo_analysis.gazetteer import fold
 
 HERE = Path(__file__).parent / "fixtures"
 LABELS = pd.read_csv(HERE / "blind_txt_labels.csv", dtype=str, keep_default_na=False)
-KNOWN_MISS = {"page_09.txt": "the host 'Mohammad Ishaq Dar' is read as 'Ishaq Dar'"}
+KNOWN_MISS: dict[str, str] = {}  # file -> why it is missed (none now)
 
 
 @pytest.fixture(scope="module")

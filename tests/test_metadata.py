@@ -823,6 +823,16 @@ def test_a_visit_abroad_is_a_meeting_with_its_hosts(title, medium, countries):
         assert m["host"] == "Dana Whitlow"
 
 
+def test_a_trip_to_several_countries_keeps_the_hosts_it_does_not_name():
+    # the text names Ghana's president only: Togo and Benin stay as unnamed hosts (rule visit_abroad_others)
+    m = meta("Readout of Deputy National Security Advisor Dana Whitlow's Travel to Ghana, Togo and Benin",
+             "In Accra, Ms. Whitlow met with President Nana Akufo-Addo to discuss maritime security.",
+             publisher=WH, url=WH_URL, date="2023-05-01")
+    assert m["medium"] == "in_person"
+    assert m["counterparts"] == ["Nana Akufo-Addo", None, None]
+    assert m["counterpart_countries"] == ["GHA", "TGO", "BEN"]
+
+
 @pytest.mark.parametrize("publisher, url, date, want", [
     ("The Federal Government", "https://www.bundesregierung.de/breg-en/news/x", "2024-11-15", "host"),  # his site
     (KREMLIN, KREMLIN_URL, "2024-11-15", "counterpart"),  # the Kremlin's host is the President

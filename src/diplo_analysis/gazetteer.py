@@ -6,9 +6,15 @@ Everything here is built ONCE, on first use, and cached:
   names of every country) plus ``data/gazetteer_names.csv`` (demonyms,
   adjectives, abbreviations and international organisations that the
   converter lacks), compiled into one trie-shaped regular expression;
-- the leaders table ``data/leaders.csv`` (heads of state and government,
-  foreign ministers, national security advisers and heads of international
-  organisations, with their terms), compiled the same way from every alias;
+- the leaders table ``data/leaders.csv`` (heads of state and government of 191
+  of the 193 UN member states and foreign ministers of about 130 from 2015 on,
+  and of the countries
+  the corpus names most since 1991; national security advisers of a few; heads
+  of international organisations; with their terms), compiled the same way
+  from every alias. Its rows are facts (names, offices, dates) written from
+  the public record, the changes of 2025-2026 checked against stored copies of
+  news reports and official announcements; no text is copied
+  (``docs/metadata.md``, "Tables", says which dates are approximate);
 - the publisher table ``data/gazetteer_publishers.csv`` (domain or name
   fragments -> the publishing country), with the URL's country-code
   top-level domain as a fallback.
@@ -284,6 +290,20 @@ def package_leaders() -> pd.DataFrame:
         (``head_of_state``, ``head_of_government``, ``vice_president``,
         ``foreign_minister``, ``national_security_adviser``, ``org_head``, ...),
         ``start`` and ``end`` (datetime64, NaT when open).
+
+    Notes
+    -----
+    The rows cover the heads of state and government of 191 of the 193 UN
+    member states (not San Marino, Vanuatu; and Kosovo, Palestine, Taiwan,
+    the Holy See) in office at any time from 2015 on, the foreign ministers
+    of about 130 of them, and the heads of the main international
+    organisations. They were written as facts from the public
+    record (official lists of office holders, yearly lists of state leaders
+    and foreign ministers); the changes of 2025-2026 were checked against
+    stored copies of news reports and official announcements of the
+    appointments. About 50 foreign ministers' terms whose day was not found
+    start or end on the 15th of the month, and changes of 2026 may be missing
+    (``docs/metadata.md``, "Tables").
     """
     with _data_path("leaders.csv").open(encoding="utf-8") as fh:
         df = pd.read_csv(fh, dtype=str, keep_default_na=False)

@@ -1892,17 +1892,19 @@ def _together_rule(c: _Context) -> None:
 
 def _visit_rule(c: _Context) -> None:
     """Rule ``visit_abroad``: "Readout of X's Visit to France", "... official visit to Cuba": a visit
-    abroad is meeting its hosts (not "ahead of", "after", "invitation to", a press event, letters)."""
+    abroad is meeting its hosts (not "ahead of", "after", "invitation to", a press event, letters).
+    A trip to several countries whose text names the hosts of some ("Travel to Gabon and Nigeria ...
+    met with President Ali Bongo Ondimba") keeps the others as unnamed hosts (rule ``visit_abroad_others``)."""
     title = c.title
-    trip = _TRAVEL.search(title) if (c.medium == "other" or (c.medium == "in_person" and not c.countries)) \
-        and title and not c.announced else None
-    if not trip or _NOT_THE_TRIP.search(title, 0, trip.start()) or _CORRESPONDENCE.search(title) \
-            or _PRESS_EVENT.search(title):
+    if not title or c.announced:
         return
-    dest = [code for _, _, code in gz.find_countries(trip.group("dest")) if code != c.host_country
-            and code not in gz.ORG_CODES]
-    if not dest:
+    if c.medium == "in_person" and c.countries:
+        _other_destinations(c, title)
         return
+    found = _trip(c, title) if c.medium in ("other", "in_person") else None
+    if not found:
+        return
+    trip, dest = found
     c.decide("medium", "in_person", "visit_abroad", trip.group(0))
     if not c.countries:
         dest = list(dict.fromkeys(dest))
@@ -1912,6 +1914,29 @@ def _visit_rule(c: _Context) -> None:
         host = _unknown_host(c.t_subject)
         if host is not None:
             c.decide("host", host, "visit_abroad", c.t_subject)
+
+
+def _trip(c: _Context, title: str):
+    """The trip a title names and its destinations (codes, the host's country and organisations left out), or None."""
+    trip = _TRAVEL.search(title)
+    if not trip or _NOT_THE_TRIP.search(title, 0, trip.start()) or _CORRESPONDENCE.search(title) \
+            or _PRESS_EVENT.search(title):
+        return None
+    dest = [code for _, _, code in gz.find_countries(trip.group("dest")) if code != c.host_country
+            and code not in gz.ORG_CODES]
+    return (trip, dest) if dest else None
+
+
+def _other_destinations(c: _Context, title: str) -> None:
+    """Rule ``visit_abroad_others``: the destinations of a trip of several countries that no counterpart is of."""
+    found = _trip(c, title)
+    if not found:
+        return
+    trip, dest = found
+    missing = [code for code in dict.fromkeys(dest) if code not in c.countries]
+    if len(dest) > 1 and missing:
+        c.decide("counterparts", list(c.counterparts) + [None] * len(missing), "visit_abroad_others", trip.group(0))
+        c.decide("countries", list(c.countries) + missing, "visit_abroad_others", trip.group(0))
 
 
 def _gathering_rules(c: _Context) -> None:

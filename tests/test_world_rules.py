@@ -109,6 +109,9 @@ def test_initiator_phrases_of_other_house_styles(title, text, side, rule):
     ("Prime Minister Jan Roe responded to a phone call from President Ivo Kalan of Moldova.", "counterpart",
      "at_request"),
     ("Prime Minister Jan Roe reached out to President Ivo Kalan of Moldova by phone.", "host", "caller"),
+    ("Prime Minister Jan Roe fielded a phone call from President Ivo Kalan of Moldova.", "counterpart", "at_request"),
+    ("In response to a request from the Moldovan side, Prime Minister Jan Roe held a telephone conversation with "
+     "President Ivo Kalan of Moldova.", "counterpart", "initiative_of"),
     # the lead sentence reports the call without a word for it: its "at X's request" is about the call
     ("Prime Minister Jan Roe spoke with President Ivo Kalan of Moldova at Moldova's request.", "counterpart",
      "initiative_of"),

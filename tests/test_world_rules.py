@@ -724,3 +724,28 @@ def test_an_address_that_says_meets_yields_to_the_first_sentences_own_call(text,
         assert why.loc["medium", "rule"] == "text_cue"
         m, _ = meta("Foreign Minister Roe meets Moldovan counterpart Kalan", text, url, "2024-05-06")
         assert m["medium"] == "in_person"
+
+
+@pytest.mark.parametrize("title, text, side", [
+    # a call made to greet, congratulate or condole: the subject made it
+    ("", "Prime Minister Jan Roe of Ireland on Monday held a telephone call with President Ivo Kalan of Moldova to "
+         "convey greetings on the national day. The two leaders discussed trade.", "host"),
+    ("", "Prime Minister Jan Roe of Ireland had a telephone conversation with President Ivo Kalan of Moldova to "
+         "congratulate him on his re-election.", "host"),
+    # the caller named in the sentence after the first, with that sentence's own subject
+    ("Prime Minister Roe extends greetings to the President of Moldova",
+     "Prime Minister Jan Roe of Ireland extended his greetings on Sunday to President Ivo Kalan of Moldova. The "
+     "Prime Minister's Office said he made a telephone call to President Kalan.", "host"),
+    ("Prime Minister Roe speaks with the President of Moldova",
+     "Prime Minister Jan Roe of Ireland spoke on the phone with President Ivo Kalan of Moldova on Sunday. President "
+     "Ivo Kalan of Moldova telephoned Prime Minister Roe to thank him for his support.", "counterpart"),
+])
+def test_who_called_from_the_purpose_of_the_call_or_the_second_sentence(title, text, side):
+    m, why = meta(title, text, "https://www.gov.ie/en/news/pm-call/", "2024-05-06")
+    assert m["medium"] == "phone" and m["initiator"] == side and why.loc["initiator", "rule"] == "caller"
+
+
+def test_a_call_to_exchange_greetings_between_two_leaders_names_no_caller():
+    m, _ = meta("", "The two leaders held a telephone call to exchange greetings on the New Year. They discussed trade.",
+                "https://news.example.com/2022/05/03/story", "2022-05-03")
+    assert m["initiator"] is None

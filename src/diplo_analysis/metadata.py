@@ -1164,7 +1164,7 @@ def _caller(subject: str, host: Optional[str], host_country: Optional[str], date
         return "host" if host_country and titled[0] == host_country else "counterpart"
     if any(c != host_country for _, _, c in found):
         return "counterpart"
-    if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary)\b", subject):
+    if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary|PM)\b", subject):
         return "host"
     return None
 
@@ -2249,8 +2249,20 @@ def _initiator_rule(c: _Context) -> None:
         # first sentence is read as a first sentence (rule caller)
         quoted = next(_iter_sentences(raw[said.end():said.end() + 600]), "")
         found = _initiator_decision(quoted, quoted, c.host, c.host_country, c.date, 0, tuple(c.counterparts))
+    if found is None and len(c.sents) > c.i + 1:
+        found = _second_sentence_caller(c, c.sents[c.i + 1])
     if found is not None:
         c.decide("initiator", *found)
+
+
+def _second_sentence_caller(c: _Context, second: str) -> Optional[tuple[str, str, str]]:
+    """Rule ``caller`` in the sentence after the first, its own subject read ("Prime Minister X extended his
+    greetings to the leaders of A and B. His office said he made telephone calls to ...")."""
+    m = initiator_cues().caller.search(second)
+    if m is None:
+        return None
+    side = _caller(second[: m.start()], c.host, c.host_country, c.date, tuple(c.counterparts))
+    return (side, "caller", f"{second[: m.start()].strip()[-60:]} {m.group(0).strip()}") if side else None
 
 
 #: The facts read from cues: left empty on a page in a language without cue rows (:func:`_language_rule`).

@@ -123,10 +123,14 @@ def test_initiator_phrases_of_relative_clauses_replies_and_the_lead_sentence(tex
     assert why.loc["initiator", "rule"] == rule
 
 
-def test_a_request_outside_the_lead_sentence_without_a_call_word_says_nothing_of_the_call():
+@pytest.mark.parametrize("tail", [
+    "A shipment of grain was sent at the request of the Moldovan side.",
+    # "discussion" not as the sentence's subject: not the call
+    "A panel discussion on energy was organised on Moldova's initiative.",
+])
+def test_a_request_outside_the_lead_sentence_without_a_call_word_says_nothing_of_the_call(tail):
     m, _ = meta("Prime Minister speaks with the President of Moldova",
-                "Prime Minister Jan Roe spoke with President Ivo Kalan of Moldova. They discussed trade. A "
-                "shipment of grain was sent at the request of the Moldovan side.",
+                "Prime Minister Jan Roe spoke with President Ivo Kalan of Moldova. They discussed trade. " + tail,
                 "https://www.gov.example/news/pm-call", "2024-05-06")
     assert m["medium"] == "phone" and m["initiator"] is None
 
@@ -749,3 +753,25 @@ def test_a_call_to_exchange_greetings_between_two_leaders_names_no_caller():
     m, _ = meta("", "The two leaders held a telephone call to exchange greetings on the New Year. They discussed trade.",
                 "https://news.example.com/2022/05/03/story", "2022-05-03")
     assert m["initiator"] is None
+
+
+@pytest.mark.parametrize("tail, side", [
+    ("The discussion was held on Moldova's initiative.", "counterpart"),
+    ("The talks took place at the initiative of the Finnish side.", "host"),
+])
+def test_a_sentence_whose_subject_is_the_discussion_reports_the_calls_initiator(tail, side):
+    m, why = meta("President Jan Roe spoke with the President of Moldova",
+                  "President Jan Roe had a phone call with President Ivo Kalan of Moldova. They discussed trade "
+                  "and energy. " + tail, "https://www.presidency.fi/news/call", "2024-05-06")
+    assert m["medium"] == "phone" and m["initiator"] == side
+    assert why.loc["initiator", "rule"] == "initiative_of"
+
+
+def test_a_full_date_after_took_place_is_an_earlier_event_not_the_pages_stamp():
+    from diplo_analysis.dates import dates_in_text
+    text = ("Press release 2/2022\n19 January 2022\n\nPresident Jan Roe had a phone call with President Ivo Kalan "
+            "of Moldova on Tuesday, 18 January 2022. They continued their talk which took place 13 December 2021.")
+    roles = {(d.month, d.day): d.role for d in dates_in_text(text)}
+    assert roles[(12, 13)] == "event" and roles[(1, 19)] == "header"
+    m, _ = meta("", text, "https://www.gov.example/news/call")
+    assert str(m["date"])[:10] == "2022-01-18"

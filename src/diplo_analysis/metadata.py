@@ -1034,6 +1034,9 @@ def _unknown_host(subject: str) -> Optional[str]:
 _CALL_WORD = re.compile(r"\b(?:(?:tele)?phone|call|conversation|conversations|videoconferenc\w*|video link|video call)\b", I)
 _SENT_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\s[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bMs)(?<!\bSt)(?<!\.[A-Z])[.!?](?:\s+|$)|\n")
 _HOST_SIDE = re.compile(r"\b(?:our|this) side\b", I)
+#: A sentence whose subject is the reported call in other words ("The discussion was held on Finland's initiative.",
+#: "The talks took place at the request of ..."): about the call, though it has no word for a call.
+_THE_DISCUSSION = re.compile(r"\s*The (?:discussion|talks?)\b", I)
 
 
 def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -> str:
@@ -1116,7 +1119,8 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
         e = _SENT_END.search(text, m.end(), m.end() + 400)
         b = e.start() if e else min(len(text), m.end() + 400)
         sentence = text[a:b]
-        if not _CALL_WORD.search(sentence) and not _is_lead(sentence, first[lead_at:]):
+        if not _CALL_WORD.search(sentence) and not _is_lead(sentence, first[lead_at:]) \
+                and not _THE_DISCUSSION.match(sentence):
             continue  # about something else than the call; the lead sentence reports the call (rule lead_sentence)
         if kind == "counterpart":
             return "counterpart", "at_request", m.group(0)

@@ -749,3 +749,49 @@ def test_a_call_to_exchange_greetings_between_two_leaders_names_no_caller():
     m, _ = meta("", "The two leaders held a telephone call to exchange greetings on the New Year. They discussed trade.",
                 "https://news.example.com/2022/05/03/story", "2022-05-03")
     assert m["initiator"] is None
+
+
+# ---- second round on organisations' and smaller states' pages (fresh_pages_orgs2)
+def test_a_lone_capitalised_headline_word_is_no_compatriot_taking_part():
+    # "Unite" and "Strategic" are no persons: the text's talks with two foreign leaders count
+    m, why = meta("Indonesia's Leaders Unite: Strategic Talks at the Summit",
+                  "President Joko Widodo met Prime Minister Fumio Kishida of Japan during the summit.",
+                  "https://news.example.org/a1", "2023-05-20")
+    assert m["medium"] == "in_person" and m["host_country"] == "IDN"
+    assert m["counterpart_countries"] == ["JPN"]
+    # a compatriot with a person's name in the title still makes a domestic event
+    m, _ = meta("Indonesia's President Meets Governor Jan Roe",
+                "President Joko Widodo met Governor Jan Roe of Indonesia in the capital.",
+                "https://news.example.org/a2", "2023-05-20")
+    assert m["medium"] == "other" and m["counterpart_countries"] == []
+
+
+def test_a_headline_verb_ends_a_name():
+    from diplo_analysis.metadata import _person_name
+    assert _person_name("Jane Roe Meets") == "Jane Roe"
+    assert _person_name("Leaders Unite:") is None
+    assert _person_name("Jane Roe Welcomes Ruritanian Guests") == "Jane Roe"
+
+
+def test_an_organisations_head_who_pays_a_courtesy_call_is_the_counterpart_on_another_site():
+    m, why = meta("", "Kristalina Georgieva, Managing Director of the IMF, paid a courtesy call on President Joko "
+                  "Widodo at the palace. They talked about the budget.", "https://news.example.org/b1", "2022-03-01")
+    assert (m["medium"], m["host"], m["host_country"]) == ("in_person", "Joko Widodo", "IDN")
+    assert m["counterpart_countries"] == ["IMF"]
+    assert why.loc["host_country", "rule"] == "courtesy_call"
+    # on the organisation's own site its head stays the host
+    m, _ = meta("", "The Secretary-General paid a courtesy call on President Joko Widodo at the palace.",
+                "https://www.un.org/sg/readout-9", "2022-03-01")
+    assert m["host_country"] == "UN"
+
+
+def test_the_uns_readout_title_relayed_by_another_site_makes_the_secretary_general_the_host():
+    m, why = meta("Readout of the Secretary-General's meeting with H.E. Mr. Jan Roe, President of Ruritania",
+                  "The Secretary-General met with H.E. Mr. Jan Roe, President of Ruritania. They talked about water.",
+                  "https://relay.example.org/apo/2019/09/23/readout", "2019-09-23")
+    assert (m["host"], m["host_country"]) == ("Antonio Guterres", "UN")
+    assert why.loc["host", "rule"] == "un_readout_title"
+    # another title on the same kind of site is not read so
+    _, why = meta("UN chief to visit the region", "The Secretary-General will travel next week.",
+                  "https://relay.example.org/apo/2019/09/24/visit", "2019-09-24")
+    assert "un_readout_title" not in set(why["rule"])

@@ -795,3 +795,15 @@ def test_the_uns_readout_title_relayed_by_another_site_makes_the_secretary_gener
     _, why = meta("UN chief to visit the region", "The Secretary-General will travel next week.",
                   "https://relay.example.org/apo/2019/09/24/visit", "2019-09-24")
     assert "un_readout_title" not in set(why["rule"])
+
+
+def test_on_a_relay_crediting_an_office_a_named_foreign_subject_is_a_counterpart():
+    """Rule credited_source: "..., according to the Kremlin" makes the page the Kremlin's; the subject, a
+    president of another country named by his country's word, is then the counterpart, known leader or not."""
+    m, why = meta("", "Moldovan President Jan Roe held a phone call with Russian President Vladimir Putin, according "
+                      "to the Kremlin. They discussed trade.", "https://www.newswire.example.com/story/1", "2019-05-06")
+    assert m["host_country"] == "RUS" and m["counterpart_countries"] == ["MDA"] and m["counterparts"] == ["Jan Roe"]
+    # without a credited office the page has no host country to set the subject apart
+    m, _ = meta("", "Moldovan President Jan Roe held a phone call with the Prime Minister of Ireland. They discussed "
+                    "trade.", "https://www.newswire.example.com/story/2", "2019-05-06")
+    assert m["counterpart_countries"] == ["IRL"]

@@ -1856,7 +1856,9 @@ def _counterparts_stage(c: _Context) -> None:
     ``title_sides`` ("Japan-Australia Summit": a side, not a person; the first sentence's on a page
     without a title) and ``url_slug_countries`` (:func:`_slug_countries`); ``spoke_with``: "X spoke with Y"
     with a foreign counterpart and no medium named is a call."""
-    extra = [p for p in c.t_subj + c.f_subj if p["known"]]
+    # the subject's known leaders, and on a relay that credits an office (rule credited_source) a named person of
+    # another country ("Moldovan President Jan Roe held a call with President X, according to the Kremlin")
+    extra = [p for p in c.t_subj + c.f_subj if p["known"] or (c.credited and p["named"] and p["country"])]
     counterparts, countries, seen, foreign_seen = [], [], set(), set()
     for p in c.people + c.foreign(extra):
         key = p["name"] or p.get("desc") or p["country"]

@@ -807,3 +807,24 @@ def test_on_a_relay_crediting_an_office_a_named_foreign_subject_is_a_counterpart
     m, _ = meta("", "Moldovan President Jan Roe held a phone call with the Prime Minister of Ireland. They discussed "
                     "trade.", "https://www.newswire.example.com/story/2", "2019-05-06")
     assert m["counterpart_countries"] == ["IRL"]
+
+
+_FIRST_CALL = ("Prime Minister Jan Roe of Ireland held a telephone conversation with President Ivo Kalan of Moldova on "
+               "Monday. They discussed trade and energy. ")
+
+
+@pytest.mark.parametrize("marker", ["Also on Monday, the Prime Minister", "Earlier in the day, the Prime Minister",
+                                    "Meanwhile, the Prime Minister", "In addition, the Prime Minister",
+                                    "On the same day, the Prime Minister", "The same day, he"])
+def test_markers_of_another_conversation_the_same_day_count_its_counterpart(marker):
+    m, why = meta("", _FIRST_CALL + f"{marker} spoke with Prime Minister Irakli Doe of Georgia. They discussed the region.",
+                  "https://www.gov.ie/en/news/pm-calls/", "2024-05-06")
+    assert m["counterpart_countries"] == ["MDA", "GEO"]
+    assert why.loc["counterpart_countries", "rule"] == "several_calls"
+
+
+def test_a_bare_earlier_is_no_other_conversation_of_the_page():
+    # "Earlier, X met Y" in a news relay is as often a meeting of another day, mentioned in passing
+    m, _ = meta("", _FIRST_CALL + "Earlier, the Prime Minister met Prime Minister Irakli Doe of Georgia.",
+                "https://www.gov.ie/en/news/pm-calls/", "2024-05-06")
+    assert m["counterpart_countries"] == ["MDA"]

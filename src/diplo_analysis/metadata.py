@@ -2078,12 +2078,16 @@ def _also_called_rule(c: _Context) -> None:
 
 #: A sentence that opens with another conversation of the host ("The Prime Minister also spoke to X", "He then
 #: spoke with X", "In a separate call, the Taoiseach spoke with X", "Later, she held calls with X of A and Y of
-#: B"): a marker (also, then, later, separately, a separate call) or the opening of a paragraph, a subject (he,
+#: B", "Also on Monday, the Prime Minister spoke with X"): a marker (also, then, later, earlier that day (not a
+#: bare "earlier": an earlier day's meeting in passing), meanwhile, in addition, the same day, separately, a
+#: separate call) or the opening of a paragraph, a subject (he,
 #: she, "the" and an office, or a name) and a verb of a call or meeting with its object (rule several_calls).
 _NEXT_CALL = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))"
     r"(?P<mark>(?:In a separate (?:(?:tele)?phone |video )?(?:call|conversation|meeting)|Separately|Subsequently"
-    r"|Afterwards|Then|Later(?: (?:on|that day|the same day|in the day|that evening|in the evening))?),?\s+)?"
+    r"|Afterwards|Then|Later(?: (?:on|that day|the same day|in the day|that evening|in the evening))?"
+    r"|Also(?: (?:today|that day|on the same day|on [A-Z]\w+))?|Earlier (?:today|that day|in the day|on the same day"
+    r"|on [A-Z]\w+)|Meanwhile|In addition|(?:On t|T)he same day),?\s+)?"
     r"(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?:\s+(?-i:[A-Z][\w'\-]*)){1,3}|(?-i:[A-Z][\w'\-]*)(?:\s+(?-i:[A-Z][\w'\-]*)){0,3})"
     r"\s+(?P<adv>(?:also|then|later|subsequently|separately)\s+)?"
     r"(?:(?:spoke|talked)\s+(?:(?:by|on the|over the)\s+(?:tele)?phone\s+)?(?:with|to)"

@@ -755,6 +755,85 @@ def test_a_call_to_exchange_greetings_between_two_leaders_names_no_caller():
     assert m["initiator"] is None
 
 
+# ---- second round on organisations' and smaller states' pages (fresh_pages_orgs2)
+def test_a_lone_capitalised_headline_word_is_no_compatriot_taking_part():
+    # "Unite" and "Strategic" are no persons: the text's talks with two foreign leaders count
+    m, why = meta("Indonesia's Leaders Unite: Strategic Talks at the Summit",
+                  "President Joko Widodo met Prime Minister Fumio Kishida of Japan during the summit.",
+                  "https://news.example.org/a1", "2023-05-20")
+    assert m["medium"] == "in_person" and m["host_country"] == "IDN"
+    assert m["counterpart_countries"] == ["JPN"]
+    # a compatriot with a person's name in the title still makes a domestic event
+    m, _ = meta("Indonesia's President Meets Governor Jan Roe",
+                "President Joko Widodo met Governor Jan Roe of Indonesia in the capital.",
+                "https://news.example.org/a2", "2023-05-20")
+    assert m["medium"] == "other" and m["counterpart_countries"] == []
+
+
+def test_a_headline_verb_ends_a_name():
+    from diplo_analysis.metadata import _person_name
+    assert _person_name("Jane Roe Meets") == "Jane Roe"
+    assert _person_name("Leaders Unite:") is None
+    assert _person_name("Jane Roe Welcomes Ruritanian Guests") == "Jane Roe"
+
+
+def test_an_organisations_head_who_pays_a_courtesy_call_is_the_counterpart_on_another_site():
+    m, why = meta("", "Kristalina Georgieva, Managing Director of the IMF, paid a courtesy call on President Joko "
+                  "Widodo at the palace. They talked about the budget.", "https://news.example.org/b1", "2022-03-01")
+    assert (m["medium"], m["host"], m["host_country"]) == ("in_person", "Joko Widodo", "IDN")
+    assert m["counterpart_countries"] == ["IMF"]
+    assert why.loc["host_country", "rule"] == "courtesy_call"
+    # on the organisation's own site its head stays the host
+    m, _ = meta("", "The Secretary-General paid a courtesy call on President Joko Widodo at the palace.",
+                "https://www.un.org/sg/readout-9", "2022-03-01")
+    assert m["host_country"] == "UN"
+
+
+def test_the_uns_readout_title_relayed_by_another_site_makes_the_secretary_general_the_host():
+    m, why = meta("Readout of the Secretary-General's meeting with H.E. Mr. Jan Roe, President of Ruritania",
+                  "The Secretary-General met with H.E. Mr. Jan Roe, President of Ruritania. They talked about water.",
+                  "https://relay.example.org/apo/2019/09/23/readout", "2019-09-23")
+    assert (m["host"], m["host_country"]) == ("Antonio Guterres", "UN")
+    assert why.loc["host", "rule"] == "un_readout_title"
+    # another title on the same kind of site is not read so
+    _, why = meta("UN chief to visit the region", "The Secretary-General will travel next week.",
+                  "https://relay.example.org/apo/2019/09/24/visit", "2019-09-24")
+    assert "un_readout_title" not in set(why["rule"])
+
+
+def test_on_a_relay_crediting_an_office_a_named_foreign_subject_is_a_counterpart():
+    """Rule credited_source: "..., according to the Kremlin" makes the page the Kremlin's; the subject, a
+    president of another country named by his country's word, is then the counterpart, known leader or not."""
+    m, why = meta("", "Moldovan President Jan Roe held a phone call with Russian President Vladimir Putin, according "
+                      "to the Kremlin. They discussed trade.", "https://www.newswire.example.com/story/1", "2019-05-06")
+    assert m["host_country"] == "RUS" and m["counterpart_countries"] == ["MDA"] and m["counterparts"] == ["Jan Roe"]
+    # without a credited office the page has no host country to set the subject apart
+    m, _ = meta("", "Moldovan President Jan Roe held a phone call with the Prime Minister of Ireland. They discussed "
+                    "trade.", "https://www.newswire.example.com/story/2", "2019-05-06")
+    assert m["counterpart_countries"] == ["IRL"]
+
+
+_FIRST_CALL = ("Prime Minister Jan Roe of Ireland held a telephone conversation with President Ivo Kalan of Moldova on "
+               "Monday. They discussed trade and energy. ")
+
+
+@pytest.mark.parametrize("marker", ["Also on Monday, the Prime Minister", "Earlier in the day, the Prime Minister",
+                                    "Meanwhile, the Prime Minister", "In addition, the Prime Minister",
+                                    "On the same day, the Prime Minister", "The same day, he"])
+def test_markers_of_another_conversation_the_same_day_count_its_counterpart(marker):
+    m, why = meta("", _FIRST_CALL + f"{marker} spoke with Prime Minister Irakli Doe of Georgia. They discussed the region.",
+                  "https://www.gov.ie/en/news/pm-calls/", "2024-05-06")
+    assert m["counterpart_countries"] == ["MDA", "GEO"]
+    assert why.loc["counterpart_countries", "rule"] == "several_calls"
+
+
+def test_a_bare_earlier_is_no_other_conversation_of_the_page():
+    # "Earlier, X met Y" in a news relay is as often a meeting of another day, mentioned in passing
+    m, _ = meta("", _FIRST_CALL + "Earlier, the Prime Minister met Prime Minister Irakli Doe of Georgia.",
+                "https://www.gov.ie/en/news/pm-calls/", "2024-05-06")
+    assert m["counterpart_countries"] == ["MDA"]
+
+
 @pytest.mark.parametrize("tail, side", [
     ("The discussion was held on Moldova's initiative.", "counterpart"),
     ("The talks took place at the initiative of the Finnish side.", "host"),

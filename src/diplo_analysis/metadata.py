@@ -334,6 +334,13 @@ _EVENT_VERB = frozenset(
     "meets met holds held has had speaks spoke talks talked receives received hosts hosted sends sent calls called "
     "visits visited attends attended delivers delivered congratulates congratulated".split()
 )
+#: Verbs a title-case headline capitalises ("Fiji's Leaders Unite: ...", "World Bank Group President Meets with
+#: ..."): never a word of a person's name (rule ``headline_verb_not_name``), so "Unite" is no compatriot taking part.
+_HEADLINE_VERBS = frozenset(
+    "meet meets unite unites discuss discusses agree agrees hold holds sign signs pledge pledges vow vows urge urges "
+    "hail hails welcome welcomes receive receives host hosts speak speaks review reviews explore explores "
+    "reaffirm reaffirms strengthen strengthens boost boosts".split()
+)
 _NAME_PARTICLES = frozenset("bin bint ibn al el de da dos das du del della di von van der den ter y la le ul ur".split())
 _ABBREV_END = re.compile(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon|Gen|Lt|Col|No|Messrs|H\.E)\.$")
 _PARTICLE_NAME = re.compile(r"(?:(?:al|el|ul|ad|as|an|at|az|bin|ibn|de|di|da|van|von)-|[dl]')[A-Z]")
@@ -731,7 +738,7 @@ def _person_name(chunk: str) -> Optional[str]:
     for w in chunk.split():
         core = w.strip(",.'\"").removesuffix("'s")
         low = core.lower()
-        if not core or core.startswith("\x00") or low in _TITLE_WORDS:
+        if not core or core.startswith("\x00") or low in _TITLE_WORDS or low.rstrip(":!?") in _HEADLINE_VERBS:
             if len(run) > len(best):
                 best = run
             run = []
@@ -1797,6 +1804,34 @@ def _host_country(c: _Context) -> None:
         c.date_host = (c.host, c.host_country)
 
 
+#: The UN's house title of its Secretary-General's readouts, "Readout of the Secretary-General's meeting with ...".
+_UN_READOUT = re.compile(r"\s*Readouts? of (?:the )?(?:UN |United Nations )?Secretary-General['’]s\b")
+
+
+def _un_readout_rule(c: _Context) -> None:
+    """Rule ``un_readout_title``: a page whose host country is still open and whose title or first sentence is
+    the UN's house title of its Secretary-General's readouts, relayed by another site (an APO copy on a news
+    site, "The Secretary-General met with ..."): the host is the UN's Secretary-General of the page's date.
+    Read only where the host country is open and "Secretary-General" is in the title or first sentence."""
+    if c.host_country is not None:
+        return
+    for s in (c.title, c.first):
+        if s and "Secretary-General" in s and _UN_READOUT.match(s):
+            c.decide("host_country", "UN", "un_readout_title", s.strip()[:60])
+            if c.host is None:
+                c.decide("host", gz.office_holder("UN", "org_head", c.date), "un_readout_title", s.strip()[:60])
+            return
+
+
+def _title_case(title: str) -> bool:
+    """Whether a title is a news headline in title case with a kicker ("Fiji's Leaders Unite: Strategic Talks"):
+    a colon, and most of its words of four letters or more capitalised."""
+    if ":" not in title:
+        return False
+    words = [w for w in title.split() if len(w) >= 4]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 # ---- participants and counterparts
 def _participants_stage(c: _Context) -> None:
     """The participants: the title's phrase, else the first sentence's, else the next sentence's."""
@@ -1806,8 +1841,11 @@ def _participants_stage(c: _Context) -> None:
         # "President of France" in the title, "Emmanuel Macron, President of ..." in the text
         named = {p["country"]: p for p in foreign(c.first_parts()) if p["named"]}
         c.people = [named.get(p["country"], p) for p in c.people]
-    if not c.people and any(p["named"] and p["country"] == c.host_country and p["name"] != c.host for p in c.t_part):
-        c.own_people = True  # the title names the participants, and they are compatriots: a domestic event
+    if not c.people and any(p["named"] and p["country"] == c.host_country and p["name"] != c.host
+                            and (p["known"] or _personal(p["name"]) or not _title_case(c.title)) for p in c.t_part):
+        # the title names the participants, and they are compatriots: a domestic event; a lone capitalised word
+        # of a title-case headline ("Fiji's Leaders Unite: Strategic Talks") is no compatriot (rule headline_verb_not_name)
+        c.own_people = True
     elif not c.people:
         c.people = foreign(c.first_parts())
         c.phrase_people = c.t_part + c.f_part
@@ -1822,7 +1860,9 @@ def _counterparts_stage(c: _Context) -> None:
     ``title_sides`` ("Japan-Australia Summit": a side, not a person; the first sentence's on a page
     without a title) and ``url_slug_countries`` (:func:`_slug_countries`); ``spoke_with``: "X spoke with Y"
     with a foreign counterpart and no medium named is a call."""
-    extra = [p for p in c.t_subj + c.f_subj if p["known"]]
+    # the subject's known leaders, and on a relay that credits an office (rule credited_source) a named person of
+    # another country ("Moldovan President Jan Roe held a call with President X, according to the Kremlin")
+    extra = [p for p in c.t_subj + c.f_subj if p["known"] or (c.credited and p["named"] and p["country"])]
     counterparts, countries, seen, foreign_seen = [], [], set(), set()
     for p in c.people + c.foreign(extra):
         key = p["name"] or p.get("desc") or p["country"]
@@ -2042,12 +2082,16 @@ def _also_called_rule(c: _Context) -> None:
 
 #: A sentence that opens with another conversation of the host ("The Prime Minister also spoke to X", "He then
 #: spoke with X", "In a separate call, the Taoiseach spoke with X", "Later, she held calls with X of A and Y of
-#: B"): a marker (also, then, later, separately, a separate call) or the opening of a paragraph, a subject (he,
+#: B", "Also on Monday, the Prime Minister spoke with X"): a marker (also, then, later, earlier that day (not a
+#: bare "earlier": an earlier day's meeting in passing), meanwhile, in addition, the same day, separately, a
+#: separate call) or the opening of a paragraph, a subject (he,
 #: she, "the" and an office, or a name) and a verb of a call or meeting with its object (rule several_calls).
 _NEXT_CALL = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))"
     r"(?P<mark>(?:In a separate (?:(?:tele)?phone |video )?(?:call|conversation|meeting)|Separately|Subsequently"
-    r"|Afterwards|Then|Later(?: (?:on|that day|the same day|in the day|that evening|in the evening))?),?\s+)?"
+    r"|Afterwards|Then|Later(?: (?:on|that day|the same day|in the day|that evening|in the evening))?"
+    r"|Also(?: (?:today|that day|on the same day|on [A-Z]\w+))?|Earlier (?:today|that day|in the day|on the same day"
+    r"|on [A-Z]\w+)|Meanwhile|In addition|(?:On t|T)he same day),?\s+)?"
     r"(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?:\s+(?-i:[A-Z][\w'\-]*)){1,3}|(?-i:[A-Z][\w'\-]*)(?:\s+(?-i:[A-Z][\w'\-]*)){0,3})"
     r"\s+(?P<adv>(?:also|then|later|subsequently|separately)\s+)?"
     r"(?:(?:spoke|talked)\s+(?:(?:by|on the|over the)\s+(?:tele)?phone\s+)?(?:with|to)"
@@ -2153,16 +2197,19 @@ _CALL_ON = re.compile(r"\b(?:pays?|paid|paying|makes?|made|making)\s+(?:a\s+|an\
 
 def _courtesy_call_rule(c: _Context) -> None:
     """Rule ``courtesy_call``: "The Ambassador of X pays a farewell call on the Vice President": the
-    visitor, the subject, is the counterpart, and the one called on is the host (not the visitor)."""
+    visitor, the subject, is the counterpart, and the one called on is the host (not the visitor); an
+    organisation's head who pays the call, relayed by another site than the organisation's, is the counterpart
+    too, and the host's country is then the country of the leader called on (:func:`_visiting_host`)."""
     for s in (c.title, c.first):
         m = _CALL_ON.search(s) if s and "call" in s else None
         if m is None:
             continue
-        guests = [p for p in _parse_people(s[:m.start()], c.date)
-                  if p["country"] and p["country"] != c.host_country and p["country"] not in gz.ORG_CODES]
+        guests = [p for p in _parse_people(s[:m.start()], c.date) if p["country"] and (
+            p["country"] != c.host_country and p["country"] not in gz.ORG_CODES or _visiting_host(c, p))]
         if not guests:
             continue
         guest = guests[0]
+        visiting_host = _visiting_host(c, guest)
         name = guest["name"] if guest["known"] else _clean_name(guest["name"])
         c.decide("counterparts", [name], "courtesy_call", m.group(0))
         c.decide("countries", [guest["country"]], "courtesy_call", m.group(0))
@@ -2177,7 +2224,16 @@ def _courtesy_call_rule(c: _Context) -> None:
                 office = _office_of_subject(c, after)
                 host = gz.office_holder(c.host_country, office, c.date) if office and c.host_country else None
             c.decide("host", host, "courtesy_call", after.strip()[:60])
+            if visiting_host and called and called[0]["country"] not in (None, guest["country"]):
+                c.decide("host_country", called[0]["country"], "courtesy_call", after.strip()[:60])
         return
+
+
+def _visiting_host(c: _Context, p: dict) -> bool:
+    """Whether ``p``, taken as the host (the subject), is the visitor of a courtesy call on another site than
+    his own: "Dr X, ASEAN Secretary-General, paid a courtesy call on Prime Minister Y" relayed by a Thai site
+    (rule ``courtesy_call``: the one called on is the host)."""
+    return p["known"] and p["name"] == c.host and p["country"] == c.host_country and c.pub_country != p["country"]
 
 
 def _needs_foreign_counterpart(c: _Context) -> None:
@@ -2506,7 +2562,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
-    _host_country, _participants_stage, _counterparts_stage, _between_first_side_rule, _together_rule, _visit_rule, _gathering_rules,
+    _host_country, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _together_rule, _visit_rule, _gathering_rules,
     _group_call_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 

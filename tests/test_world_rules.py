@@ -854,3 +854,48 @@ def test_a_full_date_after_took_place_is_an_earlier_event_not_the_pages_stamp():
     assert roles[(12, 13)] == "event" and roles[(1, 19)] == "header"
     m, _ = meta("", text, "https://www.gov.example/news/call")
     assert str(m["date"])[:10] == "2022-01-18"
+
+
+# ---- kinds of miss on the dev halves of the ten sets (fifth session, "tuned kinds")
+@pytest.mark.parametrize("opening", ["Earlier on Monday, 6 May, President Roe had a phone conversation with",
+                                     "Also on Monday, May 6, President Roe had a phone conversation with",
+                                     "President Roe also held bilateral meetings with"])
+def test_another_conversation_opened_by_a_weekday_and_date_or_bilateral_meetings(opening):
+    # "Earlier on Monday, 6 May, ..." (a date after the weekday); "also held bilateral meetings with ..."
+    text = ("President Jan Roe of Ireland had a phone call with President Ivo Kalan of Moldova on Monday, 6 May 2024. "
+            f"They discussed trade.\n{opening} Prime Minister Irakli Doe of Georgia. They discussed the region.")
+    m, why = meta("", text, "https://www.president.ie/en/press-release/president-roe-calls/", "2024-05-06")
+    assert m["counterpart_countries"] == ["MDA", "GEO"]
+    assert why.loc["counterpart_countries", "rule"] == "several_calls"
+
+
+def test_a_generals_abbreviated_rank_does_not_end_the_sentence():
+    # "Gen." before a name: the name of the one called on is read whole (rule courtesy_call)
+    m, why = meta("", "Dr. Kao Kim Hourn, ASEAN Secretary-General, paid a courtesy call on Prime Minister Gen. Prayut "
+                      "Chan-o-cha at Government House. They discussed the region.",
+                  "https://news.example.com/2022/03/15/asean-chief-calls-on-pm/", "2022-03-15")
+    assert (m["host"], m["host_country"]) == ("Prayut Chan-o-cha", "THA")
+    assert m["counterpart_countries"] == ["ASEAN"] and why.loc["host", "rule"] == "courtesy_call"
+
+
+@pytest.mark.parametrize("text, side, rule", [
+    # congratulating in a call: the subject made it (as a call made to congratulate)
+    ("Taoiseach Simon Harris on Friday congratulated the President of Moldova, Maia Sandu, in a telephone call. "
+     "They discussed trade.", "host", "caller"),
+    ("President Maia Sandu of Moldova congratulated Taoiseach Simon Harris by telephone on his election.",
+     "counterpart", "caller"),
+    # the caller named by his surname alone in the sentence after the first
+    ("Taoiseach Simon Harris sent greetings on Sunday to the leaders of Moldova and Georgia. Harris made telephone "
+     "calls to President Maia Sandu of Moldova and Prime Minister Irakli Kobakhidze of Georgia.", "host", "caller"),
+])
+def test_who_called_from_congratulations_in_a_call_or_a_surname(text, side, rule):
+    m, why = meta("", text, "https://www.gov.ie/en/news/taoiseach-call/", "2024-05-06")
+    assert m["host"] == "Simon Harris" and m["counterpart_countries"][0] == "MDA"
+    assert m["medium"] == "phone" and m["initiator"] == side and why.loc["initiator", "rule"] == rule
+
+
+def test_thanks_for_the_call_names_no_caller():
+    # the house convention of the labels: "X thanked Y for the call" does not say who placed it
+    m, _ = meta("", "The Taoiseach spoke by telephone with President Maia Sandu of Moldova. Sandu thanked Taoiseach "
+                    "Harris for the call.", "https://www.gov.ie/en/news/taoiseach-call-2/", "2024-05-06")
+    assert m["medium"] == "phone" and m["initiator"] is None

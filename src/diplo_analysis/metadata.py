@@ -349,7 +349,7 @@ _WORD = re.compile(r"[^\s,;:()\[\]\"]+|[,;:()\[\]\"]")
 # a sentence ends at . ! ? (not after an initial, "U.S." or "Mr") before a capital, or at a line break
 _SENT_SPLIT = re.compile(
     r"[.!?](?<![A-Z]\.[A-Z]\.)(?<!\s[A-Z]\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!Mrs\.)"
-    r"(?<!\bNo\.)(?<!Hon\.)(?<!\.[A-Z]\.)\s+(?=[A-Z\"'(])|\n+"
+    r"(?<!\bNo\.)(?<!Hon\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bMaj\.)(?<!\.[A-Z]\.)\s+(?=[A-Z\"'(])|\n+"
 )
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*(?:--|-)\s*"
@@ -1160,6 +1160,12 @@ def _caller(subject: str, host: Optional[str], host_country: Optional[str], date
     people = gz.find_leaders(subject, date)
     if host and any(p.name == host for _, _, p in people):
         return "host"
+    bare = subject.split()
+    if len(bare) == 1 and bare[0][:1].isupper():  # "Lee made telephone calls to ...": a name of one side
+        if host and bare[0] in host.split():
+            return "host"
+        if any(c and bare[0] in c.split() for c in counterparts):
+            return "counterpart"
     mr = _MR_SURNAME.search(subject)
     if mr and not people:  # "Mr Sharon called Mr Putin": the surname of one side
         if host and host.split()[-1] == mr.group(1):
@@ -2090,12 +2096,13 @@ _NEXT_CALL = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))"
     r"(?P<mark>(?:In a separate (?:(?:tele)?phone |video )?(?:call|conversation|meeting)|Separately|Subsequently"
     r"|Afterwards|Then|Later(?: (?:on|that day|the same day|in the day|that evening|in the evening))?"
-    r"|Also(?: (?:today|that day|on the same day|on [A-Z]\w+))?|Earlier (?:today|that day|in the day|on the same day"
-    r"|on [A-Z]\w+)|Meanwhile|In addition|(?:On t|T)he same day),?\s+)?"
+    r"|Also(?: (?:today|that day|on the same day|on [A-Z]\w+(?:,? \d{1,2} [A-Z]\w+|,? [A-Z]\w+ \d{1,2})?))?"
+    r"|Earlier (?:today|that day|in the day|on the same day|on [A-Z]\w+(?:,? \d{1,2} [A-Z]\w+|,? [A-Z]\w+ \d{1,2})?)"
+    r"|Meanwhile|In addition|(?:On t|T)he same day),?\s+)?"
     r"(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?:\s+(?-i:[A-Z][\w'\-]*)){1,3}|(?-i:[A-Z][\w'\-]*)(?:\s+(?-i:[A-Z][\w'\-]*)){0,3})"
     r"\s+(?P<adv>(?:also|then|later|subsequently|separately)\s+)?"
     r"(?:(?:spoke|talked)\s+(?:(?:by|on the|over the)\s+(?:tele)?phone\s+)?(?:with|to)"
-    r"|(?:held|had)\s+(?:(?:a|an|separate|further|another)\s+)*(?:(?:tele)?phone\s+|video\s+)?"
+    r"|(?:held|had)\s+(?:(?:a|an|separate|further|another|bilateral)\s+)*(?:(?:tele)?phone\s+|video\s+)?"
     r"(?:calls?|conversations?|talks|meetings?)\s+with|(?:tele)?phoned|met(?:\s+with)?)\s+", re.M)
 #: The words one of those openings holds, looked for before the expression, each with ``str.find`` (much
 #: cheaper on a long page than one expression of alternatives).

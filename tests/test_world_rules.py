@@ -899,3 +899,19 @@ def test_thanks_for_the_call_names_no_caller():
     m, _ = meta("", "The Taoiseach spoke by telephone with President Maia Sandu of Moldova. Sandu thanked Taoiseach "
                     "Harris for the call.", "https://www.gov.ie/en/news/taoiseach-call-2/", "2024-05-06")
     assert m["medium"] == "phone" and m["initiator"] is None
+
+
+# ---- fresh round on news relays of one side's readout (fresh_pages_relays)
+def test_a_relay_credited_to_one_sides_press_service_takes_that_side_as_host():
+    text = ("Trade and the border were the focus of a telephone call between the Kazakh and Uzbek Presidents, "
+            "Kassym-Jomart Tokayev and Shavkat Mirziyoyev, the press service of the Uzbek leader has announced.")
+    m, why = meta("", text, "https://relay.example.org/news/17", "2022-03-02")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Shavkat Mirziyoyev", "UZB", ["KAZ"])
+    assert why.loc["host", "rule"] == "readout_source_office"
+
+
+def test_a_press_office_of_a_country_not_in_the_call_names_no_host():
+    text = ("Trade was the focus of a telephone call between the Kazakh and Uzbek Presidents, Kassym-Jomart "
+            "Tokayev and Shavkat Mirziyoyev, the press service of the French president has announced.")
+    m, why = meta("", text, "https://relay.example.org/news/18", "2022-03-02")
+    assert why.loc["host", "rule"] != "readout_source_office"

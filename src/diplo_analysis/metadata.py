@@ -1916,6 +1916,38 @@ def _between_first_side_rule(c: _Context) -> None:
     c.decide("countries", [p["country"] for p in rest], "between_first_side", evidence)
 
 
+#: A relay's attribution of its readout to one side's press office: "..., the press service of the Azerbaijani
+#: leader has announced", "..., the Egyptian presidency said".
+_SOURCE_OFFICE = re.compile(
+    r"\bpress (?:service|office) of the ([A-Z][a-z]+) (?:leader|president|head of state|prime minister|premier)\b"
+    r"|\bthe ([A-Z][a-z]+) (?:presidential press service|presidency|president['’]s office)\b")
+
+
+def _readout_source_rule(c: _Context) -> None:
+    """Rule ``readout_source_office``: a relay with no host whose first sentence names both sides and attributes
+    the readout to one side's press office ("A call between the Azerbaijani and Turkish Presidents, Ilham Aliyev
+    and Recep Tayyip Erdogan, ..., the press service of the Azerbaijani leader has announced"): the known leader
+    of that office's country is the host, the others the counterparts. Read only where the host is unknown and
+    the first sentence says "press service", "press office" or "presidency"."""
+    if c.host is not None or not any(k in c.first for k in ("press service", "press office", "residency")):
+        return
+    m = _SOURCE_OFFICE.search(c.first)
+    code = gz.country_code(m.group(1) or m.group(2)) if m else None
+    if code is None:
+        return
+    parts = [p for p in c.first_parts() if p["country"]]
+    hosts = [p for p in parts if p["country"] == code and p["known"]]
+    rest = [p for p in parts if p["country"] != code]
+    if not hosts or not rest:
+        return
+    evidence = m.group(0)
+    c.decide("host", hosts[0]["name"], "readout_source_office", evidence)
+    c.decide("host_country", code, "readout_source_office", evidence)
+    names = list(dict.fromkeys(p["name"] if p["known"] else _clean_name(p["name"]) for p in rest))
+    c.decide("counterparts", [n for n in names if n], "readout_source_office", evidence)
+    c.decide("countries", list(dict.fromkeys(p["country"] for p in rest)), "readout_source_office", evidence)
+
+
 def _slug_countries(c: _Context) -> None:
     """Rule ``url_slug_countries``: a page without a title, or not in English, whose head names no foreign
     participant, but whose address does ("/taoiseach-speaks-to-british-prime-minister"): the countries the
@@ -2569,7 +2601,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
-    _host_country, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _together_rule, _visit_rule, _gathering_rules,
+    _host_country, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _together_rule, _visit_rule, _gathering_rules,
     _group_call_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 

@@ -690,6 +690,9 @@ def test_a_day_between_commas_before_a_received_call_still_names_the_caller():
     ("TELEPHONE CALL BETWEEN FOREIGN MINISTER JAN ROE OF IRELAND AND THE UAE'S PRESIDENT",
      "Telephone Call between Foreign Minister Jan Roe of Ireland and the UAE's President"),
     ("PRESIDENT O'NEILL MEETS US ENVOY", "President O'Neill Meets US Envoy"),
+    # the gazetteer's names in capitals stay so ("NATO", "ASEAN"); "WHO" does not (in a headline, also "who")
+    ("NATO CHIEF MEETS ESTONIAN PRIME MINISTER AT ASEAN SUMMIT, SAYS WHO",
+     "NATO Chief Meets Estonian Prime Minister at ASEAN Summit, Says Who"),
     ("NEW DELHI: PM meets", "NEW DELHI: PM meets"),  # not written in capitals: unchanged
     ("UN CHIEF", "UN CHIEF"),  # two words: a name or a dateline, not a headline
 ])

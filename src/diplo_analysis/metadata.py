@@ -255,6 +255,14 @@ def written_in_capitals(s: str) -> bool:
 _TWO_LETTERS = re.compile(r"[A-Z]{2,}")
 
 
+@lru_cache(maxsize=1)
+def _caps_codes() -> dict[str, str]:
+    """Words a title in capitals keeps in capitals: the codes of :data:`_SLUG_CAPS` and every name of the
+    gazetteer written in capitals ("NATO", "ASEAN", "OSCE", "DPRK"), but "WHO" (in a headline, also "who")."""
+    codes = {k: v for k, v in gz.country_lookup().items() if k.isupper() and k.isalpha() and k != "WHO"}
+    return {**{k.lower(): k for k in codes}, **_SLUG_CAPS}
+
+
 def caps_title(s: str) -> str:
     """Rule ``caps_title``: a title or a line written in capitals, read in title case as the words of an address
     are (:func:`slug_title`): small words in lower case but the first, the country codes of ``_SLUG_CAPS`` in
@@ -269,7 +277,7 @@ def caps_title(s: str) -> str:
         nonlocal first
         low = m.group(0).lower()
         base, tail = (low[:-2], "'s") if low.endswith("'s") else (low, "")
-        out = _SLUG_CAPS.get(base) or (base if base in _CAPS_LOWER and not first else
+        out = _caps_codes().get(base) or (base if base in _CAPS_LOWER and not first else
                                         "'".join(part.capitalize() for part in base.split("'")))
         first = False
         return out + tail

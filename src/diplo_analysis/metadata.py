@@ -1101,8 +1101,8 @@ def _init_matches(text: str):
             yield (m, *cues.kind_at(text, m.start()))
 
 
-def _find_all(low: str, key: str):
-    i = low.find(key)
+def _find_all(low: str, key: str, start: int = 0):
+    i = low.find(key, start)
     while i >= 0:
         yield i
         i = low.find(key, i + 1)
@@ -1146,6 +1146,13 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
             continue
         cut = _SENT_END.search(who)
         return _side_of(who[: cut.start()] if cut else who, host, host_country, date), "initiative_of", m.group(0)
+    return _caller_rule(first, lead_at, host, host_country, date, counterparts)
+
+
+def _caller_rule(first: str, lead_at: int, host: Optional[str], host_country: Optional[str], date,
+                 counterparts: tuple) -> Optional[tuple[str, str, str]]:
+    """Rule ``caller``: the side of the subject of "X telephoned Y" in ``first`` (a title and a sentence, the
+    sentence from ``lead_at``), as ``(initiator, "caller", evidence)``, else None."""
     m = initiator_cues().caller.search(first)
     if m:
         # the subject of "X telephoned Y" in the text's sentence is that sentence's, not the title's before it
@@ -2166,14 +2173,8 @@ _OPENING_VERB_WORDS = ("spoke", "talked", "phoned", "met", "call", "conversation
 
 def _verb_places(text: str, start: int) -> list[int]:
     """Where, from ``start``, ``text`` holds a verb an opening ends with (:data:`_OPENING_VERBS`), in order."""
-    places = []
-    for word in _OPENING_VERB_WORDS:
-        at = text.find(word, start)
-        while at >= 0:
-            if _OPENING_VERBS.match(text, at):
-                places.append(at)
-            at = text.find(word, at + 1)
-    return sorted(places)
+    return sorted(at for word in _OPENING_VERB_WORDS for at in _find_all(text, word, start)
+                  if _OPENING_VERBS.match(text, at))
 
 
 def _openings(text: str, start: int):
@@ -2365,11 +2366,7 @@ def _initiator_rule(c: _Context) -> None:
 def _second_sentence_caller(c: _Context, second: str) -> Optional[tuple[str, str, str]]:
     """Rule ``caller`` in the sentence after the first, its own subject read ("Prime Minister X extended his
     greetings to the leaders of A and B. His office said he made telephone calls to ...")."""
-    m = initiator_cues().caller.search(second)
-    if m is None:
-        return None
-    side = _caller(second[: m.start()], c.host, c.host_country, c.date, tuple(c.counterparts))
-    return (side, "caller", f"{second[: m.start()].strip()[-60:]} {m.group(0).strip()}") if side else None
+    return _caller_rule(second, 0, c.host, c.host_country, c.date, tuple(c.counterparts))
 
 
 #: The facts read from cues: left empty on a page in a language without cue rows (:func:`_language_rule`).

@@ -22,12 +22,12 @@ SPANISH_TITLE = "El Presidente sostuvo una conversación telefónica con su hom�
 SPANISH_TEXT = ("El Presidente de la República sostuvo este martes una conversación telefónica con su "
                 "homólogo. Ambos mandatarios abordaron la cooperación regional y el comercio.")
 # languages that have no cue rows (data/cues_languages.csv): their pages keep the cue facts empty
-FINNISH_TITLE = "Presidentti keskusteli puhelimessa Ruritanian pääministerin kanssa"
-FINNISH_TEXT = ("Tasavallan presidentti keskusteli tiistaina puhelimessa Ruritanian pääministerin kanssa. "
-                "Keskustelussa käsiteltiin maiden välistä kauppaa ja Itämeren alueen turvallisuutta.")
-HUNGARIAN_TITLE = "A miniszterelnök telefonon beszélt Ruritánia elnökével"
-HUNGARIAN_TEXT = ("A miniszterelnök kedden telefonon beszélt Ruritánia elnökével. A beszélgetés során a két "
-                  "vezető a kereskedelemről és az energiaellátásról egyeztetett.")
+SWAHILI_TITLE = "Rais azungumza kwa simu na Waziri Mkuu wa Ruritania"
+SWAHILI_TEXT = ("Rais wa Jamhuri amezungumza kwa simu leo na Waziri Mkuu wa Ruritania. Viongozi hao "
+                "wamejadili biashara, nishati na usalama wa kanda.")
+GEORGIAN_TITLE = "პრეზიდენტის სატელეფონო საუბარი რურიტანიის პრემიერ-მინისტრთან"
+GEORGIAN_TEXT = ("საქართველოს პრეზიდენტმა სამშაბათს სატელეფონო საუბარი გამართა რურიტანიის "
+                 "პრემიერ-მინისტრთან. მხარეებმა ვაჭრობა და ენერგეტიკა განიხილეს.")
 
 
 def test_the_model_ships_inside_the_installed_package():
@@ -86,17 +86,17 @@ def test_the_english_words_are_not_words_of_the_other_latin_languages():
 
 
 def test_a_page_in_a_language_without_cue_rows_keeps_its_publisher_facts_and_leaves_the_cue_facts_empty():
-    rec = Record(path="x.jsonl", line=1, title=FINNISH_TITLE, text=FINNISH_TEXT,
-                 url="https://www.presidentti.fi/uutinen/puhelu-1", date="2023-03-01")
+    rec = Record(path="x.jsonl", line=1, title=SWAHILI_TITLE, text=SWAHILI_TEXT,
+                 url="https://www.ikulu.go.tz/habari/simu-1", date="2023-03-01")
     m = extract_metadata(rec)
-    assert m["language"] == "fi"
+    assert m["language"] == "sw"
     assert m["medium"] is None and m["initiator"] is None and m["status"] is None
     assert pd.isna(m["planned_date"])
-    assert m["host_country"] == "FIN" and m["date"] == pd.Timestamp("2023-03-01")
+    assert m["host_country"] == "TZA" and m["date"] == pd.Timestamp("2023-03-01")
     why = explain_metadata(rec).set_index("fact")
     assert why.loc["medium", "rule"] == "not_english"
-    assert why.loc["medium", "evidence"].startswith("language fi (fasttext_lid176")
-    assert why.loc["language", "value"] == "fi" and why.loc["language", "rule"] == "fasttext_lid176"
+    assert why.loc["medium", "evidence"].startswith("language sw (fasttext_lid176")
+    assert why.loc["language", "value"] == "sw" and why.loc["language", "rule"] == "fasttext_lid176"
 
 
 def test_a_german_page_gets_its_medium_from_the_german_cue_rows():
@@ -124,17 +124,17 @@ def test_the_loader_has_a_language_column_and_warns_about_pages_in_languages_wit
     rows = [
         {"title": "Call with the Prime Minister", "text": "The President spoke with the Prime Minister today.",
          "url": "https://a.example/1"},
-        {"title": FINNISH_TITLE, "text": FINNISH_TEXT, "url": "https://a.example/2"},
-        {"title": HUNGARIAN_TITLE, "text": HUNGARIAN_TEXT, "url": "https://a.example/3"},
+        {"title": SWAHILI_TITLE, "text": SWAHILI_TEXT, "url": "https://a.example/2"},
+        {"title": GEORGIAN_TITLE, "text": GEORGIAN_TEXT, "url": "https://a.example/3"},
         {"title": SPANISH_TITLE, "text": SPANISH_TEXT, "url": "https://a.example/4"},
     ]
     path = tmp_path / "r.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     import diplo_analysis as da
 
-    with pytest.warns(da.NotEnglishWarning, match=r"2 readouts are not in English \(fi 1, hu 1\)") as caught:
+    with pytest.warns(da.NotEnglishWarning, match=r"2 readouts are not in English \(ka 1, sw 1\)") as caught:
         df = da.load_readouts(path)
-    assert list(df["language"]) == ["en", "fi", "hu", "es"]
+    assert list(df["language"]) == ["en", "sw", "ka", "es"]
     assert df["medium"].isna().tolist() == [False, True, True, False]
     assert df.loc[3, "medium"] == "phone"  # Spanish has cue rows: read, not warned about
     message = str(caught[0].message)

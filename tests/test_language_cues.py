@@ -73,6 +73,34 @@ SENTENCES = [
     ("kn", "ಪ್ರಧಾನಿ ಅವರು ರುರಿಟಾನಿಯಾ ಅಧ್ಯಕ್ಷರೊಂದಿಗೆ ದೂರವಾಣಿ ಮೂಲಕ ಮಾತನಾಡಿದರು.", "phone"),
     ("bn", "প্রধানমন্ত্রী রুরিটানিয়ার রাষ্ট্রপতির সঙ্গে টেলিফোনে কথা বলেন।", "phone"),
     ("ta", "பிரதமர் ருரிடானியா அதிபருடன் தொலைப்பேசியில் உரையாடினார்.", "phone"),
+    # the languages of the European Union's and its neighbours' governments (rows added later)
+    ("da", "Statsministeren havde en telefonsamtale med Ruritanias præsident.", "phone"),
+    ("da", "Statsministeren mødtes med Freedonias konge i København.", "in_person"),
+    ("da", "Statsministeren mødes i morgen med Ruritanias premierminister.", "other"),
+    ("no", "Statsministeren hadde en telefonsamtale med Ruritanias president.", "phone"),
+    ("no", "Statsministeren møtte Freedonias konge i Oslo.", "in_person"),
+    ("fi", "Presidentti keskusteli puhelimitse Ruritanian presidentin kanssa.", "phone"),
+    ("fi", "Pääministeri tapasi Freedonian kuninkaan Helsingissä.", "in_person"),
+    ("el", "Ο Πρωθυπουργός είχε τηλεφωνική επικοινωνία με τον Πρόεδρο της Ρουριτανίας.", "phone"),
+    ("el", "Ο Πρωθυπουργός συναντήθηκε με τον Βασιλιά της Φριντόνια.", "in_person"),
+    ("cs", "Předseda vlády telefonicky hovořil s prezidentem Ruritánie.", "phone"),
+    ("cs", "Premiér se setkal s králem Freedonie v Praze.", "in_person"),
+    ("sk", "Premiér sa stretol s kráľom Freedónie v Bratislave.", "in_person"),
+    ("hu", "A miniszterelnök telefonon egyeztetett Ruritánia elnökével.", "phone"),
+    ("hu", "A miniszterelnök Budapesten találkozott Freedonia királyával.", "in_person"),
+    ("ro", "Președintele a avut o convorbire telefonică cu premierul Ruritaniei.", "phone"),
+    ("ro", "Premierul s-a întâlnit cu regele Freedoniei la București.", "in_person"),
+    ("bg", "Президентът проведе телефонен разговор с премиера на Руритания.", "phone"),
+    ("bg", "Премиерът се срещна с краля на Фридония в София.", "in_person"),
+    ("hr", "Predsjednik je telefonom razgovarao s premijerom Ruritanije.", "phone"),
+    ("sr", "Председник је разговарао телефоном са премијером Руританије.", "phone"),
+    ("sr", "Predsednik se sastao sa kraljem Fridonije u Beogradu.", "in_person"),
+    ("sl", "Predsednik vlade se je srečal s kraljem Freedonije.", "in_person"),
+    ("lt", "Prezidentas kalbėjosi telefonu su Ruritanijos prezidentu.", "phone"),
+    ("lv", "Ministru prezidents Rīgā tikās ar Frīdonijas karali.", "in_person"),
+    ("et", "President pidas telefonivestluse Ruritaania presidendiga.", "phone"),
+    ("he", "ראש הממשלה שוחח בטלפון עם נשיא רוריטניה.", "phone"),
+    ("he", "ראש הממשלה נפגש עם מלך פרידוניה בירושלים.", "in_person"),
 ]
 
 
@@ -89,7 +117,9 @@ def test_the_main_languages_of_diplomacy_have_rows():
     for code in "de fr es pt it ru uk zh ja ko ar hi tr pl nl id ms vi fa".split():
         assert code in lc.languages()
     assert "en" not in lc.languages() and lc.cues_for("en") is None
-    assert lc.cues_for("fi") is None and lc.cues_for(None) is None
+    for code in "da no fi el cs sk hu ro bg hr sr sl lt lv et he".split():  # the EU's and its neighbours'
+        assert code in lc.languages()
+    assert lc.cues_for("sw") is None and lc.cues_for(None) is None
 
 
 def test_a_call_cue_beside_a_meeting_cue_makes_a_call_and_far_after_it_another_contact():
@@ -129,6 +159,24 @@ def test_a_page_without_title_gets_its_medium_from_the_head_of_its_text():
     m = extract_metadata(rec)
     assert (m["language"], m["medium"]) == ("hi", "phone")
     assert explain_metadata(rec).set_index("fact").loc["medium", "rule"] == "language_text_cue"
+
+
+@pytest.mark.parametrize("title,text,url,code,medium", [
+    ("Statsministeren mødes med Ruritanias premierminister",
+     "Statsministeren mødes i morgen med Ruritanias premierminister i Statsministeriet. Pressen kan stille "
+     "spørgsmål efter mødet, der begynder klokken ti.", "https://www.example-stm.dk/presse/1", "da", "other"),
+    ("Pääministeri keskusteli puhelimitse Ruritanian pääministerin kanssa",
+     "Pääministeri keskusteli tänään puhelimitse Ruritanian pääministerin kanssa. Keskustelussa käsiteltiin "
+     "kauppaa, energiaa ja alueen turvallisuutta.", "https://www.example-vn.fi/uutiset/1", "fi", "phone"),
+    ("Τηλεφωνική επικοινωνία του Πρωθυπουργού με τον Πρόεδρο της Ρουριτανίας",
+     "Τηλεφωνική επικοινωνία είχε σήμερα ο Πρωθυπουργός με τον Πρόεδρο της Ρουριτανίας. Συζήτησαν τις "
+     "διμερείς σχέσεις και τις εξελίξεις στην περιοχή.", "https://www.example-pm.gr/news/1", "el", "phone"),
+])
+def test_a_page_in_a_language_with_rows_gets_its_medium_not_none(title, text, url, code, medium):
+    rec = _page(title, text, url=url)
+    m = extract_metadata(rec)
+    assert (m["language"], m["medium"]) == (code, medium)
+    assert explain_metadata(rec).set_index("fact").loc["medium", "evidence"].startswith(f"{code} cues_languages.csv:")
 
 
 @pytest.mark.parametrize("title,text,code,initiator", [

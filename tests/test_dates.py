@@ -317,6 +317,31 @@ def test_weekday_without_page_date_is_nat():
     assert pd.isna(ts) and inferred is False
 
 
+@pytest.mark.parametrize("stamp,weekday,want", [
+    ("05-10-2021", "Tuesday", "2021-10-05"),   # 5 Oct 2021 a Tuesday; 10 May 2021 a Monday
+    ("03/04/2022", "Saturday", "2022-04-02"),  # published the day after: Sunday 3 Apr; 4 Mar 2022 a Friday
+    ("03/04/2022", "Sunday", "2022-04-03"),    # 3 Apr 2022 a Sunday; 4 Mar 2022 a Friday
+    ("03/04/2022", "Thursday", "2022-03-03"),  # 4 Mar 2022 the day after a Thursday
+])
+def test_a_weekday_reads_a_stamp_whose_order_cannot_be_told(stamp, weekday, want):
+    text = (f"Leaders hold first phone talks\n{stamp}\n"
+            f"The prime minister held phone talks with the president on {weekday} and they agreed to meet.")
+    r = rec(text)
+    assert resolve_date(r) == (day(want), True)
+    assert explain_date(r).rule == "text_weekday:ambiguous_stamp"
+
+
+@pytest.mark.parametrize("stamp,weekday", [
+    ("02-03-2021", "Tuesday"),  # 2 Mar 2021 a Tuesday, 3 Feb 2021 a Wednesday: both fit (the day, the day after)
+    ("05-10-2021", "Friday"),   # neither reading is a Friday or a Saturday
+    ("05.10.2021", "Friday"),   # dots: day first, a stamp that reads one way (and decides by the page date)
+])
+def test_an_ambiguous_stamp_decides_only_with_one_reading_fitting(stamp, weekday):
+    text = (f"Leaders hold first phone talks\n{stamp}\n"
+            f"The prime minister held phone talks with the president on {weekday} and they agreed to meet.")
+    assert explain_date(rec(text)).rule != "text_weekday:ambiguous_stamp"
+
+
 def test_yesterday_and_today():
     r = rec("May 9, 2018\nThe president yesterday spoke by phone with his counterpart.")
     assert resolve_date(r) == (day("2018-05-08"), True)

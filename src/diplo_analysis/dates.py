@@ -42,7 +42,9 @@ evidence (``docs/dates.md`` has an example per rule).
    * ``text_weekday``, ``text_relative_day``: a weekday alone ("met on
      Friday") or "yesterday" counts back from the earliest full page date
      (text stamp, URL, ``published``): ``inferred=True``; NaT when the page
-     has no full date.
+     has no full date, unless its only date is a stamp that reads two ways
+     ("05-10-2021") and one reading alone falls on that weekday or the day
+     after (``text_weekday:ambiguous_stamp``).
 4. ``page_date``: no day in the text: the page's earliest full date (text
    stamp, URL such as ``/2021-09/10/``, ``/20210910/``, ``t20210910_``,
    ``content_20210910``; ``published``) stands for the day,
@@ -476,6 +478,30 @@ def _find_numeric_dates(scan: _Scan) -> list[DateMention]:
         role = "ignored" if _RE_RANGE_AFTER.match(s, b) or _RE_RANGE_BEFORE.search(before) \
             else _role_full(s, a, b, before, True)  # "In office: 14/08/2017 - 13/04/2021"
         out.append(DateMention(a, b, "full", role, int(m["year"]), dm[1], dm[0], weekday))
+    return out
+
+
+#: Days from the call to a page stamp that publishes it: the day itself or the next.
+STAMP_LAG_DAYS = (0, 1)
+
+
+def _ambiguous_stamps(s: str) -> list[tuple[str, tuple[pd.Timestamp, pd.Timestamp]]]:
+    """The page stamps of ``s`` written with numbers whose order cannot be told ("05-10-2021", "03/04/2022":
+    both numbers 12 or less, with slashes or hyphens): each with its two readings, day first and month first.
+
+    :func:`dates_in_text` leaves them out (:func:`_numeric_day_month`); only a stamp alone on its line or
+    in a page's header (as :func:`_role_full` says) is returned, in the order of ``s``. Read by rule
+    ``text_weekday`` when a weekday stands for the call and the page has no other date
+    (:func:`_weekday_on_an_ambiguous_stamp`).
+    """
+    out = []
+    for m in _RE_NUMERIC.finditer(s):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
+        if m["sep"] == "." or a > 12 or b > 12 or a == b or not (_valid(y, b, a) and _valid(y, a, b)):
+            continue
+        before = s[max(0, m.start() - _BEFORE_CHARS):m.start()]
+        if _role_full(s, m.start(), m.end(), before, True) == "header":
+            out.append((m.group(0), (pd.Timestamp(_dt.date(y, b, a)), pd.Timestamp(_dt.date(y, a, b)))))
     return out
 
 
@@ -1411,9 +1437,28 @@ def _rule_text_weekday(ctx: _DateContext) -> Optional[_Decision]:
         return None
     day = ctx.page_day
     if day is None:
-        return pd.NaT, False, "text_weekday:no_page_date", lambda: ctx.words(m)
+        return _weekday_on_an_ambiguous_stamp(ctx, m) or (
+            pd.NaT, False, "text_weekday:no_page_date", lambda: ctx.words(m))
     ts = day - pd.Timedelta(days=(day.weekday() - m.weekday) % 7)
     return ts, True, "text_weekday", lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+
+
+def _weekday_on_an_ambiguous_stamp(ctx: _DateContext, m: DateMention) -> Optional[_Decision]:
+    """Rule ``text_weekday:ambiguous_stamp``: a page whose only date is a stamp that reads two ways
+    ("05-10-2021": 5 October or 10 May) and whose call is on a weekday ("on Tuesday"): the reading that
+    publishes the call on its day or the next (:data:`STAMP_LAG_DAYS`) decides, where only one does.
+    "talks ... on Tuesday" + "05-10-2021" -> Tuesday 5 October 2021 (10 May 2021 was a Monday)."""
+    stamps = _ambiguous_stamps(ctx.searched)
+    if not stamps:
+        return None
+    words, readings = stamps[0]
+    fits = [r for r in readings if (r.weekday() - m.weekday) % 7 in STAMP_LAG_DAYS]
+    if len(fits) != 1:
+        return None
+    ts = fits[0] - pd.Timedelta(days=(fits[0].weekday() - m.weekday) % 7)
+    return (ts, True, "text_weekday:ambiguous_stamp",
+            lambda: f"{ctx.words(m)}; the page's stamp {words!r} read as {fits[0].date()}, the only reading "
+                    f"on that weekday or the day after")
 
 
 def _rule_text_relative_day(ctx: _DateContext) -> Optional[_Decision]:

@@ -918,3 +918,15 @@ def test_a_press_office_of_a_country_not_in_the_call_names_no_host():
             "Tokayev and Shavkat Mirziyoyev, the press service of the French president has announced.")
     m, why = meta("", text, "https://relay.example.org/news/18", "2022-03-02")
     assert why.loc["host", "rule"] != "readout_source_office"
+
+
+@pytest.mark.parametrize("lead", [
+    "In their first telephonic conversation in a year, the Prime Minister thanked President Jan Roe of Chile.",
+    "The Prime Minister spoke telephonically with President Jan Roe of Chile on Monday.",
+])
+def test_a_telephonic_conversation_in_the_lead_makes_a_congratulations_title_a_call(lead):
+    m, why = meta("Prime Minister accepts congratulations of the Chilean President", lead,
+                  "https://news.example.com/pm-accepts-congratulations", "2021-05-04")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["CHL"]
+    assert why.loc["medium", "rule"] == "title_other_strong_text_cue"
+    assert why.loc["medium", "evidence"].lower().startswith("telephonic")

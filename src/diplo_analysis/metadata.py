@@ -75,7 +75,7 @@ I = re.IGNORECASE
 # ------------------------------------------------------------------- cues
 # strong cues: enough to override a title that announces something else
 _STRONG = re.compile(
-    r"\b(?:tele)?phone (?:call|conversation|talks)|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone|\btelephoned?\b(?! (?:message|telegram))"
+    r"\b(?:tele)?phone (?:call|conversation|talks)|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone|\btelephoned?\b(?! (?:message|telegram))|\btelephonic(?:ally)?\b"
     r"|\bvideo ?(?:call|conferenc\w*|link)|\bvideoconferenc\w*", I)
 # "other": the document reports no conversation with a foreign counterpart
 _WEAK_OTHER = re.compile(r"statements?|remarks|participated|took part", I)

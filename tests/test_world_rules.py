@@ -930,3 +930,13 @@ def test_a_telephonic_conversation_in_the_lead_makes_a_congratulations_title_a_c
     assert m["medium"] == "phone" and m["counterpart_countries"] == ["CHL"]
     assert why.loc["medium", "rule"] == "title_other_strong_text_cue"
     assert why.loc["medium", "evidence"].lower().startswith("telephonic")
+
+
+def test_a_bulleted_highlight_above_the_story_is_not_its_first_sentence():
+    text = ("• The two also discussed regional developments, the agency said.\n\n"
+            "DOHA: Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a phone call on Monday from Turkish "
+            "President Recep Tayyip Erdogan, the state news agency reported.")
+    m, why = meta("Qatar emir, Erdogan discuss regional developments", text,
+                  "https://news.example.com/story/qatar-emir-erdogan", "2021-03-01")
+    assert (m["host_country"], m["counterpart_countries"], m["initiator"]) == ("QAT", ["TUR"], "counterpart")
+    assert why.loc["host", "rule"] == "receiver_of_call"

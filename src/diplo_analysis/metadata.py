@@ -1238,11 +1238,16 @@ def _about_this(text: str, group: str) -> bool:
     return False
 
 
+#: Glyphs that open a news site's highlights ("• The two also discussed ..."): a summary of the story, not its lead.
+HIGHLIGHT_BULLETS = frozenset("•●▪◦■►‣")
+
+
 def _choose_first(it) -> tuple[list[str], int]:
     """Read sentences from ``it`` up to the first with a cue (of the first six), and one more.
 
-    Returns (the sentences read, index of the chosen one); index 0 when none
-    of the first six has a cue.
+    A sentence that opens with a bullet (:data:`HIGHLIGHT_BULLETS`) is a highlight above the story, never
+    the chosen one. Returns (the sentences read, index of the chosen one); index 0 when none of the first
+    six has a cue.
     """
     sents: list[str] = []
     chosen = None
@@ -1250,6 +1255,10 @@ def _choose_first(it) -> tuple[list[str], int]:
         sents.append(s)
         if chosen is not None:
             break
+        if s[:1] in HIGHLIGHT_BULLETS:
+            if len(sents) >= 6:
+                break
+            continue
         low = s.lower()
         if len(low) == len(s):  # the prefilter's keys first: most sentences hold none
             conversing = _has(low, _CONVERSE_KEYS) and _CONVERSE_LOW.search(low)

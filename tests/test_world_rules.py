@@ -940,3 +940,12 @@ def test_a_bulleted_highlight_above_the_story_is_not_its_first_sentence():
                   "https://news.example.com/story/qatar-emir-erdogan", "2021-03-01")
     assert (m["host_country"], m["counterpart_countries"], m["initiator"]) == ("QAT", ["TUR"], "counterpart")
     assert why.loc["host", "rule"] == "receiver_of_call"
+
+
+def test_a_title_naming_one_side_by_its_office_alone_lets_the_first_sentence_say_whose_readout_it_is():
+    m, why = meta("Qatari emir and Turkey's Erdogan discuss regional developments",
+                  "Qatar's Emir Sheikh Tamim bin Hamad Al Thani held a phone call with Turkish President Recep "
+                  "Tayyip Erdogan on Tuesday. They discussed regional developments.",
+                  "https://news.example.com/story/emir-erdogan", "2021-03-02")
+    assert (m["host_country"], m["counterpart_countries"]) == ("QAT", ["TUR"])
+    assert why.loc["host", "rule"] == "lead_subject_of_both"

@@ -1665,8 +1665,8 @@ def _host_of_subject(c: _Context) -> None:
     another country than the publisher's). A known leader whom the title meets "with" is a guest, not the
     host ("PM meeting with Taoiseach X", "The Prime Minister and Taoiseach X met"); so is one whose visit to
     the publisher's country the subject names (rule ``visitor_not_host``, :func:`_visitors`). A title whose subject
-    names both sides ("Roe, Doe agree to meet") takes the one the first sentence's subject names (rule
-    ``lead_subject_of_both``). A known leader the first sentence names as the caller of its subject ("X received
+    names both sides ("Roe, Doe agree to meet", or one of them by its office alone: "Ruritanian president and Doe
+    discuss") takes the one the first sentence's subject names (rule ``lead_subject_of_both``). A known leader the first sentence names as the caller of its subject ("X received
     a phone call from Y") is no host either: its subject's leader is (rule ``receiver_of_call``, :func:`_callers`,
     even where the title names the caller first). And, on a page not
     in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``)."""
@@ -1695,8 +1695,11 @@ def _host_of_subject(c: _Context) -> None:
     guests = _title_guests(c) | visitors | callers
     subj_known = [p for p in subj_known if p["name"] not in guests]
     both = [str(p["name"]) for p in c.t_subj if p["named"]]
+    # a side the title names by its office alone ("Abu Dhabi crown prince and Egypt's Sisi discuss ...")
+    offices = {p["country"] for p in c.t_subj if not p["named"] and p["country"]}
     lead = [p for p in c.f_subj if p["known"] and p["name"] not in guests
-            and any(n == p["name"] or n in str(p["name"]).split() for n in both)] if len(both) > 1 else []
+            and (any(n == p["name"] or n in str(p["name"]).split() for n in both) or p["country"] in offices)
+            ] if len(both) + len(offices) > 1 else []
     if lead:
         # "Roe, Doe agree to meet" names both sides: the first sentence's subject says whose readout it is
         c.decide("host", lead[0]["name"], "lead_subject_of_both", c.f_subject[:80])

@@ -936,7 +936,7 @@ def test_a_bulleted_highlight_above_the_story_is_not_its_first_sentence():
     text = ("• The two also discussed regional developments, the agency said.\n\n"
             "DOHA: Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a phone call on Monday from Turkish "
             "President Recep Tayyip Erdogan, the state news agency reported.")
-    m, why = meta("Qatar emir, Erdogan discuss regional developments", text,
+    m, why = meta("Regional developments discussed in a phone call", text,
                   "https://news.example.com/story/qatar-emir-erdogan", "2021-03-01")
     assert (m["host_country"], m["counterpart_countries"], m["initiator"]) == ("QAT", ["TUR"], "counterpart")
     assert why.loc["host", "rule"] == "receiver_of_call"

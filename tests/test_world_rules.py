@@ -723,14 +723,15 @@ def test_a_headline_in_capitals_names_the_call_and_its_sides(title, text):
 ])
 def test_an_address_that_says_meets_yields_to_the_first_sentences_own_call(text, medium):
     """A page without a title reads its address's words, but "meets" there is no title: a call that the first
-    sentence reports wins over it; a real title "X meets Y" still wins over it."""
+    sentence reports wins over it. So does a call the first sentence says its subject held under a real title
+    "X meets Y" (a house style that titles calls "meets with": rule held_call_over_meeting_title)."""
     url = "https://www.mfa.example.ie/news/foreign-minister-roe-meets-moldovan-counterpart-kalan"
     m, why = meta("", text, url, "2024-05-06")
     assert m["medium"] == medium
     if medium == "phone":
         assert why.loc["medium", "rule"] == "text_cue"
-        m, _ = meta("Foreign Minister Roe meets Moldovan counterpart Kalan", text, url, "2024-05-06")
-        assert m["medium"] == "in_person"
+        m, why = meta("Foreign Minister Roe meets Moldovan counterpart Kalan", text, url, "2024-05-06")
+        assert m["medium"] == "phone" and why.loc["medium", "rule"] == "held_call_over_meeting_title"
 
 
 @pytest.mark.parametrize("title, text, side", [
@@ -949,3 +950,32 @@ def test_a_title_naming_one_side_by_its_office_alone_lets_the_first_sentence_say
                   "https://news.example.com/story/emir-erdogan", "2021-03-02")
     assert (m["host_country"], m["counterpart_countries"]) == ("QAT", ["TUR"])
     assert why.loc["host", "rule"] == "lead_subject_of_both"
+
+
+def test_a_call_the_first_sentence_says_its_subject_held_beats_a_meets_with_title():
+    m, why = meta("Foreign Minister Jan Roe meets with the Secretary General of NATO",
+                  "On 13 April, the Minister of Foreign Affairs of Lithuania Jan Roe had a telephone conversation "
+                  "with NATO Secretary General Jens Stoltenberg and discussed the situation near Ukraine.",
+                  "https://www.urm.example.lt/news/roe-nato", "2021-04-13")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["NATO"]
+    assert why.loc["medium", "rule"] == "held_call_over_meeting_title"
+    # a call the text only refers back to leaves the meeting a meeting
+    m, why = meta("Foreign Minister Jan Roe meets with the Secretary General of NATO",
+                  "Foreign Minister Jan Roe met NATO Secretary General Jens Stoltenberg in Brussels, following "
+                  "their telephone conversation last week.", "https://www.urm.example.lt/news/roe-nato-2", "2021-04-20")
+    assert m["medium"] == "in_person"
+
+
+def test_a_page_without_a_title_takes_the_line_its_address_spells_as_its_headline():
+    text = ("Themes | All news\n\nForeign Minister Jan Roe meets with NATO's Secretary General, discusses Ukraine\n\n"
+            "Created: 2021.04.13\n\nOn 13 April, the Minister of Foreign Affairs of Lithuania Jan Roe had a "
+            "telephone conversation with NATO's Secretary General Jens Stoltenberg.")
+    url = "https://www.urm.example.lt/en/news/foreign-minister-jan-roe-meets-with-natos-secretary-general-discusses-ukraine"
+    m, why = meta("", text, url, "2021-04-13")
+    assert m["medium"] == "phone" and why.loc["medium", "rule"] == "held_call_over_meeting_title"
+    # a first sentence that holds the address's words is no headline (it ends as a sentence ends)
+    text = ("A telephone call between the Lithuanian foreign minister Jan Roe and NATO's Secretary General, on "
+            "Ukraine, was held on Tuesday.")
+    m, why = meta("", text, url.replace("foreign-minister-jan-roe-meets-with", "lithuanian-minister-call-with"),
+                  "2021-04-13")
+    assert m["medium"] == "phone" and not why.loc["medium", "rule"].startswith("title")

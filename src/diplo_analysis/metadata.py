@@ -463,6 +463,8 @@ def _head(record: Record, text: str):
     from the sentences: it would otherwise stand as the subject.
     """
     title = gz.fold((record.title or "").strip())
+    if not title and record.url:
+        title = _headline_line(text, record.url)
     if title[:2].isupper():
         title = caps_title(title)
     if "-" in title:
@@ -473,6 +475,35 @@ def _head(record: Record, text: str):
     if "[" in text:
         text = _EDITORIAL.sub("", text)
     return title, _iter_sentences(text, title)
+
+
+#: Lines of a page's text searched for a headline that its address spells (:func:`_headline_line`).
+HEADLINE_LINES = 8
+#: The longest line read as a headline, in characters.
+HEADLINE_CHARS = 200
+#: Share of the address's words (of three letters or more) that a line must hold to be the page's headline.
+HEADLINE_SHARE = 0.8
+
+
+def _headline_line(text: str, url: str) -> str:
+    """The headline of a page without a title: the first of its first :data:`HEADLINE_LINES` lines that holds
+    :data:`HEADLINE_SHARE` of the words of its address (:func:`slug_title`, at least four words of three letters
+    or more) and does not end as a sentence ends (at most :data:`HEADLINE_CHARS` characters); ``""`` where none
+    does. It then stands as the title, and its line is no sentence of the text
+    (a scraped page whose title field is empty: ".../minister-x-meets-with-natos-secretary-general" over a
+    line "Minister X meets with NATO's Secretary General")."""
+    words = [w for w in slug_title(url).lower().split() if len(w) > 2]
+    if len(words) < 4 or not text:
+        return ""
+    need = HEADLINE_SHARE * len(words)
+    for line in text[:HEAD_CHARS].split("\n")[:HEADLINE_LINES]:
+        line = line.strip()
+        if not line or len(line) > HEADLINE_CHARS or line[-1] in ".!?":  # a sentence is no headline
+            continue
+        held = set(re.findall(r"[a-z0-9]+", gz.fold(line).replace("'", "").replace("’", "").lower()))
+        if sum(w in held for w in words) >= need:
+            return gz.fold(line)
+    return ""
 
 
 #: An editor's insertion in square brackets, in lower case ("[acting] Prime Minister"): read without it.
@@ -1220,6 +1251,10 @@ def _is_pm_office(publisher, url) -> bool:
 
 # a title that names a meeting: a call mentioned in the text does not override it
 _MEETING_TITLE = re.compile(r"\b(?:meeting|meetings|met|meets|meet|(?:courtesy|farewell|introductory) calls?)\b", I)
+#: A first sentence whose subject held the call it reports ("had a telephone conversation with", "held a video call
+#: with"): the call, not a "meets with" title, is the medium (rule held_call_over_meeting_title).
+_HELD_CALL = re.compile(r"\b(?:had|held|holds|has|conducted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:(?:tele)?phone|video)[ -]?(?:conversation|call|talks?|conference)\s+with\b", I)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "the December 7 videoconference", "their April 2, 2024, telephone call", "the previous video call":
 # a cue naming another, earlier contact
@@ -1509,14 +1544,17 @@ class _Context:
 # ---- medium: the cues of the title and the first sentences
 def _medium_from_cues(c: _Context) -> None:
     """Rules ``title_cue``, ``title_call_made_video``, ``title_other_strong_text_cue``,
-    ``meeting_title_over_text_call``, ``text_cue``, ``text_call_of_another_contact``, ``no_cue``.
+    ``meeting_title_over_text_call``, ``held_call_over_meeting_title``, ``text_cue``, ``text_call_of_another_contact``,
+    ``no_cue``.
 
     The title's cue decides ("Telephone conversation with ..." -> phone);
     a generic "Call" in the title is refined by "video call" in the text; a
     title of another kind ("Statement on ...") yields to a strong call cue of
     the text ("spoke by telephone"); a "Meeting with" title wins over a call
-    the text only mentions ("follows their April telephone call"). A page without a title reads the words of its
-    address instead (:func:`slug_title`; the rules are then named ``url_slug_title_cue`` and so on).
+    the text only mentions ("follows their April telephone call"), not over one that the first sentence says its
+    subject held ("had a telephone conversation with": a house style that titles its calls "meets with"). A page
+    without a title takes the line its address spells as its headline (:func:`_headline_line`), else reads the
+    words of its address (:func:`slug_title`; the rules are then named ``url_slug_title_cue`` and so on).
     """
     title, lead, low_lead = c.title or c.slug, c.lead, c.low_lead
     c.t_med, t_pos = _first_cue(title) if title else (None, -1)
@@ -1548,10 +1586,15 @@ def _medium_from_text(c: _Context) -> None:
     """The title has no cue or an in-person one: the text's cue is read where it can change the answer."""
     title, lead, t_med = c.title or c.slug, c.lead, c.t_med
     s_med, s_pos = _first_cue(lead) if lead and (t_med is None or _has(c.low_lead, _KEYS_CALL)) else (None, -1)
-    # an address's "meets" is no title: a call that the first sentence reports as its first cue wins over it
-    slug_only = (bool(c.slug) and not c.title and s_med in ("video", "phone") and _about_this(lead, s_med)
-                 and _first_cue(c.first)[0] == s_med)
-    if s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title) and not slug_only:
+    # an address's "meets" is no title: a call that the first sentence reports as its first cue wins over it;
+    # so does a call that the first sentence says its subject held ("had a telephone conversation with"), where a
+    # house style titles its calls "meets with" (rule held_call_over_meeting_title)
+    reported = (s_med in ("video", "phone") and _about_this(lead, s_med) and _first_cue(c.first)[0] == s_med)
+    slug_only = reported and bool(c.slug) and not c.title
+    held = reported and not slug_only and _HELD_CALL.search(c.first)
+    if held and t_med == "in_person" and _MEETING_TITLE.search(title):
+        c.decide("medium", s_med, "held_call_over_meeting_title", held.group(0))
+    elif s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title) and not slug_only:
         # a meeting the text says was held by video link is a video meeting
         value = "video" if s_med == "video" and _about_this(lead, "video") else "in_person"
         c.decide("medium", value, "meeting_title_over_text_call", _MEETING_TITLE.search(title).group(0))

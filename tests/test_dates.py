@@ -128,6 +128,7 @@ def test_dates_in_text_roles():
         ("http://a.example.cn/a/202109/10/WS1.html", "2021-09-10", "day"),
         ("https://www.shine.cn/news/nation/2109101234/", "2021-09-10", "day"),
         ("https://a.example.cn/page/202109/1.shtml", "2021-09-01", "month"),
+        ("https://www.gov.example.br/noticias/2023/08/presidente-conversa-por-telefone", "2023-08-01", "month"),
         ("http://a.example.com/html/Policy/2016/191708.shtml", "2016-01-01", "year"),
         ("https://a.example.com/en/news/abc2024081300816/leaders-talk.html", "2024-08-13", "day"),
         ("https://www.gov.example.ie/en/press-release/20240506-call-with-the-president/", "2024-05-06", "day"),
@@ -340,6 +341,27 @@ def test_an_ambiguous_stamp_decides_only_with_one_reading_fitting(stamp, weekday
     text = (f"Leaders hold first phone talks\n{stamp}\n"
             f"The prime minister held phone talks with the president on {weekday} and they agreed to meet.")
     assert explain_date(rec(text)).rule != "text_weekday:ambiguous_stamp"
+
+
+@pytest.mark.parametrize("text, url, want", [
+    # "nesta segunda-feira (6)": the day of the month in brackets, read with the month of the address
+    ("O Presidente conversou por telefone, nesta segunda-feira (6), com o Presidente da Ruritânia.",
+     "https://www.gov.example.br/noticias/2025/10/presidente-conversa-por-telefone", "2025-10-06"),
+    ("O Presidente conversou por telefone, nesta terça-feira (14), com o Primeiro-Ministro da Ruritânia.",
+     "https://www.gov.example.br/noticias/2023/03/presidente-conversa", "2023-03-14"),
+])
+def test_a_weekday_with_its_day_in_brackets_takes_the_month_of_the_address(text, url, want):
+    r = Record(path="x.jsonl", line=1, text=text, title=None, url=url, date=None)
+    got = D.resolve_date(r, language="pt")
+    assert got == (day(want), True)
+    assert explain_date(r, language="pt").rule == "text_weekday:day_in_brackets"
+
+
+def test_a_day_in_brackets_that_is_not_that_weekday_decides_nothing():
+    r = Record(path="x.jsonl", line=1, text="O Presidente conversou por telefone, nesta segunda-feira (7), com o "
+               "Presidente da Ruritânia.", title=None, url="https://www.gov.example.br/noticias/2025/10/conversa",
+               date=None)  # 7 October 2025 was a Tuesday
+    assert explain_date(r, language="pt").rule == "text_weekday:no_page_date"
 
 
 def test_yesterday_and_today():

@@ -704,7 +704,7 @@ _URL_WORD_PATTERNS = (
 )
 #: A Hijri (Umm al-Qura) date as a path, ``/1443/08/13/`` (Gulf ministries' sites): rule ``url_hijri``.
 _URL_HIJRI = re.compile(r"/(?P<y>14[0-9]\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/")
-_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)/")
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})[-/]?(?P<m>[01]\d)/")
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 _MFA_ID = re.compile(r"/t(?P<id>\d{6,8})\.s?html?(?:$|[?#])")
 
@@ -719,7 +719,7 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
     ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
     Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);
-    then a month (``/202109/``, ``/2021-09/``) or a year (``/2016/``).
+    then a month (``/202109/``, ``/2021-09/``, ``/2021/09/``) or a year (``/2016/``).
 
     Parameters
     ----------
@@ -1437,10 +1437,23 @@ def _rule_text_weekday(ctx: _DateContext) -> Optional[_Decision]:
         return None
     day = ctx.page_day
     if day is None:
-        return _weekday_on_an_ambiguous_stamp(ctx, m) or (
+        return _weekday_with_its_day(ctx, m) or _weekday_on_an_ambiguous_stamp(ctx, m) or (
             pd.NaT, False, "text_weekday:no_page_date", lambda: ctx.words(m))
     ts = day - pd.Timedelta(days=(day.weekday() - m.weekday) % 7)
     return ts, True, "text_weekday", lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+
+
+def _weekday_with_its_day(ctx: _DateContext, m: DateMention) -> Optional[_Decision]:
+    """Rule ``text_weekday:day_in_brackets``: a weekday written with its day of the month ("nesta segunda-feira
+    (6)", :mod:`diplo_analysis.language_dates`) on a page whose address or stamps give the month but no day
+    ("/2025/10/"): that day of the page's month, where it falls on that weekday."""
+    last = ctx.page_last
+    if m.day is None or last is None:
+        return None
+    ts = _ts(last.year, last.month, m.day)
+    if ts is None or ts.weekday() != m.weekday or ts > last:
+        return None
+    return ts, True, "text_weekday:day_in_brackets", lambda: f"{ctx.words(m)}; month {last.strftime('%Y-%m')} of the page"
 
 
 def _weekday_on_an_ambiguous_stamp(ctx: _DateContext, m: DateMention) -> Optional[_Decision]:

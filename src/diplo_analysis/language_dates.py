@@ -206,6 +206,10 @@ def _relative_words(code: str) -> tuple:
     return days, names, re.compile(rf"(?<!\w){re.escape(yesterday)}(?!\w)", re.I)
 
 
+#: The day of the month in brackets after a weekday ("nesta segunda-feira (6)"), read with the page's month.
+_DAY_IN_BRACKETS = re.compile(r"\s?\((\d{1,2})\)")
+
+
 def _find_relative(code: str) -> Callable:
     def find(scan: _Scan) -> list:
         days, names, yesterday = _relative_words(code)
@@ -213,8 +217,12 @@ def _find_relative(code: str) -> Callable:
         for m in days.finditer(scan.s) if days is not None else ():
             if scan.free(*m.span()):
                 scan.taken.append(m.span())
-                out.append(DateMention(m.start(), m.end(), "weekday", "event", weekday=names[m.group(1).lower()],
-                                       source=f"{code}: cldr_weekday"))
+                # "nesta segunda-feira (6)": the Brazilian press's day of the month after the weekday
+                day = _DAY_IN_BRACKETS.match(scan.s, m.end())
+                d = int(day.group(1)) if day and 1 <= int(day.group(1)) <= 31 else None
+                out.append(DateMention(m.start(), day.end() if d else m.end(), "weekday", "event",
+                                       day=d, weekday=names[m.group(1).lower()],
+                                       source=f"{code}: cldr_weekday" + ("_day_in_brackets" if d else "")))
         for m in yesterday.finditer(scan.s) if yesterday is not None else ():
             if scan.free(*m.span()):
                 out.append(DateMention(m.start(), m.end(), "yesterday", "event", source=f"{code}: cldr_yesterday"))

@@ -164,6 +164,12 @@ def test_a_surname_after_another_given_name_is_another_person(text, found):
     assert [L.name for _, _, L in gz.find_leaders(text, pd.Timestamp("2003-06-01"))] == found
 
 
+def test_the_uae_presidents_short_name_in_the_uae_press():
+    # "President Sheikh Mohamed" (one m) is how the UAE's press names its president from May 2022
+    found = gz.find_leaders("President Sheikh Mohamed met the Director-General", pd.Timestamp("2024-01-02"))
+    assert [(L.name, L.country) for _, _, L in found] == [("Mohamed bin Zayed Al Nahyan", "ARE")]
+
+
 @pytest.mark.parametrize("title, office", [("Prime Minister", "head_of_government"), ("vice-president", "vice_president"),
                                            ("Secretary-General", "org_head"), ("Taoiseach", "head_of_government"),
                                            ("Governor", None)])

@@ -1589,12 +1589,13 @@ def _medium_from_text(c: _Context) -> None:
     # an address's "meets" is no title: a call that the first sentence reports as its first cue wins over it;
     # so does a call that the first sentence says its subject held ("had a telephone conversation with"), where a
     # house style titles its calls "meets with" (rule held_call_over_meeting_title)
-    reported = (s_med in ("video", "phone") and _about_this(lead, s_med) and _first_cue(c.first)[0] == s_med)
+    meeting_title = s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title)
+    reported = meeting_title and _about_this(lead, s_med) and _first_cue(c.first)[0] == s_med
     slug_only = reported and bool(c.slug) and not c.title
     held = reported and not slug_only and _HELD_CALL.search(c.first)
-    if held and t_med == "in_person" and _MEETING_TITLE.search(title):
+    if held:
         c.decide("medium", s_med, "held_call_over_meeting_title", held.group(0))
-    elif s_med in ("video", "phone") and t_med == "in_person" and _MEETING_TITLE.search(title) and not slug_only:
+    elif meeting_title and not slug_only:
         # a meeting the text says was held by video link is a video meeting
         value = "video" if s_med == "video" and _about_this(lead, "video") else "in_person"
         c.decide("medium", value, "meeting_title_over_text_call", _MEETING_TITLE.search(title).group(0))

@@ -80,12 +80,14 @@ class InitiatorCues(NamedTuple):
     """The compiled initiator cues: ``search`` (rows of kinds who/counterpart/their_own, one
     expression without groups), ``rows`` (each such row's kind and its own expression, whose group 1
     is its placeholder's words; in table order), ``keys`` (the prefilter's words), ``caller`` (the
-    caller rows, one expression)."""
+    caller rows, one expression), ``by_key`` (for each key, the rows holding it joined in table order:
+    searched around a hit of that key alone, which is cheaper than all rows)."""
 
     search: re.Pattern
     rows: tuple
     keys: tuple
     caller: re.Pattern
+    by_key: dict = {}
 
     def kind_at(self, text: str, start: int) -> tuple[str, Optional[str]]:
         """(kind, the words naming the side or None) of the row that matched ``text`` at ``start``:
@@ -120,5 +122,7 @@ def compile_initiator_cues(rows: list) -> InitiatorCues:
     joined = "|".join(_expand(r["pattern"], capture=False) for r in said)
     keys = tuple(dict.fromkeys(k for r in said for k in r["keys"]))
     caller = "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == "caller") or r"(?!)"
+    by_key = {k: re.compile("|".join(_expand(r["pattern"], capture=False) for r in said if k in r["keys"]), _I)
+              for k in keys}
     return InitiatorCues(re.compile(joined or r"(?!)", _I), tuple((r["kind"], re.compile(_expand(r["pattern"]), _I))
-                                                               for r in said), keys, re.compile(caller, _I))
+                                                               for r in said), keys, re.compile(caller, _I), by_key)

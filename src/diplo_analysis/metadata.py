@@ -1077,7 +1077,7 @@ def _unknown_host(subject: str) -> Optional[str]:
 
 
 # ------------------------------------------------------------------- initiator
-_CALL_WORD = re.compile(r"\b(?:(?:tele)?phone|call|conversation|conversations|videoconferenc\w*|video link|video call)\b", I)
+_CALL_WORD = re.compile(r"\b(?:(?:tele)?phone|calls?|conversation|conversations|videoconferenc\w*|video link|video call)\b", I)
 _SENT_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\s[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bMs)(?<!\bSt)(?<!\.[A-Z])[.!?](?:\s+|$)|\n")
 _HOST_SIDE = re.compile(r"\b(?:our|this) side\b", I)
 #: A sentence whose subject is the reported call in other words ("The discussion was held on Finland's initiative.",
@@ -1121,12 +1121,17 @@ def _init_matches(text: str):
     naming the side (or None)."""
     cues = initiator_cues()
     low = text.lower()
-    hits = sorted({i for k in cues.keys for i in _find_all(low, k)})
+    hits: dict = {}
+    for k in cues.keys:
+        for i in _find_all(low, k):
+            hits.setdefault(i, []).append(k)
     done = -1
-    for pos in hits:
+    for pos in sorted(hits):
         if pos <= done:
             continue
-        m = cues.search.search(text, max(0, pos - 90), min(len(text), pos + 120))
+        # around a hit of one key, only the rows holding that key (cheaper than all rows' expression)
+        rx = cues.by_key.get(hits[pos][0], cues.search) if len(hits[pos]) == 1 else cues.search
+        m = rx.search(text, max(0, pos - 90), min(len(text), pos + 120))
         if m:
             done = m.end()
             yield (m, *cues.kind_at(text, m.start()))
@@ -1218,6 +1223,9 @@ def _caller(subject: str, host: Optional[str], host_country: Optional[str], date
             return "host"
         if any(c and c.split()[-1] == mr.group(1) for c in counterparts):
             return "counterpart"
+    titled_name = _titled_surname_side(subject, host, counterparts) if not people else None
+    if titled_name:
+        return titled_name
     if people:  # the leader nearest the verb ("..., President of Kazakhstan Nursultan Nazarbayev telephoned")
         return "host" if host_country and people[-1][2].country == host_country else "counterpart"
     found = gz.find_countries(subject)
@@ -1227,8 +1235,26 @@ def _caller(subject: str, host: Optional[str], host_country: Optional[str], date
         return "host" if host_country and titled[0] == host_country else "counterpart"
     if any(c != host_country for _, _, c in found):
         return "counterpart"
-    if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary|PM)\b", subject):
+    if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary|PM|Taoiseach)\b", subject):
         return "host"
+    return None
+
+
+#: An office and a surname ending a subject ("President Kalan", "Prime Minister Roe"): the surname of one side.
+_TITLED_SURNAME = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|Taoiseach|King|Emir|Amir|Sultan"
+                             r"|Secretary[- ]General|PM)\s+([A-Z][\w'-]+)\s*$")
+
+
+def _titled_surname_side(subject: str, host: Optional[str], counterparts: tuple) -> Optional[str]:
+    """The side of a subject written as an office and a surname ("President Kalan called to congratulate ..."),
+    when the surname is the last word of the host's or of a counterpart's name, else None."""
+    m = _TITLED_SURNAME.search(subject)
+    if m is None:
+        return None
+    if host and host.split()[-1] == m.group(1):
+        return "host"
+    if any(c and c.split()[-1] == m.group(1) for c in counterparts):
+        return "counterpart"
     return None
 
 

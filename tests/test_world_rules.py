@@ -979,3 +979,11 @@ def test_a_page_without_a_title_takes_the_line_its_address_spells_as_its_headlin
     m, why = meta("", text, url.replace("foreign-minister-jan-roe-meets-with", "lithuanian-minister-call-with"),
                   "2021-04-13")
     assert m["medium"] == "phone" and not why.loc["medium", "rule"].startswith("title")
+
+
+@pytest.mark.parametrize("verb", ["telephones", "phones", "rang"])
+def test_a_title_whose_verb_is_telephones_names_its_counterpart(verb):
+    m, why = meta(f"Prime Minister Modi {verb} President Sandu of Moldova",
+                  "The two leaders discussed bilateral cooperation and the situation in the region.",
+                  "https://www.pmindia.gov.in/en/news_updates/pm-call-1/", "2024-05-06")
+    assert m["counterpart_countries"] == ["MDA"] and m["medium"] == "phone"

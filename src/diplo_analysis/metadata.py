@@ -291,6 +291,7 @@ _CONVERSE, _CONVERSE_LOW, _CONVERSE_KEYS = _word_expressions(CONVERSE_WORDS)
 #: Verbs whose object is the participant ("met the President of X", "congratulated", "a message to").
 VERB_ANCHOR_WORDS = (
     "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
+    "phones telephones rang "
     "congratulated thanked".split()
     + ["spoke to", "speaks to", "talked to", "talks to", "call to"]
     + [f"{x} to" for x in "greetings message condolences condolence congratulations letter telegram wishes".split()]

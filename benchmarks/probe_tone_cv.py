@@ -24,6 +24,10 @@ Variants:
   (not, no, never, without, nor, neither, cannot, t) in the same clause;
 - combinations of the best of these (``max_df`` 0.5 with C 0.25 or 0.35; with negation scope and
   bigrams; with the conflictual class weighted x1.5);
+- with ``--slow``: ``NB-SVM words``, the word columns as presence times their naive-Bayes log-count
+  ratio (counted on each fold's training part); ``self-training``, 20,000 unlabelled sentences of
+  corpus readouts outside every label set, labelled by each fold's model where it is sure and taken
+  in at a small weight (on the first two fold sets, against the same vocabulary without them);
 - ``labels of the audit``: the model trained with the labels proposed by
   ``tests/labels/tone_label_audit.csv`` (a re-reading of the confident out-of-fold errors against
   TONE.md), scored on the sentences the audit did not change (both models).
@@ -34,7 +38,7 @@ topic) are already columns of the shipped design (``data/tone_constructions.csv`
 
 Usage::
 
-    python benchmarks/probe_tone_cv.py [--seeds 1 2] [--audit 0.75] [--only "C =" label]
+    python benchmarks/probe_tone_cv.py [--seeds 1 2] [--audit 0.75] [--slow] [--only "C =" label]
 
 ``--audit P`` also prints (to stdout only: corpus text never goes into the repository) the
 training sentences that the shipped design's out-of-fold model gets wrong with a probability of
@@ -191,6 +195,78 @@ def label_audit(train, X, y, groups, fold_sets, base) -> None:
           f"   (scored on the {int(keep.sum())} unchanged sentences)", flush=True)
 
 
+def nb_scaled(X, y, fit_idx, cols: np.ndarray) -> sp.csr_matrix:
+    """``X`` with the columns ``cols`` as presence (0/1) times their largest naive-Bayes log-count ratio
+    over the classes (NB-SVM), the ratios counted on the rows ``fit_idx``."""
+    W = (X[:, cols] > 0).astype(float).tocsr()
+    ratios = []
+    for c in CLASSES:
+        p = np.asarray(W[fit_idx[y[fit_idx] == c]].sum(0)).ravel() + 1
+        q = np.asarray(W[fit_idx[y[fit_idx] != c]].sum(0)).ravel() + 1
+        ratios.append(np.log((p / p.sum()) / (q / q.sum())))
+    rest = np.setdiff1d(np.arange(X.shape[1]), cols)
+    return sp.hstack([X[:, rest], W @ sp.diags(np.abs(np.array(ratios)).max(axis=0))]).tocsr()
+
+
+def nb_predict(X, y, folds, cols, C):
+    pred = np.empty(len(y), dtype=object)
+    for fit_idx, test_idx in folds:
+        M = nb_scaled(X, y, fit_idx, cols)
+        pred[test_idx] = _lr(C).fit(M[fit_idx], y[fit_idx]).predict(M[test_idx])
+    return pred, None
+
+
+def unlabelled_pool(corpus, n: int = 20_000, readouts: int = 6000) -> list[str]:
+    """``n`` sentences of 6-60 words from ``readouts`` corpus readouts outside every label set (seed 0)."""
+    import pandas as pd
+
+    from diplo_analysis.text import split_sentences
+
+    labelled = set()
+    for name in eval_tone.TRAIN_SETS + eval_tone.HELDOUT_SETS:
+        labelled |= set(pd.read_csv(eval_tone.LABELS / f"tone_{name}.csv", dtype=str)["url"])
+    rest = corpus[~corpus["url"].isin(labelled)].drop_duplicates("url").sample(readouts, random_state=0)
+    pool = [s for t in rest["text"] for s in split_sentences(t) if 6 <= len(s.split()) <= 60]
+    return list(np.random.default_rng(0).choice(pool, size=min(n, len(pool)), replace=False))
+
+
+def self_training_predict(X, U, y, folds, weight=None, threshold=0.9):
+    """Each fold's model labels the pool rows ``U`` it is sure of (p >= ``threshold``); the model is
+    refitted with them at ``weight`` (``None``: no pool, the comparison)."""
+    pred = np.empty(len(y), dtype=object)
+    for fit_idx, test_idx in folds:
+        lr = _lr().fit(X[fit_idx], y[fit_idx])
+        if weight is not None:
+            p = lr.predict_proba(U)
+            sure = p.max(axis=1) >= threshold
+            Xf = sp.vstack([X[fit_idx], U[sure]]).tocsr()
+            yf = np.concatenate([y[fit_idx], lr.classes_[p.argmax(axis=1)][sure]])
+            w = np.concatenate([np.ones(len(fit_idx)), np.full(int(sure.sum()), weight)])
+            lr = _lr().fit(Xf, yf, sample_weight=w)
+        pred[test_idx] = lr.predict(X[test_idx])
+    return pred, None
+
+
+def slow_variants(train, y, fold_sets, show) -> None:
+    """NB-SVM scaling of the words, and self-training on unlabelled corpus sentences (``--slow``)."""
+    texts = train["sentence"].tolist()
+    Xm = model_matrix(texts, 2, 0.5)
+    words = np.arange(len(tone_model._dense_names()), Xm.shape[1])
+    for C in (0.5, 0.25, 0.1):
+        show(f"NB-SVM words, max_df 0.5, C = {C}", lambda f, C=C: nb_predict(Xm, y, f, words, C))
+    pool = unlabelled_pool(eval_tone.read_corpus())
+    XU = model_matrix(texts + pool)
+    X, U = XU[: len(texts)], XU[len(texts):]
+    two = fold_sets[:2]
+    ref = [_score(y, self_training_predict(X, U, y, f)[0]) for _, f in two]
+    print(f"  self-training ({len(pool)} pool sentences; vocabulary over training + pool, two fold sets): "
+          + " ".join(f"{a:.3f}/{c:.3f}" for a, c in ref), flush=True)
+    for w, thr in ((0.1, 0.9), (0.3, 0.9), (0.1, 0.7)):
+        s = [_score(y, self_training_predict(X, U, y, f, w, thr)[0]) for _, f in two]
+        d = " ".join(f"{a - b[0]:+.3f}/{c - b[1]:+.3f}" for (a, c), b in zip(s, ref))
+        print(f"  {f'self-training w {w}, p >= {thr}':34s} {'':15s} {d}", flush=True)
+
+
 def main(argv=None) -> int:
     from sklearn.model_selection import GroupKFold
     from threadpoolctl import threadpool_limits
@@ -198,6 +274,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, nargs="*", default=[1, 2], help="seeds of the shuffled grouped folds")
     ap.add_argument("--audit", type=float, default=0.0, help="print confident out-of-fold errors (p >= this)")
+    ap.add_argument("--slow", action="store_true", help="also NB-SVM scaling and self-training (10-20 minutes more)")
     ap.add_argument("--only", nargs="*", default=None, help="run only the variants whose name starts so")
     args = ap.parse_args(argv)
     train = train_tone.training_sentences()
@@ -245,6 +322,8 @@ def main(argv=None) -> int:
         Xc = sp.hstack([Xm, 0.5 * extra_columns(texts, "negation", 2), 0.5 * extra_columns(texts, "bigrams", 3)]).tocsr()
         show("max_df 0.5 + negation + bigrams x0.5", lambda f: cv_predict(Xc, y, groups, f))
         show("  ... and conf weight x1.5", lambda f: cv_predict(Xc, y, groups, f, conf_factor=1.5))
+        if args.slow:
+            slow_variants(train, y, fold_sets, show)
         if args.only is None or any(o.startswith("label") for o in args.only):
             label_audit(train, X, y, groups, fold_sets, base)
         if args.audit:

@@ -278,6 +278,30 @@ def test_training_and_held_out_label_sets_are_apart():
     assert len(shared) == 1
 
 
+def test_label_audit_rows_name_training_sentences_with_their_current_label():
+    """tests/labels/tone_label_audit.csv (issue 12, sixth session): proposed label changes, each with its reason.
+
+    A row names a training sentence by set, url and sha1, with the label its set holds now and the one
+    proposed; ``applied`` says whether the set was changed (then ``label`` is the old one and the set holds
+    the proposed one).  Never a held-out set.
+    """
+    labels = REPO / "tests" / "labels"
+    eval_tone = _eval_tone()
+    audit = pd.read_csv(labels / "tone_label_audit.csv", dtype=str)
+    assert list(audit.columns) == ["set", "url", "sentence_sha1", "label", "proposed_label", "applied", "reason"]
+    assert audit["set"].isin(eval_tone.TRAIN_SETS).all()
+    assert (audit["label"] != audit["proposed_label"]).all()
+    assert audit["proposed_label"].isin(["coop", "neut", "conf"]).all()
+    assert audit["applied"].isin(["yes", "no"]).all()
+    assert audit["reason"].str.len().gt(20).all()
+    assert not audit["sentence_sha1"].duplicated().any()
+    for row in audit.itertuples():
+        held = pd.read_csv(labels / f"tone_{row.set}.csv", dtype=str)
+        now = held.loc[(held["url"] == row.url) & (held["sentence_sha1"] == row.sentence_sha1), "label"]
+        assert len(now) == 1, row.sentence_sha1
+        assert now.iloc[0] == (row.proposed_label if row.applied == "yes" else row.label), row.sentence_sha1
+
+
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_round3_draw_is_reproducible_from_the_repo(shared_corpus):

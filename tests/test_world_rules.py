@@ -232,17 +232,19 @@ def test_an_embassys_address_names_the_country_it_represents(url, code):
     assert gz.publisher_country(url=url) == code
 
 
-@pytest.mark.parametrize("title, text, url, medium", [
+@pytest.mark.parametrize("title, text, url, medium, countries", [
     ("PM attends G20 Summit in Bali", "Prime Minister Anthony Albanese attended the G20 Leaders' Summit in Bali today, "
-     "where he met leaders of the world's largest economies.", "https://www.pm.gov.au/media/g20", "in_person"),
+     "where he met leaders of the world's largest economies.", "https://www.pm.gov.au/media/g20", "in_person", []),
+    # a grouping of data/groupings.csv: its other members are the counterparts (rule grouping_members)
     ("Readout of G7 Leaders' Virtual Meeting", "Seven leaders joined the call the Prime Minister hosted on screens "
-     "across the group.", "https://www.gov.uk/government/news/g7", "video"),
+     "across the group.", "https://www.gov.uk/government/news/g7", "video",
+     ["CAN", "DEU", "EUU", "FRA", "ITA", "JPN", "USA"]),
     ("Chancellor at the meeting of the European Council", "Federal Chancellor Olaf Scholz took part in the meeting "
-     "of the European Council in Brussels.", "https://www.bundesregierung.de/breg-en/news/euco", "in_person"),
+     "of the European Council in Brussels.", "https://www.bundesregierung.de/breg-en/news/euco", "in_person", []),
 ])
-def test_a_summit_without_named_participants_keeps_its_medium(title, text, url, medium):
+def test_a_summit_without_named_participants_keeps_its_medium(title, text, url, medium, countries):
     m, why = meta(title, text, url, "2023-03-23")
-    assert m["medium"] == medium and m["counterpart_countries"] == []
+    assert m["medium"] == medium and m["counterpart_countries"] == countries
 
 
 @pytest.mark.parametrize("url, title", [
@@ -987,3 +989,39 @@ def test_a_title_whose_verb_is_telephones_names_its_counterpart(verb):
                   "The two leaders discussed bilateral cooperation and the situation in the region.",
                   "https://www.pmindia.gov.in/en/news_updates/pm-call-1/", "2024-05-06")
     assert m["counterpart_countries"] == ["MDA"] and m["medium"] == "phone"
+
+
+@pytest.mark.parametrize("title, text, url, host, want", [
+    ("Readout of G7 leaders' virtual meeting", "The Prime Minister chaired a virtual meeting of G7 leaders this "
+     "afternoon. All leaders agreed on the need for a united approach.", "https://www.gov.uk/government/news/g7-1",
+     "GBR", ["CAN", "DEU", "EUU", "FRA", "ITA", "JPN", "USA"]),
+    ("Joint Readout of Quad Leaders Call", "Today the leaders reaffirmed their commitment to a free and open region.",
+     "https://www.whitehouse.gov/briefing-room/quad-1", "USA", ["AUS", "IND", "JPN"]),
+])
+def test_a_call_of_a_groupings_leaders_that_names_none_has_its_members_as_counterparts(title, text, url, host, want):
+    m, why = meta(title, text, url, "2022-03-03")
+    assert m["host_country"] == host and m["counterpart_countries"] == want
+    assert m["medium"] in ("phone", "video") and why.loc["counterpart_countries", "rule"] == "grouping_members"
+
+
+def test_a_groupings_name_that_is_no_conversation_of_its_leaders_gives_no_counterparts():
+    m, _ = meta("Readout of the inaugural meeting of the donor platform's steering committee",
+                "Today the Deputy National Security Advisor chaired the meeting, delivering on G7 Leaders' December "
+                "commitment. Representatives from G7 countries discussed economic support.",
+                "https://www.whitehouse.gov/briefing-room/donors-1", "2023-01-26")
+    assert m["counterpart_countries"] == []
+
+
+def test_a_bad_grouping_row_is_an_error_naming_file_and_line(tmp_path):
+    from diplo_analysis import _tables
+    from diplo_analysis import gazetteer as gz
+
+    path = tmp_path / "groupings.csv"
+    path.write_text("name,pattern,members,start,end,example\n"
+                    "G7,\\bG7\\b,CAN|deu,2014-03-24,,a meeting of G7 leaders\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"groupings.csv:2: members must be"):
+        _tables.read_checked_table(path, gz.GROUPING_COLUMNS, "grouping", gz._grouping_row)
+    path.write_text("name,pattern,members,start,end,example\n"
+                    "G7,\\bG8\\b,CAN|DEU,2014-03-24,,a meeting of G7 leaders\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"groupings.csv:2: the pattern does not match its example"):
+        _tables.read_checked_table(path, gz.GROUPING_COLUMNS, "grouping", gz._grouping_row)

@@ -48,6 +48,8 @@ __all__ = [
     "find_countries",
     "Leader",
     "leaders_table",
+    "Grouping",
+    "groupings",
     "find_leaders",
     "find_leader_aliases",
     "pick_leader",
@@ -254,6 +256,65 @@ class Leader:
         if _missing(date):
             return False
         return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+#: Columns of ``data/groupings.csv``.
+GROUPING_COLUMNS = ("name", "pattern", "members", "start", "end", "example")
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A small grouping of states whose leaders meet or call as one (``data/groupings.csv``): its ``name``, the
+    compiled ``rx`` of its names, its ``members`` (ISO alpha-3 codes, or the gazetteer's codes of organisations,
+    such as ``EUU``), and the days it existed in that form (``start``, ``end``: None where open)."""
+
+    name: str
+    rx: re.Pattern
+    members: tuple
+    start: Optional[pd.Timestamp]
+    end: Optional[pd.Timestamp]
+
+    def holds(self, date) -> bool:
+        """Whether the grouping had these members on ``date`` (any date where ``date`` is NaT)."""
+        if date is None or pd.isna(date):
+            return True
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+def _grouping_row(row: dict, where: str) -> Grouping:
+    members = tuple(m.strip() for m in (row.get("members") or "").split("|") if m.strip())
+    if len(members) < 2 or not all(re.fullmatch(r"[A-Z]{2,12}", m) for m in members):
+        raise ValueError(f"{where}: members must be two or more codes in capitals joined by '|', "
+                         f"got {row.get('members')!r}")
+    dates = []
+    for col in ("start", "end"):
+        value = (row.get(col) or "").strip()
+        try:
+            dates.append(pd.Timestamp(value) if value else None)
+        except ValueError:
+            raise ValueError(f"{where}: {col} {value!r} is not a date (YYYY-MM-DD)") from None
+    try:
+        rx = re.compile(row.get("pattern") or "")
+    except re.error as exc:
+        raise ValueError(f"{where}: the pattern does not compile: {exc}") from None
+    if not row.get("pattern") or not rx.search(row.get("example") or ""):
+        raise ValueError(f"{where}: the pattern does not match its example {row.get('example')!r}")
+    return Grouping(row["name"], rx, members, dates[0], dates[1])
+
+
+@lru_cache(maxsize=1)
+def groupings() -> tuple:
+    """The groupings of ``data/groupings.csv`` (G7, Quad, E3, ...), each checked on load.
+
+    Returns
+    -------
+    tuple of Grouping
+        In the table's order. A bad row raises ``ValueError`` naming the file and line: members that are not
+        codes, a date that is not one, a pattern that does not compile or does not match its ``example``.
+    """
+    from ._tables import read_checked_table
+
+    return tuple(read_checked_table(_data_path("groupings.csv"), GROUPING_COLUMNS, "grouping", _grouping_row))
 
 
 @lru_cache(maxsize=1)

@@ -2178,6 +2178,43 @@ def _group_call_rule(c: _Context) -> None:
         c.decide("countries", c.countries + [p["country"] for p in found], "group_call", evidence)
 
 
+_GROUP_LEADERS = r"(?:leaders|heads of (?:state|government)|counterparts|partners)"
+_GROUP_EVENT = r"(?:call|meeting|video ?conference|videoconference|virtual meeting|conversation|talks|summit)"
+
+
+@lru_cache(maxsize=None)
+def _grouping_talks(pattern: str) -> re.Pattern:
+    """The expression of a conversation of a grouping's leaders, around the grouping's own ``pattern``: "a virtual
+    meeting of G7 leaders", "a call with the other E3 leaders", "Quad Leaders Call", "the leaders of the
+    Visegrad Group", "hosted the Weimar Triangle leaders"; not "G7 leaders' commitment" or "G7 countries"."""
+    g = f"(?:{pattern})"
+    return re.compile(
+        rf"\b{_GROUP_EVENT}s? (?:of|with) (?:the )?(?:other |fellow )?{g}(?: {_GROUP_LEADERS})?"
+        rf"|{g} (?:{_GROUP_LEADERS}['’]? )?(?!summit){_GROUP_EVENT}\b"
+        rf"|\b{_GROUP_LEADERS} of the {g}"
+        rf"|\b(?:met|meets|joined|joins|convened|hosted|hosts|chaired|chairs) (?:the )?(?:other |fellow )?{g} "
+        rf"{_GROUP_LEADERS}", re.I)
+
+
+def _grouping_rule(c: _Context) -> None:
+    """Rule ``grouping_members``: a call or meeting of a small grouping's leaders that names none of them ("The
+    Prime Minister chaired a virtual meeting of G7 leaders", "Quad Leaders Call"): its members at the date
+    (``data/groupings.csv``, :func:`diplo_analysis.gazetteer.groupings`) but the host's country are the
+    counterpart countries."""
+    if c.countries or c.medium not in ("phone", "video", "in_person") or c.announced:
+        return
+    head = f"{c.title or c.slug} {c.first}"
+    for g in gz.groupings():
+        if g.rx.search(head) is None or not g.holds(c.date):
+            continue
+        m = _grouping_talks(g.rx.pattern).search(head)
+        if m is not None:
+            codes = [code for code in g.members if code != c.host_country]
+            c.decide("counterparts", [None] * len(codes), "grouping_members", m.group(0))
+            c.decide("countries", codes, "grouping_members", f"{m.group(0)}: {', '.join(codes)}")
+            return
+
+
 #: "He also received a phone call from X", "also telephoned X", "also held a phone call with X": another call
 #: the readout reports (rule also_called).
 _ALSO_CALLED = re.compile(
@@ -2690,7 +2727,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
     _host_country, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _together_rule, _visit_rule, _gathering_rules,
-    _group_call_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
+    _group_call_rule, _grouping_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 
 

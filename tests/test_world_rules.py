@@ -6,6 +6,7 @@ Real pages of publishers the package had never seen are measured by
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from diplo_analysis.metadata import explain_metadata, extract_metadata
@@ -1025,3 +1026,87 @@ def test_a_bad_grouping_row_is_an_error_naming_file_and_line(tmp_path):
                     "G7,\\bG8\\b,CAN|DEU,2014-03-24,,a meeting of G7 leaders\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"groupings.csv:2: the pattern does not match its example"):
         _tables.read_checked_table(path, gz.GROUPING_COLUMNS, "grouping", gz._grouping_row)
+
+# ---- fresh round on heads of state's own offices (fresh_pages_pres)
+@pytest.mark.parametrize("stamp, day", [
+    ("Ruritania City, 24. 4. 2020 | press release", "2020-04-24"),  # rule spaced_dotted_date
+    ("24. April 2020.", "2020-04-24"),                               # rule dotted_day: a day closed by a dot
+    ("By Staff     Date 24 April 2020", "2020-04-24"),
+    ("By Staff     Date 24 Mei 2020", "2020-05-24"),                 # rule foreign_month_name
+])
+def test_a_stamp_in_a_central_european_or_foreign_spelling_dates_a_call_of_today(stamp, day):
+    text = stamp + "\n\nToday the President of Ruritania, Borut Pahor, spoke by telephone with President Jan Roe."
+    m, why = meta("", text, "https://www.president.example.org/news/1")
+    assert m["date"] == pd.Timestamp(day)
+    assert "page date" in why.loc["date", "evidence"]
+
+
+def test_a_dotted_day_or_a_foreign_month_name_is_read_only_as_a_stamp():
+    from diplo_analysis.dates import _mentions_in
+    assert [(x.year, x.month, x.day) for x in _mentions_in("By Staff   Date 17 Oktober 2023\nNews")] == [(2023, 10, 17)]
+    assert [(x.year, x.month, x.day) for x in _mentions_in("Notes\n17. October 2023.\n09:30")] == [(2023, 10, 17)]
+    # in prose, as on an English or undetected page in another language, neither is read
+    assert _mentions_in("Der Präsident telefonierte am 17. Oktober 2023 mit dem Kanzler.") == []
+    assert _mentions_in("They met on 3 Mei 2021 in the capital.") == []
+
+
+def test_a_bulleted_menu_a_skip_link_and_a_headline_printed_twice_are_furniture():
+    text = ("To the central content area\n  • Facebook\n  • Write to the President\n  • Font-Size:Large\n\n"
+            "News & activities\n\nPresident Tsai and King Mswati III talk by phone\n"
+            "President Tsai and King Mswati III talk by phone\n\n"
+            "President Tsai Ing-wen and King Mswati III conversed by phone on the morning of October 29. "
+            "They discussed joint projects.")
+    m, why = meta("", text, "https://english.president.example.tw/NEWS/1", "2018-10-29", publisher="president.gov.tw")
+    assert (m["medium"], m["host"], m["host_country"], m["counterpart_countries"]) == ("phone", "Tsai Ing-wen",
+                                                                                      "TWN", ["SWZ"])
+    from diplo_analysis.readers.furniture import strip_furniture
+    kept, removals = strip_furniture(text)
+    assert {r.rule for r in removals} >= {"skip_link", "menu_bullet", "site_label", "title_repeat"}
+    assert kept.startswith("President Tsai and King Mswati III talk by phone\n\nPresident Tsai Ing-wen")
+
+
+def test_a_bullet_inside_the_text_is_no_menu():
+    from diplo_analysis.readers.furniture import strip_furniture
+    text = ("President Roe met Prime Minister Doe. They agreed on three points:\n• trade\n• energy\n"
+            "• transport\nThe talks ended at noon.")
+    assert strip_furniture(text)[0] == text
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("On 10 July, President of Latvia Edgars Rinkevics paid his first foreign visit to Estonia.", ("in_person", ["EST"])),
+    ("President of Latvia Edgars Rinkevics is on a working visit to Lithuania this week.", ("in_person", ["LTU"])),
+    # not a visit the subject paid: no trip, and no counterpart
+    ("President of Latvia Edgars Rinkevics spoke about the history of visits to Estonia by students.",
+     ("other", [])),
+])
+def test_a_first_sentence_of_a_titleless_page_names_the_visit_its_subject_paid(first, expected):
+    m, why = meta("", first + " He discussed regional security with the highest officials.",
+                  "https://www.president.example.lv/en/article/x", "2023-07-10")
+    assert (m["medium"], m["counterpart_countries"]) == expected
+    if expected[0] == "in_person":
+        assert why.loc["medium", "rule"] == "visit_abroad_first_sentence" and m["host_country"] == "LVA"
+
+
+def test_a_title_keeps_the_visit_to_itself():
+    # a page with a title of its own reads the visit in its title only (rule visit_abroad)
+    m, why = meta("Working visit to Estonia", "President of Latvia Edgars Rinkevics paid a visit to Lithuania.",
+                  "https://www.president.example.lv/en/article/y", "2023-07-10")
+    assert m["counterpart_countries"] == ["EST"] and why.loc["medium", "rule"] == "visit_abroad"
+
+
+def test_meetings_reported_in_turn_each_name_a_counterpart():
+    text = ("President Joko Widodo on Monday held bilateral meetings with leaders ahead of the summit.\n\n"
+            "In a bilateral meeting with President of the United States Joe Biden, the President spoke of trade.\n\n"
+            "During a meeting with Prime Minister of Japan Fumio Kishida, the President sought support for a port.")
+    m, why = meta("President Holds Bilateral Meetings with Leaders", text,
+                  "https://www.president.example.org/news/2", "2022-11-14")
+    assert m["medium"] == "in_person" and m["host_country"] == "IDN"
+    assert set(m["counterpart_countries"]) == {"USA", "JPN"}
+    assert why.loc["counterpart_countries", "rule"] == "several_calls"
+
+
+def test_one_meeting_recalled_in_passing_is_no_other_counterpart():
+    text = ("President Joko Widodo held a meeting with President of the United States Joe Biden today.\n\n"
+            "During a meeting with Prime Minister of Japan Fumio Kishida last year, the President had raised a port.")
+    m, _ = meta("President meets President Biden", text, "https://www.president.example.org/news/3", "2022-11-14")
+    assert m["counterpart_countries"] == ["USA"]

@@ -97,6 +97,9 @@ YEAR_MIN, YEAR_MAX = 1990, 2035
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # rule ``foreign_month_name``: the Indonesian, Malay, Dutch or German spelling an English page keeps in its
+    # stamp ("Date 17 Oktober 2023", "3 Mei 2021", "9 Desember 2020"); read only with a day and a year
+    "okt": 10, "agu": 8, "des": 12, "mei": 5,
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
@@ -107,6 +110,9 @@ _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
         r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
         r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?")
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+#: Rule ``foreign_month_name``: month names an English page may keep from its country's language, only
+#: in a full date (day, month, year): "17 Oktober 2023", "20 Agustus 2019", "9 Desember 2020", "3 Mei 2021".
+_MON_FOREIGN = r"(?P<mon>Oktober|Agustus|Desember|Mei|Maret|Januari|Februari|Juni|Juli)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _NOYEAR = r"(?!\s*,?\s*(?:19|20)\d{2}(?!\d))"
 
@@ -114,6 +120,14 @@ _NOYEAR = r"(?!\s*,?\s*(?:19|20)\d{2}(?!\d))"
 # "25 February 2022", "27-Mar-2020", "2014-2-8", "2021/7/7".
 _RE_MDY = re.compile(rf"\b{_MON}\s*{_DAY}\b\s*,?\s*{_YEAR}")
 _RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b),?\s*{_YEAR}")  # "24 Jan. 2008" too
+#: Page stamps in a Central European or a foreign spelling, read only as stamps (:func:`_find_stamp_dates`):
+#: a day closed by a dot ("04. December 2024.", rule ``dotted_day``) and a month name of the site's own
+#: language ("Date 17 Oktober 2023", rule ``foreign_month_name``).
+_RE_DMY_DOTTED = re.compile(rf"\b{_DAY}\.[ \t]+{_MON}(?:(?<=\.)|\b),?[ \t]*{_YEAR}")
+_RE_DMY_FOREIGN = re.compile(rf"\b{_DAY}\.?[ \t]+{_MON_FOREIGN}\b,?[ \t]*{_YEAR}")
+#: Where such a stamp stands: alone on its line (a full stop after it at most), or after a "Date" label.
+_RE_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*$|\bDate[ \t]*:?[ \t]*$")
+_RE_STAMP_AFTER = re.compile(r"\.?[ \t]*(?:\n|$)")
 _RE_DMY_DASH = re.compile(rf"\b{_DAY}(?P<dsep>[-/]){_MON}(?P=dsep){_YEAR}")  # "27-Mar-2020", "12/September/2025"
 # A two-digit year closing a parenthesis or a line, as foreign ministries date their press releases'
 # titles: "(2 Dec. 20)" -> 2 December 2020 (rule ``short_year``; read as 20xx).
@@ -170,6 +184,10 @@ _RE_DATELINE_ANY = re.compile(r"\((?:Xinhua|XINHUA)\)\s*-|\s--\s")
 #: is above 12; sites do not keep their country's order, an English edition often writes the month first).
 _RE_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2})"
                          r"(?![\d/-]|\.\d)")
+#: Rule ``spaced_dotted_date``: the same day-first dotted date with a space after each dot, as Slovenian,
+#: Czech or German sites write it: "Ljubljana, 24. 4. 2020".
+_RE_NUMERIC_SPACED = re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>\.)[ \t](?P<b>[01]?\d)\.[ \t](?P<year>(?:19|20)\d{2})"
+                                r"(?![\d/-]|\.\d)")
 _RE_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b)\s*\d")
 _RE_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to)\s*$")
 _RE_XINHUA_SHORT = re.compile(r"(?:Xinhua|XINHUA),\s*(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<yy>\d{2})\b")
@@ -351,6 +369,7 @@ def _mentions_in(s: str, language: Optional[str] = None) -> list[DateMention]:
 
 _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                  "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_FOREIGN_MONTH_TOKENS = ("Oktober", "Agustus", "Desember", "Mei ", "Maret", "Januari", "Februari", "Juni", "Juli")
 _WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
 _FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_DMY_SHORT, False),
@@ -549,8 +568,46 @@ def _find_cjk_dates(scan: _Scan) -> list[DateMention]:
     return out
 
 
-_MENTION_FINDERS = (_find_full_dates, _find_day_months, _find_weekdays, _find_relative_days, _find_xinhua_stamps,
-                    _find_numeric_dates, _find_cjk_dates)
+def _find_stamp_dates(scan: _Scan) -> list[DateMention]:
+    """Rules ``dotted_day`` ("04. December 2024.") and ``foreign_month_name`` ("Date 17 Oktober 2023" on an
+    Indonesian site in English): a full date in the spelling of the site's country, read only as a page stamp
+    (alone on its line, or after a "Date" label), never in the prose of an English or undetected page."""
+    s, out = scan.s, []
+    foreign = _find_all(s, _FOREIGN_MONTH_TOKENS)
+    dotted = [i for i in _find_all(s, (". ",)) if s[i - 1:i].isdigit()] if ". " in s else []
+    for rx, points in ((_RE_DMY_FOREIGN, foreign), (_RE_DMY_DOTTED, dotted)):
+        for m in _finditer_windows(rx, s, _windows(points, 6, 24)) if points else ():
+            a, b = m.span()
+            before = s[max(0, a - _BEFORE_CHARS):a]
+            if not scan.free(a, b) or not _RE_STAMP_BEFORE.search(before) or not _RE_STAMP_AFTER.match(s, b):
+                continue
+            y, d, mo = int(m["year"]), int(m["day"]), _mon(m["mon"])
+            if not _valid(y, mo, d):
+                continue
+            weekday = scan.take(a, b, before)
+            out.append(DateMention(a, b, "full", "header", y, mo, d, weekday))
+    return out
+
+
+def _find_spaced_numeric_dates(scan: _Scan) -> list[DateMention]:
+    """Rule ``spaced_dotted_date``: "24. 4. 2020", day first, a space after each dot (read as
+    :func:`_find_numeric_dates` reads "24.4.2020")."""
+    s, out = scan.s, []
+    points = [i for i in _find_all(s, (". 19", ". 20")) if s[i + 2:i + 6].isdigit()]
+    for m in _finditer_windows(_RE_NUMERIC_SPACED, s, _windows(points, 7, 6)):
+        a, b = m.span()
+        d, mo, y = int(m["a"]), int(m["b"]), int(m["year"])
+        if not scan.free(a, b) or not (1 <= mo <= 12) or not _valid(y, mo, d):
+            continue
+        before = s[max(0, a - _BEFORE_CHARS):a]
+        weekday = scan.take(a, b, before)
+        out.append(DateMention(a, b, "full", _role_full(s, a, b, before, True), y, mo, d, weekday))
+    return out
+
+
+_MENTION_FINDERS = (_find_full_dates, _find_stamp_dates, _find_day_months, _find_weekdays,
+                    _find_relative_days, _find_xinhua_stamps, _find_numeric_dates, _find_spaced_numeric_dates,
+                    _find_cjk_dates)
 """The finders of :func:`dates_in_text`, in the order they claim text."""
 
 

@@ -2074,26 +2074,46 @@ def _visit_rule(c: _Context) -> None:
     """Rule ``visit_abroad``: "Readout of X's Visit to France", "... official visit to Cuba": a visit
     abroad is meeting its hosts (not "ahead of", "after", "invitation to", a press event, letters).
     A trip to several countries whose text names the hosts of some ("Travel to Gabon and Nigeria ...
-    met with President Ali Bongo Ondimba") keeps the others as unnamed hosts (rule ``visit_abroad_others``)."""
+    met with President Ali Bongo Ondimba") keeps the others as unnamed hosts (rule ``visit_abroad_others``). A page
+    without a title of its own reads the visit its first sentence's subject paid ("X paid his first foreign visit to
+    Estonia": rule ``visit_abroad_first_sentence``, :func:`_first_sentence_trip`)."""
     title = c.title
-    if not title or c.announced:
+    if c.announced:
         return
-    if c.medium == "in_person" and c.countries:
+    if title and c.medium == "in_person" and c.countries:
         _other_destinations(c, title)
         return
-    found = _trip(c, title) if c.medium in ("other", "in_person") else None
+    found = _trip(c, title) if title and c.medium in ("other", "in_person") else None
+    rule = "visit_abroad"
+    if not found and c.medium in ("other", "in_person") and not c.countries:
+        found, rule = _first_sentence_trip(c), "visit_abroad_first_sentence"
     if not found:
         return
     trip, dest = found
-    c.decide("medium", "in_person", "visit_abroad", trip.group(0))
+    c.decide("medium", "in_person", rule, trip.group(0))
     if not c.countries:
         dest = list(dict.fromkeys(dest))
-        c.decide("counterparts", [None] * len(dest), "visit_abroad", trip.group(0))  # hosts not named
-        c.decide("countries", dest, "visit_abroad", trip.group(0))
+        c.decide("counterparts", [None] * len(dest), rule, trip.group(0))  # hosts not named
+        c.decide("countries", dest, rule, trip.group(0))
     if c.host is None:
         host = _unknown_host(c.t_subject)
         if host is not None:
             c.decide("host", host, "visit_abroad", c.t_subject)
+
+
+#: A visit the first sentence says its subject paid or is paying ("X paid his first foreign visit to Y").
+_PAID_VISIT = re.compile(r"\b(?:paid|pays|made|makes|is (?:on|paying|making)|was on|began|begins|concluded|"
+                         r"concludes|completed|wrapped up)\b(?:\s+(?!to\b)\S+){0,5}?\s+(?:visit|trip|tour)\s+to\b", I)
+
+
+def _first_sentence_trip(c: _Context):
+    """Rule ``visit_abroad_first_sentence``: on a page without a title of its own, a first sentence whose subject
+    paid (is paying, made, concluded) a visit to a country: the visit of :func:`_trip`, read there."""
+    first = c.first
+    if c.record.title or not first or "visit" not in first and "trip" not in first and "tour" not in first:
+        return None
+    paid = _PAID_VISIT.search(first)
+    return _trip(c, first[paid.start():]) if paid else None
 
 
 def _trip(c: _Context, title: str):
@@ -2342,6 +2362,34 @@ def _next_calls(c: _Context) -> list[tuple[str, list[dict]]]:
         if found:
             have |= {p["country"] for p in found}
             out.append((m.group(0).strip(), found))
+    return out + _meetings_in_turn(c, text, start, have)
+
+
+#: A sentence that opens with one of several meetings a page reports, its counterpart the object of the opening
+#: ("In a bilateral meeting with President X of A, the President ...", "During a meeting with Prime Minister Y of
+#: B, ..."): rule ``several_calls``, read only where the title or the first sentence speaks of meetings or calls
+#: in the plural (:data:`_PLURAL_CONVERSATIONS`), not on a page that recalls one earlier meeting in passing.
+_IN_A_MEETING_WITH = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:In|During) (?:a|his|her|the) (?:(?:separate|bilateral|subsequent|further|(?:tele)?phone|video)"
+    r"\s+)*(?:meeting|call|conversation|talks?) with\s+", re.M)
+_PLURAL_CONVERSATIONS = re.compile(r"\b(?:meetings|calls|conversations|talks) with\b", I)
+
+
+def _meetings_in_turn(c: _Context, text: str, start: int, have: set) -> list[tuple[str, list[dict]]]:
+    """The openings "In a (bilateral) meeting with X, ..." past the first sentence (:data:`_IN_A_MEETING_WITH`),
+    with the foreign people each names, on a page whose title or first sentence reports several meetings."""
+    if "meeting with" not in text and "call with" not in text and "talks with" not in text:
+        return []
+    if not _PLURAL_CONVERSATIONS.search(c.title or "") and not _PLURAL_CONVERSATIONS.search(c.first or ""):
+        return []
+    out = []
+    for m in _IN_A_MEETING_WITH.finditer(text, start):
+        people = _parse_people(text[m.end():_phrase_end(text, m.end())], c.date)
+        found = [p for p in people if p["country"] and p["country"] not in have
+                 and (p["named"] or " " in (p.get("desc") or ""))]
+        if found:
+            have |= {p["country"] for p in found}
+            out.append((m.group(0).strip(), found))
     return out
 
 
@@ -2350,7 +2398,9 @@ def _several_calls_rule(c: _Context) -> None:
     (sentences or paragraphs that open "The Prime Minister also spoke to X", "He then spoke with X", "In a
     separate call, the Taoiseach spoke with X", "Later, she held calls with X of A and Y of B"): every foreign
     leader or country those openings name is a counterpart too (the openings past the first sentence, in the
-    first 6,000 characters; not another leader's own conversation, not a leader the page only talks about)."""
+    first 6,000 characters; not another leader's own conversation, not a leader the page only talks about). A page
+    whose title or first sentence reports meetings or calls in the plural reads its openings "In a (bilateral)
+    meeting with X, ..." too (:func:`_meetings_in_turn`)."""
     if c.medium == "other" or c.announced or not c.text or c.host_country is None:
         return
     for evidence, found in _next_calls(c):

@@ -38,7 +38,7 @@ without its furniture but for captions and datelines (:data:`FACT_KINDS`).
 
 Two rules of kind ``headline`` compare lines and are code (:data:`CODE_RULES`,
 their docstrings say what they do): ``title_repeat`` (the title repeated as a
-line of the text) and ``subheading`` (a headline line restating the
+line of the text; on a page without a title, its first line printed twice) and ``subheading`` (a headline line restating the
 paragraph under it). A page that is nothing but furniture keeps its
 captions as its text (a caption says who met whom); with none, its text is
 empty (``load_readouts`` warns: :class:`~diplo_analysis.records.EmptyTextWarning`).
@@ -564,11 +564,23 @@ def strip_furniture(text: str, title: Optional[str] = None) -> tuple[str, tuple[
             if head.repeated_by(lines[i].strip()):
                 removed[i] = "title_repeat"
         kept = [i for i in kept if i not in removed]
+    elif not head.title and len(kept) > 1 and _doubled_headline(lines, kept, removed):
+        kept = kept[:1] + kept[2:]
     prefixes = _prefix_pass(lines, kept, rules.prefix)
     _subheadings(lines, open_lines, removed)
     if not removed and not prefixes:
         return text, ()
     return _assemble(text, lines, removed, prefixes, rules)
+
+
+def _doubled_headline(lines: list, kept: list, removed: dict) -> bool:
+    """Rule ``title_repeat`` on a page without a title: its first line is the headline, and the same line
+    right under it (a site printing its heading twice) is removed, as a repeat of the title is."""
+    first, second = lines[kept[0]].strip(), lines[kept[1]].strip()
+    if first != second or not _Title(first).repeated_by(second):
+        return False
+    removed[kept[1]] = "title_repeat"
+    return True
 
 
 def _assemble(text: str, lines: list, removed: dict, prefixes: dict, rules: _Rules):

@@ -364,6 +364,19 @@ def test_a_day_in_brackets_that_is_not_that_weekday_decides_nothing():
     assert explain_date(r, language="pt").rule == "text_weekday:no_page_date"
 
 
+def test_an_english_page_keeps_its_stamp_in_its_sites_language():
+    text = ("Readout of phone call between the Secretary General and the President\n"
+            "Text: ministry / nato | 2017. február 6. 19:00\n"
+            "The Secretary General had a phone conversation with the President on Sunday evening.")
+    r = Record(path="x.jsonl", line=1, text=text, title=None, url="https://www.example-ministry.hu/hirek/readout",
+               date=None)
+    assert resolve_date(r) == (day("2017-02-05"), True)  # the Sunday before Monday 6 February
+    assert "a stamp in the text" in explain_date(r).evidence
+    # on a generic domain the Hungarian month is not read: no page date, no day
+    r = Record(path="x.jsonl", line=1, text=text, title=None, url="https://www.example.com/readout", date=None)
+    assert pd.isna(resolve_date(r)[0])
+
+
 def test_yesterday_and_today():
     r = rec("May 9, 2018\nThe president yesterday spoke by phone with his counterpart.")
     assert resolve_date(r) == (day("2018-05-08"), True)

@@ -1298,8 +1298,13 @@ class _DateContext:
 
     @_cached
     def mentions(self) -> list[DateMention]:
-        """:func:`dates_in_text` of the record."""
-        return _mentions_in(self.searched, self.language)
+        """:func:`dates_in_text` of the record; on an English page that names no day, also the page stamps
+        written in its site's language (:func:`_site_language_stamps`)."""
+        found = _mentions_in(self.searched, self.language)
+        if self.language in (None, "en") and not any(m.kind in ("full", "day_month") for m in found):
+            found += _site_language_stamps(self.searched, getattr(self.record, "url", None))
+            found.sort(key=lambda x: (x.start, x.end))
+        return found
 
     @_cached
     def refs(self) -> list[PageDate]:
@@ -1342,6 +1347,33 @@ class _DateContext:
         if m.source:
             words = f"{words} [{m.source}]"
         return words if m.role == "event" else f"{words} ({m.role})"
+
+
+@lru_cache(maxsize=256)
+def _site_language(url: Optional[str]) -> Optional[str]:
+    """The first official language of the country whose domain serves ``url`` (CLDR through Babel), where it is
+    not English: ``https://honvedelem.hu/...`` -> ``"hu"``; None for a generic domain (``.com``) or English."""
+    if not url or not isinstance(url, str) or "//" not in url:
+        return None
+    host = (url.split("/")[2].split(":")[0]).lower()
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or not tld.isalpha():
+        return None
+    from babel.languages import get_official_languages
+
+    langs = get_official_languages({"uk": "GB", "el": "GR"}.get(tld, tld.upper()), de_facto=True)
+    return langs[0] if langs and langs[0] != "en" else None
+
+
+def _site_language_stamps(searched: str, url: Optional[str]) -> list[DateMention]:
+    """Rule ``site_language_stamp``: the page stamps (full dates, ``header``) that an English page keeps in its
+    site's language ("2017. február 6." on a Hungarian site's English page), read with that language's CLDR
+    month names where the English finders found no day."""
+    code = _site_language(url)
+    if code is None:
+        return []
+    return [m for m in _mentions_in(searched, code)
+            if m.kind == "full" and m.role == "header" and (m.source or "").startswith(f"{code}:")]
 
 
 def _usable_mentions(mentions: list[DateMention], page_day: Optional[pd.Timestamp],

@@ -419,6 +419,12 @@ def test_other_year_in_text_gives_the_year():
     assert resolve_date(rec(text)) == (day("2020-04-16"), True)
 
 
+@pytest.mark.parametrize("target", ["by late 2015", "by early 2015", "by mid-2015", "by the end of 2015"])
+def test_a_year_the_text_sets_as_a_target_is_not_the_year_of_the_meeting(target):
+    text = (f"The prime minister met the president on October 17. They aim to double trade {target}.")
+    assert pd.isna(resolve_date(rec(text))[0])
+
+
 def test_candidate_years_rules():
     assert candidate_years(2, 29, weekday=None)[:3] == [1992, 1996, 2000]
     wins = [(day("2021-01-20"), day("2025-01-20"))]

@@ -140,7 +140,7 @@ _RE_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 _RE_YESTERDAY = re.compile(r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening))\b")
 _RE_YEAR_WORD = re.compile(
     r"(?<![\d\-/.,:])(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bto )(?<!\bthrough )(?<!\bbefore )(?<!\bBy )"
-    r"(?<!\bVision )(?<!\bAgenda )"
+    r"(?<!\bVision )(?<!\bAgenda )(?<!\bby late )(?<!\bby early )(?<!\bby mid-)(?<!\bby the end of )"
     r"\b(?P<year>(?:19|20)\d{2})\b(?![\d\-/–]|\s*(?:km|kilo|yuan|dollar|people|tons))")
 
 # Context tests (on the text just before / after a mention).

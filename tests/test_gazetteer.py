@@ -164,6 +164,15 @@ def test_a_surname_after_another_given_name_is_another_person(text, found):
     assert [L.name for _, _, L in gz.find_leaders(text, pd.Timestamp("2003-06-01"))] == found
 
 
+@pytest.mark.parametrize("url, code", [
+    ("http://www.ambafrance-cn.org/Interview-1", "FRA"),        # a French embassy's site
+    ("https://china.diplo.de/cn-de/aktuelles/1", "DEU"),        # a German mission: not China's, whose name it holds
+    ("https://cn.usembassy.gov/remarks-1/", "USA"),
+])
+def test_an_embassys_site_is_its_countrys(url, code):
+    assert gz.publisher_country(url=url) == code
+
+
 def test_the_uae_presidents_short_name_in_the_uae_press():
     # "President Sheikh Mohamed" (one m) is how the UAE's press names its president from May 2022
     found = gz.find_leaders("President Sheikh Mohamed met the Director-General", pd.Timestamp("2024-01-02"))

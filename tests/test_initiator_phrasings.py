@@ -82,9 +82,9 @@ SAID = [
     ("returned_call", MEA_TITLE, "President Ivo Kalan of Moldova returned the Prime Minister's call on Monday; Prime "
      "Minister Narendra Modi thanked him.", INDIA, "counterpart"),
     # at / on the initiative or request of a side, said in several ways
-    ("initiative_of", "", "Vladimir Putin had a telephone conversation with President of the United States Jan "
+    ("initiative_of", "", "Vladimir Putin had a telephone conversation with the American President, Jan "
      "Roe. The conversation was held at the initiative of the US side.", KREMLIN, "counterpart"),
-    ("side_initiative", "", "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron "
+    ("side_initiative", "", "Vladimir Putin had a telephone conversation with French President Jan Roe "
      "on the French side's initiative.", KREMLIN, "counterpart"),
     ("adjective_initiative", "", "Vladimir Putin and President of Finland Jan Roe talked over the phone at Finnish "
      "initiative.", KREMLIN, "counterpart"),
@@ -106,7 +106,7 @@ SAID = [
      "initiator of the conversation was the Finnish side.", KREMLIN, "counterpart"),
     ("was_initiator", "", "Vladimir Putin had a telephone conversation with President of Finland Jan Roe. The "
      "Russian side was the initiator of the conversation.", KREMLIN, "host"),
-    ("requested_call", "", "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. "
+    ("requested_call", "", "Vladimir Putin had a telephone conversation with French President Jan Roe. "
      "The French side had requested the call.", KREMLIN, "counterpart"),
     ("who_requested", "PM call with President Kalan of Moldova: 3 May 2024", "The Prime Minister spoke to "
      "President Ivo Kalan of Moldova, who had requested the call.", UK, "counterpart"),
@@ -130,7 +130,7 @@ NOT_SAID = [
      "President Ivo Kalan of Moldova this afternoon. They agreed to speak again soon.", UK),
     ("initiative_policy", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of Moldova. "
      "During the call, the Prime Minister welcomed the initiative of Moldova to host a conference on grain.", INDIA),
-    ("initiative_policy", "", "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. "
+    ("initiative_policy", "", "Vladimir Putin had a telephone conversation with French President Jan Roe. "
      "In the conversation they discussed the French initiative on food security.", KREMLIN),
     ("invited_to_visit", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of Moldova "
      "and invited him to visit India at his convenience.", INDIA),

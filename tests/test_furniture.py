@@ -401,3 +401,23 @@ def test_prefix_rules_are_tried_without_their_guard_and_match_the_same():
     for s in probes:
         a, b = rules.prefix.match(s), guarded.match(s)
         assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), s
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Skip to content", "skip_link"),
+    ("Example Government frontpage", "skip_link"),
+    ("Government Communications Department", "issuing_office"),
+    ("(Press Office of the Prime Minister)", "issuing_office"),
+    ("Type:Press release 146/2001", "release_number"),
+    ("[Provisional Translation]", "translation_note"),
+    ("If you can not view the video, click here", "player_notice"),
+])
+def test_a_government_sites_furniture_lines(line, rule):
+    page = f"Ministers meet in Lisbon\n\n{line}\n\n{LEAD}\n\n{MORE}"
+    assert rules_of(page) == [(furniture_rules().set_index("name").loc[rule, "kind"], rule)]
+    assert stripped(page) == f"Ministers meet in Lisbon\n\n{LEAD}\n\n{MORE}"
+
+
+def test_a_sentence_naming_a_press_office_is_prose():
+    prose = "The Press Office of the Prime Minister said the two leaders met in Lisbon on Monday."
+    assert stripped(f"{prose}\n\n{MORE}") == f"{prose}\n\n{MORE}"

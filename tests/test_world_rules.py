@@ -1110,3 +1110,78 @@ def test_one_meeting_recalled_in_passing_is_no_other_counterpart():
             "During a meeting with Prime Minister of Japan Fumio Kishida last year, the President had raised a port.")
     m, _ = meta("President meets President Biden", text, "https://www.president.example.org/news/3", "2022-11-14")
     assert m["counterpart_countries"] == ["USA"]
+
+# ---- fresh round on heads of government's offices (fresh_pages_hog)
+def _load_one(tmp_path, text, url, title=""):
+    import json
+
+    from diplo_analysis.readers import read_file
+
+    p = tmp_path / "page.jsonl"
+    p.write_text(json.dumps({"title": title, "text": text, "url": url}) + "\n", encoding="utf-8")
+    (rec,) = list(read_file(p))
+    return rec, extract_metadata(rec), explain_metadata(rec).set_index("fact")
+
+
+def test_a_government_sites_head_furniture_does_not_hide_the_first_sentence(tmp_path):
+    # skip link, front-page link, issuing office, release number, translation note: none is the readout's
+    # first sentence, so the sentence that names the call is read
+    text = ("Skip to main content\nExample Government frontpage\n\nPress Conference of the Government Spokesman\n"
+            "March 3, 2016 (PM)\nGovernment Communications Department\nPress release 41/2016\n"
+            "[Provisional Translation]\n"
+            "This afternoon the Prime Minister held a telephone talk with President Obama of the United States. "
+            "They agreed to keep working on the trade talks.")
+    rec, m, why = _load_one(tmp_path, text, "https://japan.kantei.go.jp/spokesman/201603/3_p.html")
+    rules = [r.rule for r in rec.furniture]
+    for rule in ("skip_link", "issuing_office", "release_number", "translation_note"):
+        assert rule in rules
+    assert (m["medium"], m["host"], m["counterpart_countries"]) == ("phone", "Shinzo Abe", ["USA"])
+    assert "President Obama" in why.loc["counterparts", "evidence"]
+
+
+@pytest.mark.parametrize("opening", ["From 9:30 a.m. today for about 20 minutes,", "From around 11:05 a.m.,",
+                                     "From noon today,"])
+def test_a_from_that_opens_a_time_names_no_participant(opening):
+    m, why = meta("", f"{opening} Prime Minister Abe held a telephone talk with President Obama of the United "
+                      "States. The two leaders discussed the alliance.",
+                  "https://japan.kantei.go.jp/example/1.html", "2015-08-26")
+    assert (m["medium"], m["counterpart_countries"]) == ("phone", ["USA"])
+    assert why.loc["counterparts", "evidence"].startswith("President Obama")
+
+
+def test_a_from_before_a_name_still_names_the_caller():
+    m, _ = meta("", "The Prime Minister received a telephone call from President Obama of the United States today.",
+                "https://japan.kantei.go.jp/example/2.html", "2015-08-26")
+    assert m["counterpart_countries"] == ["USA"] and m["initiator"] == "counterpart"
+
+
+def test_speaking_to_an_assembly_is_no_call():
+    m, why = meta("Prime Minister Marin speaks to German Federal Government",
+                  "Prime Minister Sanna Marin took part today in a retreat near Berlin on the security of Europe.",
+                  "https://example.fi/news/7", "2022-05-03")
+    assert m["medium"] != "phone" and why.loc["medium", "rule"] != "spoke_with"
+    # speaking with a person stays a call
+    m, why = meta("Prime Minister Marin speaks with Chancellor Scholz of Germany",
+                  "The two leaders exchanged views on the security of Europe.", "https://example.fi/news/8",
+                  "2022-05-03")
+    assert m["medium"] == "phone" and why.loc["medium", "rule"] == "spoke_with"
+
+
+def test_a_bare_photo_credit_between_headline_and_text_is_not_read_as_the_first_sentence(tmp_path):
+    from diplo_analysis.readers.furniture import facts_text
+
+    text = ("Prime Minister Roe visits Berlin\n\nPhoto: Jane Doe\n\n"
+            "Prime Minister Jan Roe met Chancellor Scholz of Germany in Berlin today. They discussed energy.\n\n"
+            "The two leaders shake hands in Berlin. (Example Agency/Jane Doe)")
+    rec, m, _ = _load_one(tmp_path, text, "https://example.org/news/9")
+    assert "Photo: Jane Doe" not in facts_text(rec)
+    assert "(Example Agency/Jane Doe)" in facts_text(rec)  # a caption that says something stays
+    assert m["medium"] == "in_person" and m["counterpart_countries"] == ["DEU"]
+
+
+@pytest.mark.parametrize("after, time", [(" 9:30 a.m. today", True), (" around 11.05", True), (" 4 p.m.", True),
+                                         (" noon", True), (" 10 of the counselors", False), (" the President", False)])
+def test_only_a_time_of_day_after_from_is_skipped(after, time):
+    from diplo_analysis.metadata import _FROM_TIME
+
+    assert bool(_FROM_TIME.match(after)) is time

@@ -154,9 +154,16 @@ _TOOK_PLACE_BETWEEN = re.compile(
     r"\b(?:conversations?|talks|meetings?|calls?|negotiations)\b[\w ,-]{0,40}?\b(?:took place|was held|were held)"
     r"(?: (?:today|yesterday|on \w+(?: \d{1,2})?))? $")
 _FROM_NOT_AFTER = ("readout ", "statement ", "message ", "greetings ", "letter ")
+#: Rule ``from_time``: a "from" that opens a time of day ("From 9:30 a.m. today ...", "from around 11:05",
+#: "from noon") names no participant: the phrase is sought further on ("hear from 10 of the counselors" stays).
+_FROM_TIME = re.compile(r" *(?:(?:around|about|approximately|roughly) )?(?:\d{1,2}[:.]\d{2}\b|\d{1,2} ?(?:a\.m\.|p\.m\.|am\b|"
+                        r"pm\b|o['’]clock)|noon\b|midnight\b)")
 # "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name; an address's
-# words drop the "with" ("/prime-minister-x-speaks-president-united-states")
-_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b|\bSpeaks (?=(?:the )?(?:President|Prime|Premier|"
+# words drop the "with" ("/prime-minister-x-speaks-president-united-states"). Rule ``speaks_to_body``: one
+# speaks *to* an assembly, not with it ("speaks to German Federal Government", "spoke to the nation"): no call.
+_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b(?! (?:the )?(?:[\w-]+ ){0,3}?(?:government|"
+                         r"parliament|bundestag|congress|assembly|senate|forum|conference|students|nation|press|media|"
+                         r"reporters|journalists)\b)|\bSpeaks (?=(?:the )?(?:President|Prime|Premier|"
                          r"Chancellor|Taoiseach|King|Queen|Emir|Amir|Crown|Secretary|Sultan)\b)", I)
 #: Words of the text's first cue that a meeting and a call share ("They discussed trade", "The leaders welcomed the
 #: agreement"): under a title "X spoke with Y", or after a first sentence's own "X spoke to Y", they do not make the
@@ -751,8 +758,9 @@ def _participant_span(s: str) -> tuple[int, int, int]:
     """Return (subject_end, phrase_start, phrase_end) in ``s``; -1s when none.
 
     The phrase starts after "with", "between" (after "conversation", "talks",
-    ...) or "from" (not after "Readout", "Statement", ...), else after a verb
-    such as "met", "received", "called" or "sent greetings to".
+    ...) or "from" (not after "Readout", "Statement", ...; not before a time, rule
+    ``from_time``: "From 9:30 a.m. today ..."), else after a verb such as "met",
+    "received", "called" or "sent greetings to".
     """
     low = s.lower()
     for m in (_ANCHOR_LOW.finditer(low) if len(low) == len(s) else _ANCHOR.finditer(s)):
@@ -760,8 +768,8 @@ def _participant_span(s: str) -> tuple[int, int, int]:
         before = low[max(0, m.start() - 15): m.start()]
         if word == "between" and not before.endswith(_BETWEEN_AFTER) and not _took_place_between(low, m.start()):
             continue
-        if word == "from" and before.endswith(_FROM_NOT_AFTER):
-            continue
+        if word == "from" and (before.endswith(_FROM_NOT_AFTER) or _FROM_TIME.match(low, m.end())):
+            continue  # rule from_time: "From 9:30 a.m. today, X held talks with Y"
         return m.start(), m.end(), _phrase_end(s, m.end())
     m = None
     if _has(low, _VERB_KEYS):
@@ -1963,7 +1971,8 @@ def _counterparts_stage(c: _Context) -> None:
     """Rules ``participants`` (the participants and known foreign leaders in the subject),
     ``title_sides`` ("Japan-Australia Summit": a side, not a person; the first sentence's on a page
     without a title) and ``url_slug_countries`` (:func:`_slug_countries`); ``spoke_with``: "X spoke with Y"
-    with a foreign counterpart and no medium named is a call."""
+    with a foreign counterpart and no medium named is a call (not "X speaks to German Federal Government": one
+    speaks to an assembly, rule ``speaks_to_body``)."""
     # the subject's known leaders, and on a relay that credits an office (rule credited_source) a named person of
     # another country ("Moldovan President Jan Roe held a call with President X, according to the Kremlin")
     extra = [p for p in c.t_subj + c.f_subj if p["known"] or (c.credited and p["named"] and p["country"])]

@@ -607,6 +607,10 @@ def _assemble(text: str, lines: list, removed: dict, prefixes: dict, rules: _Rul
 #: Kinds of furniture the metadata layer still reads (:func:`facts_text`): a caption states who met whom,
 #: where and when, often more plainly than the first sentence; a dateline gives the place and the day.
 FACT_KINDS = ("caption", "dateline")
+#: A caption that is only a credit ("Photo: Jane Roe", "(File photo)", "[Photo/Example Agency]") says nothing of
+#: who met whom: :func:`facts_text` drops it with the other furniture (rule ``bare_photo_credit``), so that it
+#: does not stand between a headline and the readout's first sentence.
+_BARE_CREDIT = re.compile(r"[(\[]?(?:File )?(?i:photos?)(?:\s*(?::|/|by)\s*[^\W\d_][\w .'’&/-]{0,40})?[)\]]?")
 
 
 def facts_text(rec: Record, keep: tuple = FACT_KINDS) -> str:
@@ -624,10 +628,11 @@ def facts_text(rec: Record, keep: tuple = FACT_KINDS) -> str:
     -------
     str
         ``rec.page_text`` without the removals of the kinds not in ``keep``
-        (blank lines collapsed as in ``rec.text``): ``rec.text`` when every
-        removal is of another kind, ``rec.page_text`` when none is.
+        and the captions that are only a credit (:data:`_BARE_CREDIT`, rule
+        ``bare_photo_credit``), blank lines collapsed as in ``rec.text``:
+        ``rec.text`` when every removal is dropped, ``rec.page_text`` when none is.
     """
-    drop = [r for r in rec.furniture if r.kind not in keep]
+    drop = [r for r in rec.furniture if r.kind not in keep or (r.kind == "caption" and _BARE_CREDIT.fullmatch(r.text))]
     if rec.page_text is None or len(drop) == len(rec.furniture):
         return rec.text
     if not drop:

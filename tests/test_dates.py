@@ -425,6 +425,40 @@ def test_a_year_the_text_sets_as_a_target_is_not_the_year_of_the_meeting(target)
     assert pd.isna(resolve_date(rec(text))[0])
 
 
+@pytest.mark.parametrize("summit, when, want", [
+    ("the 43rd ASEAN Summit and Related Summits in Jakarta", "September 6", "2023-09-06"),
+    ("the 10th Asia-Europe Meeting (ASEM) Summit in Milan", "October 17", "2014-10-17"),
+    ("the 15th BRICS Summit in Johannesburg", "August 23", "2023-08-23"),
+    ("the 18th G20 Summit in New Delhi", "September 9", "2023-09-09"),
+])
+def test_a_numbered_summit_gives_the_year_of_a_day_and_month(summit, when, want):
+    text = f"On the sidelines of {summit}, the prime minister met the president on {when}."
+    r = rec(text)
+    assert resolve_date(r) == (day(want), True)
+    assert "Summit" in explain_date(r).evidence or "Meeting" in explain_date(r).evidence
+
+
+def test_an_unknown_summit_number_gives_no_year():
+    assert pd.isna(resolve_date(rec("At the 99th ASEAN Summit, the prime minister met the president on "
+                                    "September 6."))[0])
+
+
+def test_a_bad_summit_row_is_an_error_naming_the_line(tmp_path, monkeypatch):
+    from importlib import resources
+
+    bad = tmp_path / "diplo_analysis" / "data"
+    bad.mkdir(parents=True)
+    (bad / "dates_summits.csv").write_text("series,number,year,place\nAPEC,1,1993,Seattle\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "files", lambda pkg: tmp_path / "diplo_analysis")
+    D._summits.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"dates_summits.csv:2: series 'APEC'"):
+            D._summits()
+    finally:
+        monkeypatch.undo()
+        D._summits.cache_clear()
+
+
 def test_candidate_years_rules():
     assert candidate_years(2, 29, weekday=None)[:3] == [1992, 1996, 2000]
     wins = [(day("2021-01-20"), day("2025-01-20"))]

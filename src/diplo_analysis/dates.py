@@ -1211,6 +1211,54 @@ def _year_from_id(month: int, day: int, est: pd.Timestamp) -> Optional[int]:
     return best[1] if best and best[0] <= 200 else None
 
 
+#: How the numbered summits of ``data/dates_summits.csv`` are named after their ordinal ("the 43rd ASEAN Summit",
+#: "the 10th Asia-Europe Meeting (ASEM) Summit"): series -> expression.
+SUMMIT_SERIES = {
+    "ASEAN": r"ASEAN Summits?",
+    "East Asia Summit": r"East Asia Summit|EAS\b",
+    "ASEM": r"(?:Asia-Europe Meeting|ASEM)\b",
+    "BRICS": r"BRICS Summit",
+    "G20": r"G-?20 (?:Leaders['’]? )?Summit",
+}
+_RE_SUMMIT = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:" + "|".join(
+    f"(?P<s{i}>{rx})" for i, rx in enumerate(SUMMIT_SERIES.values())) + ")")
+
+
+@lru_cache(maxsize=1)
+def _summits() -> dict:
+    """(series, number) -> year of ``data/dates_summits.csv``, each row checked (a ValueError names the line)."""
+    path = resources.files("diplo_analysis") / "data" / "dates_summits.csv"
+    out = {}
+    with path.open("r", encoding="utf-8") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            where = f"{path}:{line}"
+            if row["series"] not in SUMMIT_SERIES:
+                raise ValueError(f"{where}: series {row['series']!r} is not one of {list(SUMMIT_SERIES)}")
+            try:
+                number, year = int(row["number"]), int(row["year"])
+            except ValueError:
+                raise ValueError(f"{where}: number and year must be integers") from None
+            if not YEAR_MIN <= year <= YEAR_MAX or (row["series"], number) in out:
+                raise ValueError(f"{where}: year {year} out of range or summit listed twice")
+            out[(row["series"], number)] = year
+    return out
+
+
+def _summit_years(text: str) -> list[tuple[str, int]]:
+    """Step ``year_summit``: the numbered summits a text names ("on the sidelines of the 10th Asia-Europe Meeting")
+    and their years (``data/dates_summits.csv``), as (words, year) in the text's order."""
+    if "th " not in text and "st " not in text and "nd " not in text and "rd " not in text:
+        return []
+    series = list(SUMMIT_SERIES)
+    out = []
+    for m in _RE_SUMMIT.finditer(text):
+        name = next(series[i] for i in range(len(series)) if m[f"s{i}"])
+        year = _summits().get((name, int(m["n"])))
+        if year is not None:
+            out.append((m.group(0), year))
+    return out
+
+
 def _text_years(text: str) -> set[int]:
     return {int(m["year"]) for m in _RE_YEAR_WORD.finditer(text[:TENURE_CHARS])
             if YEAR_MIN <= int(m["year"]) <= YEAR_MAX}
@@ -1621,6 +1669,7 @@ class _DayMonth:
         self.any_weekday = mention.weekday if mention.weekday is not None else lead_weekday
         self.tenure_names: list[str] = []
         self.text_years: set[int] = set()
+        self.summit_years: list = []
 
     @_cached
     def tenure_years(self) -> Optional[list[int]]:
@@ -1629,6 +1678,8 @@ class _DayMonth:
         if windows:  # [] (tenures that do not overlap) is not used
             self.tenure_names = names
         self.text_years = _text_years(self.ctx.text)
+        self.summit_years = _summit_years(self.ctx.text[:TENURE_CHARS])
+        self.text_years |= {y for _, y in self.summit_years}
         if not windows and self.any_weekday is None and not self.text_years:
             return None
         return candidate_years(self.month, self.day, windows or None, self.any_weekday, self.text_years)
@@ -1636,7 +1687,8 @@ class _DayMonth:
     def tenure_evidence(self) -> str:
         said = [f"tenure of {', '.join(map(repr, self.tenure_names))}" if self.tenure_names else "",
                 f"weekday {_WEEKDAY_TOKENS[self.any_weekday]}" if self.any_weekday is not None else "",
-                f"years in the text {sorted(self.text_years)}" if self.text_years else ""]
+                f"years in the text {sorted(self.text_years)}" if self.text_years else "",
+                "; ".join(f"the {w!r}: {y}" for w, y in self.summit_years)]
         return ", ".join(w for w in said if w)
 
 

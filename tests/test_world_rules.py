@@ -1185,3 +1185,19 @@ def test_only_a_time_of_day_after_from_is_skipped(after, time):
     from diplo_analysis.metadata import _FROM_TIME
 
     assert bool(_FROM_TIME.match(after)) is time
+
+
+def test_accepting_congratulations_in_a_call_says_the_other_side_called():
+    text = ("In their first telephonic conversation in a year, the two leaders spoke of trade.\n\n"
+            "New Delhi: Prime Minister Jan Roe spoke with his Chilean counterpart Ivo Kalan to accept "
+            "congratulations on his re-election.")
+    m, why = meta("Prime Minister accepts the Chilean leader's congratulations", text,
+                  "https://news.example.in/roe-kalan", "2019-05-26")
+    assert (m["medium"], m["initiator"]) == ("phone", "counterpart")
+    assert "accept congratulations" in why.loc["initiator", "evidence"]
+
+
+def test_a_lower_case_office_after_called_names_the_callee():
+    m, why = meta("", "President Gabriel Boric of Chile called president-elect Ivo Kalan of Peru on Monday to "
+                  "congratulate him.", "https://news.example.com/boric-kalan-call", "2023-06-05")
+    assert m["initiator"] == "host" and why.loc["initiator", "rule"] == "caller"

@@ -1086,7 +1086,8 @@ def _unknown_host(subject: str) -> Optional[str]:
 
 
 # ------------------------------------------------------------------- initiator
-_CALL_WORD = re.compile(r"\b(?:(?:tele)?phone|calls?|conversation|conversations|videoconferenc\w*|video link|video call)\b", I)
+_CALL_WORD = re.compile(r"\b(?:(?:tele)?phone|calls?|conversation|conversations|videoconferenc\w*|video link|video call|"
+                        r"(?:spoke|speaks|talked) (?:with|to))\b", I)
 _SENT_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\s[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bMs)(?<!\bSt)(?<!\.[A-Z])[.!?](?:\s+|$)|\n")
 _HOST_SIDE = re.compile(r"\b(?:our|this) side\b", I)
 #: A sentence whose subject is the reported call in other words ("The discussion was held on Finland's initiative.",

@@ -118,6 +118,10 @@ LEADER_TEXTS = [
     ("sr", "Вучић је разговарао са Шолцом.", ["Aleksandar Vucic", "Olaf Scholz"]),
     ("he", "נתניהו שוחח עם ביידן ולאחר מכן עם מקרון.", ["Benjamin Netanyahu", "Joseph R. Biden Jr.", "Emmanuel Macron"]),
     ("lt", "Prezidentas kalbėjosi su Zelenskiu.", ["Volodymyr Zelenskyy"]),
+    ("lv", "Prezidents runāja ar Emanuelu Makronu un Donaldu Trampu.", ["Emmanuel Macron", "Donald J. Trump"]),
+    ("et", "President rääkis Zelenskõiga.", ["Volodymyr Zelenskyy"]),
+    ("sr", "Predsednik je razgovarao sa Makronom i Netanijahuom.", ["Emmanuel Macron", "Benjamin Netanyahu"]),
+    ("sl", "Premier se je sestal z Orbanom.", ["Viktor Orban"]),
 ]
 
 

@@ -43,6 +43,14 @@ ADJECTIVES = [
     ("lt", "Prezidentas kalbėjosi su Lenkijos prezidentu ir JAV atstovu.", ["POL", "USA"]),
     ("lv", "Prezidents tikās ar Igaunijas premjerministru un ASV vēstnieku.", ["EST", "USA"]),
     ("et", "President kohtus Soome presidendiga ja USA suursaadikuga.", ["FIN", "USA"]),
+    ("hu", "A miniszterelnök Kínával, Ausztriában és Iránnal kapcsolatban nyilatkozott.", ["CHN", "AUT", "IRN"]),
+    ("ro", "Ministrul a discutat cu ambasadorul Iranului și al Irakului.", ["IRN", "IRQ"]),
+    ("lt", "Ministras susitiko su Izraelio ir Irano ambasadoriais.", ["ISR", "IRN"]),
+    ("da", "Statsministeren talte med USA's præsident.", ["USA"]),
+    ("sr", "Министар је разговарао са Египтом.", ["EGY"]),
+    ("sl", "Minister se je pogovarjal z Združenimi državami.", ["USA"]),
+    ("fi", "Ministeri tapasi Turkin ulkoministerin.", ["TUR"]),
+    ("et", "Peaminister kohtus Euroopa Liidu juhtidega.", ["EUU"]),
     ("he", "ראש הממשלה שוחח עם נשיא צרפת ועם הקנצלר הגרמני.", ["FRA", "DEU"]),
     ("he", 'ראש הממשלה נפגש בארה"ב עם השגריר היפני ועם שר החוץ הטורקי.', ["USA", "JPN", "TUR"]),
 ]
@@ -64,7 +72,7 @@ NOT_COUNTRIES = [
     ("lv", "Es esmu pateicīgs par sadarbību."),
     ("et", "Kohtumine toimus eelmisel nädalal."),
     ("he", "ראש הממשלה הודיע הערב על הסכם, הודות למאמצים רבים."),
-    ("ro", "Ministrul a prezentat raportul anual despre natura reformelor."),
+    ("ro", "Ministrul a prezentat raportul anual despre natura reformelor, fără rușine."),
     ("da", "Statsministeren holdt en fin tale om finansloven."),
 ]
 

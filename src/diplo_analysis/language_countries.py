@@ -28,6 +28,10 @@ How a name is matched depends on how the language writes words (:func:`country_p
   where the word lost its final vowels ("Узбекистан" finds "Узбекистана", "Россия" finds
   "России" and "Россией", "Ирак" finds "Ирака" but not the given name "Ираклий", Romanian "Rusia" finds
   "Rusiei", Czech "ukrajinský" finds "ukrajinského", Greek "γερμανικός" finds "γερμανικού");
+  Hungarian keeps a final "a" or "e" as it is or lengthened ("Kína" finds "Kínával", "Ausztria"
+  "Ausztriában") and Romanian and Hungarian take four and three letters after a short stem that kept its
+  last letter ("Iran" finds "Iranului", "Irán" "Iránnal"); Lithuanian drops a final "s" with the vowels
+  ("Izraelis" finds "Izraelio", "Iranas" "Irano");
 * German: each word with an optional ending, "e", "s", "es", "n", "en", "em" or "er" ("Chinas",
   "Europäischen Union", "russische");
 * Danish, Norwegian, Swedish: each word with an optional genitive "s" or ending "e", "es", "a"
@@ -67,6 +71,12 @@ _DECLINING = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "s
                         "fi", "hu", "tr", "az", "kk", "uz", "ky", "tk", "el", "ro"})
 #: The final vowels a declined word loses (Latin letters with their accents, Cyrillic, Greek: with a final "ς").
 _FINAL_VOWELS = "aeiouyáéíóúýůěąęėįųūāēīōőöüűăâîаяоеёиыуюьйіїєъαεηιουωάέήίόύώ"
+#: A final vowel that lengthens before a suffix (Hungarian "Kína", "Kínával"): matched in both forms.
+_LENGTHENING = {"hu": {"a": "[aá]", "e": "[eé]"}}
+#: Letters after a short stem that kept its last letter, where the suffixes are long ("Iranului", "Iránnal").
+_SHORT_AFTER = {"ro": 4, "hu": 3}
+#: Languages whose nouns end in vowels and "s" ("Iranas", "Izraelis"): the "s" goes with the vowels.
+_FINAL_S = frozenset({"lt"})
 #: Languages whose nouns take a genitive "s" ("Tysklands", "Kinas") and adjectives an "e" or "a" ("tyske").
 _GENITIVE_S = frozenset({"da", "no", "nb", "nn", "sv"})
 #: Hebrew: the letters that cling before a word ("and", "that", then "the", "in", "to", "from", "as").
@@ -197,6 +207,20 @@ def _indic_stem(word: str) -> str:
     return word
 
 
+def _declined_pattern(code: str, word: str, alone: bool) -> str:
+    """A word of a declining language: its stem without its final vowels and the letters after it."""
+    long_vowel = _LENGTHENING.get(code, {}).get(word[-1:].lower()) if len(word) > 3 else None
+    if long_vowel:  # Hungarian "Kína" finds "Kínával"
+        return re.escape(word[:-1]) + long_vowel + r"[^\W\d_]{0,4}"
+    tail = "s?" if code in _FINAL_S else "ς?"
+    stem = re.sub(rf"(?<=\w\w\w)[{_FINAL_VOWELS}]{{1,2}}{tail}$", "", word, flags=re.I)
+    if len(stem) > 4 or not alone:
+        return re.escape(stem) + r"[^\W\d_]{0,4}"
+    # "Ирак" finds "Ирака", not "Ираклий"; "Rusia" finds "Rusiei"; Romanian "Iran" finds "Iranului"
+    short = 3 if stem != word else _SHORT_AFTER.get(code, 2)
+    return re.escape(stem) + rf"[^\W\d_]{{0,{short}}}"
+
+
 def _word_pattern(code: str, word: str, alone: bool = True) -> str:
     w = re.escape(word)
     if code in _ARABIC:
@@ -209,9 +233,7 @@ def _word_pattern(code: str, word: str, alone: bool = True) -> str:
         core = word[:-1] if word.endswith("ה") and len(word) > 3 else word
         return rf"(?:[וש]?[הבלמכ])?{re.escape(core)}[\u05d0-\u05ea]{{0,3}}"
     if code in _DECLINING:
-        stem = re.sub(rf"(?<=\w\w\w)[{_FINAL_VOWELS}]{{1,2}}ς?$", "", word, flags=re.I)
-        short = 2 if stem == word else 3  # "Ирак" finds "Ирака", not "Ираклий"; "Rusia" finds "Rusiei"
-        return re.escape(stem) + (r"[^\W\d_]{0,4}" if len(stem) > 4 or not alone else rf"[^\W\d_]{{0,{short}}}")
+        return _declined_pattern(code, word, alone)
     if code == "de":
         return w + "(?:e|s|es|n|en|em|er)?"
     if code in _GENITIVE_S:

@@ -22,17 +22,31 @@ How a name is matched depends on how the language writes words (:func:`country_p
   (and Russian "ё" is "е");
 * the scripts of India and Sri Lanka: the name without its final vowel sign, followed by any
   suffix ("ઇજિપ્ત" finds "ઇજિપ્તના", "அமெரிக்கா" finds "அமெரிக்க"); joiners and nukta ignored;
-* languages that decline nouns (Russian, Ukrainian, Polish, Czech, Turkish, Hungarian, ...):
-  each word without its final vowels, followed by up to four letters, two after a one-word stem of
-  four letters or fewer ("Узбекистан" finds "Узбекистана", "Россия" finds "России", "Ирак" finds "Ирака"
-  but not the given name "Ираклий");
+* languages that decline nouns (Russian, Ukrainian, Polish, Czech, Turkish, Hungarian, Greek,
+  Romanian, ...): each word without its final vowels (accented ones too; Greek with a final "ς"),
+  followed by up to four letters; after a one-word stem of four letters or fewer, two letters, three
+  where the word lost its final vowels ("Узбекистан" finds "Узбекистана", "Россия" finds
+  "России" and "Россией", "Ирак" finds "Ирака" but not the given name "Ираклий", Romanian "Rusia" finds
+  "Rusiei", Czech "ukrajinský" finds "ukrajinského", Greek "γερμανικός" finds "γερμανικού");
+  Hungarian keeps a final "a" or "e" as it is or lengthened ("Kína" finds "Kínával", "Ausztria"
+  "Ausztriában") and Romanian and Hungarian take four and three letters after a short stem that kept its
+  last letter ("Iran" finds "Iranului", "Irán" "Iránnal"); Lithuanian drops a final "s" with the vowels
+  ("Izraelis" finds "Izraelio", "Iranas" "Irano");
 * German: each word with an optional ending, "e", "s", "es", "n", "en", "em" or "er" ("Chinas",
   "Europäischen Union", "russische");
+* Danish, Norwegian, Swedish: each word with an optional genitive "s" or ending "e", "es", "a"
+  ("Tysklands", "Kinas", "tyske");
+* Hebrew: with the letters that cling before a word ("ו", "ש", then "ה", "ב", "ל", "מ", "כ": "לצרפת"),
+  a name without its final "ה" and up to three letters after it ("גרמניה" finds "גרמני"); final
+  letters are read as their ordinary forms ("יפן" is "יפנ", found in "יפני"), and gershayim as '"';
 * the other languages: as written, as a whole word (French "Chine", Spanish "Perú").
 
 Names of three letters or fewer in alphabetic scripts (two in Arabic and Indian scripts, one in CJK) are matched
 only from the table, not from CLDR. CLDR's names are proper nouns, matched as CLDR capitalises them
-or in capitals (Spanish "Reunión" is Réunion, "reunión" a meeting); the table's rows ignore case.
+or in capitals (Spanish "Reunión" is Réunion, "reunión" a meeting); the table's rows ignore case, except
+abbreviations written in capitals, matched as written (Croatian "SAD" is the USA, "sad" is "now"). Of a
+table row without a code and a name as long that match the same words, the row wins (Hungarian "kínál",
+"offers", is not "kínai", Chinese).
 Nothing here is read for an English page: a language's expression is built on its first page.
 """
 
@@ -53,14 +67,27 @@ COUNTRY_NAME_COLUMNS = ("language", "name", "code", "note")
 _CJK = frozenset({"zh", "ja", "ko"})
 _ARABIC = frozenset({"ar", "fa", "ur", "ps", "ckb"})
 _INDIC = frozenset({"hi", "mr", "ne", "gu", "bn", "pa", "ml", "ta", "te", "kn", "si", "or", "as"})
-_DECLINING = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "mk", "lt", "lv", "et",
-                        "fi", "hu", "tr", "az", "kk", "uz", "ky", "tk", "el"})
+_DECLINING = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "sh", "mk", "lt", "lv", "et",
+                        "fi", "hu", "tr", "az", "kk", "uz", "ky", "tk", "el", "ro"})
+#: The final vowels a declined word loses (Latin letters with their accents, Cyrillic, Greek: with a final "ς").
+_FINAL_VOWELS = "aeiouyáéíóúýůěąęėįųūāēīōőöüűăâîаяоеёиыуюьйіїєъαεηιουωάέήίόύώ"
+#: A final vowel that lengthens before a suffix (Hungarian "Kína", "Kínával"): matched in both forms.
+_LENGTHENING = {"hu": {"a": "[aá]", "e": "[eé]"}}
+#: Letters after a short stem that kept its last letter, where the suffixes are long ("Iranului", "Iránnal").
+_SHORT_AFTER = {"ro": 4, "hu": 3}
+#: Languages whose nouns end in vowels and "s" ("Iranas", "Izraelis"): the "s" goes with the vowels.
+_FINAL_S = frozenset({"lt"})
+#: Languages whose nouns take a genitive "s" ("Tysklands", "Kinas") and adjectives an "e" or "a" ("tyske").
+_GENITIVE_S = frozenset({"da", "no", "nb", "nn", "sv"})
+#: Hebrew: the letters that cling before a word ("and", "that", then "the", "in", "to", "from", "as").
+_HEBREW = frozenset({"he", "iw"})
+_HEBREW_CLINGING = ("", "ה", "ב", "ל", "מ", "כ", "ו", "ש", "וה", "וב", "ול", "ומ", "שה", "שב", "של", "שמ")
 #: CLDR territories that are not single countries: skipped (regions, the euro area, "unknown").
 _NOT_COUNTRIES = frozenset({"EZ", "QO", "ZZ", "XA", "XB", "UN"})
 _ORGS = {"EU": "EUU"}
 #: Removed before matching (joiners, nukta, tatweel, Arabic short vowels): written or not.
 _DROP = dict.fromkeys(map(ord, "\u200c\u200d\u093c\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"))
-_SAME = str.maketrans("أإآٱىۀёЁ", "اااا" + "ي" + "ة" + "еЕ")
+_SAME = str.maketrans("أإآٱىۀёЁךםןףץ״׳", "اااا" + "ي" + "ة" + "еЕ" + "כמנפצ" + "\"'")
 
 
 class CountryMention(NamedTuple):
@@ -180,6 +207,20 @@ def _indic_stem(word: str) -> str:
     return word
 
 
+def _declined_pattern(code: str, word: str, alone: bool) -> str:
+    """A word of a declining language: its stem without its final vowels and the letters after it."""
+    long_vowel = _LENGTHENING.get(code, {}).get(word[-1:].lower()) if len(word) > 3 else None
+    if long_vowel:  # Hungarian "Kína" finds "Kínával"
+        return re.escape(word[:-1]) + long_vowel + r"[^\W\d_]{0,4}"
+    tail = "s?" if code in _FINAL_S else "ς?"
+    stem = re.sub(rf"(?<=\w\w\w)[{_FINAL_VOWELS}]{{1,2}}{tail}$", "", word, flags=re.I)
+    if len(stem) > 4 or not alone:
+        return re.escape(stem) + r"[^\W\d_]{0,4}"
+    # "Ирак" finds "Ирака", not "Ираклий"; "Rusia" finds "Rusiei"; Romanian "Iran" finds "Iranului"
+    short = 3 if stem != word else _SHORT_AFTER.get(code, 2)
+    return re.escape(stem) + rf"[^\W\d_]{{0,{short}}}"
+
+
 def _word_pattern(code: str, word: str, alone: bool = True) -> str:
     w = re.escape(word)
     if code in _ARABIC:
@@ -188,11 +229,15 @@ def _word_pattern(code: str, word: str, alone: bool = True) -> str:
         return rf"(?:[وبلف]?ال|[وبلف])?{re.escape(core)}[\u0621-\u064a]{{0,3}}"
     if code in _INDIC:
         return re.escape(_indic_stem(word)) + r"[^\s\d.,;:!?()\"'«»]*"
+    if code in _HEBREW:
+        core = word[:-1] if word.endswith("ה") and len(word) > 3 else word
+        return rf"(?:[וש]?[הבלמכ])?{re.escape(core)}[\u05d0-\u05ea]{{0,3}}"
     if code in _DECLINING:
-        stem = re.sub(r"(?<=\w\w\w)[aeiouyаяоеёиыуюьйіїєъ]{1,2}$", "", word, flags=re.I)
-        return re.escape(stem) + (r"[^\W\d_]{0,4}" if len(stem) > 4 or not alone else r"[^\W\d_]{0,2}")
+        return _declined_pattern(code, word, alone)
     if code == "de":
         return w + "(?:e|s|es|n|en|em|er)?"
+    if code in _GENITIVE_S:
+        return w + "(?:s|e|es|a)?"
     return w
 
 
@@ -230,11 +275,14 @@ def _compiled(code: str) -> dict:
         by_key.setdefault(_key(code, n), []).append(n)
     out = {}
     for key, group in by_key.items():
-        ordered = sorted(group, key=lambda n: (-len(n), n))
+        # longest first; of names as long, a common word of the table (no code) before the name it shadows
+        ordered = sorted(group, key=lambda n: (-len(n), names[n][0] != "", n))
         parts = []
         for i, n in enumerate(ordered):
             if names[n][1] == "CLDR":  # a proper noun: as CLDR capitalises it, or in capitals
                 pat = "|".join(dict.fromkeys(country_pattern(code, v) for v in (n, n.upper())))
+            elif n.isupper():  # an abbreviation of the table: as written ("SAD", not "sad")
+                pat = country_pattern(code, n)
             else:
                 pat = f"(?i:{country_pattern(code, n)})"
             parts.append(f"(?P<n{i}>{pat})")
@@ -246,7 +294,7 @@ def _starts(code: str, s: str):
     """(position, key) of each place a name may start in ``s``."""
     if code in _CJK:
         return ((i, ch.casefold()) for i, ch in enumerate(s))
-    skips = _ARABIC_CLINGING if code in _ARABIC else ("",)
+    skips = _ARABIC_CLINGING if code in _ARABIC else _HEBREW_CLINGING if code in _HEBREW else ("",)
     return ((m.start(), s[m.start() + len(p): m.start() + len(p) + 2].casefold())
             for m in _WORD_START.finditer(s) for p in skips if s.startswith(p, m.start()))
 

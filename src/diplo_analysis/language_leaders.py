@@ -9,9 +9,13 @@ the leader's country and term are then those of ``leaders.csv`` at the page's da
 
 A name is matched as the language writes words, as the country names of
 :mod:`diplo_analysis.language_countries` are (:func:`~diplo_analysis.language_countries.country_pattern`):
-anywhere in Chinese, Japanese and Korean; declined in Russian, Ukrainian or Polish ("Путин" finds
-"Путиным", "Зеленський" finds "Зеленським"); with the Arabic article and clinging letters; with the
-suffixes of Indian scripts. Names are proper nouns: matched as the table writes them or in capitals.
+anywhere in Chinese, Japanese and Korean; declined in Russian, Ukrainian, Polish, Czech, Hungarian,
+Greek, Romanian, Bulgarian, Serbian and the other declining languages ("Путин" finds "Путиным",
+"Зеленський" finds "Зеленським", Czech "Zelenský" finds "Zelenským", Hungarian "Putyin" finds
+"Putyinnal"; so those languages' rows hold names English writes alike, "Macron" for "Macronem"); with
+a genitive "s" in Danish and Norwegian; with the Arabic article and clinging letters, and the Hebrew
+ones ("לנתניהו"); with the suffixes of Indian scripts. Names are proper nouns: matched as the table
+writes them or in capitals.
 
 Nothing here is read for an English page: a language's expression is built on its first page.
 """

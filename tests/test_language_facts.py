@@ -187,3 +187,24 @@ def test_a_bad_country_name_row_is_an_error_naming_file_and_line(tmp_path, row, 
 def test_the_package_table_reads():
     rows = lco._table_rows()
     assert rows and all(r["language"] != "en" for r in rows)
+
+
+def test_a_page_of_no_known_publisher_in_one_sides_own_language_is_that_sides_readout():
+    # "Obama telephones Jokowi" in Indonesian on a news site: Indonesian is official in Indonesia only
+    rec = Record(path="x.jsonl", line=1, title="Obama Telepon Jokowi",
+                 text="Presiden Amerika Serikat Barack Obama menelepon Presiden Joko Widodo pada Rabu malam. Kedua "
+                      "pemimpin membahas kerja sama perdagangan dan keamanan kawasan.",
+                 url="https://news.example.com/read/2014/07/23/obama-telepon-jokowi", date="2014-07-23")
+    m = extract_metadata(rec)
+    assert (m["language"], m["host_country"], m["counterpart_countries"]) == ("id", "IDN", ["USA"])
+    why = explain_metadata(rec).set_index("fact")
+    assert why.loc["host_country", "rule"] == "language_side"
+    assert m["initiator"] == "counterpart"  # "menelepon": the subject, Obama, called
+
+
+def test_a_language_many_states_write_in_moves_no_side():
+    from diplo_analysis.language_countries import languages_of_few_countries, official_languages
+
+    assert not languages_of_few_countries("ar") and not languages_of_few_countries("fr")
+    assert languages_of_few_countries("id") and official_languages("IDN") == {"id"}
+    assert official_languages("EUU") == frozenset()

@@ -59,7 +59,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 __all__ = ["COUNTRY_NAME_COLUMNS", "CountryMention", "country_names", "country_pattern", "countries_in",
-           "read_country_names"]
+           "languages_of_few_countries", "official_languages", "read_country_names"]
 
 #: Columns of ``data/country_names_languages.csv``.
 COUNTRY_NAME_COLUMNS = ("language", "name", "code", "note")
@@ -160,6 +160,38 @@ def _alpha3() -> dict:
     # a few ISO2 cells are expressions of several codes ("^GB$|^UK$")
     return {iso2: r["ISO3"] for r in rows if r["ISO3"] and not r.get("obsolete")
             for iso2 in re.findall(r"[A-Z]{2}", r["ISO2"])}
+
+
+@lru_cache(maxsize=512)
+def official_languages(iso3: Optional[str]) -> frozenset:
+    """The official languages (ISO 639-1, de jure and de facto) of a country given by its alpha-3 code, from
+    CLDR's territory data through Babel: ``"IDN"`` -> ``{"id"}``, ``"BEL"`` -> ``{"nl", "fr", "de"}``; empty
+    for a code that is no country (``"EUU"``, ``"UN"``) or that CLDR does not hold."""
+    if not iso3:
+        return frozenset()
+    from babel.languages import get_official_languages
+
+    two = [a2 for a2, a3 in _alpha3().items() if a3 == iso3 and a2 != "UK"]
+    return frozenset(lang.split("_")[0] for a2 in two[:1] for lang in get_official_languages(a2, de_facto=True))
+
+
+@lru_cache(maxsize=1)
+def _official_counts() -> dict:
+    """Language -> how many countries CLDR gives it as an official language (de jure or de facto)."""
+    from babel.languages import get_official_languages
+
+    counts: dict = {}
+    for a2 in sorted(set(_alpha3()) - {"UK"}):
+        for lang in {x.split("_")[0] for x in get_official_languages(a2, de_facto=True)}:
+            counts[lang] = counts.get(lang, 0) + 1
+    return counts
+
+
+def languages_of_few_countries(code: Optional[str], most: int = 2) -> bool:
+    """Whether language ``code`` is official in at least one and at most ``most`` countries (Indonesian,
+    Japanese, Greek: a page in it speaks for one of them; not Arabic, French, Russian or Spanish, in which
+    many states and agencies write)."""
+    return 1 <= _official_counts().get(code or "", 0) <= most
 
 
 def _cldr_names(code: str) -> dict:

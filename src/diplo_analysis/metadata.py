@@ -2577,8 +2577,31 @@ def _language_rule(c: _Context) -> None:
         for fact, empty in ENGLISH_CUE_FACTS:
             c.decide(fact, empty, "not_english", evidence)
     _language_countries(c)
+    _language_side_rule(c)
     if cues is not None:
         _language_initiator_rule(c, cues)
+
+
+def _language_side_rule(c: _Context) -> None:
+    """Rule ``language_side``: a page of no known publisher, written in a language official in its one
+    counterpart's country and not in its host's ("Obama telepon Jokowi" in Indonesian on a news site), is that
+    side's readout: the two sides change places. Only a language official in one or two countries
+    (:func:`diplo_analysis.language_countries.languages_of_few_countries`: not Arabic, French, Russian, in which
+    agencies of many states write); CLDR's official languages, through Babel
+    (:func:`diplo_analysis.language_countries.official_languages`). The initiator stands: the language's
+    initiator rows read it from the text's own subject ("menerima telepon dari": received a call from)."""
+    if c.pub_country or c.host_country is None or len(c.countries) != 1 \
+            or not language_countries.languages_of_few_countries(c.language):
+        return
+    mine, theirs = (language_countries.official_languages(code) for code in (c.host_country, c.countries[0]))
+    if not mine or c.language in mine or c.language not in theirs:
+        return
+    host, country = c.host, c.host_country
+    evidence = f"{c.language}: official in {c.countries[0]}, not in {country}"
+    c.decide("host", c.counterparts[0] if c.counterparts else None, "language_side", evidence)
+    c.decide("host_country", c.countries[0], "language_side", evidence)
+    c.decide("counterparts", [host], "language_side", evidence)
+    c.decide("countries", [country], "language_side", evidence)
 
 
 def _language_countries(c: _Context) -> None:
@@ -2752,6 +2775,10 @@ def _caller_by_country(code: str, subject: str, host_country: Optional[str], dat
     return "host" if max(found)[1] == host_country else "counterpart"
 
 
+#: Where a sentence of any script starts after another: its end and the spaces after it.
+_SENTENCE_START = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
+
+
 def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
     """``(initiator, rule, evidence)`` from the initiator rows of the page's language: rules
     ``language_at_request`` (kind ``counterpart``: "received a call from", "应约"),
@@ -2775,7 +2802,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
     first = f"{title}. {language_cues.lead_of(title, c.text)}"
     m = init.caller.search(first)
     if m:
-        subject = first[: m.start()]
+        subject = _SENTENCE_START.split(first[: m.start()])[-1]  # the verb's own sentence, not the title before it
         side = (_caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))
                 or _caller_by_country(cues.code, subject, c.host_country, c.date))
         if side:

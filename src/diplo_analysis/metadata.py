@@ -2563,8 +2563,9 @@ def _language_rule(c: _Context) -> None:
     guessed; the date, the host, its country and the counterparts the tables name stand. Then the leaders named
     in the page's own words (rule ``language_leader_name``, ``data/leader_names_languages.csv``: the host, else
     the counterparts), a known leader named further in the head (rule ``language_lead_leader``,
-    :func:`_language_lead_leader`) and the countries named in the page's language (:func:`_language_countries`). English pages return at once: they never
-    read the rows of other languages.
+    :func:`_language_lead_leader`) and the countries named in the page's language (:func:`_language_countries`), and
+    rule ``language_side`` (a page of no known publisher in its counterpart's own language is that side's:
+    :func:`_language_side_rule`). English pages return at once: they never read the rows of other languages.
     """
     if c.language == ENGLISH:
         return

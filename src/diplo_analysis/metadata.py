@@ -362,9 +362,10 @@ _ABBREV_END = re.compile(r"(?:^|\.)[A-Z]\.$|^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon|Gen|Lt
 _PARTICLE_NAME = re.compile(r"(?:(?:al|el|ul|ad|as|an|at|az|bin|ibn|de|di|da|van|von)-|[dl]')[A-Z]")
 _WORD = re.compile(r"[^\s,;:()\[\]\"]+|[,;:()\[\]\"]")
 
-# a sentence ends at . ! ? (not after an initial, "U.S." or "Mr") before a capital, or at a line break
+# a sentence ends at . ! ? (not after an initial, even one opening the text: "S. Korea, ...", "U.S." or "Mr")
+# before a capital, or at a line break
 _SENT_SPLIT = re.compile(
-    r"[.!?](?<![A-Z]\.[A-Z]\.)(?<!\s[A-Z]\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!Mrs\.)"
+    r"[.!?](?<![A-Z]\.[A-Z]\.)(?<!\s[A-Z]\.)(?<!^[A-Z]\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!Mrs\.)"
     r"(?<!\bNo\.)(?<!Hon\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bMaj\.)(?<!\.[A-Z]\.)\s+(?=[A-Z\"'(])|\n+"
 )
 _DATELINE = re.compile(
@@ -914,17 +915,29 @@ def _subject_split(s: str) -> tuple[str, str, int]:
 _BRACKETED_ABBREVIATION = re.compile(r" \([A-Z][A-Za-z]?[A-Z]{1,6}\)(?=[ ,.;:'])")
 
 
+_WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_DAY_MONTH = rf"(?:{_MONTH_WORD} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_WORD})"
+#: A date opening a sentence before its subject: "On Saturday, February 12, the Ministers of ... held" (rule
+#: ``leading_date_phrase``: the subject is read after it).
+_LEADING_DATE = re.compile(rf"On (?:{_WEEKDAY_WORD}(?:,? {_DAY_MONTH})?|{_DAY_MONTH})(?:,? \d{{4}})?,? (?=[A-Za-z])")
+
+
 def _analyse(s: str, date, parts: bool = True):
     """Return (subject people, participants, subject text, had_anchor) of one string.
 
     With ``parts=False`` the participants are not parsed (None is returned in
     their place): the caller asks again only when it needs them. A bracketed abbreviation
-    ("the African Union (AU) Commission") is dropped first (:data:`_BRACKETED_ABBREVIATION`).
+    ("the African Union (AU) Commission") is dropped first (:data:`_BRACKETED_ABBREVIATION`), and so is a
+    date opening the string before its subject ("On Saturday, February 12, ...": :data:`_LEADING_DATE`).
     """
     if not s:
         return [], [], "", False
     if " (" in s:
         s = _BRACKETED_ABBREVIATION.sub("", s)
+    if s[:3] == "On ":
+        s = _LEADING_DATE.sub("", s, count=1)
     subj_end, a, b = _participant_span(s)
     if a < 0:
         # "Putin and Xi held talks", "Xi, Trump talk": everyone is in the subject
@@ -1294,9 +1307,12 @@ _HELD_CALL = re.compile(r"\b(?:had|held|holds|has|conducted)\s+(?:a|an)\s+(?:[\w
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "the December 7 videoconference", "their April 2, 2024, telephone call", "the previous video call":
 # a cue naming another, earlier contact
+#: "X on October 3 held phone talks": a verb after the date says that the call is this one, not an earlier
+#: one (rule ``date_then_held_call``: :data:`_BACKREF` does not take such a date for "their October 3 call").
+_NOT_HELD = r"(?!(?:held|had|holds|has|made|makes|conducted|conducts|spoke|speaks)\s)"
 _BACKREF = re.compile(
     r"(?:\b(?:previous|prior|earlier|last|recent|latest|[Ss]ince|[Ff]ollow(?:s|ed|ing)(?: up on)?|reached (?:at|during|in))"
-    r"|\b(?:" + _MONTHS + r")\.? \d{1,2}(?:, \d{4},?)?)\s+(?:(?:the|their|a|an)\s+)?(?:\w+\s+)?$"
+    r"|\b(?:" + _MONTHS + r")\.? \d{1,2}(?:, \d{4},?)?)\s+(?:(?:the|their|a|an)\s+)?(?:" + _NOT_HELD + r"\w+\s+)?$"
 )
 
 
@@ -1311,6 +1327,20 @@ def _about_this(text: str, group: str) -> bool:
 
 #: Glyphs that open a news site's highlights ("• The two also discussed ..."): a summary of the story, not its lead.
 HIGHLIGHT_BULLETS = frozenset("•●▪◦■►‣")
+
+
+#: A news lede whose first word is printed in capitals, a possessive: "IRELAND'S newly appointed Foreign Minister".
+_LEDE_CAPITALS = re.compile(r"(?P<w>[A-Z][A-Z\-]{2,})(?P<s>['’]S)\b(?= [A-Z]?[a-z])")
+
+
+def _lede_in_capitals(sentence: str) -> str:
+    """Rule ``lede_in_capitals``: the first word of a news lede printed in capitals as a possessive
+    ("IRELAND'S newly appointed Foreign Minister ...") is read as it would be written ("Ireland's"), so that
+    the country it names is the subject's. An acronym's possessive is not in capitals ("NATO's")."""
+    m = _LEDE_CAPITALS.match(sentence)
+    if m is None:
+        return sentence
+    return f"{m['w'].title()}{m['s'][0]}s{sentence[m.end():]}"
 
 
 def _choose_first(it) -> tuple[list[str], int]:
@@ -1541,6 +1571,8 @@ class _Context:
         self.slug = slug_title(record.url) if record.url and (not self.title or self.language != ENGLISH) else ""
         self.announced = bool(self.title) and "will" in self.title.lower() and bool(_FUTURE.search(self.title))
         self.sents, self.i = _choose_first(self.sent_iter)
+        if self.sents and self.sents[self.i][1:2].isupper():
+            self.sents[self.i] = _lede_in_capitals(self.sents[self.i])
         self.first = self.sents[self.i] if self.sents else ""
         self.lead = " ".join(self.sents[self.i: self.i + 2])
         self.low_lead = self.lead.lower()
@@ -1895,6 +1927,25 @@ def _office_of_subject(c: _Context, subj: str) -> Optional[str]:
     if _is_pm_office(record.publisher, record.url):
         return "head_of_government"  # a prime minister's site, the subject "I" or "Today"
     return None
+
+
+def _surname_host_rule(c: _Context) -> None:
+    """Rule ``surname_of_named_leader``: a page of an unknown publisher whose headline's subject is a bare
+    surname ("FM Khadka holds telephone conversation with ...") hosts the known leader of that surname whom the
+    next sentences name in full ("Minister for Foreign Affairs, Dr Narayan Khadka and ..."). Read only where
+    neither the host nor the publisher's country is known and the subject is one unknown capitalised word."""
+    if c.host is not None or c.host_country is not None or c.pub_country:
+        return
+    names = [p["name"] for p in c.t_subj + c.f_subj
+             if not p["known"] and not p["country"] and p["name"] and p["name"].isalpha() and p["name"][:1].isupper()]
+    if not names:
+        return
+    later = " ".join(c.sents[c.i + 1:c.i + 3])
+    for _, _, leader in gz.find_leaders(later, c.date) if names[0] in later else ():
+        if leader.name.split()[-1] == names[0]:
+            c.decide("host", leader.name, "surname_of_named_leader", f"{names[0]}: {leader.name}")
+            c.decide("host_country", leader.country, "surname_of_named_leader", leader.name)
+            return
 
 
 def _host_country(c: _Context) -> None:
@@ -2814,7 +2865,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
-    _host_country, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _together_rule, _visit_rule, _gathering_rules,
+    _surname_host_rule, _host_country, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _together_rule, _visit_rule, _gathering_rules,
     _group_call_rule, _grouping_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 

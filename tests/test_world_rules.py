@@ -1201,3 +1201,50 @@ def test_a_lower_case_office_after_called_names_the_callee():
     m, why = meta("", "President Gabriel Boric of Chile called president-elect Ivo Kalan of Peru on Monday to "
                   "congratulate him.", "https://news.example.com/boric-kalan-call", "2023-06-05")
     assert m["initiator"] == "host" and why.loc["initiator", "rule"] == "caller"
+
+
+# ---- fresh round on governments of Africa, Latin America and the Middle East (fresh_pages_south)
+@pytest.mark.parametrize("line, code", [("Presidency of the Republic of Lebanon", "LBN"),
+                                        ("Office of the President of Kenya", "KEN"),
+                                        ("Ministry of Foreign Affairs of the Kingdom of Bahrain", "BHR"),
+                                        ("The Royal Court of Jordan", "JOR"),
+                                        ("Office of the President of Ruritania", None)])
+def test_an_office_line_at_a_relays_head_names_the_publishers_country(line, code):
+    from diplo_analysis.metadata import _office_line
+
+    found = _office_line(f"{line}\n\n03/14/2021 | News release\n\nThe President received a phone call.")
+    assert (found[1] if found else None) == code
+
+
+def test_a_relayed_release_headed_by_its_presidency_has_that_country_as_host_country():
+    text = ("Presidency of the Republic of Lebanon\n\n06/11/2019 | News release\n\n"
+            "The President of the Republic received a phone call from the Cypriot President about the gas fields. "
+            "Both sides agreed to keep in touch on the maritime talks.")
+    m, why = meta("", text, "https://www.example-relay.com/view/ABC123")
+    assert m["host_country"] == "LBN" and m["counterpart_countries"] == ["CYP"]
+    assert why.loc["host_country", "rule"] == "office_line"
+    assert why.loc["host_country", "evidence"] == "Presidency of the Republic of Lebanon"
+    # an office line inside a sentence credits nobody
+    _, why = meta("", "He spoke of the Presidency of the Republic of Lebanon\nand its plans. The President "
+                      "received a phone call from the Cypriot President.", "https://www.example-relay.com/view/ABC124")
+    assert why.loc["host_country", "rule"] != "office_line"
+
+
+@pytest.mark.parametrize("stamp, date", [("02/17/2021 - 18:05 PM", "2021-02-17"), ("17/02/2021 - 08:30", "2021-02-17")])
+def test_a_stamp_followed_by_its_time_of_day_is_no_range(stamp, date):
+    from diplo_analysis.dates import dates_in_text
+
+    found = dates_in_text(f"Leaders speak by phone\n\n{stamp}\n\nThe Prime Minister spoke by phone this morning.")
+    full = [d for d in found if d.kind == "full"]
+    assert [(pd.Timestamp(d.year, d.month, d.day), d.role) for d in full] == [(pd.Timestamp(date), "header")]
+    # a range of two dates stays a range
+    found = dates_in_text("In office: 14/08/2017 - 13/04/2021\nThe Minister met her counterpart.")
+    assert all(d.role == "ignored" for d in found if d.kind == "full")
+
+
+def test_a_leaders_surname_alone_in_a_title_names_the_side_the_first_sentence_leads_with():
+    m, why = meta("Rowley, Biden agree to widen energy ties",
+                  "Prime Minister Dr Keith Rowley and United States President Joe Biden yesterday agreed to set up a "
+                  "working group on gas supplies, in a phone conversation.", "https://example-news.tt/news/1",
+                  "2021-06-02")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Keith Rowley", "TTO", ["USA"])

@@ -215,10 +215,33 @@ def credited_source(text: Optional[str]) -> Optional[tuple[str, str]]:
     head = gz.fold((text or "")[:CREDIT_CHARS])
     m = rx.search(head) if rx is not None else None
     if m is None:
-        return None
+        return _office_line(head)
     office = next(g for g in m.groups() if g).lower()
     code = next((code for frag, code in gz._publisher_rows() if frag == office), None)
     return (m.group(0), code) if code else None
+
+
+#: Rule ``office_line``: a line of a relayed readout's head that is only an issuing office of a named country
+#: ("Presidency of the Republic of Lebanon", "Office of the President of Ruritania", "Ministry of Foreign Affairs
+#: of the Kingdom of Bahrain", "The Royal Court of Jordan"), as a release service prints the office it copies.
+_OFFICE_LINE = re.compile(
+    r"^[ \t]*(?:The )?(?:Presidency|Office of the (?:President|Prime Minister|Vice[ -]President)|Prime Minister['’]s"
+    r" Office|President['’]s Office|Ministry of (?:Foreign|External) Affairs(?:,? and [A-Z][\w ]{0,40}?)?|Royal Court"
+    r"|Amiri Diwan|Government) of (?P<place>[^\n]{3,60}?)[ \t]*$", re.M)
+#: Words one of those lines holds, looked for first with ``str.find`` (cheaper than the expression).
+_OFFICE_LINE_WORDS = ("Presiden", "Office of", "s Office", "Ministry of", "Royal Court", "Diwan", "Government of")
+
+
+def _office_line(head: str) -> Optional[tuple[str, str]]:
+    """The first line of ``head`` that is only an issuing office of a named country (:data:`_OFFICE_LINE`), and that
+    country (rule ``office_line``); None where no line is one (an office of an unknown place, or a sentence)."""
+    if not any(w in head for w in _OFFICE_LINE_WORDS):
+        return None
+    for m in _OFFICE_LINE.finditer(head):
+        code = gz.country_code(m.group("place"))
+        if code and code not in gz.ORG_CODES and gz.find_countries(m.group("place")):
+            return m.group(0).strip(), code
+    return None
 
 
 def slug_title(url: str) -> str:
@@ -1691,7 +1714,8 @@ def _host_of_publisher_country(c: _Context) -> None:
     """Rules ``publisher_leader_in_subject``, ``presidency_head_of_state``, ``publisher_leader_named``,
     ``publisher_leader_next_sentence``: a known leader of the publisher's country. An unknown publisher whose
     head credits an office ("A Downing Street spokesperson said:") is read as that office's (rule
-    ``credited_source``, :func:`credited_source`)."""
+    ``credited_source``, :func:`credited_source`), and one whose head has a line that is only an issuing office
+    of a named country ("Presidency of the Republic of Lebanon") as that country's (rule ``office_line``)."""
     pub = c.pub_country
     if not pub:
         return
@@ -1715,7 +1739,7 @@ def _publisher_rule(c: _Context) -> tuple[str, str]:
     """(rule, evidence) of the publisher's country: ``publisher_country``, or ``credited_source`` where the
     head of a relayed readout credits an office (:func:`credited_source`)."""
     if c.credited:
-        return "credited_source", c.credited[0]
+        return ("office_line" if _OFFICE_LINE.fullmatch(c.credited[0]) else "credited_source"), c.credited[0]
     return "publisher_country", c.publisher or ""
 
 

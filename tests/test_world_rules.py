@@ -1248,3 +1248,21 @@ def test_a_leaders_surname_alone_in_a_title_names_the_side_the_first_sentence_le
                   "working group on gas supplies, in a phone conversation.", "https://example-news.tt/news/1",
                   "2021-06-02")
     assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Keith Rowley", "TTO", ["USA"])
+
+
+def test_a_meeting_readout_adds_the_guests_its_host_also_received():
+    text = ("President Jan Roe received the Prime Minister of Portugal at the Palace today and they discussed "
+            "fisheries.\n\nPresident Roe also received the Foreign Minister of Chile, Ivo Kalan, and the Brazilian "
+            "Minister of Trade, Ana Lind.\n\nThe Minister of Foreign Affairs further received in audience the "
+            "Ambassador of Japan, Ken Mori.")
+    m, why = meta("President Roe receives the Portuguese Prime Minister", text, "https://www.example.gov.gh/news/12",
+                  "2019-03-04")
+    assert m["medium"] == "in_person"
+    assert m["counterpart_countries"] == ["PRT", "CHL", "BRA", "JPN"]
+    assert why.loc["counterpart_countries", "rule"] == "also_received"
+    assert why.loc["counterpart_countries", "evidence"].startswith("The Minister of Foreign Affairs further")
+    # a call's page leaves it to rule also_called; a guest another leader received is not the host's
+    m, _ = meta("", "President Jan Roe held a phone call with the Prime Minister of Portugal today. Chancellor Ida "
+                    "Berg of Germany also received the Foreign Minister of Chile.", "https://www.example.gov.gh/news/13",
+                "2019-03-04")
+    assert "CHL" not in m["counterpart_countries"]

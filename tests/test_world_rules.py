@@ -1288,3 +1288,67 @@ def test_the_foreign_ministers_added_to_the_leaders_table(country, day, name):
     from diplo_analysis import gazetteer as gz
 
     assert gz.office_holder(country, "foreign_minister", pd.Timestamp(day)) == name
+
+# ---- fresh round on governments of Africa, Latin America and the Middle East (fresh_pages_south)
+@pytest.mark.parametrize("line, code", [("Presidency of the Republic of Lebanon", "LBN"),
+                                        ("Office of the President of Kenya", "KEN"),
+                                        ("Ministry of Foreign Affairs of the Kingdom of Bahrain", "BHR"),
+                                        ("The Royal Court of Jordan", "JOR"),
+                                        ("Office of the President of Ruritania", None)])
+def test_an_office_line_at_a_relays_head_names_the_publishers_country(line, code):
+    from diplo_analysis.metadata import _office_line
+
+    found = _office_line(f"{line}\n\n03/14/2021 | News release\n\nThe President received a phone call.")
+    assert (found[1] if found else None) == code
+
+
+def test_a_relayed_release_headed_by_its_presidency_has_that_country_as_host_country():
+    text = ("Presidency of the Republic of Lebanon\n\n06/11/2019 | News release\n\n"
+            "The President of the Republic received a phone call from the Cypriot President about the gas fields. "
+            "Both sides agreed to keep in touch on the maritime talks.")
+    m, why = meta("", text, "https://www.example-relay.com/view/ABC123")
+    assert m["host_country"] == "LBN" and m["counterpart_countries"] == ["CYP"]
+    assert why.loc["host_country", "rule"] == "office_line"
+    assert why.loc["host_country", "evidence"] == "Presidency of the Republic of Lebanon"
+    # an office line inside a sentence credits nobody
+    _, why = meta("", "He spoke of the Presidency of the Republic of Lebanon\nand its plans. The President "
+                      "received a phone call from the Cypriot President.", "https://www.example-relay.com/view/ABC124")
+    assert why.loc["host_country", "rule"] != "office_line"
+
+
+@pytest.mark.parametrize("stamp, date", [("02/17/2021 - 18:05 PM", "2021-02-17"), ("17/02/2021 - 08:30", "2021-02-17")])
+def test_a_stamp_followed_by_its_time_of_day_is_no_range(stamp, date):
+    from diplo_analysis.dates import dates_in_text
+
+    found = dates_in_text(f"Leaders speak by phone\n\n{stamp}\n\nThe Prime Minister spoke by phone this morning.")
+    full = [d for d in found if d.kind == "full"]
+    assert [(pd.Timestamp(d.year, d.month, d.day), d.role) for d in full] == [(pd.Timestamp(date), "header")]
+    # a range of two dates stays a range
+    found = dates_in_text("In office: 14/08/2017 - 13/04/2021\nThe Minister met her counterpart.")
+    assert all(d.role == "ignored" for d in found if d.kind == "full")
+
+
+def test_a_leaders_surname_alone_in_a_title_names_the_side_the_first_sentence_leads_with():
+    m, why = meta("Rowley, Biden agree to widen energy ties",
+                  "Prime Minister Dr Keith Rowley and United States President Joe Biden yesterday agreed to set up a "
+                  "working group on gas supplies, in a phone conversation.", "https://example-news.tt/news/1",
+                  "2021-06-02")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Keith Rowley", "TTO", ["USA"])
+
+
+def test_a_meeting_readout_adds_the_guests_its_host_also_received():
+    text = ("President Jan Roe received the Prime Minister of Portugal at the Palace today and they discussed "
+            "fisheries.\n\nPresident Roe also received the Foreign Minister of Chile, Ivo Kalan, and the Brazilian "
+            "Minister of Trade, Ana Lind.\n\nThe Minister of Foreign Affairs further received in audience the "
+            "Ambassador of Japan, Ken Mori.")
+    m, why = meta("President Roe receives the Portuguese Prime Minister", text, "https://www.example.gov.gh/news/12",
+                  "2019-03-04")
+    assert m["medium"] == "in_person"
+    assert m["counterpart_countries"] == ["PRT", "CHL", "BRA", "JPN"]
+    assert why.loc["counterpart_countries", "rule"] == "also_received"
+    assert why.loc["counterpart_countries", "evidence"].startswith("The Minister of Foreign Affairs further")
+    # a call's page leaves it to rule also_called; a guest another leader received is not the host's
+    m, _ = meta("", "President Jan Roe held a phone call with the Prime Minister of Portugal today. Chancellor Ida "
+                    "Berg of Germany also received the Foreign Minister of Chile.", "https://www.example.gov.gh/news/13",
+                "2019-03-04")
+    assert "CHL" not in m["counterpart_countries"]

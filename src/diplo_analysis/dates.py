@@ -188,7 +188,9 @@ _RE_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?
 #: Czech or German sites write it: "Ljubljana, 24. 4. 2020".
 _RE_NUMERIC_SPACED = re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>\.)[ \t](?P<b>[01]?\d)\.[ \t](?P<year>(?:19|20)\d{2})"
                                 r"(?![\d/-]|\.\d)")
-_RE_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b)\s*\d")
+#: A date followed by a dash or "to" and a number is one end of a range ("14/08/2017 - 13/04/2021"), not a stamp;
+#: not where the number is a time of day: "01/25/2020 - 19:39 PM" is a stamp with its time (rule ``stamp_with_time``).
+_RE_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b)\s*(?!\d{1,2}:\d{2})\d")
 _RE_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to)\s*$")
 _RE_XINHUA_SHORT = re.compile(r"(?:Xinhua|XINHUA),\s*(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<yy>\d{2})\b")
 _RE_SENT_END = re.compile(r"(?:(?<![A-Z])(?<!\b(?:Mr|Dr|St|Ms|No))[.!?]\s|\||\n|】)")

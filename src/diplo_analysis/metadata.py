@@ -215,10 +215,33 @@ def credited_source(text: Optional[str]) -> Optional[tuple[str, str]]:
     head = gz.fold((text or "")[:CREDIT_CHARS])
     m = rx.search(head) if rx is not None else None
     if m is None:
-        return None
+        return _office_line(head)
     office = next(g for g in m.groups() if g).lower()
     code = next((code for frag, code in gz._publisher_rows() if frag == office), None)
     return (m.group(0), code) if code else None
+
+
+#: Rule ``office_line``: a line of a relayed readout's head that is only an issuing office of a named country
+#: ("Presidency of the Republic of Lebanon", "Office of the President of Ruritania", "Ministry of Foreign Affairs
+#: of the Kingdom of Bahrain", "The Royal Court of Jordan"), as a release service prints the office it copies.
+_OFFICE_LINE = re.compile(
+    r"^[ \t]*(?:The )?(?:Presidency|Office of the (?:President|Prime Minister|Vice[ -]President)|Prime Minister['’]s"
+    r" Office|President['’]s Office|Ministry of (?:Foreign|External) Affairs(?:,? and [A-Z][\w ]{0,40}?)?|Royal Court"
+    r"|Amiri Diwan|Government) of (?P<place>[^\n]{3,60}?)[ \t]*$", re.M)
+#: Words one of those lines holds, looked for first with ``str.find`` (cheaper than the expression).
+_OFFICE_LINE_WORDS = ("Presiden", "Office of", "s Office", "Ministry of", "Royal Court", "Diwan", "Government of")
+
+
+def _office_line(head: str) -> Optional[tuple[str, str]]:
+    """The first line of ``head`` that is only an issuing office of a named country (:data:`_OFFICE_LINE`), and that
+    country (rule ``office_line``); None where no line is one (an office of an unknown place, or a sentence)."""
+    if not any(w in head for w in _OFFICE_LINE_WORDS):
+        return None
+    for m in _OFFICE_LINE.finditer(head):
+        code = gz.country_code(m.group("place"))
+        if code and code not in gz.ORG_CODES and gz.find_countries(m.group("place")):
+            return m.group(0).strip(), code
+    return None
 
 
 def slug_title(url: str) -> str:
@@ -1723,7 +1746,8 @@ def _host_of_publisher_country(c: _Context) -> None:
     """Rules ``publisher_leader_in_subject``, ``presidency_head_of_state``, ``publisher_leader_named``,
     ``publisher_leader_next_sentence``: a known leader of the publisher's country. An unknown publisher whose
     head credits an office ("A Downing Street spokesperson said:") is read as that office's (rule
-    ``credited_source``, :func:`credited_source`)."""
+    ``credited_source``, :func:`credited_source`), and one whose head has a line that is only an issuing office
+    of a named country ("Presidency of the Republic of Lebanon") as that country's (rule ``office_line``)."""
     pub = c.pub_country
     if not pub:
         return
@@ -1747,7 +1771,7 @@ def _publisher_rule(c: _Context) -> tuple[str, str]:
     """(rule, evidence) of the publisher's country: ``publisher_country``, or ``credited_source`` where the
     head of a relayed readout credits an office (:func:`credited_source`)."""
     if c.credited:
-        return "credited_source", c.credited[0]
+        return ("office_line" if _OFFICE_LINE.fullmatch(c.credited[0]) else "credited_source"), c.credited[0]
     return "publisher_country", c.publisher or ""
 
 
@@ -2454,6 +2478,52 @@ def _meetings_in_turn(c: _Context, text: str, start: int, have: set) -> list[tup
     return out
 
 
+#: A later sentence of a meeting's readout whose subject, the host, "also received" another guest ("President X also
+#: received the Foreign Minister of A", "The Minister further received in audience the Ambassador of B"): rule
+#: ``also_received``, read on meetings' pages only (a call's "also received a phone call" is ``also_called``).
+_ALSO_RECEIVED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d\u2019']\s))(?:[\u2018'\"\u201c])?"
+    r"(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?:[ \t]+(?:of[ \t]+)?(?-i:[A-Z][\w'\-]*)){1,5}"
+    r"|(?-i:[A-Z][\w'\-]*)(?:[ \t]+(?-i:[A-Z][\w'\-]*)){0,3})"
+    r"\s+(?:also|further|later|then|subsequently)\s+(?:received|welcomed|hosted)(?:\s+in\s+(?:an\s+)?audience)?,?\s+",
+    re.M)
+#: The verbs and adverbs of those sentences: each verb is looked for with ``str.find`` and an adverb just before
+#: it, and only a page that has one is scanned with the expression (:func:`_has_also_received`).
+_ALSO_RECEIVED_VERBS = (" received", " welcomed", " hosted")
+_ALSO_RECEIVED_ADVERBS = (" also", " further", " later", " then", " subsequently")
+
+
+def _has_also_received(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`_ALSO_RECEIVED_ADVERBS` just before one of :data:`_ALSO_RECEIVED_VERBS`."""
+    for verb in _ALSO_RECEIVED_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            if text[max(0, at - 14):at].endswith(_ALSO_RECEIVED_ADVERBS):
+                return True
+            at = text.find(verb, at + 1)
+    return False
+
+
+def _also_received(c: _Context) -> list[tuple[str, list[dict]]]:
+    """The guests a meeting's readout says its host "also received", past the first sentence, with their
+    countries (:data:`_ALSO_RECEIVED`); not another leader's guests."""
+    text = c.text[:_CALLS_CHARS]
+    if c.medium != "in_person" or not _has_also_received(text):
+        return []
+    start = text.find(c.first) + len(c.first) if c.first and c.first in text else 0
+    have, out = set(c.countries) | {c.host_country}, []
+    for m in _ALSO_RECEIVED.finditer(text, start):
+        subj = m.group("subj")
+        if subj.lower() not in ("he", "she") and not subj.lower().startswith("the ") and _others_turn(c, subj):
+            continue
+        found = [p for p in _parse_people(text[m.end():_phrase_end(text, m.end())], c.date)
+                 if p["country"] and p["country"] not in have and p["country"] not in gz.ORG_CODES]
+        if found:
+            have |= {p["country"] for p in found}
+            out.append((m.group(0).strip(), found))
+    return out
+
+
 def _several_calls_rule(c: _Context) -> None:
     """Rule ``several_calls``: a page that reports several calls or meetings of its host one after another
     (sentences or paragraphs that open "The Prime Minister also spoke to X", "He then spoke with X", "In a
@@ -2461,12 +2531,17 @@ def _several_calls_rule(c: _Context) -> None:
     leader or country those openings name is a counterpart too (the openings past the first sentence, in the
     first 6,000 characters; not another leader's own conversation, not a leader the page only talks about). A page
     whose title or first sentence reports meetings or calls in the plural reads its openings "In a (bilateral)
-    meeting with X, ..." too (:func:`_meetings_in_turn`)."""
+    meeting with X, ..." too (:func:`_meetings_in_turn`). Rule ``also_received``: a meeting's readout whose host
+    "also received" another guest later on ("President X also received the Foreign Minister of A", "The Minister
+    further received in audience the Ambassador of B") has that guest's country too (:func:`_also_received`)."""
     if c.medium == "other" or c.announced or not c.text or c.host_country is None:
         return
     for evidence, found in _next_calls(c):
         c.decide("counterparts", c.counterparts + [p["name"] for p in found], "several_calls", evidence)
         c.decide("countries", c.countries + [p["country"] for p in found], "several_calls", evidence)
+    for evidence, found in _also_received(c):
+        c.decide("counterparts", c.counterparts + [p["name"] for p in found], "also_received", evidence)
+        c.decide("countries", c.countries + [p["country"] for p in found], "also_received", evidence)
 
 
 #: "X pays a courtesy call on Y", "X paid a farewell call on Y": the visitor X calls on Y (rule courtesy_call).

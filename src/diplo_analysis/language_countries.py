@@ -164,9 +164,20 @@ def _alpha3() -> dict:
 
 @lru_cache(maxsize=512)
 def official_languages(iso3: Optional[str]) -> frozenset:
-    """The official languages (ISO 639-1, de jure and de facto) of a country given by its alpha-3 code, from
-    CLDR's territory data through Babel: ``"IDN"`` -> ``{"id"}``, ``"BEL"`` -> ``{"nl", "fr", "de"}``; empty
-    for a code that is no country (``"EUU"``, ``"UN"``) or that CLDR does not hold."""
+    """The official languages of a country, from CLDR's territory data through Babel.
+
+    Parameters
+    ----------
+    iso3 : str or None
+        The country's ISO 3166 alpha-3 code.
+
+    Returns
+    -------
+    frozenset of str
+        ISO 639-1 codes of its official languages, de jure and de facto: ``"IDN"`` -> ``{"id"}``, ``"BEL"``
+        -> ``{"nl", "fr", "de"}``; empty for a code that is no country (``"EUU"``, ``"UN"``) or that CLDR
+        does not hold.
+    """
     if not iso3:
         return frozenset()
     from babel.languages import get_official_languages
@@ -188,9 +199,21 @@ def _official_counts() -> dict:
 
 
 def languages_of_few_countries(code: Optional[str], most: int = 2) -> bool:
-    """Whether language ``code`` is official in at least one and at most ``most`` countries (Indonesian,
-    Japanese, Greek: a page in it speaks for one of them; not Arabic, French, Russian or Spanish, in which
-    many states and agencies write)."""
+    """Whether a language is official in at least one and at most ``most`` countries (CLDR, through Babel).
+
+    Parameters
+    ----------
+    code : str or None
+        ISO 639-1 code of the language.
+    most : int, default 2
+        The most countries it may be official in.
+
+    Returns
+    -------
+    bool
+        True for Indonesian, Japanese, Greek (a page in it speaks for one of them); False for Arabic, French,
+        Russian or Spanish, in which many states and agencies write, and for a code CLDR does not hold.
+    """
     return 1 <= _official_counts().get(code or "", 0) <= most
 
 

@@ -1413,7 +1413,7 @@ def _site_language(url: Optional[str]) -> Optional[str]:
         return None
     from babel.languages import get_official_languages
 
-    langs = get_official_languages({"uk": "GB", "el": "GR"}.get(tld, tld.upper()), de_facto=True)
+    langs = get_official_languages({"uk": "GB"}.get(tld, tld.upper()), de_facto=True)
     return langs[0] if langs and langs[0] != "en" else None
 
 

@@ -2301,6 +2301,12 @@ def _grouping_talks(pattern: str) -> re.Pattern:
         rf"{_GROUP_LEADERS}", re.I)
 
 
+@lru_cache(maxsize=1)
+def _any_grouping() -> re.Pattern:
+    """One expression of every grouping's names (``data/groupings.csv``): the rule's cheap first look."""
+    return re.compile("|".join(f"(?:{g.rx.pattern})" for g in gz.groupings()))
+
+
 def _grouping_rule(c: _Context) -> None:
     """Rule ``grouping_members``: a call or meeting of a small grouping's leaders that names none of them ("The
     Prime Minister chaired a virtual meeting of G7 leaders", "Quad Leaders Call"): its members at the date
@@ -2309,6 +2315,8 @@ def _grouping_rule(c: _Context) -> None:
     if c.countries or c.medium not in ("phone", "video", "in_person") or c.announced:
         return
     head = f"{c.title or c.slug} {c.first}"
+    if _any_grouping().search(head) is None:
+        return
     for g in gz.groupings():
         if g.rx.search(head) is None or not g.holds(c.date):
             continue
@@ -2507,8 +2515,10 @@ def _has_also_received(text: str) -> bool:
 def _also_received(c: _Context) -> list[tuple[str, list[dict]]]:
     """The guests a meeting's readout says its host "also received", past the first sentence, with their
     countries (:data:`_ALSO_RECEIVED`); not another leader's guests."""
+    if c.medium != "in_person":
+        return []
     text = c.text[:_CALLS_CHARS]
-    if c.medium != "in_person" or not _has_also_received(text):
+    if not _has_also_received(text):
         return []
     start = text.find(c.first) + len(c.first) if c.first and c.first in text else 0
     have, out = set(c.countries) | {c.host_country}, []

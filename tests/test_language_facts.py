@@ -208,3 +208,11 @@ def test_a_language_many_states_write_in_moves_no_side():
     assert not languages_of_few_countries("ar") and not languages_of_few_countries("fr")
     assert languages_of_few_countries("id") and official_languages("IDN") == {"id"}
     assert official_languages("EUU") == frozenset()
+
+
+@pytest.mark.parametrize("url, code", [
+    ("https://honvedelem.hu/hirek/1", "hu"), ("https://www.example.gov.ua/news/1", "uk"),
+    ("https://www.gov.uk/news/1", None), ("https://news.example.com/1", None), (None, None),
+])
+def test_the_language_of_a_sites_country(url, code):
+    assert lco.domain_language(url) == code

@@ -1228,23 +1228,29 @@ _RE_SUMMIT = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?:" + "|".join(
     f"(?P<s{i}>{rx})" for i, rx in enumerate(SUMMIT_SERIES.values())) + ")")
 
 
+def _summit_row(row: dict, where: str) -> tuple:
+    """((series, number), year) of one row of ``data/dates_summits.csv``, checked."""
+    if row["series"] not in SUMMIT_SERIES:
+        raise ValueError(f"{where}: series {row['series']!r} is not one of {list(SUMMIT_SERIES)}")
+    try:
+        number, year = int(row["number"]), int(row["year"])
+    except ValueError:
+        raise ValueError(f"{where}: number and year must be integers") from None
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValueError(f"{where}: year {year} out of range")
+    return (row["series"], number), year
+
+
 @lru_cache(maxsize=1)
 def _summits() -> dict:
     """(series, number) -> year of ``data/dates_summits.csv``, each row checked (a ValueError names the line)."""
+    from ._tables import read_checked_table
+
     path = resources.files("diplo_analysis") / "data" / "dates_summits.csv"
-    out = {}
-    with path.open("r", encoding="utf-8") as fh:
-        for line, row in enumerate(csv.DictReader(fh), start=2):
-            where = f"{path}:{line}"
-            if row["series"] not in SUMMIT_SERIES:
-                raise ValueError(f"{where}: series {row['series']!r} is not one of {list(SUMMIT_SERIES)}")
-            try:
-                number, year = int(row["number"]), int(row["year"])
-            except ValueError:
-                raise ValueError(f"{where}: number and year must be integers") from None
-            if not YEAR_MIN <= year <= YEAR_MAX or (row["series"], number) in out:
-                raise ValueError(f"{where}: year {year} out of range or summit listed twice")
-            out[(row["series"], number)] = year
+    rows = read_checked_table(path, ("series", "number", "year", "place"), "summit", _summit_row)
+    out = dict(rows)
+    if len(out) != len(rows):
+        raise ValueError(f"{path}: a summit is listed twice")
     return out
 
 
@@ -1401,27 +1407,13 @@ class _DateContext:
         return words if m.role == "event" else f"{words} ({m.role})"
 
 
-@lru_cache(maxsize=256)
-def _site_language(url: Optional[str]) -> Optional[str]:
-    """The first official language of the country whose domain serves ``url`` (CLDR through Babel), where it is
-    not English: ``https://honvedelem.hu/...`` -> ``"hu"``; None for a generic domain (``.com``) or English."""
-    if not url or not isinstance(url, str) or "//" not in url:
-        return None
-    host = (url.split("/")[2].split(":")[0]).lower()
-    tld = host.rsplit(".", 1)[-1]
-    if len(tld) != 2 or not tld.isalpha():
-        return None
-    from babel.languages import get_official_languages
-
-    langs = get_official_languages({"uk": "GB"}.get(tld, tld.upper()), de_facto=True)
-    return langs[0] if langs and langs[0] != "en" else None
-
-
 def _site_language_stamps(searched: str, url: Optional[str]) -> list[DateMention]:
     """Rule ``site_language_stamp``: the page stamps (full dates, ``header``) that an English page keeps in its
     site's language ("2017. február 6." on a Hungarian site's English page), read with that language's CLDR
-    month names where the English finders found no day."""
-    code = _site_language(url)
+    month names where the English finders found no day (:func:`diplo_analysis.language_countries.domain_language`)."""
+    from .language_countries import domain_language
+
+    code = domain_language(url)
     if code is None:
         return []
     return [m for m in _mentions_in(searched, code)

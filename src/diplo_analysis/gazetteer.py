@@ -241,6 +241,11 @@ def _missing(date) -> bool:
     return date is None or (type(date) is not _Timestamp and bool(pd.isna(date)))
 
 
+def _in_term(start: Optional[pd.Timestamp], end: Optional[pd.Timestamp], date) -> bool:
+    """Whether ``date`` falls between ``start`` and ``end`` (either None: open)."""
+    return (start is None or start <= date) and (end is None or date <= end)
+
+
 @dataclass(frozen=True)
 class Leader:
     """One term of office of one person (one row of ``data/leaders.csv``)."""
@@ -255,7 +260,7 @@ class Leader:
         """Return whether the term covers ``date`` (a Timestamp; NaT -> False)."""
         if _missing(date):
             return False
-        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+        return _in_term(self.start, self.end, date)
 
 
 #: Columns of ``data/groupings.csv``.
@@ -276,9 +281,7 @@ class Grouping:
 
     def holds(self, date) -> bool:
         """Whether the grouping had these members on ``date`` (any date where ``date`` is NaT)."""
-        if date is None or pd.isna(date):
-            return True
-        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+        return _missing(date) or _in_term(self.start, self.end, date)
 
 
 def _grouping_row(row: dict, where: str) -> Grouping:

@@ -59,7 +59,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 __all__ = ["COUNTRY_NAME_COLUMNS", "CountryMention", "country_names", "country_pattern", "countries_in",
-           "languages_of_few_countries", "official_languages", "read_country_names"]
+           "domain_language", "languages_of_few_countries", "official_languages", "read_country_names"]
 
 #: Columns of ``data/country_names_languages.csv``.
 COUNTRY_NAME_COLUMNS = ("language", "name", "code", "note")
@@ -163,6 +163,15 @@ def _alpha3() -> dict:
 
 
 @lru_cache(maxsize=512)
+def _territory_languages(a2: str) -> tuple:
+    """The official languages (de jure and de facto, ISO 639-1, in CLDR's order) of the territory ``a2``
+    (ISO 3166 alpha-2), from CLDR's territory data through Babel; the one place this module asks Babel."""
+    from babel.languages import get_official_languages
+
+    return tuple(dict.fromkeys(lang.split("_")[0] for lang in get_official_languages(a2, de_facto=True)))
+
+
+@lru_cache(maxsize=512)
 def official_languages(iso3: Optional[str]) -> frozenset:
     """The official languages of a country, from CLDR's territory data through Babel.
 
@@ -178,22 +187,38 @@ def official_languages(iso3: Optional[str]) -> frozenset:
         -> ``{"nl", "fr", "de"}``; empty for a code that is no country (``"EUU"``, ``"UN"``) or that CLDR
         does not hold.
     """
-    if not iso3:
-        return frozenset()
-    from babel.languages import get_official_languages
+    two = [a2 for a2, a3 in _alpha3().items() if a3 == iso3 and a2 != "UK"] if iso3 else []
+    return frozenset(_territory_languages(two[0])) if two else frozenset()
 
-    two = [a2 for a2, a3 in _alpha3().items() if a3 == iso3 and a2 != "UK"]
-    return frozenset(lang.split("_")[0] for a2 in two[:1] for lang in get_official_languages(a2, de_facto=True))
+
+def domain_language(url: Optional[str]) -> Optional[str]:
+    """The first official language of the country whose domain serves ``url``, where it is not English.
+
+    Parameters
+    ----------
+    url : str or None
+        A page's address.
+
+    Returns
+    -------
+    str or None
+        ISO 639-1 code: ``https://honvedelem.hu/...`` -> ``"hu"``; None for a generic domain (``.com``), a
+        country whose first official language is English, or no address.
+    """
+    if not url or not isinstance(url, str) or "//" not in url:
+        return None
+    tld = url.split("/")[2].split(":")[0].lower().rsplit(".", 1)[-1]
+    a2 = {"uk": "GB"}.get(tld, tld.upper())
+    langs = _territory_languages(a2) if len(tld) == 2 and a2 in _alpha3() else ()
+    return langs[0] if langs and langs[0] != "en" else None
 
 
 @lru_cache(maxsize=1)
 def _official_counts() -> dict:
     """Language -> how many countries CLDR gives it as an official language (de jure or de facto)."""
-    from babel.languages import get_official_languages
-
     counts: dict = {}
     for a2 in sorted(set(_alpha3()) - {"UK"}):
-        for lang in {x.split("_")[0] for x in get_official_languages(a2, de_facto=True)}:
+        for lang in _territory_languages(a2):
             counts[lang] = counts.get(lang, 0) + 1
     return counts
 

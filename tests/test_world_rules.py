@@ -1352,3 +1352,42 @@ def test_a_meeting_readout_adds_the_guests_its_host_also_received():
                     "Berg of Germany also received the Foreign Minister of Chile.", "https://www.example.gov.gh/news/13",
                 "2019-03-04")
     assert "CHL" not in m["counterpart_countries"]
+
+
+def test_initials_of_a_headline_are_no_counterpart_and_a_surname_joins_its_full_name():
+    # "S Korea's Yoon": "S" is no person, and "Yoon" of the headline is "Yoon Suk Yeol" of the text
+    m, _ = meta("Japan's Kishida, S Korea's Yoon agree to boost ties in phone talks",
+                "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol agreed on Friday in "
+                "phone talks to improve bilateral ties. They discussed trade.",
+                "https://english.agency.example.jp/news/kishida-yoon", "2022-08-19")
+    assert (m["host_country"], m["medium"]) == ("JPN", "phone")
+    assert m["counterparts"] == ["Yoon Suk Yeol"] and m["counterpart_countries"] == ["KOR"]
+
+
+@pytest.mark.parametrize("verb", ["dialled", "dials", "dialed"])
+def test_dialling_a_leader_is_a_call_and_names_the_participant(verb):
+    m, why = meta(f"Prime Minister {verb} the Russian President",
+                  f"Prime Minister Narendra Modi on Friday {verb} Russian President Vladimir Putin and discussed "
+                  "the war.", "https://www.desk.example.in/world/pm-call-1", "2023-06-30")
+    assert (m["medium"], m["host_country"], m["counterpart_countries"]) == ("phone", "IND", ["RUS"])
+    assert m["initiator"] == "host"
+
+
+@pytest.mark.parametrize("title, first", [
+    # the title's only cue is a word of any conversation; the first sentence names no medium
+    ("UK PM, Indian counterpart discuss trade deal",
+     "Prime Minister Keir Starmer spoke to Prime Minister Narendra Modi of India this afternoon."),
+    ("Carney and Murmu speak", "Prime Minister Mark Carney spoke today with the President of India, Droupadi Murmu."),
+])
+def test_spoke_with_after_a_discussion_title_or_with_a_time_word_is_a_call(title, first):
+    m, why = meta(title, first + " They discussed trade and security.", "https://www.wire.example.com/story-7",
+                  "2025-03-28")
+    assert m["medium"] == "phone" and m["counterpart_countries"] == ["IND"]
+    assert why.loc["medium", "rule"] == "spoke_with"
+
+
+def test_spoke_with_after_a_discussion_title_stays_a_meeting_where_the_first_sentence_names_one():
+    m, _ = meta("UK PM, Indian counterpart discuss trade deal",
+                "Prime Minister Keir Starmer met Prime Minister Narendra Modi of India in London and spoke with him "
+                "about trade.", "https://www.wire.example.com/story-8", "2024-07-20")
+    assert m["medium"] == "in_person"

@@ -161,7 +161,9 @@ _FROM_TIME = re.compile(r" *(?:(?:around|about|approximately|roughly) )?(?:\d{1,
 # "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name; an address's
 # words drop the "with" ("/prime-minister-x-speaks-president-united-states"). Rule ``speaks_to_body``: one
 # speaks *to* an assembly, not with it ("speaks to German Federal Government", "spoke to the nation"): no call.
-_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked) (?:with|to)\b(?! (?:the )?(?:[\w-]+ ){0,3}?(?:government|"
+_SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked)(?: (?:today|tonight|yesterday|again|separately|earlier today|"
+                         r"this (?:morning|afternoon|evening)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))? "
+                         r"(?:with|to)\b(?! (?:the )?(?:[\w-]+ ){0,3}?(?:government|"
                          r"parliament|bundestag|congress|assembly|senate|forum|conference|students|nation|press|media|"
                          r"reporters|journalists)\b)|\bSpeaks (?=(?:the )?(?:President|Prime|Premier|"
                          r"Chancellor|Taoiseach|King|Queen|Emir|Amir|Crown|Secretary|Sultan)\b)", I)
@@ -321,7 +323,7 @@ _CONVERSE, _CONVERSE_LOW, _CONVERSE_KEYS = _word_expressions(CONVERSE_WORDS)
 #: Verbs whose object is the participant ("met the President of X", "congratulated", "a message to").
 VERB_ANCHOR_WORDS = (
     "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
-    "phones telephones rang "
+    "phones telephones rang dials dialled dialed "
     "congratulated thanked".split()
     + ["spoke to", "speaks to", "talked to", "talks to", "call to"]
     + [f"{x} to" for x in "greetings message condolences condolence congratulations letter telegram wishes".split()]
@@ -804,25 +806,29 @@ def _participant_span(s: str) -> tuple[int, int, int]:
 
 
 def _person_name(chunk: str) -> Optional[str]:
-    """The longest run of name words in ``chunk`` (titles and placeholders dropped)."""
-    best: list[str] = []
+    """The longest run of name words in ``chunk`` (titles and placeholders dropped).
+
+    A run of initials alone is no name ("S" of "S Korea's Yoon" in a
+    headline); the first longest run of real words wins.
+    """
+    runs: list[list[str]] = []
     run: list[str] = []
     for w in chunk.split():
         core = w.strip(",.'\"").removesuffix("'s")
         low = core.lower()
         if not core or core.startswith("\x00") or low in _TITLE_WORDS or low.rstrip(":!?") in _HEADLINE_VERBS:
-            if len(run) > len(best):
-                best = run
+            runs.append(run)
             run = []
-            continue
-        if core[:1].isupper() or (run and low in _NAME_PARTICLES):
+        elif core[:1].isupper() or (run and low in _NAME_PARTICLES):
             run.append(core)
         else:
-            if len(run) > len(best):
-                best = run
+            runs.append(run)
             run = []
-    if len(run) > len(best):
-        best = run
+    runs.append(run)
+    best: list[str] = []
+    for run in runs:
+        if len(run) > len(best) and any(len(w.rstrip(".")) > 1 for w in run):
+            best = run
     while best and best[-1].lower() in _NAME_PARTICLES:
         best.pop()
     return " ".join(best) if best else None
@@ -1698,7 +1704,13 @@ def _medium_from_text(c: _Context) -> None:
     else:
         value = t_med or s_med or "other"
         if t_med:
-            c.decide("medium", value, "title_cue", _words_at(title, _first_cue(title)[1]))
+            t_pos = _first_cue(title)[1]
+            c.decide("medium", value, "title_cue", _words_at(title, t_pos))
+            # "X, Y discuss trade" over "X spoke to Y this afternoon": the title's cue is a word of any
+            # conversation, and the first sentence names no medium (rule spoke_with)
+            c.spoke = (t_med == "in_person" and s_med is None and title[t_pos:t_pos + 14].lower().startswith(
+                ANY_CONVERSATION_WORDS) and bool(_SPOKE_WITH.search(c.first))
+                and _first_cue(c.first)[0] in (None, "other"))
         elif s_med:
             c.decide("medium", value, "text_cue", _words_at(lead, s_pos))
             # "Prime Minister X speaks with President Y" over a text that opens with condolences, or whose
@@ -2060,7 +2072,13 @@ def _counterparts_stage(c: _Context) -> None:
         seen.add(key)
         foreign_seen.add(p["country"])
         # a counterpart's name is a person's name; an unnamed one is None (its country stays known)
-        counterparts.append(p["name"] if p["known"] else _clean_name(p["name"]))
+        name = p["name"] if p["known"] else _clean_name(p["name"])
+        same = _same_person_at(name, p["country"], counterparts, countries)
+        if same >= 0:
+            # "Yoon" of a headline and "Yoon Suk Yeol" of the text: one person, the longer name kept
+            counterparts[same] = max(counterparts[same], name, key=lambda n: len(n.split()))
+            continue
+        counterparts.append(name)
         countries.append(p["country"])
     if countries:
         c.decide("counterparts", counterparts, "participants", c.phrase_text.strip())
@@ -2074,6 +2092,18 @@ def _counterparts_stage(c: _Context) -> None:
         _slug_countries(c)
     if c.spoke and c.countries:
         c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title or c.slug} {c.lead}").group(0))
+
+
+def _same_person_at(name: Optional[str], country: Optional[str], names: list, countries: list) -> int:
+    """Index of an earlier counterpart of the same country whose name's words hold ``name``'s, or the
+    reverse ("Yoon" and "Yoon Suk Yeol"), else -1: one person named twice, by surname in a headline."""
+    if not name or not country:
+        return -1
+    words = set(name.split())
+    for i, (other, code) in enumerate(zip(names, countries)):
+        if other and code == country and (words <= set(other.split()) or set(other.split()) <= words):
+            return i
+    return -1
 
 
 def _between_first_side_rule(c: _Context) -> None:

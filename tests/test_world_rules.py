@@ -1391,3 +1391,128 @@ def test_spoke_with_after_a_discussion_title_stays_a_meeting_where_the_first_sen
                 "Prime Minister Keir Starmer met Prime Minister Narendra Modi of India in London and spoke with him "
                 "about trade.", "https://www.wire.example.com/story-8", "2024-07-20")
     assert m["medium"] == "in_person"
+
+
+# ---- fresh round on spokespersons' readouts, several conversations, joint pages, announcements (fresh_pages_spox)
+def test_a_query_value_of_a_day_and_a_serial_dates_the_page():
+    from diplo_analysis.dates import url_date
+
+    found = url_date("http://www.example-herald.com/view.php?ud=20180904000901")
+    assert (found.date, found.source) == (pd.Timestamp("2018-09-04"), "url")
+    # not a day (month 13), or a serial of another length: no date
+    assert url_date("http://www.example-herald.com/view.php?ud=20181399000001") is None
+    assert url_date("http://www.example-herald.com/view.php?ud=2018090400090") is None
+
+
+def test_calling_on_a_leader_is_a_meeting_and_names_the_participant():
+    m, why = meta("", "President Ranil Wickremesinghe called on Commonwealth Secretary-General Patricia Scotland at "
+                      "Marlborough House on Tuesday. They discussed climate finance.",
+                  "https://www.example-express.lk/president-and-commonwealth-chief", "2023-06-20")
+    assert (m["medium"], m["host_country"], m["counterpart_countries"]) == ("in_person", "LKA", ["COMMONWEALTH"])
+    assert why.loc["medium", "evidence"].startswith("called on")
+
+
+@pytest.mark.parametrize("sentence", ["The envoy called on President Ivo Roe to release the detainees.",
+                                      "The ministers called on all parties to show restraint.",
+                                      "The Prime Minister called on Monday to thank the President."])
+def test_calling_on_someone_to_act_is_no_meeting(sentence):
+    from diplo_analysis.metadata import _first_cue
+
+    assert _first_cue(sentence)[0] != "in_person"
+
+
+def test_both_sides_that_spoke_this_evening_held_a_call():
+    m, why = meta("", "Taoiseach Micheal Martin and British Prime Minister Rishi Sunak spoke this evening. The Taoiseach "
+                      "congratulated Mr Sunak on his appointment and they discussed the Protocol.",
+                  "https://www.example-examiner.ie/news/politics/arid-1", "2022-10-25")
+    assert (m["medium"], m["host_country"], m["counterpart_countries"]) == ("phone", "IRL", ["GBR"])
+    assert why.loc["medium", "rule"] == "spoke_both"
+    # a speech at an event is no call
+    m, _ = meta("", "President Jan Roe and her ministers spoke this evening at the opening of the trade fair.",
+                "https://www.example-examiner.ie/news/politics/arid-2", "2022-10-25")
+    assert m["medium"] != "phone"
+
+
+def test_a_place_dateline_before_a_leaders_title_is_not_the_subject():
+    m, _ = meta("", "London: Prime Minister Narendra Modi on Thursday held talks with Prime Minister Sheikh Hasina of "
+                    "Bangladesh on the sidelines of the summit.", "https://www.example-news.in/world/modi-12345",
+                "2018-04-19")
+    assert (m["host"], m["host_country"], m["counterpart_countries"]) == ("Narendra Modi", "IND", ["BGD"])
+
+
+def test_a_separate_call_the_first_sentence_names_after_its_own_is_another_conversation():
+    m, why = meta("PM call with the President of France",
+                  "The Prime Minister spoke to the President of France Emmanuel Macron this morning, following a "
+                  "separate phone call with German Chancellor Friedrich Merz earlier today.",
+                  "https://www.gov.uk/government/news/pm-calls-example", "2025-09-11")
+    assert (m["host"], m["host_country"]) == ("Keir Starmer", "GBR")
+    assert m["counterpart_countries"] == ["FRA", "DEU"]
+    assert why.loc["counterpart_countries", "rule"] == "several_calls"
+    # "said after the talks with X": those talks are the page's own
+    m, _ = meta("", "Vladimir Putin said after the talks with President Nursultan Nazarbayev of Kazakhstan that the "
+                    "two countries would build a new bridge.", "http://en.kremlin.ru/events/president/news/1",
+                "2004-01-09")
+    assert m["counterpart_countries"] == ["KAZ"]
+
+
+def test_the_publishers_own_unnamed_office_beside_a_foreign_leader_hosts_an_undated_page():
+    m, why = meta("Statement following a call with the UK Prime Minister",
+                  "The Taoiseach and the UK Prime Minister, Boris Johnson spoke by phone this evening. They discussed "
+                  "the latest proposals.", "https://merrionstreet.ie/en/news-room/news/statement_example.html")
+    assert (m["host_country"], m["counterpart_countries"]) == ("IRL", ["GBR"])
+    assert why.loc["host_country", "rule"] == "publisher_office_in_subject"
+
+
+def test_a_relayed_briefing_of_the_un_secretary_generals_spokesperson_is_the_uns():
+    text = ("Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\n4 May 2015\n\n"
+            "The Secretary-General will travel to Moscow next week, where he will meet with President Vladimir "
+            "Putin.")
+    m, why = meta("", text, "https://www.example-relay.org/library/news/2015/05/brief-01.htm")
+    assert (m["host"], m["host_country"], m["medium"]) == ("Ban Ki-moon", "UN", "other")
+    assert why.loc["host_country", "rule"] == "credited_source"
+    from diplo_analysis import gazetteer as gz
+
+    assert gz.publisher_country("unrussia.ru", "http://www.unrussia.ru/en/x") == "UN"
+
+
+def test_a_headlines_infinitive_discuss_is_an_announcement():
+    from diplo_analysis.announcements import announcement_rule
+
+    assert announcement_rule("Commission Chairperson to discuss trade priorities during visit", "").rule == "title_to"
+    assert announcement_rule("Commission Chairperson discussed trade priorities during visit", "") is None
+
+
+def test_a_headline_the_furniture_took_for_a_subheading_is_still_the_pages_title(tmp_path):
+    import json
+
+    import diplo_analysis as da
+    from diplo_analysis.metadata import explain_furniture
+
+    text = ("Commission Chairperson to discuss key trade priorities during visit\n\n"
+            "The Chairperson of the Commission, Moussa Faki Mahamat, is in the country on a three-day visit and "
+            "will discuss key trade priorities with President Hage Geingob.")
+    url = "https://www.example-economist.com.na/123/commission-chairperson-to-discuss-key-trade-priorities-on-visit/"
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"url": url, "title": "", "text": text}) + "\n", encoding="utf-8")
+    df = da.load_readouts(path)
+    assert explain_furniture(df).iloc[0]["rule"] == "subheading"  # the headline line is taken for a subheading
+    row = df.iloc[0]
+    assert (row["medium"], row["status"]) == ("other", "announced")
+    assert explain_metadata(df).set_index("fact").loc["status", "rule"] == "title_to"
+
+
+def test_an_addresss_subject_names_the_host_country_of_an_unknown_site_without_a_title():
+    m, why = meta("", "The Prime Minister spoke to the President of France, Emmanuel Macron, this afternoon. The "
+                      "leaders agreed to stay in close touch.",
+                  "https://www.example-mirror.com/uk-pm-call-with-president-macron-of-france-14-1426346")
+    assert (m["host_country"], m["counterpart_countries"]) == ("GBR", ["FRA"])
+    assert why.loc["host_country", "rule"] == "url_slug_subject_country"
+
+
+def test_an_opening_after_two_spaces_with_has_held_reports_more_meetings():
+    text = ("Today, the Secretary-General is in Abu Dhabi for the energy week.  He also has held bilateral meetings "
+            "with the President of Nigeria and the Vice-President of Yemen.")
+    m, why = meta("Secretary-General's travels", text, "https://www.un.org/press/en/2016/example.doc.htm",
+                  "2016-01-18")
+    assert m["host_country"] == "UN"
+    assert {"NGA", "YEM"} <= set(m["counterpart_countries"])

@@ -27,7 +27,8 @@ The rules, tried in order (the first that matches decides):
 ``title_to``
     A headline's infinitive after a subject of names and titles only:
     "Taoiseach to meet with the Chancellor", "Deputy President Jane Roe to
-    host the Vice President of Elbonia".
+    host the Vice President of Elbonia", "Commission Chairperson to discuss
+    priorities during visit".
 ``lead_future``
     The title names a conversation but the text's first sentence puts it in
     the future and reports nothing held: "On Monday, May 6, President Jane
@@ -71,7 +72,7 @@ _FUTURE_KEYS = ("will", "expected to", "due to", "scheduled to", "set to", "slat
 #: "Taoiseach to meet with Chancellor ...", "Deputy President Jane Roe to host ...".
 TITLE_TO = re.compile(
     r"^(?:[A-Z][\w'\u2019.-]*\s+){1,6}to (?:meet|host|visit|receive|welcome|hold (?:talks|a (?:phone |video )?call)"
-    r"|speak|call|travel)\b")
+    r"|speak|call|travel|discuss)\b")
 #: "Upcoming" beside a conversation word in a title ("the President's Upcoming Call with ...").
 UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|planned) (?:[\w-]+ ){0,2}?(?:call|meeting|talks|visit|conversation)\b", _I)
 #: A conversation reported as held: the sentence is a readout, whatever it

@@ -754,6 +754,9 @@ _URL_PATTERNS = [
     # /view/AEN20210512009700325 : the same in capitals, closing the address (Yonhap's articles)
     re.compile(r"/[a-z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,8}/"),
     re.compile(r"/[A-Z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,9}(?=[/?#]|$)"),
+    # ?ud=20180904000901 : a query's value of the day and a serial of six digits closing it (rule
+    # ``url_query_stamp``: the Korea Herald's article ids)
+    re.compile(r"=(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{6}(?=[&#]|$)"),
 ]
 #: Dates written with words in a url's slug: ``...-putin-9-august-2016``, ``/28th-oct-2023-...``,
 #: ``..._february-19-2021``, ``...-24th-July-2012`` (rule ``url_words``).
@@ -776,7 +779,8 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     Recognises ``/2021-09/10/``, ``/2021-09-10``, ``/2021/09/10/``,
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
     ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``, an article id of a few letters, the
-    day and a serial (``/yjj2024081300816/``, ``/AEN20210512009700325``); then a
+    day and a serial (``/yjj2024081300816/``, ``/AEN20210512009700325``), a query's value of the day and a
+    six-digit serial (``?ud=20180904000901``); then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
     ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
     Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);

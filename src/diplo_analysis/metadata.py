@@ -167,6 +167,21 @@ _SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked)(?: (?:today|tonight|yesterd
                          r"parliament|bundestag|congress|assembly|senate|forum|conference|students|nation|press|media|"
                          r"reporters|journalists)\b)|\bSpeaks (?=(?:the )?(?:President|Prime|Premier|"
                          r"Chancellor|Taoiseach|King|Queen|Emir|Amir|Crown|Secretary|Sultan)\b)", I)
+#: "X and Y spoke this evening." - both sides the subject of a bare "spoke", no "with" (rule ``spoke_both``): read
+#: as "X spoke with Y" is (rule spoke_with).
+_SPOKE_BOTH = re.compile(r"\band\b[^.;]{2,80}? (?:have |had )?spok(?:e|en)(?: (?:again|today|tonight|yesterday|earlier "
+                         r"today|this (?:morning|afternoon|evening)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
+                         r"(?=\s*[,.;]|\s*$|\s+(?-i:[A-Z]))", I)
+
+
+def _spoke_both(c: "_Context", end: int) -> bool:
+    """Rule ``spoke_both``: the lead says, before ``end``, that both sides "spoke" ("X and Y spoke this evening"), or
+    the page's first sentence does where the lead starts after it (a first sentence without a cue)."""
+    lead, first = c.lead, c.sents[0] if c.sents else ""
+    return (lead.find("spok", 0, end) >= 0 and _SPOKE_BOTH.search(lead, 0, end) is not None) or (
+        c.i > 0 and "spok" in first and _SPOKE_BOTH.search(first) is not None)
+
+
 #: Words of the text's first cue that a meeting and a call share ("They discussed trade", "The leaders welcomed the
 #: agreement"): under a title "X spoke with Y", or after a first sentence's own "X spoke to Y", they do not make the
 #: conversation a meeting (rule spoke_with).
@@ -186,14 +201,16 @@ _FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,5}$")  # ".html", ".php": no word of th
 def _credit_regex() -> Optional[re.Pattern]:
     """The offices of the publishers table named in words ("kremlin", "downing street": an official's office by
     ``publisher_kinds.csv``, not an address, not a news agency) in a credit: "a <office> spokesperson said",
-    "according to the <office>", or alone on a line of the head ("10 Downing Street")."""
+    "according to the <office>", "office of / briefing by / attributable to the <office>" ("Daily Press Briefing by
+    the Office of the Spokesperson for the Secretary-General"), or alone on a line of the head ("10 Downing Street")."""
     names = sorted({frag for frag, _ in gz._publisher_rows() if "." not in frag and len(frag) >= 5
                     and any(gz.publisher_is(kind, frag, None) for kind in CREDITED_KINDS)}, key=len, reverse=True)
     if not names:
         return None
     office = "(" + "|".join(re.escape(n) for n in names) + ")"
     return re.compile(rf"\b(?:(?:a|an|the) {office}(?:'s)? (?:spokes(?:person|man|woman)|statement|press "
-                      rf"(?:office|service|secretary|release)|readout|source)|according to (?:a |an |the )?{office})\b"
+                      rf"(?:office|service|secretary|release)|readout|source)|according to (?:a |an |the )?{office}"
+                      rf"|(?:office of|briefing by|attributable to) the {office})\b"
                       rf"|^[ \t]*(?:\d{{1,3}} )?{office}[ \t]*$", I | re.M)
 
 
@@ -325,7 +342,7 @@ VERB_ANCHOR_WORDS = (
     "met meets meet received receives receiving hosted hosts welcomed welcomes called calls phoned telephoned "
     "phones telephones rang dials dialled dialed "
     "congratulated thanked".split()
-    + ["spoke to", "speaks to", "talked to", "talks to", "call to"]
+    + ["spoke to", "speaks to", "talked to", "talks to", "call to", "called on", "calls on"]
     + [f"{x} to" for x in "greetings message condolences condolence congratulations letter telegram wishes".split()]
 )
 _VERB_ANCHOR, _VERB_ANCHOR_LOW, _VERB_KEYS = _word_expressions(VERB_ANCHOR_WORDS, tail=r"\s")
@@ -401,6 +418,12 @@ _CAPS_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?"
     r"\s*(?::|--|-|\u2013|\u2014)\s+(?=[A-Z\"'])"
 )
+#: A dateline of a place in title case before a leader's title ("London: Prime Minister X ...", "New Delhi: President
+#: Y ..."; rule ``place_dateline``): not the subject. Only before a title word, so "Note: ..." stays.
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}:\s+(?=(?:The |H\.E\. )?(?:[A-Z][a-z]+ )?(?:Prime Minister|President|Premier|"
+    r"Chancellor|King|Queen|Emir|Amir|Crown Prince|Sheikh|Foreign Minister|Secretary[- ]General|Taoiseach)\b)"
+)
 _SUBJECT_VP = re.compile(r"\bVice[- ]President\b")
 _SUBJECT_PRESIDENT = re.compile(r"\b(?:President|[Pp]residents|Head of State|King|Emir|Amir|Sultan)\b")  # "Chinese, ROK presidents"
 _SUBJECT_FM = re.compile(r"\b(?:FMs?|Foreign Ministers?|foreign ministers)\b")
@@ -474,6 +497,8 @@ def _iter_sentences(text: str, title: str = ""):
             piece = _DATELINE.sub("", piece)
         if piece[:2].isupper():  # "SINGAPORE: Prime Minister X ...": a place in capitals opens the sentence
             piece = _CAPS_DATELINE.sub("", piece) if not written_in_capitals(piece) else caps_title(piece)
+        elif piece.find(": ", 3, 32) > 0:  # "London: Prime Minister X ..." (rule place_dateline)
+            piece = _PLACE_DATELINE.sub("", piece)
         if skip and (piece.rstrip(".") in skip or _title_with_byline(piece, skip)):
             continue
         yield piece
@@ -498,7 +523,9 @@ def _head(record: Record, text: str):
     """
     title = gz.fold((record.title or "").strip())
     if not title and record.url:
-        title = _headline_line(text, record.url)
+        # the page's own first lines too: a headline that the furniture took for a news subheading
+        # ("X to discuss Y during visit" over its paragraph) is still the page's headline (rule subheading_headline)
+        title = _headline_line(text, record.url) or _headline_line(getattr(record, "page_text", None) or "", record.url)
     if title[:2].isupper():
         title = caps_title(title)
     if "-" in title:
@@ -796,13 +823,28 @@ def _participant_span(s: str) -> tuple[int, int, int]:
             continue
         if word == "from" and (before.endswith(_FROM_NOT_AFTER) or _FROM_TIME.match(low, m.end())):
             continue  # rule from_time: "From 9:30 a.m. today, X held talks with Y"
+        if word == "with" and m.start() > 40 and _OTHER_CONTACT_WITH.search(low, m.start() - 60, m.start()) \
+                and (_VERB_ANCHOR_LOW if len(low) == len(s) else _VERB_ANCHOR).search(low if len(low) == len(s) else s,
+                                                                                   0, m.start()):
+            continue  # rule other_contact_with: "X spoke to Y, following a separate call with Z"
         return m.start(), m.end(), _phrase_end(s, m.end())
     m = None
     if _has(low, _VERB_KEYS):
         m = _VERB_ANCHOR_LOW.search(low) if len(low) == len(s) else _VERB_ANCHOR.search(s)
     if m:
-        return m.start(), m.end(), _phrase_end(s, m.end())
+        urged = low.endswith(" on ", 0, m.end()) and _URGED.match(s, m.end())
+        return m.start(), m.end(), m.end() if urged else _phrase_end(s, m.end())
     return -1, -1, -1
+
+
+#: "..., following a separate phone call with Z": the "with" of another contact, not the sentence's own (rule
+#: ``other_contact_with``), where a verb before it ("X spoke to Y", "met", "called") names the participant (not
+#: "X said after the talks with Y", whose talks are the page's own).
+_OTHER_CONTACT_WITH = re.compile(r"\b(?:following|after|ahead of|before) (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}"
+                                 r"(?:call|conversation|meeting|talks)\s*$")
+#: "called on X to release ...": an appeal, not a courtesy call on X (rule ``called_on``: "X called on the Prime
+#: Minister at his office" is a meeting, and the Prime Minister its participant).
+_URGED = re.compile(r"[^.;]{0,80}?\bto (?!(?:the|his|her|its|their|a)\b)[a-z]")
 
 
 def _person_name(chunk: str) -> Optional[str]:
@@ -1717,11 +1759,12 @@ def _medium_from_text(c: _Context) -> None:
             # first cue is a word of any conversation ("discussed"): the title's house style names a call
             # (rule spoke_with, if a foreign counterpart is found); so does a first sentence "X spoke to Y" before it
             c.spoke = (s_med == "other" or (s_med == "in_person" and lead[s_pos:s_pos + 14].lower().startswith(
-                ANY_CONVERSATION_WORDS))) and bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead, 0, s_pos))
+                ANY_CONVERSATION_WORDS))) and bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead, 0, s_pos)
+                                                 or _spoke_both(c, s_pos))
         else:
             c.decide("medium", value, "no_cue", "")
             # no cue at all, but "X spoke with Y": a call if a foreign counterpart is found (rule spoke_with)
-            c.spoke = bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead))
+            c.spoke = bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead) or _spoke_both(c, len(lead)))
 
 
 # ---- people in the title and the first sentences
@@ -1817,7 +1860,9 @@ def _host_of_subject(c: _Context) -> None:
     discuss") takes the one the first sentence's subject names (rule ``lead_subject_of_both``). A known leader the first sentence names as the caller of its subject ("X received
     a phone call from Y") is no host either: its subject's leader is (rule ``receiver_of_call``, :func:`_callers`,
     even where the title names the caller first). And, on a page not
-    in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``)."""
+    in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``).
+    The publisher's own office unnamed beside a foreign leader ("The Taoiseach and the UK Prime Minister, X spoke"),
+    where its holder is unknown (no date), still gives the host's country (rule ``publisher_office_in_subject``)."""
     if c.host is not None:
         return
     # an organisation's site takes no state's leader as its host ("The Secretary-General and President
@@ -1827,6 +1872,11 @@ def _host_of_subject(c: _Context) -> None:
         holder = gz.office_holder(c.pub_country, office[0], c.date)
         if holder is not None:
             c.decide("host", holder, "publisher_office_in_subject", office[1])
+            return
+        if any(p["known"] and p["country"] != c.pub_country for p in c.f_subj):
+            # "The Taoiseach and the UK Prime Minister, X spoke" on an undated page: the publisher's own office
+            # hosts, though its holder is unknown; the foreign leader beside it is the counterpart
+            c.decide("host_country", c.pub_country, "publisher_office_in_subject", office[1])
             return
     subj_known = [p for p in c.t_subj + c.f_subj if p["known"]] if c.pub_country not in gz.ORG_CODES else []
     visitors = _visitors(c)
@@ -1985,8 +2035,10 @@ def _surname_host_rule(c: _Context) -> None:
 
 
 def _host_country(c: _Context) -> None:
-    """Rules ``publisher_country``, ``leader_country``, ``subject_country`` for a host country still open;
-    then ``host_tenure`` dates a readout whose text gives no year by the host's term of office."""
+    """Rules ``publisher_country``, ``leader_country``, ``subject_country``, ``url_slug_subject_country`` (an unknown
+    site's page without a title whose address's subject names a country's office: "/uk-pm-call-with-...") for a
+    host country still open; then ``host_tenure`` dates a readout whose text gives no year by the host's term of
+    office."""
     if c.host_country is None:
         leader = gz.lookup_leader(c.host, c.date) if c.host else None
         guests = _title_guests(c)
@@ -1998,10 +2050,23 @@ def _host_country(c: _Context) -> None:
             c.decide("host_country", leader.country, "leader_country", leader.name)
         elif subj_codes:
             c.decide("host_country", subj_codes[0], "subject_country", c.t_subject or c.f_subject)
+        elif c.slug and not c.title:
+            _slug_subject_country(c)
     if pd.isna(c.date) and c.host:
         # the host's tenure can date a readout whose text gives no year
         c.date, c.inferred = _resolve_date(c.record, c.host, c.host_country, c.language)
         c.date_host = (c.host, c.host_country)
+
+
+def _slug_subject_country(c: _Context) -> None:
+    """Rule ``url_slug_subject_country``: a page of an unknown publisher, without a title, whose address's subject
+    names a country's office ("/uk-pm-call-with-president-macron-of-france/": the British Prime Minister) is
+    that country's."""
+    subj, parts, subject, anchored = _analyse(c.slug, c.date)
+    codes = [p["country"] for p in subj if anchored and p["country"] and p["country"] not in gz.ORG_CODES
+             and p["country"] not in {q["country"] for q in parts}]
+    if codes:
+        c.decide("host_country", codes[0], "url_slug_subject_country", subject.strip())
 
 
 #: The UN's house title of its Secretary-General's readouts, "Readout of the Secretary-General's meeting with ...".
@@ -2060,7 +2125,7 @@ def _counterparts_stage(c: _Context) -> None:
     ``title_sides`` ("Japan-Australia Summit": a side, not a person; the first sentence's on a page
     without a title) and ``url_slug_countries`` (:func:`_slug_countries`); ``spoke_with``: "X spoke with Y"
     with a foreign counterpart and no medium named is a call (not "X speaks to German Federal Government": one
-    speaks to an assembly, rule ``speaks_to_body``)."""
+    speaks to an assembly, rule ``speaks_to_body``); so is "X and Y spoke this evening" (rule ``spoke_both``)."""
     # the subject's known leaders, and on a relay that credits an office (rule credited_source) a named person of
     # another country ("Moldovan President Jan Roe held a call with President X, according to the Kremlin")
     extra = [p for p in c.t_subj + c.f_subj if p["known"] or (c.credited and p["named"] and p["country"])]
@@ -2091,7 +2156,10 @@ def _counterparts_stage(c: _Context) -> None:
     if c.medium != "other" or c.language != ENGLISH:  # a page not in English has no English cue of its medium
         _slug_countries(c)
     if c.spoke and c.countries:
-        c.decide("medium", "phone", "spoke_with", _SPOKE_WITH.search(f"{c.title or c.slug} {c.lead}").group(0))
+        said = _SPOKE_WITH.search(f"{c.title or c.slug} {c.lead}")
+        said, rule = (said, "spoke_with") if said else (_SPOKE_BOTH.search(c.lead) or _SPOKE_BOTH.search(c.sents[0]),
+                                                        "spoke_both")
+        c.decide("medium", "phone", rule, said.group(0))
 
 
 def _same_person_at(name: Optional[str], country: Optional[str], names: list, countries: list) -> int:
@@ -2403,14 +2471,14 @@ def _also_called_rule(c: _Context) -> None:
 #: separate call) or the opening of a paragraph, a subject (he,
 #: she, "the" and an office, or a name) and a verb of a call or meeting with its object (rule several_calls).
 _NEXT_CALL = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))"
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=[.!?][\"\u201d]\s))"
     r"(?P<mark>(?:In a separate (?:(?:tele)?phone |video )?(?:call|conversation|meeting)|Separately|Subsequently"
     r"|Afterwards|Then|Later(?: (?:on|that day|the same day|in the day|that evening|in the evening))?"
     r"|Also(?: (?:today|that day|on the same day|on [A-Z]\w+(?:,? \d{1,2} [A-Z]\w+|,? [A-Z]\w+ \d{1,2})?))?"
     r"|Earlier (?:today|that day|in the day|on the same day|on [A-Z]\w+(?:,? \d{1,2} [A-Z]\w+|,? [A-Z]\w+ \d{1,2})?)"
     r"|Meanwhile|In addition|(?:On t|T)he same day),?\s+)?"
     r"(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?:\s+(?-i:[A-Z][\w'\-]*)){1,3}|(?-i:[A-Z][\w'\-]*)(?:\s+(?-i:[A-Z][\w'\-]*)){0,3})"
-    r"\s+(?P<adv>(?:also|then|later|subsequently|separately)\s+)?"
+    r"\s+(?P<adv>(?:also|then|later|subsequently|separately)\s+)?(?:(?:has|have)\s+)?"
     r"(?:(?:spoke|talked)\s+(?:(?:by|on the|over the)\s+(?:tele)?phone\s+)?(?:with|to)"
     r"|(?:held|had)\s+(?:(?:a|an|separate|further|another|bilateral)\s+)*(?:(?:tele)?phone\s+|video\s+)?"
     r"(?:calls?|conversations?|talks|meetings?)\s+with|(?:tele)?phoned|met(?:\s+with)?)\s+", re.M)
@@ -2426,7 +2494,7 @@ _OPENING_VERBS = re.compile(r"(?:spoke|talked|phoned|met)\s|(?:calls?|conversati
 _OPENING_BEFORE = 300
 #: A superset of the places an opening may start (:data:`_NEXT_CALL`'s anchor: a line's start, or after the
 #: end of a sentence and a space): each is tried with ``match``, which checks the anchor itself.
-_SENTENCE_STARTS = re.compile(r"[.!?][\"\u201d]?\s|\n")
+_SENTENCE_STARTS = re.compile(r"[.!?][\"\u201d]?(?:\s\s?)|\n")
 
 
 #: The first word of every verb of :data:`_OPENING_VERBS`, looked for with ``str.find`` (an expression of
@@ -2564,6 +2632,23 @@ def _also_received(c: _Context) -> list[tuple[str, list[dict]]]:
     return out
 
 
+#: "X spoke to Y this morning, following a separate phone call with Z": the first sentence's other conversation
+#: (rule ``several_calls``; the "with" of :data:`_OTHER_CONTACT_WITH` is not the sentence's own).
+_SEPARATE_CALL_WITH = re.compile(r"\bseparate (?:(?:tele)?phone |video )?(?:calls?|conversations?|meetings?|talks) with\s+", I)
+
+
+def _separate_call_in_first(c: _Context) -> list[tuple[str, list[dict]]]:
+    """The foreign people of a separate conversation the first sentence names after its own (rule ``several_calls``:
+    "The Prime Minister spoke to X, following a separate phone call with Y earlier today")."""
+    m = _SEPARATE_CALL_WITH.search(c.first) if c.first and "separate" in c.first else None
+    if m is None:
+        return []
+    have = set(c.countries) | {c.host_country}
+    found = [p for p in _parse_people(c.first[m.end():_phrase_end(c.first, m.end())], c.date)
+             if p["country"] and p["country"] not in have and (p["named"] or " " in (p.get("desc") or ""))]
+    return [(m.group(0).strip(), found)] if found else []
+
+
 def _several_calls_rule(c: _Context) -> None:
     """Rule ``several_calls``: a page that reports several calls or meetings of its host one after another
     (sentences or paragraphs that open "The Prime Minister also spoke to X", "He then spoke with X", "In a
@@ -2573,10 +2658,11 @@ def _several_calls_rule(c: _Context) -> None:
     whose title or first sentence reports meetings or calls in the plural reads its openings "In a (bilateral)
     meeting with X, ..." too (:func:`_meetings_in_turn`). Rule ``also_received``: a meeting's readout whose host
     "also received" another guest later on ("President X also received the Foreign Minister of A", "The Minister
-    further received in audience the Ambassador of B") has that guest's country too (:func:`_also_received`)."""
+    further received in audience the Ambassador of B") has that guest's country too (:func:`_also_received`). A
+    first sentence's own "following a separate phone call with Z" counts Z (:func:`_separate_call_in_first`)."""
     if c.medium == "other" or c.announced or not c.text or c.host_country is None:
         return
-    for evidence, found in _next_calls(c):
+    for evidence, found in _separate_call_in_first(c) + _next_calls(c):
         c.decide("counterparts", c.counterparts + [p["name"] for p in found], "several_calls", evidence)
         c.decide("countries", c.countries + [p["country"] for p in found], "several_calls", evidence)
     for evidence, found in _also_received(c):

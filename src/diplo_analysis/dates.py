@@ -44,7 +44,11 @@ evidence (``docs/dates.md`` has an example per rule).
      (text stamp, URL, ``published``): ``inferred=True``; NaT when the page
      has no full date, unless its only date is a stamp that reads two ways
      ("05-10-2021") and one reading alone falls on that weekday or the day
-     after (``text_weekday:ambiguous_stamp``).
+     after (``text_weekday:ambiguous_stamp``); a weekday written with "this" in another language
+     ("este viernes") later in the week than the page's day is a day to come, and the next weekday
+     stands for the call (``text_weekday:this_week``); a day alone in Chinese, Japanese or Korean
+     ("8일") that opens the text's dates is that day of the page's month where it falls at most a week
+     before the page's date (``text_day_of_page_month``).
 4. ``page_date``: no day in the text: the page's earliest full date (text
    stamp, URL such as ``/2021-09/10/``, ``/20210910/``, ``t20210910_``,
    ``content_20210910``; ``published``) stands for the day,
@@ -211,7 +215,8 @@ class DateMention:
     start, end : int
         Character span in the searched string (title, newline, text).
     kind : str
-        ``full`` (day, month, year), ``day_month`` (no year), ``weekday``,
+        ``full`` (day, month, year), ``day_month`` (no year), ``day`` (a day alone, in Chinese, Japanese
+        or Korean), ``weekday``,
         ``yesterday`` or ``today`` (the latter only beside a verb of a call).
     role : str
         ``event`` (may be the day of the call), ``dateline`` (a day-month in
@@ -754,6 +759,8 @@ _URL_PATTERNS = [
     # /view/AEN20210512009700325 : the same in capitals, closing the address (Yonhap's articles)
     re.compile(r"/[a-z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,8}/"),
     re.compile(r"/[A-Z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,9}(?=[/?#]|$)"),
+    # ?articleId=A202504080613 : the same id as a query's value (Korean news sites)
+    re.compile(r"=[A-Z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,9}(?=[&#]|$)"),
 ]
 #: Dates written with words in a url's slug: ``...-putin-9-august-2016``, ``/28th-oct-2023-...``,
 #: ``..._february-19-2021``, ``...-24th-July-2012`` (rule ``url_words``).
@@ -776,7 +783,8 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     Recognises ``/2021-09/10/``, ``/2021-09-10``, ``/2021/09/10/``,
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
     ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``, an article id of a few letters, the
-    day and a serial (``/yjj2024081300816/``, ``/AEN20210512009700325``); then a
+    day and a serial (``/yjj2024081300816/``, ``/AEN20210512009700325``, or a query's value
+    ``?articleId=A202504080613``); then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
     ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
     Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);
@@ -1396,8 +1404,9 @@ class _DateContext:
 
     @_cached
     def call_mention(self) -> Optional[DateMention]:
-        """The mention that stands for the call (:func:`_call_mention`), or None."""
-        return _call_mention(self.usable)
+        """The mention that stands for the call (:func:`_call_mention`), or None (a day alone never: it is
+        read by :func:`_rule_text_day_of_page_month` only)."""
+        return _call_mention([m for m in self.usable if m.kind != "day"])
 
     def words(self, m: DateMention) -> str:
         """A mention's words, quoted, with its role when it is not a plain event."""
@@ -1562,6 +1571,22 @@ def _rule_text_day_month(ctx: _DateContext) -> Optional[_Decision]:
             lambda: f"{ctx.words(m)}; {said()}; {ctx.words(lead)} in the lead")
 
 
+def _rule_text_day_of_page_month(ctx: _DateContext) -> Optional[_Decision]:
+    """Rule ``text_day_of_page_month``: a day alone ("8일", "20日": :mod:`diplo_analysis.language_dates`) that opens
+    the text's dates is that day of the page's month, or of the month before, where that falls at most a
+    week before the page's day.  "총리가 8일 ... 통화" + URL of 8 April 2025 -> 8 April 2025."""
+    first = ctx.usable[0] if ctx.usable else None
+    day = ctx.page_day
+    if first is None or first.kind != "day" or day is None:
+        return None
+    ts = _ts(day.year, day.month, first.day)
+    if ts is None or ts > day:
+        ts = _ts(day.year - (day.month == 1), day.month - 1 or 12, first.day)
+    if ts is None or not 0 <= (day - ts).days <= 7:
+        return None
+    return ts, True, "text_day_of_page_month", lambda: f"{ctx.words(first)}; {_describe_ref(ctx.page_ref)}"
+
+
 def _rule_text_weekday(ctx: _DateContext) -> Optional[_Decision]:
     """A weekday stands for the call: the last such weekday on or before the page's day (NaT without
     one).  "met on Friday" + URL of Saturday 11 Sept 2021 -> 10 Sept 2021."""
@@ -1572,8 +1597,21 @@ def _rule_text_weekday(ctx: _DateContext) -> Optional[_Decision]:
     if day is None:
         return _weekday_with_its_day(ctx, m) or _weekday_on_an_ambiguous_stamp(ctx, m) or (
             pd.NaT, False, "text_weekday:no_page_date", lambda: ctx.words(m))
+    rule = "text_weekday"
+    if _to_come_this_week(m, day):
+        m = next((w for w in ctx.usable if w.kind == "weekday" and not _to_come_this_week(w, day)), None)
+        if m is None:
+            return None
+        rule = "text_weekday:this_week"
     ts = day - pd.Timedelta(days=(day.weekday() - m.weekday) % 7)
-    return ts, True, "text_weekday", lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+    return ts, True, rule, lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+
+
+def _to_come_this_week(m: DateMention, day: pd.Timestamp) -> bool:
+    """Rule ``text_weekday:this_week``: a weekday written with "this" in another language ("este viernes",
+    :data:`diplo_analysis.language_dates.THIS_WEEK`) later in the week than the page's day is a day to come,
+    not the call's: the next weekday of the text that is not one stands for the call."""
+    return "_this_week" in (m.source or "") and m.weekday is not None and m.weekday > day.weekday()
 
 
 def _weekday_with_its_day(ctx: _DateContext, m: DateMention) -> Optional[_Decision]:
@@ -1641,6 +1679,7 @@ def _describe_ref(ref: PageDate) -> str:
 _RULES: tuple[Callable[[_DateContext], Optional[_Decision]], ...] = (
     _rule_date_field,
     _rule_meta_date,
+    _rule_text_day_of_page_month,
     _rule_text_full_date,
     _rule_text_day_month,
     _rule_text_weekday,

@@ -2889,10 +2889,10 @@ def _language_medium(c: _Context, cues) -> None:
     title = unicodedata.normalize("NFC", (c.record.title or "").strip())
     in_title = language_cues.pick_medium(cues.media, title)
     in_text = None
-    if in_title is None or in_title[0] == "in_person":
+    if in_title is None or in_title[0] in ("in_person", "other"):
         in_text = language_cues.pick_medium(cues.media, language_cues.lead_of(title, c.text))
         if in_title is not None and (in_text is None or in_text[0] not in ("phone", "video")):
-            in_text = None  # a title's meeting stands unless the text reports a call
+            in_text = None  # a title's meeting or other contact stands unless the text reports a call
     if in_text is not None:
         c.decide("medium", in_text[0], "language_text_cue", _cue_evidence(cues, in_text))
     elif in_title is not None:

@@ -141,7 +141,7 @@ _RE_ISO = re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?P<sep>[-/])(?P<mon>[0
 _RE_MD = re.compile(rf"\b{_MON}\s*{_DAY}\b{_NOYEAR}")
 _RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b){_NOYEAR}")
 _RE_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
-_RE_YESTERDAY = re.compile(r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening))\b")
+_RE_YESTERDAY = re.compile(r"\b(?:yesterday|last night|today|tonight|this (?:morning|afternoon|evening))\b")
 _RE_YEAR_WORD = re.compile(
     r"(?<![\d\-/.,:])(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bto )(?<!\bthrough )(?<!\bbefore )(?<!\bBy )"
     r"(?<!\bVision )(?<!\bAgenda )(?<!\bby late )(?<!\bby early )(?<!\bby mid-)(?<!\bby the end of )"
@@ -165,6 +165,11 @@ _RE_TO_COME_FULL = re.compile(r"\b(?:will|to be held|to take place|scheduled|upc
 _RE_DATELINE_AFTER = re.compile(r"\s*(?:\((?:Xinhua|XINHUA|AP|AFP|Reuters|CGTN|ECNS|CNS)\)|-{1,2}(?!\d)|—|–"
                                 r"|,\s*[A-Z]{2,8}\s*(?:-{1,2}(?!\d)|—|–))")  # "Capital, March 27, XNA- ..."
 _RE_COMMA_BEFORE = re.compile(r",\s*$")
+#: A date that opens its line, after a weekday at most, and is followed by a place and an agency's abbreviation in
+#: brackets ("Tuesday, May 27, 2014 Kabul (BNA) ..."): the page's stamp and dateline, not the event (rule
+#: ``agency_dateline_stamp``).
+_RE_LINE_OPEN_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?$")
+_RE_AGENCY_PLACE_AFTER = re.compile(r"[ \t]+[A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+){0,2}[ \t]*\([A-Z]{2,6}\)")
 _RE_HEADER_BEFORE = re.compile(
     r"(?:Updated|UPDATED|Published|Release Date|Added On|Information time|Posted|Date|Print Edition)"
     r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?$")
@@ -463,18 +468,25 @@ def _find_weekdays(scan: _Scan) -> list[DateMention]:
     return out
 
 
+#: A call's verb in the past shortly before "last night" ("Obama called President Y last night", rule ``last_night``).
+_RE_CALLED_BEFORE = re.compile(r"\b(?:called|phoned|telephoned|rang)\b")
+
+
 def _find_relative_days(scan: _Scan) -> list[DateMention]:
     """ "yesterday", and "today" beside a verb of a call ("the world today" is not a day); "this
     evening", "this morning", "this afternoon" and "tonight" beside one are a "today" (rule
-    ``part_of_today``: "President Macron spoke this evening by phone with ...")."""
+    ``part_of_today``: "President Macron spoke this evening by phone with ..."), "last night" beside one a
+    "yesterday" (rule ``last_night``: "X called President Y last night")."""
     s, out = scan.s, []
-    if not ("yesterday" in s or "today" in s or "this " in s or "tonight" in s):
+    if not ("yesterday" in s or "today" in s or "this " in s or "tonight" in s or "last night" in s):
         return out
     for m in _RE_YESTERDAY.finditer(s):
         verb = _has_call_verb(s, m.start(), m.end())
-        kind = "yesterday" if m.group(0) == "yesterday" else "today"
-        if kind == "today" and not verb:
-            continue
+        if m.group(0) == "last night" and not verb:
+            verb = _RE_CALLED_BEFORE.search(s, max(0, m.start() - 80), m.start()) is not None
+        kind = "yesterday" if m.group(0) in ("yesterday", "last night") else "today"
+        if not verb and m.group(0) != "yesterday":
+            continue  # "last night" too only beside a verb of a call ("called X last night")
         out.append(DateMention(m.start(), m.end(), kind, "event", call_verb=verb))
     return out
 
@@ -724,6 +736,8 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
         return "header"
     if _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
         return "event"
+    if "(" in s[b:b + 40] and _RE_LINE_OPEN_BEFORE.search(before) and _RE_AGENCY_PLACE_AFTER.match(s, b):
+        return "header"  # rule agency_dateline_stamp: "Tuesday, May 27, 2014 Kabul (BNA) President ..."
     if _RE_EVENT_BEFORE.search(before):
         if _RE_TO_COME_FULL.search(s, max(0, a - 120), a):
             return "ignored"  # a day to come ("will meet ... on Wednesday, 11 May 2022")
@@ -1783,9 +1797,30 @@ def _year_leader_terms(dm: _DayMonth) -> Optional[_YearFound]:
     return narrowed[0], True, "year_leader_terms", said
 
 
+def _year_ambiguous_stamp(dm: _DayMonth) -> Optional[_YearFound]:
+    """The year of a page stamp whose numbers read two ways, where one reading is the day said or the next
+    (:data:`STAMP_LAG_DAYS`): "11/9/2005" over "paid a visit on November 9" -> 2005 (rule
+    ``year_ambiguous_stamp``: the day-month said settles the stamp's order). Read only where the page has a
+    numeric stamp of two numbers 12 or less."""
+    if "/" not in dm.ctx.searched and "-" not in dm.ctx.searched:
+        return None
+    found = next(((words, readings[0].year) for words, readings in _ambiguous_stamps(dm.ctx.searched)
+                  if _stamp_reads_day(readings, _ts(readings[0].year, dm.month, dm.day))), None)
+    if found is None:
+        return None
+    words, year = found
+    return year, True, "year_ambiguous_stamp", lambda: f"year {year} from the stamp {words!r}"
+
+
+def _stamp_reads_day(readings, day) -> bool:
+    """Whether one reading of a stamp is ``day`` or the day after (:data:`STAMP_LAG_DAYS`)."""
+    return day is not None and any((r - day).days in STAMP_LAG_DAYS for r in readings)
+
+
 _YEAR_STEPS: tuple[Callable[[_DayMonth], Optional[_YearFound]], ...] = (
     _year_meta,
     _year_page_date,
+    _year_ambiguous_stamp,
     _year_mfa_id,
     _year_tenure,
     _year_leader_terms,

@@ -155,7 +155,7 @@ _RE_EVENT_BEFORE = re.compile(
 _RE_ON_BEFORE = re.compile(
     r"\b(?:[Oo]n|[Oo]f|[Aa]t noon on|[Ii]n the (?:morning|afternoon|evening) of)\s+"
     r"(?:the\s+(?:morning|afternoon|evening|night|noon)\s+of\s+)?$"
-    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,?\s+|\s*\()$")  # rule weekday_parenthesis
 #: A day said of something to come, in the words just before it: "the talks to be held in Geneva on
 #: May 3", "will meet on", "scheduled for" (rule of :func:`_role_day_month`: not the event).
 _RE_TO_COME_BEFORE = re.compile(r"\b(?:will|to be held|to take place|scheduled|upcoming|planned)\b[^.!?;]{0,40}$")
@@ -383,7 +383,8 @@ _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
                  "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _FOREIGN_MONTH_TOKENS = ("Oktober", "Agustus", "Desember", "Mei ", "Maret", "Januari", "Februari", "Juni", "Juli")
 _WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+#: "Monday, " or "Monday (" before a date: the weekday it names (rule ``weekday_parenthesis``: "on Monday (Nov. 28)").
+_RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,?\s+|\s*\()$")
 _FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_DMY_SHORT, False),
                        (_RE_ISO, True))
 """Full-date expressions in the order they claim text; True: numeric month (ISO)."""
@@ -751,7 +752,14 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
         if far and not _RE_DATELINE_ANY.search(tail, 0, far.start()):
             return "caption_far"
         return "event"
+    if _RE_SPAN_BEFORE.search(before):
+        return "ignored"  # rule span_bound: "a visit ... beginning April 19, 2020": a bound of a span, not a stamp
     return "header"
+
+
+#: A full date that bounds a span ("for five days beginning April 19, 2020", "postponed until 3 May 2021"):
+#: neither the page's stamp nor the call's day (rule ``span_bound``).
+_RE_SPAN_BEFORE = re.compile(r"\b(?:beginning|starting|commencing|since|until|till)\s+$")
 
 
 # ----------------------------------------------------------------------------- URLs

@@ -327,6 +327,10 @@ VERB_ANCHOR_WORDS = (
     "congratulated thanked".split()
     + ["spoke to", "speaks to", "talked to", "talks to", "call to"]
     + [f"{x} to" for x in "greetings message condolences condolence congratulations letter telegram wishes".split()]
+    # rule audience_anchor: a royal court's "received in audience X", "granted an audience to X", "paid a courtesy
+    # visit to X" (the phrase starts after the words, not at "in audience")
+    + [f"{v} in audience" for v in "received receives receiving".split()]
+    + ["audience to", "courtesy visit to", "courtesy visit on", "courtesy call on"]
 )
 _VERB_ANCHOR, _VERB_ANCHOR_LOW, _VERB_KEYS = _word_expressions(VERB_ANCHOR_WORDS, tail=r"\s")
 # lower-case words allowed inside a participant phrase; any other ends it

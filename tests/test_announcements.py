@@ -38,6 +38,10 @@ def meta(title, text, publisher=WH, url=WH_URL, date="2022-03-17"):
     ("", "The Prime Minister plans to meet the President of Moldova during the summit.", "lead_future"),
     ("", "The Prime Minister will travel to Chisinau on Monday to hold talks with the President of Moldova.",
      "lead_future"),
+    # a visit announced by the guest's arrival, and a headline's "to attend"
+    ("Visit of the President of Moldova", "The President of Moldova is expected to arrive in Dublin on Monday for "
+     "talks with the Taoiseach.", "lead_future"),
+    ("Taoiseach to attend summit in Chisinau", "", "title_to"),
     ("On April 3, the President of Ruritania will pay an official visit to Elbonia", "", "title_future"),
 ])
 def test_announcements_are_recognised(title, first, rule):

@@ -56,10 +56,10 @@ _I = re.IGNORECASE
 
 #: A conversation to come: "will hold talks", "will meet virtually", "will
 #: speak with", "will hold a video call", "will participate in a bilateral
-#: meeting", "will visit Elbonia", "will take part in the summit", "will travel to".
+#: meeting", "will visit Elbonia", "will take part in the summit", "will travel to", "is expected to arrive in".
 _TO_COME_VERBS = (
     r"(?:(?:hold|have) (?:a |an |the )?(?:[\w.-]+ ){0,6}?(?:talks|call|conversation|meeting|videoconference|summit)"
-    r"|meet|speak|talk|visit|receive|host|welcome|attend|take part|join|travel|pay (?:a |an )?(?:[\w-]+ ){0,3}?visit"
+    r"|meet|speak|talk|visit|receive|host|welcome|attend|take part|join|travel|arrive|pay (?:a |an )?(?:[\w-]+ ){0,3}?visit"
     r"|participate in (?:[\w-]+ ){0,4}?(?:meeting|summit|call|talks|event|videoconference))\b")
 #: ... and the same said without "will": "is expected to meet", "is due to hold talks", "is scheduled to hold a
 #: phone call", "plans to meet", "is to visit" (a headline's British future).
@@ -72,7 +72,7 @@ _FUTURE_KEYS = ("will", "expected to", "due to", "scheduled to", "set to", "slat
 #: "Taoiseach to meet with Chancellor ...", "Deputy President Jane Roe to host ...".
 TITLE_TO = re.compile(
     r"^(?:[A-Z][\w'\u2019.-]*\s+){1,6}to (?:meet|host|visit|receive|welcome|hold (?:talks|a (?:phone |video )?call)"
-    r"|speak|call|travel|discuss)\b")
+    r"|speak|call|travel|attend|arrive|discuss)\b")
 #: "Upcoming" beside a conversation word in a title ("the President's Upcoming Call with ...").
 UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|planned) (?:[\w-]+ ){0,2}?(?:call|meeting|talks|visit|conversation)\b", _I)
 #: A conversation reported as held: the sentence is a readout, whatever it

@@ -44,7 +44,11 @@ evidence (``docs/dates.md`` has an example per rule).
      (text stamp, URL, ``published``): ``inferred=True``; NaT when the page
      has no full date, unless its only date is a stamp that reads two ways
      ("05-10-2021") and one reading alone falls on that weekday or the day
-     after (``text_weekday:ambiguous_stamp``).
+     after (``text_weekday:ambiguous_stamp``); a weekday written with "this" in another language
+     ("este viernes") later in the week than the page's day is a day to come, and the next weekday
+     stands for the call (``text_weekday:this_week``); a day alone in Chinese, Japanese or Korean
+     ("8일") that opens the text's dates is that day of the page's month where it falls at most a week
+     before the page's date (``text_day_of_page_month``).
 4. ``page_date``: no day in the text: the page's earliest full date (text
    stamp, URL such as ``/2021-09/10/``, ``/20210910/``, ``t20210910_``,
    ``content_20210910``; ``published``) stands for the day,
@@ -137,7 +141,7 @@ _RE_ISO = re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?P<sep>[-/])(?P<mon>[0
 _RE_MD = re.compile(rf"\b{_MON}\s*{_DAY}\b{_NOYEAR}")
 _RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b){_NOYEAR}")
 _RE_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
-_RE_YESTERDAY = re.compile(r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening))\b")
+_RE_YESTERDAY = re.compile(r"\b(?:yesterday|last night|today|tonight|this (?:morning|afternoon|evening))\b")
 _RE_YEAR_WORD = re.compile(
     r"(?<![\d\-/.,:])(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bto )(?<!\bthrough )(?<!\bbefore )(?<!\bBy )"
     r"(?<!\bVision )(?<!\bAgenda )(?<!\bby late )(?<!\bby early )(?<!\bby mid-)(?<!\bby the end of )"
@@ -151,7 +155,7 @@ _RE_EVENT_BEFORE = re.compile(
 _RE_ON_BEFORE = re.compile(
     r"\b(?:[Oo]n|[Oo]f|[Aa]t noon on|[Ii]n the (?:morning|afternoon|evening) of)\s+"
     r"(?:the\s+(?:morning|afternoon|evening|night|noon)\s+of\s+)?$"
-    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,?\s+|\s*\()$")  # rule weekday_parenthesis
 #: A day said of something to come, in the words just before it: "the talks to be held in Geneva on
 #: May 3", "will meet on", "scheduled for" (rule of :func:`_role_day_month`: not the event).
 _RE_TO_COME_BEFORE = re.compile(r"\b(?:will|to be held|to take place|scheduled|upcoming|planned)\b[^.!?;]{0,40}$")
@@ -161,6 +165,11 @@ _RE_TO_COME_FULL = re.compile(r"\b(?:will|to be held|to take place|scheduled|upc
 _RE_DATELINE_AFTER = re.compile(r"\s*(?:\((?:Xinhua|XINHUA|AP|AFP|Reuters|CGTN|ECNS|CNS)\)|-{1,2}(?!\d)|—|–"
                                 r"|,\s*[A-Z]{2,8}\s*(?:-{1,2}(?!\d)|—|–))")  # "Capital, March 27, XNA- ..."
 _RE_COMMA_BEFORE = re.compile(r",\s*$")
+#: A date that opens its line, after a weekday at most, and is followed by a place and an agency's abbreviation in
+#: brackets ("Tuesday, May 27, 2014 Kabul (BNA) ..."): the page's stamp and dateline, not the event (rule
+#: ``agency_dateline_stamp``).
+_RE_LINE_OPEN_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?$")
+_RE_AGENCY_PLACE_AFTER = re.compile(r"[ \t]+[A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+){0,2}[ \t]*\([A-Z]{2,6}\)")
 _RE_HEADER_BEFORE = re.compile(
     r"(?:Updated|UPDATED|Published|Release Date|Added On|Information time|Posted|Date|Print Edition)"
     r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?$")
@@ -211,7 +220,8 @@ class DateMention:
     start, end : int
         Character span in the searched string (title, newline, text).
     kind : str
-        ``full`` (day, month, year), ``day_month`` (no year), ``weekday``,
+        ``full`` (day, month, year), ``day_month`` (no year), ``day`` (a day alone, in Chinese, Japanese
+        or Korean), ``weekday``,
         ``yesterday`` or ``today`` (the latter only beside a verb of a call).
     role : str
         ``event`` (may be the day of the call), ``dateline`` (a day-month in
@@ -373,7 +383,8 @@ _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
                  "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _FOREIGN_MONTH_TOKENS = ("Oktober", "Agustus", "Desember", "Mei ", "Maret", "Januari", "Februari", "Juni", "Juli")
 _WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+#: "Monday, " or "Monday (" before a date: the weekday it names (rule ``weekday_parenthesis``: "on Monday (Nov. 28)").
+_RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,?\s+|\s*\()$")
 _FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_DMY_SHORT, False),
                        (_RE_ISO, True))
 """Full-date expressions in the order they claim text; True: numeric month (ISO)."""
@@ -458,18 +469,25 @@ def _find_weekdays(scan: _Scan) -> list[DateMention]:
     return out
 
 
+#: A call's verb in the past shortly before "last night" ("Obama called President Y last night", rule ``last_night``).
+_RE_CALLED_BEFORE = re.compile(r"\b(?:called|phoned|telephoned|rang)\b")
+
+
 def _find_relative_days(scan: _Scan) -> list[DateMention]:
     """ "yesterday", and "today" beside a verb of a call ("the world today" is not a day); "this
     evening", "this morning", "this afternoon" and "tonight" beside one are a "today" (rule
-    ``part_of_today``: "President Macron spoke this evening by phone with ...")."""
+    ``part_of_today``: "President Macron spoke this evening by phone with ..."), "last night" beside one a
+    "yesterday" (rule ``last_night``: "X called President Y last night")."""
     s, out = scan.s, []
-    if not ("yesterday" in s or "today" in s or "this " in s or "tonight" in s):
+    if not ("yesterday" in s or "today" in s or "this " in s or "tonight" in s or "last night" in s):
         return out
     for m in _RE_YESTERDAY.finditer(s):
         verb = _has_call_verb(s, m.start(), m.end())
-        kind = "yesterday" if m.group(0) == "yesterday" else "today"
-        if kind == "today" and not verb:
-            continue
+        if m.group(0) == "last night" and not verb:
+            verb = _RE_CALLED_BEFORE.search(s, max(0, m.start() - 80), m.start()) is not None
+        kind = "yesterday" if m.group(0) in ("yesterday", "last night") else "today"
+        if not verb and m.group(0) != "yesterday":
+            continue  # "last night" too only beside a verb of a call ("called X last night")
         out.append(DateMention(m.start(), m.end(), kind, "event", call_verb=verb))
     return out
 
@@ -719,6 +737,8 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
         return "header"
     if _RE_COMMA_BEFORE.search(before) and _RE_DATELINE_AFTER.match(s, b):
         return "event"
+    if "(" in s[b:b + 40] and _RE_LINE_OPEN_BEFORE.search(before) and _RE_AGENCY_PLACE_AFTER.match(s, b):
+        return "header"  # rule agency_dateline_stamp: "Tuesday, May 27, 2014 Kabul (BNA) President ..."
     if _RE_EVENT_BEFORE.search(before):
         if _RE_TO_COME_FULL.search(s, max(0, a - 120), a):
             return "ignored"  # a day to come ("will meet ... on Wednesday, 11 May 2022")
@@ -732,7 +752,14 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
         if far and not _RE_DATELINE_ANY.search(tail, 0, far.start()):
             return "caption_far"
         return "event"
+    if _RE_SPAN_BEFORE.search(before):
+        return "ignored"  # rule span_bound: "a visit ... beginning April 19, 2020": a bound of a span, not a stamp
     return "header"
+
+
+#: A full date that bounds a span ("for five days beginning April 19, 2020", "postponed until 3 May 2021"):
+#: neither the page's stamp nor the call's day (rule ``span_bound``).
+_RE_SPAN_BEFORE = re.compile(r"\b(?:beginning|starting|commencing|since|until|till)\s+$")
 
 
 # ----------------------------------------------------------------------------- URLs
@@ -754,6 +781,8 @@ _URL_PATTERNS = [
     # /view/AEN20210512009700325 : the same in capitals, closing the address (Yonhap's articles)
     re.compile(r"/[a-z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,8}/"),
     re.compile(r"/[A-Z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,9}(?=[/?#]|$)"),
+    # ?articleId=A202504080613 : the same id as a query's value (Korean news sites)
+    re.compile(r"=[A-Z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,9}(?=[&#]|$)"),
     # ?ud=20180904000901 : a query's value of the day and a serial of six digits closing it (rule
     # ``url_query_stamp``: the Korea Herald's article ids)
     re.compile(r"=(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{6}(?=[&#]|$)"),
@@ -779,8 +808,9 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     Recognises ``/2021-09/10/``, ``/2021-09-10``, ``/2021/09/10/``,
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
     ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``, an article id of a few letters, the
-    day and a serial (``/yjj2024081300816/``, ``/AEN20210512009700325``), a query's value of the day and a
-    six-digit serial (``?ud=20180904000901``); then a
+    day and a serial (``/yjj2024081300816/``, ``/AEN20210512009700325``, or a query's value
+    ``?articleId=A202504080613``), a query's value of the day and a six-digit serial (``?ud=20180904000901``);
+    then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
     ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
     Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);
@@ -1400,8 +1430,9 @@ class _DateContext:
 
     @_cached
     def call_mention(self) -> Optional[DateMention]:
-        """The mention that stands for the call (:func:`_call_mention`), or None."""
-        return _call_mention(self.usable)
+        """The mention that stands for the call (:func:`_call_mention`), or None (a day alone never: it is
+        read by :func:`_rule_text_day_of_page_month` only)."""
+        return _call_mention([m for m in self.usable if m.kind != "day"])
 
     def words(self, m: DateMention) -> str:
         """A mention's words, quoted, with its role when it is not a plain event."""
@@ -1566,6 +1597,22 @@ def _rule_text_day_month(ctx: _DateContext) -> Optional[_Decision]:
             lambda: f"{ctx.words(m)}; {said()}; {ctx.words(lead)} in the lead")
 
 
+def _rule_text_day_of_page_month(ctx: _DateContext) -> Optional[_Decision]:
+    """Rule ``text_day_of_page_month``: a day alone ("8일", "20日": :mod:`diplo_analysis.language_dates`) that opens
+    the text's dates is that day of the page's month, or of the month before, where that falls at most a
+    week before the page's day.  "총리가 8일 ... 통화" + URL of 8 April 2025 -> 8 April 2025."""
+    first = ctx.usable[0] if ctx.usable else None
+    day = ctx.page_day
+    if first is None or first.kind != "day" or day is None:
+        return None
+    ts = _ts(day.year, day.month, first.day)
+    if ts is None or ts > day:
+        ts = _ts(day.year - (day.month == 1), day.month - 1 or 12, first.day)
+    if ts is None or not 0 <= (day - ts).days <= 7:
+        return None
+    return ts, True, "text_day_of_page_month", lambda: f"{ctx.words(first)}; {_describe_ref(ctx.page_ref)}"
+
+
 def _rule_text_weekday(ctx: _DateContext) -> Optional[_Decision]:
     """A weekday stands for the call: the last such weekday on or before the page's day (NaT without
     one).  "met on Friday" + URL of Saturday 11 Sept 2021 -> 10 Sept 2021."""
@@ -1576,8 +1623,21 @@ def _rule_text_weekday(ctx: _DateContext) -> Optional[_Decision]:
     if day is None:
         return _weekday_with_its_day(ctx, m) or _weekday_on_an_ambiguous_stamp(ctx, m) or (
             pd.NaT, False, "text_weekday:no_page_date", lambda: ctx.words(m))
+    rule = "text_weekday"
+    if _to_come_this_week(m, day):
+        m = next((w for w in ctx.usable if w.kind == "weekday" and not _to_come_this_week(w, day)), None)
+        if m is None:
+            return None
+        rule = "text_weekday:this_week"
     ts = day - pd.Timedelta(days=(day.weekday() - m.weekday) % 7)
-    return ts, True, "text_weekday", lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+    return ts, True, rule, lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+
+
+def _to_come_this_week(m: DateMention, day: pd.Timestamp) -> bool:
+    """Rule ``text_weekday:this_week``: a weekday written with "this" in another language ("este viernes",
+    :data:`diplo_analysis.language_dates.THIS_WEEK`) later in the week than the page's day is a day to come,
+    not the call's: the next weekday of the text that is not one stands for the call."""
+    return "_this_week" in (m.source or "") and m.weekday is not None and m.weekday > day.weekday()
 
 
 def _weekday_with_its_day(ctx: _DateContext, m: DateMention) -> Optional[_Decision]:
@@ -1645,6 +1705,7 @@ def _describe_ref(ref: PageDate) -> str:
 _RULES: tuple[Callable[[_DateContext], Optional[_Decision]], ...] = (
     _rule_date_field,
     _rule_meta_date,
+    _rule_text_day_of_page_month,
     _rule_text_full_date,
     _rule_text_day_month,
     _rule_text_weekday,
@@ -1748,9 +1809,30 @@ def _year_leader_terms(dm: _DayMonth) -> Optional[_YearFound]:
     return narrowed[0], True, "year_leader_terms", said
 
 
+def _year_ambiguous_stamp(dm: _DayMonth) -> Optional[_YearFound]:
+    """The year of a page stamp whose numbers read two ways, where one reading is the day said or the next
+    (:data:`STAMP_LAG_DAYS`): "11/9/2005" over "paid a visit on November 9" -> 2005 (rule
+    ``year_ambiguous_stamp``: the day-month said settles the stamp's order). Read only where the page has a
+    numeric stamp of two numbers 12 or less."""
+    if "/" not in dm.ctx.searched and "-" not in dm.ctx.searched:
+        return None
+    found = next(((words, readings[0].year) for words, readings in _ambiguous_stamps(dm.ctx.searched)
+                  if _stamp_reads_day(readings, _ts(readings[0].year, dm.month, dm.day))), None)
+    if found is None:
+        return None
+    words, year = found
+    return year, True, "year_ambiguous_stamp", lambda: f"year {year} from the stamp {words!r}"
+
+
+def _stamp_reads_day(readings, day) -> bool:
+    """Whether one reading of a stamp is ``day`` or the day after (:data:`STAMP_LAG_DAYS`)."""
+    return day is not None and any((r - day).days in STAMP_LAG_DAYS for r in readings)
+
+
 _YEAR_STEPS: tuple[Callable[[_DayMonth], Optional[_YearFound]], ...] = (
     _year_meta,
     _year_page_date,
+    _year_ambiguous_stamp,
     _year_mfa_id,
     _year_tenure,
     _year_leader_terms,

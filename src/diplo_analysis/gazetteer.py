@@ -379,14 +379,53 @@ def package_leaders() -> pd.DataFrame:
     return df
 
 
+#: A monarch's or pope's name with its regnal number ("King Felipe VI", "Pope John Paul II"): group 1 is the
+#: name without the number, as royal houses and the press write it on second mention ("King Felipe").
+_REGNAL_NAME = re.compile(r"((?:King|Queen|Sultan|Emperor|Pope|Grand Duke) [A-Z][\w'-]+(?: [A-Z][\w'-]+)*) [IVX]+")
+
+
+def regnal_short_forms(names: Iterable[str]) -> dict[str, str]:
+    """The short form of each regnal name among ``names`` that no other of the names claims (rule ``regnal_short_form``).
+
+    Parameters
+    ----------
+    names : iterable of str
+        The names and aliases of the leaders table.
+
+    Returns
+    -------
+    dict
+        ``{name: short form}`` for each name of the form "Title Name N" (a roman regnal
+        number last: "King Felipe VI" -> "King Felipe"), left out where another name is
+        that short form or starts with it ("King Abdullah II" keeps no short form while
+        "King Abdullah bin Abdulaziz" is in the table).
+
+    Examples
+    --------
+    >>> regnal_short_forms(["King Felipe VI", "King Abdullah II", "King Abdullah bin Abdulaziz", "Felipe VI"])
+    {'King Felipe VI': 'King Felipe'}
+    """
+    names = {n.strip() for n in names if n and n.strip()}
+    out = {}
+    for name in sorted(names):
+        m = _REGNAL_NAME.fullmatch(name)
+        if m and not any(o != name and (o == m.group(1) or o.startswith(m.group(1) + " ")) for o in names):
+            out[name] = m.group(1)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _leader_index() -> tuple[dict[str, tuple[Leader, ...]], re.Pattern]:
     alias_map: dict[str, list[Leader]] = {}
-    for row in leaders_table().itertuples(index=False):
+    table = leaders_table()
+    short = regnal_short_forms(list(table["name"])
+                               + [a for v in table["aliases"] for a in v.split("|")])
+    for row in table.itertuples(index=False):
         start = None if pd.isna(row.start) else row.start
         end = None if pd.isna(row.end) else row.end
         term = Leader(row.name, row.country, row.office, start, end)
         names = [row.name] + [a for a in row.aliases.split("|") if a.strip()]
+        names += [short[n] for n in names if n in short]
         for alias in names:
             key = fold(alias.strip())
             bucket = alias_map.setdefault(key, [])

@@ -27,10 +27,15 @@ claim text:
     :data:`DATELINE_REACH` characters (the news agency's day, then the day of the call).
 ``cjk_month_day``
     "10月23日", "10월 23일" without a year.
+``cjk_day``
+    a day alone, "8일", "20日夜" (not a count of days, "3日間"): read only where it opens the text's
+    dates and falls at most a week before the page's date (rule ``text_day_of_page_month``).
 ``cldr_weekday``
     a weekday name alone, written as CLDR writes it (its wide names: "segunda-feira", "Montag";
     Spanish "domingo" but not the name "Domingo"), counted back from the page's date as an
     English "on Monday" is.
+    After "this" (:data:`THIS_WEEK`: "este viernes", "nesta segunda-feira") it is
+    ``cldr_weekday_this_week``, a day of the page's own week.
 ``cldr_yesterday``
     CLDR's word for the day before ("ieri", "gestern", "вчера", "昨日"; not where the language
     writes yesterday and tomorrow alike, Hindi "कल"), counted back from the page's date.
@@ -136,6 +141,8 @@ def _patterns(code: str) -> Optional[tuple]:
 _RE_CJK_FULL = re.compile(r"(?P<era>平成|令和)?(?P<year>(?:19|20)\d{2}|\d{1,2}|元)\s*[年년]\s*(?P<mon>[01]?\d)\s*[月월]"
                           r"\s*(?P<day>[0-3]?\d)\s*[日일]")
 _RE_CJK_MD = re.compile(r"(?<![\d年년])(?P<mon>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]")
+#: A day alone ("8일", "20日夜"), not a month's ("1월 20일"), nor a count of days ("3日間", "78일 만에", "3일간").
+_RE_CJK_DAY = re.compile(r"(?<![\d月월年년.])(?<![月월]\s)(?P<day>[0-3]?\d)\s?[日일](?![間간本曜])")
 
 
 def _full_role(s: str, a: int, b: int, before: str) -> str:
@@ -208,6 +215,17 @@ def _relative_words(code: str) -> tuple:
 
 #: The day of the month in brackets after a weekday ("nesta segunda-feira (6)"), read with the page's month.
 _DAY_IN_BRACKETS = re.compile(r"\s?\((\d{1,2})\)")
+#: "This" before a weekday ("este viernes", "nesta segunda-feira", "ce vendredi"): a day of the page's own
+#: week, never one a week back (``cldr_weekday_this_week``; rule ``text_weekday:this_week`` of
+#: :mod:`diplo_analysis.dates`).
+THIS_WEEK = {"es": ("este", "esta"), "pt": ("este", "esta", "neste", "nesta"), "fr": ("ce",),
+             "it": ("questo", "questa"), "de": ("diesen", "diesem"), "ca": ("aquest", "aquesta"), "nl": ("deze",)}
+
+
+def _this_week(code: str, s: str, start: int) -> bool:
+    words = THIS_WEEK.get(code)
+    before = s[max(0, start - 8):start].lower().split() if words else ()
+    return bool(before) and before[-1] in words
 
 
 def _find_relative(code: str) -> Callable:
@@ -222,7 +240,8 @@ def _find_relative(code: str) -> Callable:
                 d = int(day.group(1)) if day and 1 <= int(day.group(1)) <= 31 else None
                 out.append(DateMention(m.start(), day.end() if d else m.end(), "weekday", "event",
                                        day=d, weekday=names[m.group(1).lower()],
-                                       source=f"{code}: cldr_weekday" + ("_day_in_brackets" if d else "")))
+                                       source=f"{code}: cldr_weekday" + ("_this_week" if _this_week(code, scan.s, m.start()) else "")
+                                       + ("_day_in_brackets" if d else "")))
         for m in yesterday.finditer(scan.s) if yesterday is not None else ():
             if scan.free(*m.span()):
                 out.append(DateMention(m.start(), m.end(), "yesterday", "event", source=f"{code}: cldr_yesterday"))
@@ -240,7 +259,7 @@ def _cjk_year(m: re.Match) -> Optional[int]:
 def _find_cjk(code: str) -> Callable:
     def find(scan: _Scan) -> list:
         out: list = []
-        if "月" not in scan.s and "월" not in scan.s:
+        if not any(c in scan.s for c in "月월日일"):
             return out
         for m in _RE_CJK_FULL.finditer(scan.s):
             y = _cjk_year(m)
@@ -249,6 +268,10 @@ def _find_cjk(code: str) -> Callable:
                 _add(scan, out, m, "full", (y, int(m["mon"]), int(m["day"])), name, code)
         for m in _RE_CJK_MD.finditer(scan.s):
             _add(scan, out, m, "day_month", (None, int(m["mon"]), int(m["day"])), "cjk_month_day", code)
+        for m in _RE_CJK_DAY.finditer(scan.s):
+            if 1 <= int(m["day"]) <= 31 and scan.free(*m.span()):
+                scan.taken.append(m.span())
+                out.append(DateMention(m.start(), m.end(), "day", "event", day=int(m["day"]), source=f"{code}: cjk_day"))
         return out
     return find
 

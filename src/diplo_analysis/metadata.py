@@ -344,6 +344,10 @@ VERB_ANCHOR_WORDS = (
     "congratulated thanked".split()
     + ["spoke to", "speaks to", "talked to", "talks to", "call to", "called on", "calls on"]
     + [f"{x} to" for x in "greetings message condolences condolence congratulations letter telegram wishes".split()]
+    # rule audience_anchor: a royal court's "received in audience X", "granted an audience to X", "paid a courtesy
+    # visit to X" (the phrase starts after the words, not at "in audience")
+    + [f"{v} in audience" for v in "received receives receiving".split()]
+    + ["audience to", "courtesy visit to", "courtesy visit on", "courtesy call on"]
 )
 _VERB_ANCHOR, _VERB_ANCHOR_LOW, _VERB_KEYS = _word_expressions(VERB_ANCHOR_WORDS, tail=r"\s")
 # lower-case words allowed inside a participant phrase; any other ends it
@@ -2034,6 +2038,82 @@ def _surname_host_rule(c: _Context) -> None:
             return
 
 
+#: A visit the subject pays to a country named next: "Lithuanian President visits Georgia", "paid an official visit
+#: to Georgia", "came to Georgia to pay a visit" (rule ``visited_country_hosts``).
+_VISITS_COUNTRY = re.compile(r"\b(?:visits|(?:paid|pays|paying|made|makes|began|begins) (?:an? |his |her )?(?:[\w-]+ ){0,3}?"
+                             r"visit to|came to|arrived in|arrives in)\s+(?:the\s+)?")
+
+
+def _qualified(text: str, a: int, code: str) -> bool:
+    """Whether the person named at ``a`` of ``text`` is introduced with their country ("Afghan President X",
+    "US President X"): a mention of ``code`` in the 40 characters before the name."""
+    return any(k == code for _, _, k in gz.find_countries(text[max(0, a - 40):a]))
+
+
+def _bare_home_leader(c: _Context) -> Optional[tuple]:
+    """Rule ``bare_home_leader``: a page of an unknown publisher whose first sentence introduces its subject, a
+    known leader, with their country ("Afghan President X telephoned President Y", "US President X on Tuesday
+    telephoned President Y") and the other side, a known leader of one other country, by an office alone, writes
+    from the other side's country: the one it need not introduce is its own. (leader, evidence), or None."""
+    if c.host is None:
+        return None
+    for first in c.sents[c.i:c.i + 2]:  # a headline line may come first ("X phones Y")
+        if "President" not in first and "Minister" not in first:
+            continue
+        named = gz.find_leaders(first, c.date)
+        own = [a for a, _, L in named if L.name == c.host]
+        others = {L.name: L for _, _, L in named if L.country != c.host_country}
+        if len(others) != 1 or not any(_qualified(first, a, c.host_country) for a in own):
+            continue
+        other = next(iter(others.values()))
+        if any(k == other.country for _, _, k in gz.find_countries(first)):
+            return None  # the other side is introduced with its country too ("President Y of Ruritania")
+        return other, f"{c.host} introduced with {c.host_country}; {other.name} by office alone"
+    return None
+
+
+def _visited_country(c: _Context) -> Optional[tuple]:
+    """Rule ``visited_country_hosts``: a page of an unknown publisher whose subject, introduced with its own country
+    ("Lithuanian President visits Georgia", "President of the Republic of Lithuania X paid an official visit to
+    Georgia"), visits another country: the visited country's side writes it. (country code, evidence), or None."""
+    for s in (c.title, *c.sents[c.i:c.i + 2]):  # the headline line may name a city ("came to Tbilisi")
+        m = _VISITS_COUNTRY.search(s) if s and ("visit" in s or " came to " in s or " arrive" in s) else None
+        if m is None or not any(k == c.host_country for _, _, k in gz.find_countries(s[:m.start()])):
+            continue
+        dest = gz.find_countries(s[m.end():m.end() + 40])
+        if dest and dest[0][0] == 0 and dest[0][2] != c.host_country and dest[0][2] not in gz.ORG_CODES:
+            return dest[0][2], m.group(0) + s[m.end():m.end() + dest[0][1]]
+    return None
+
+
+def _foreign_subject_rule(c: _Context) -> None:
+    """Rules ``bare_home_leader`` (:func:`_bare_home_leader`) and ``visited_country_hosts``
+    (:func:`_visited_country`): the host a page of an unknown publisher took from its subject is the other side
+    where the subject is introduced as a foreigner. Read only where the publisher's country is unknown and the
+    host's country came from the subject (rules ``subject_leader``, ``subject_country``)."""
+    if c.pub_country or c.host_country is None:
+        return
+    last = next((d.rule for d in reversed(c.trace) if d.fact == "host_country"), None)
+    if last not in ("subject_leader", "subject_country"):
+        return
+    home = _bare_home_leader(c)
+    if home is not None:
+        leader, evidence = home
+        c.decide("host", leader.name, "bare_home_leader", evidence)
+        c.decide("host_country", leader.country, "bare_home_leader", evidence)
+        return
+    visited = _visited_country(c)
+    if visited is None:
+        return
+    code, evidence = visited
+    guest, guest_country = c.host, c.host_country
+    office = "head_of_government" if _SUBJECT_PM.search(c.f_subject or "") else "head_of_state"
+    c.decide("host", gz.office_holder(code, office, c.date), "visited_country_hosts", evidence)
+    c.decide("host_country", code, "visited_country_hosts", evidence)
+    c.decide("counterparts", [guest], "visited_country_hosts", evidence)
+    c.decide("countries", [guest_country], "visited_country_hosts", evidence)
+
+
 def _host_country(c: _Context) -> None:
     """Rules ``publisher_country``, ``leader_country``, ``subject_country``, ``url_slug_subject_country`` (an unknown
     site's page without a title whose address's subject names a country's office: "/uk-pm-call-with-...") for a
@@ -2975,10 +3055,10 @@ def _language_medium(c: _Context, cues) -> None:
     title = unicodedata.normalize("NFC", (c.record.title or "").strip())
     in_title = language_cues.pick_medium(cues.media, title)
     in_text = None
-    if in_title is None or in_title[0] == "in_person":
+    if in_title is None or in_title[0] in ("in_person", "other"):
         in_text = language_cues.pick_medium(cues.media, language_cues.lead_of(title, c.text))
         if in_title is not None and (in_text is None or in_text[0] not in ("phone", "video")):
-            in_text = None  # a title's meeting stands unless the text reports a call
+            in_text = None  # a title's meeting or other contact stands unless the text reports a call
     if in_text is not None:
         c.decide("medium", in_text[0], "language_text_cue", _cue_evidence(cues, in_text))
     elif in_title is not None:
@@ -3066,7 +3146,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
-    _surname_host_rule, _host_country, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _together_rule, _visit_rule, _gathering_rules,
+    _surname_host_rule, _host_country, _foreign_subject_rule, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _together_rule, _visit_rule, _gathering_rules,
     _group_call_rule, _grouping_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 

@@ -1516,3 +1516,14 @@ def test_an_opening_after_two_spaces_with_has_held_reports_more_meetings():
                   "2016-01-18")
     assert m["host_country"] == "UN"
     assert {"NGA", "YEM"} <= set(m["counterpart_countries"])
+
+
+def test_an_editors_bracketed_date_after_last_night_is_the_day():
+    m, why = meta("", "The Prime Minister spoke to the leaders of Ruritania and Elbonia last night [18 May 2025]. They "
+                      "discussed the ceasefire.", "https://www.gov.uk/government/news/pm-call-with-leaders-example",
+                  None)
+    assert m["date"] == pd.Timestamp("2025-05-18")
+    # without the bracket, "last night" beside a call is the day before the page's date
+    m, _ = meta("", "The Prime Minister called the President of Ruritania last night. They discussed the ceasefire.",
+                "https://www.gov.uk/government/news/pm-call-with-president-example-18-may-2025", None)
+    assert m["date"] == pd.Timestamp("2025-05-17")

@@ -469,6 +469,9 @@ def _find_weekdays(scan: _Scan) -> list[DateMention]:
     return out
 
 
+#: An editor's date in brackets right after a relative day ("spoke ... last night [18 May 2025]", rule
+#: ``bracketed_day``): the day is the bracket's, read as a full date, not counted back from the page's date.
+_BRACKETED_DAY = re.compile(r"\s?[\[(](?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})(?:,? \d{4})?[\])]")
 #: A call's verb in the past shortly before "last night" ("Obama called President Y last night", rule ``last_night``).
 _RE_CALLED_BEFORE = re.compile(r"\b(?:called|phoned|telephoned|rang)\b")
 
@@ -477,11 +480,14 @@ def _find_relative_days(scan: _Scan) -> list[DateMention]:
     """ "yesterday", and "today" beside a verb of a call ("the world today" is not a day); "this
     evening", "this morning", "this afternoon" and "tonight" beside one are a "today" (rule
     ``part_of_today``: "President Macron spoke this evening by phone with ..."), "last night" beside one a
-    "yesterday" (rule ``last_night``: "X called President Y last night")."""
+    "yesterday" (rule ``last_night``: "X called President Y last night"); not one an editor's bracketed date
+    follows (rule ``bracketed_day``: "last night [18 May 2025]")."""
     s, out = scan.s, []
     if not ("yesterday" in s or "today" in s or "this " in s or "tonight" in s or "last night" in s):
         return out
     for m in _RE_YESTERDAY.finditer(s):
+        if s[m.end():m.end() + 2].lstrip()[:1] in ("[", "(") and _BRACKETED_DAY.match(s, m.end()):
+            continue  # rule bracketed_day: "last night [18 May 2025]": the editor's date says which day
         verb = _has_call_verb(s, m.start(), m.end())
         if m.group(0) == "last night" and not verb:
             verb = _RE_CALLED_BEFORE.search(s, max(0, m.start() - 80), m.start()) is not None

@@ -139,3 +139,18 @@ def test_foreign_ministers_between_their_predecessors_and_successors_are_known(n
     found = gz.find_leaders(f"Foreign Minister {name} received the ambassador.", pd.Timestamp(day))
     assert [(leader.country, leader.office) for _, _, leader in found] == [(country, "foreign_minister")]
     assert gz.office_holder(country, "foreign_minister", pd.Timestamp(day)) is not None
+
+
+# ---- one side, not two: a known person fills the unnamed side of his country named before him
+def test_a_known_person_fills_the_unnamed_side_of_his_country():
+    m, _ = meta("Condolences to the President of France",
+                "Vladimir Putin sent his condolences to President of France Francois Hollande in connection with the "
+                "loss of life in the floods in the south of the country.",
+                "http://en.kremlin.ru/events/president/news/99998", "2015-10-05", "en.kremlin.ru")
+    assert (m["counterparts"], m["counterpart_countries"]) == (["Francois Hollande"], ["FRA"])
+    # the unnamed side of another country stays unnamed
+    m, _ = meta("Condolences to the President of France",
+                "Vladimir Putin sent his condolences to the President of France and to Federal Chancellor of Germany "
+                "Angela Merkel in connection with the loss of life in the floods.",
+                "http://en.kremlin.ru/events/president/news/99996", "2015-10-05", "en.kremlin.ru")
+    assert (m["counterparts"], m["counterpart_countries"]) == ([None, "Angela Merkel"], ["FRA", "DEU"])

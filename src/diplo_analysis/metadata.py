@@ -2136,9 +2136,14 @@ def _counterparts_stage(c: _Context) -> None:
         # a counterpart's name is a person's name; an unnamed one is None (its country stays known)
         name = p["name"] if p["known"] else _clean_name(p["name"])
         same = _same_person_at(name, p["country"], counterparts, countries)
+        if same < 0 and name and p["known"]:
+            # "the South Korean side ... Chung Eui-yong": a known person fills the unnamed side of the country
+            # named before him, as an unnamed side after a named one is skipped (rule participants)
+            same = next((i for i, (o, code) in enumerate(zip(counterparts, countries))
+                         if o is None and code == p["country"]), -1)
         if same >= 0:
             # "Yoon" of a headline and "Yoon Suk Yeol" of the text: one person, the longer name kept
-            counterparts[same] = max(counterparts[same], name, key=lambda n: len(n.split()))
+            counterparts[same] = max(counterparts[same], name, key=lambda n: len(n.split()) if n else 0)
             continue
         counterparts.append(name)
         countries.append(p["country"])

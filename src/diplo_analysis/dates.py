@@ -141,7 +141,12 @@ _RE_ISO = re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})(?P<sep>[-/])(?P<mon>[0
 _RE_MD = re.compile(rf"\b{_MON}\s*{_DAY}\b{_NOYEAR}")
 _RE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b){_NOYEAR}")
 _RE_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
-_RE_YESTERDAY = re.compile(r"\b(?:yesterday|last night|today|tonight|this (?:morning|afternoon|evening))\b")
+# "Yesterday, the Minister ... held a telephone conversation" opens a sentence with a capital (rule
+# ``text_relative_day``, as "held talks yesterday").
+_RE_YESTERDAY = re.compile(r"\b(?:[Yy]esterday|last night|today|tonight|this (?:morning|afternoon|evening))\b")
+#: A place and a comma opening the text's line before a full date: "Rabat, August 21, 2023, In a recent ..." (the
+#: dateline of the page, rule ``dateline_yesterday``).
+_RE_PLACE_OPENING = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2},[ \t]*$")
 _RE_YEAR_WORD = re.compile(
     r"(?<![\d\-/.,:])(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bto )(?<!\bthrough )(?<!\bbefore )(?<!\bBy )"
     r"(?<!\bVision )(?<!\bAgenda )(?<!\bby late )(?<!\bby early )(?<!\bby mid-)(?<!\bby the end of )"
@@ -483,16 +488,17 @@ def _find_relative_days(scan: _Scan) -> list[DateMention]:
     "yesterday" (rule ``last_night``: "X called President Y last night"); not one an editor's bracketed date
     follows (rule ``bracketed_day``: "last night [18 May 2025]")."""
     s, out = scan.s, []
-    if not ("yesterday" in s or "today" in s or "this " in s or "tonight" in s or "last night" in s):
+    if not ("esterday" in s or "today" in s or "this " in s or "tonight" in s or "last night" in s):
         return out
     for m in _RE_YESTERDAY.finditer(s):
         if s[m.end():m.end() + 2].lstrip()[:1] in ("[", "(") and _BRACKETED_DAY.match(s, m.end()):
             continue  # rule bracketed_day: "last night [18 May 2025]": the editor's date says which day
         verb = _has_call_verb(s, m.start(), m.end())
-        if m.group(0) == "last night" and not verb:
+        word = m.group(0)
+        if word == "last night" and not verb:
             verb = _RE_CALLED_BEFORE.search(s, max(0, m.start() - 80), m.start()) is not None
-        kind = "yesterday" if m.group(0) in ("yesterday", "last night") else "today"
-        if not verb and m.group(0) != "yesterday":
+        kind = "yesterday" if word in ("yesterday", "Yesterday", "last night") else "today"
+        if not verb and word not in ("yesterday", "Yesterday"):
             continue  # "last night" too only beside a verb of a call ("called X last night")
         out.append(DateMention(m.start(), m.end(), kind, "event", call_verb=verb))
     return out
@@ -730,8 +736,13 @@ def _alone_on_its_line(s: str, a: int, b: int, before: str) -> bool:
     return bool(_RE_LINE_START.search(before)) or (before[-2:-1] == "," and bool(_RE_PLACE_LINE_START.search(before)))
 
 
+#: A date that a photo's caption closes: "... speaks by phone with Y on Feb. 12, 2021, in this photo released by his
+#: office" (rule ``in_this_photo``: the day of the picture, often of an earlier conversation, not the page's).
+_RE_THIS_PHOTO = re.compile(r",?\s*in this (?:file )?photo\b")
+
+
 def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
-    if _in_file_caption(s, a, b):
+    if _in_file_caption(s, a, b) or _RE_THIS_PHOTO.match(s, b):
         return "ignored"
     if _alone_on_its_line(s, a, b, before):
         return "header"
@@ -789,9 +800,8 @@ _URL_PATTERNS = [
     re.compile(r"/[A-Z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,9}(?=[/?#]|$)"),
     # ?articleId=A202504080613 : the same id as a query's value (Korean news sites)
     re.compile(r"=[A-Z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,9}(?=[&#]|$)"),
-    # ?ud=20180904000901 : a query's value of the day and a serial of six digits closing it (rule
-    # ``url_query_stamp``: the Korea Herald's article ids)
-    re.compile(r"=(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{6}(?=[&#]|$)"),
+    # ?ud=20210311000783 : a query's article id of the day and a serial (rule ``url_query_day_id``)
+    re.compile(r"[?&][a-z]{1,4}=(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{4,9}(?=[&#]|$)"),
 ]
 #: Dates written with words in a url's slug: ``...-putin-9-august-2016``, ``/28th-oct-2023-...``,
 #: ``..._february-19-2021``, ``...-24th-July-2012`` (rule ``url_words``).
@@ -815,8 +825,7 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
     ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``, an article id of a few letters, the
     day and a serial (``/yjj2024081300816/``, ``/AEN20210512009700325``, or a query's value
-    ``?articleId=A202504080613``), a query's value of the day and a six-digit serial (``?ud=20180904000901``);
-    then a
+    ``?articleId=A202504080613``), a query's value of the day and a serial (``?ud=20180904000901``); then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
     ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
     Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);
@@ -1576,7 +1585,25 @@ def _rule_text_full_date(ctx: _DateContext) -> Optional[_Decision]:
     m = ctx.call_mention
     if m is None or m.kind != "full":
         return None
-    return _ts(m.year, m.month, m.day), False, "text_full_date", lambda: ctx.words(m)
+    ts = _ts(m.year, m.month, m.day)
+    back = _dateline_yesterday(ctx, m)
+    if back is not None:
+        return (ts - pd.Timedelta(days=1), True, "text_full_date+dateline_yesterday",
+                lambda: f"{ctx.words(m)} (dateline); {ctx.words(back)} in its lead")
+    return ts, False, "text_full_date", lambda: ctx.words(m)
+
+
+def _dateline_yesterday(ctx: _DateContext, m: DateMention) -> Optional[DateMention]:
+    """Rule ``dateline_yesterday``: a full date in the dateline that opens the text ("Rabat, August 21, 2023,
+    ... during a phone call held yesterday") is the page's day, and "yesterday" said of the call in its lead
+    (within :data:`_DAY_RE_MAX_GAP` characters) counts back one day from it, as a day-month dateline moves back
+    to a weekday of its lead. Read only where a "yesterday" follows the date (its mention is found first)."""
+    later = next((w for w in ctx.usable if w.kind == "yesterday" and m.end <= w.start <= m.end + _DAY_RE_MAX_GAP),
+                 None)
+    if later is None:
+        return None
+    s = ctx.searched
+    return later if _RE_PLACE_OPENING.search(s, max(0, m.start - 60), m.start) else None
 
 
 def _rule_text_day_month(ctx: _DateContext) -> Optional[_Decision]:

@@ -161,8 +161,11 @@ _FROM_TIME = re.compile(r" *(?:(?:around|about|approximately|roughly) )?(?:\d{1,
 # "spoke with", "speaks to", "talked with": a conversation whose medium the text does not name; an address's
 # words drop the "with" ("/prime-minister-x-speaks-president-united-states"). Rule ``speaks_to_body``: one
 # speaks *to* an assembly, not with it ("speaks to German Federal Government", "spoke to the nation"): no call.
+#: "X spoke with Y", also with the day between ("spoke today with", "spoke on Sunday evening with", "spoke late
+#: Tuesday to": rule ``spoke_with``).
 _SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked)(?: (?:today|tonight|yesterday|again|separately|earlier today|"
-                         r"this (?:morning|afternoon|evening)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))? "
+                         r"this (?:morning|afternoon|evening)|(?:on |late |early |earlier )?"
+                         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?))? "
                          r"(?:with|to)\b(?! (?:the )?(?:[\w-]+ ){0,3}?(?:government|"
                          r"parliament|bundestag|congress|assembly|senate|forum|conference|students|nation|press|media|"
                          r"reporters|journalists)\b)|\bSpeaks (?=(?:the )?(?:President|Prime|Premier|"
@@ -530,6 +533,8 @@ def _head(record: Record, text: str):
         # the page's own first lines too: a headline that the furniture took for a news subheading
         # ("X to discuss Y during visit" over its paragraph) is still the page's headline (rule subheading_headline)
         title = _headline_line(text, record.url) or _headline_line(getattr(record, "page_text", None) or "", record.url)
+    if not title and text:
+        title = _first_line_headline(text)
     if title[:2].isupper():
         title = caps_title(title)
     if "-" in title:
@@ -567,8 +572,36 @@ def _headline_line(text: str, url: str) -> str:
             continue
         held = set(re.findall(r"[a-z0-9]+", gz.fold(line).replace("'", "").replace("’", "").lower()))
         if sum(w in held for w in words) >= need:
-            return gz.fold(line)
+            return _after_breadcrumb(gz.fold(line))
     return ""
+
+
+def _after_breadcrumb(line: str) -> str:
+    """Rule ``breadcrumb_headline``: a headline line that a site's trail of sections opens ("Home > News > Korea >
+    Top diplomats of ... hold phone talks") is the words after the trail's last mark (``>``, ``›``, ``»``)."""
+    for mark in (" > ", " › ", " » "):
+        if mark in line:
+            line = line.rsplit(mark.strip(), 1)[1].strip()
+    return line
+
+
+def _first_line_headline(text: str) -> str:
+    """Rule ``headline_first_line``: the headline of a page without a title whose address spells none: its text's
+    first line, where that line is written in title case (most of its words of four letters or more capitalised),
+    does not end as a sentence ends, holds at most :data:`HEADLINE_CHARS` characters and a blank line follows it
+    ("FM Holds Talks with Egyptian Counterpart in Cairo" over "Cairo - Minister ... held talks ..."). It then
+    stands as the title, and the readout's first sentence is the one after it; ``""`` where the line is not such."""
+    head = text.lstrip()
+    cut = head.find("\n\n", 0, HEADLINE_CHARS + 1)
+    if cut < 0:
+        return ""
+    line = head[:cut].strip()
+    if not line or "\n" in line or line[-1] in ".!?:;,":
+        return ""
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return ""
+    return gz.fold(line)
 
 
 #: An editor's insertion in square brackets, in lower case ("[acting] Prime Minister"): read without it.
@@ -1418,11 +1451,17 @@ def _lede_in_capitals(sentence: str) -> str:
     return f"{m['w'].title()}{m['s'][0]}s{sentence[m.end():]}"
 
 
+#: A photo's caption ("X speaks by phone with Y on Feb. 12, 2021, in this photo released by his office", "in this
+#: file photo"): no readout's first sentence (rule ``caption_not_lead``).
+_THIS_PHOTO = re.compile(r"\bin this (?:file )?photo\b|\(photo not for sale\)")
+
+
 def _choose_first(it) -> tuple[list[str], int]:
     """Read sentences from ``it`` up to the first with a cue (of the first six), and one more.
 
-    A sentence that opens with a bullet (:data:`HIGHLIGHT_BULLETS`) is a highlight above the story, never
-    the chosen one. Returns (the sentences read, index of the chosen one); index 0 when none of the first
+    A sentence that opens with a bullet (:data:`HIGHLIGHT_BULLETS`) is a highlight above the story, and one that
+    is a photo's caption ("... in this photo released by his office", rule ``caption_not_lead``) is none of the
+    story's: neither is ever the chosen one. Returns (the sentences read, index of the chosen one); index 0 when none of the first
     six has a cue.
     """
     sents: list[str] = []
@@ -1431,11 +1470,12 @@ def _choose_first(it) -> tuple[list[str], int]:
         sents.append(s)
         if chosen is not None:
             break
-        if s[:1] in HIGHLIGHT_BULLETS:
+        low = s.lower()
+        if s[:1] in HIGHLIGHT_BULLETS or ("photo" in low and _THIS_PHOTO.search(low)):
+            # a highlight above the story, or a photo's caption (rule caption_not_lead)
             if len(sents) >= 6:
                 break
             continue
-        low = s.lower()
         if len(low) == len(s):  # the prefilter's keys first: most sentences hold none
             conversing = _has(low, _CONVERSE_KEYS) and _CONVERSE_LOW.search(low)
         else:
@@ -1764,11 +1804,30 @@ def _medium_from_text(c: _Context) -> None:
             # (rule spoke_with, if a foreign counterpart is found); so does a first sentence "X spoke to Y" before it
             c.spoke = (s_med == "other" or (s_med == "in_person" and lead[s_pos:s_pos + 14].lower().startswith(
                 ANY_CONVERSATION_WORDS))) and bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead, 0, s_pos)
-                                                 or _spoke_both(c, s_pos))
+                                                   or _spoke_after_shared_word(lead, s_pos) or _spoke_both(c, s_pos))
         else:
             c.decide("medium", value, "no_cue", "")
             # no cue at all, but "X spoke with Y": a call if a foreign counterpart is found (rule spoke_with)
             c.spoke = bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead) or _spoke_both(c, len(lead)))
+
+
+def _spoke_after_shared_word(lead: str, s_pos: int) -> bool:
+    """Rule ``spoke_with``, read after the first cue: a lead whose first cue is a word that a meeting and a call
+    share ("Cavusoglu, Hoekstra discuss developments ..." in a subtitle) and whose next words say "X spoke to Y",
+    with no cue of a meeting between the two, is a call's house style as "X spoke to Y. They discussed ..." is.
+    Read only where the first cue is such a word (a ``str.find`` of "spoke", "speaks" or "talked" first)."""
+    low = lead.lower()
+    if low.find("spoke", s_pos) < 0 and low.find("speaks", s_pos) < 0 and low.find("talked", s_pos) < 0:
+        return False
+    if not lead[s_pos:s_pos + 14].lower().startswith(ANY_CONVERSATION_WORDS):
+        return False
+    m = _SPOKE_WITH.search(lead, s_pos)
+    if m is None:
+        return False
+    between = _cue_matches(lead[s_pos:m.start()].split(" ", 1)[-1])
+    o, p = between.get("other"), between.get("in_person")
+    return (o is None or bool(_WEAK_OTHER.fullmatch(o.group(0)))) and (
+        p is None or p.group(0).lower().startswith(ANY_CONVERSATION_WORDS))
 
 
 # ---- people in the title and the first sentences
@@ -1899,8 +1958,10 @@ def _host_of_subject(c: _Context) -> None:
     both = [str(p["name"]) for p in c.t_subj if p["named"]]
     # a side the title names by its office alone ("Abu Dhabi crown prince and Egypt's Sisi discuss ...")
     offices = {p["country"] for p in c.t_subj if not p["named"] and p["country"]}
+    # either side's country, as the title names it ("Top diplomats of S. Korea, Russia hold phone talks")
+    sides = {p["country"] for p in c.t_subj if p["country"]}
     lead = [p for p in c.f_subj if p["known"] and p["name"] not in guests
-            and (any(n == p["name"] or n in str(p["name"]).split() for n in both) or p["country"] in offices)
+            and (any(n == p["name"] or n in str(p["name"]).split() for n in both) or p["country"] in sides)
             ] if len(both) + len(offices) > 1 else []
     if lead:
         # "Roe, Doe agree to meet" names both sides: the first sentence's subject says whose readout it is
@@ -2219,9 +2280,14 @@ def _counterparts_stage(c: _Context) -> None:
         # a counterpart's name is a person's name; an unnamed one is None (its country stays known)
         name = p["name"] if p["known"] else _clean_name(p["name"])
         same = _same_person_at(name, p["country"], counterparts, countries)
+        if same < 0 and name and p["known"]:
+            # "the South Korean side ... Chung Eui-yong": a known person fills the unnamed side of the country
+            # named before him, as an unnamed side after a named one is skipped (rule participants)
+            same = next((i for i, (o, code) in enumerate(zip(counterparts, countries))
+                         if o is None and code == p["country"]), -1)
         if same >= 0:
             # "Yoon" of a headline and "Yoon Suk Yeol" of the text: one person, the longer name kept
-            counterparts[same] = max(counterparts[same], name, key=lambda n: len(n.split()))
+            counterparts[same] = max(counterparts[same], name, key=lambda n: len(n.split()) if n else 0)
             continue
         counterparts.append(name)
         countries.append(p["country"])

@@ -1522,6 +1522,10 @@ def test_an_editors_bracketed_date_after_last_night_is_the_day():
                       "discussed the ceasefire.", "https://www.gov.uk/government/news/pm-call-with-leaders-example",
                   None)
     assert m["date"] == pd.Timestamp("2025-05-18")
+    # a bracketed day without its year leaves the relative day as it is
+    m, _ = meta("", "The Foreign Minister held a phone call today (August 27) with the Foreign Minister of Ruritania.",
+                "https://www.example-news.com/2021/08/27/fm-call/", None)
+    assert m["date"] == pd.Timestamp("2021-08-27")
     # without the bracket, "last night" beside a call is the day before the page's date
     m, _ = meta("", "The Prime Minister called the President of Ruritania last night. They discussed the ceasefire.",
                 "https://www.gov.uk/government/news/pm-call-with-president-example-18-may-2025", None)

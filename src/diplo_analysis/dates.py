@@ -475,8 +475,9 @@ def _find_weekdays(scan: _Scan) -> list[DateMention]:
 
 
 #: An editor's date in brackets right after a relative day ("spoke ... last night [18 May 2025]", rule
-#: ``bracketed_day``): the day is the bracket's, read as a full date, not counted back from the page's date.
-_BRACKETED_DAY = re.compile(r"\s?[\[(](?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})(?:,? \d{4})?[\])]")
+#: ``bracketed_day``): the day is the bracket's, read as a full date, not counted back from the page's date. Only a
+#: date with its year ("today (August 27)" stays a "today").
+_BRACKETED_DAY = re.compile(r"\s?[\[(](?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}),? \d{4}[\])]")
 #: A call's verb in the past shortly before "last night" ("Obama called President Y last night", rule ``last_night``).
 _RE_CALLED_BEFORE = re.compile(r"\b(?:called|phoned|telephoned|rang)\b")
 

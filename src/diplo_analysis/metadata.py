@@ -1172,6 +1172,9 @@ _HOST_SIDE = re.compile(r"\b(?:our|this) side\b", I)
 #: A sentence whose subject is the reported call in other words ("The discussion was held on Finland's initiative.",
 #: "The talks took place at the request of ..."): about the call, though it has no word for a call.
 _THE_DISCUSSION = re.compile(r"\s*The (?:discussion|talks?)\b", I)
+#: A sentence whose subject is a pronoun for the call the sentence before reports ("Alexander Lukashenko had a
+#: telephone conversation with ... . It was initiated by the Russian President."): about the call only after one.
+_IT_WAS = re.compile(r"\s*It (?:was|had been) (?:initiated|requested|arranged|proposed|placed)\b", I)
 
 
 def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -> str:
@@ -1182,6 +1185,9 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
     codes = [c for _, _, c in gz.find_countries(who)] or [p.country for _, _, p in people]
     if codes:
         return "host" if host_country and codes[0] == host_country else "counterpart"
+    words = who.split()
+    if host and words and words[-1].strip(".,'") == host.split()[-1]:
+        return "host"  # the host's surname ("Sharif's telephone call to Yunus", "thanked Sharif for the call")
     bare = _BARE_OFFICE.match(who.strip())
     if bare and host:
         # "at the Chancellor's initiative" on the Chancellor's site: the host's office named bare
@@ -1260,7 +1266,7 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
         b = e.start() if e else min(len(text), m.end() + 400)
         sentence = text[a:b]
         if not _CALL_WORD.search(sentence) and not _is_lead(sentence, first[lead_at:]) \
-                and not _THE_DISCUSSION.match(sentence):
+                and not _THE_DISCUSSION.match(sentence) and not _it_was_the_call(text, a, sentence):
             continue  # about something else than the call; the lead sentence reports the call (rule lead_sentence)
         if kind == "counterpart":
             return "counterpart", "at_request", m.group(0)
@@ -1269,9 +1275,33 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
             if re.search(r"\bwith\b", text[a: m.start()], I):
                 return "counterpart", "on_their_initiative", m.group(0)
             continue
-        cut = _SENT_END.search(who)
-        return _side_of(who[: cut.start()] if cut else who, host, host_country, date), "initiative_of", m.group(0)
+        return _side_of(_who_words(text, m.start(), who), host, host_country, date), "initiative_of", m.group(0)
     return _caller_rule(first, lead_at, host, host_country, date, counterparts)
+
+
+def _who_words(text: str, start: int, who: str) -> str:
+    """The words of a cue's placeholder that name a side, within one sentence: after the phrase ("initiated by the
+    Finnish side. The ..."), the first sentence's; before it, at the match's start ("... of Bangladesh. Sharif's
+    telephone call to"), the last sentence's."""
+    ends = list(_SENT_END.finditer(who))
+    if not ends:
+        return who
+    return who[ends[-1].end():] if text.startswith(who, start) else who[: ends[0].start()]
+
+
+def _it_was_the_call(text: str, a: int, sentence: str) -> bool:
+    """Whether ``sentence`` (at ``a`` in ``text``) says "It was initiated / requested by ..." right after a sentence
+    that speaks of the call, so its pronoun stands for the call (:data:`_IT_WAS`)."""
+    if not _IT_WAS.match(sentence):
+        return False
+    before = text[max(0, a - 300):a].rstrip()
+    ends = [e.end() for e in _SENT_END.finditer(before) if e.end() < len(before)]
+    return bool(_CALL_WORD.search(before[ends[-1] if ends else 0:]))
+
+
+#: Sentences printed without a space between them ("... lasted 25 minutes from 6:50 p.m.Trump called Moon"): the
+#: subject of "X telephoned Y" starts after the last such boundary.
+_RUN_ON_SENTENCE = re.compile(r"(?<=[a-z])[.!?](?=[A-Z][a-z])")
 
 
 def _caller_rule(first: str, lead_at: int, host: Optional[str], host_country: Optional[str], date,
@@ -1282,6 +1312,9 @@ def _caller_rule(first: str, lead_at: int, host: Optional[str], host_country: Op
     if m:
         # the subject of "X telephoned Y" in the text's sentence is that sentence's, not the title's before it
         subject = first[lead_at if m.start() >= lead_at else 0: m.start()]
+        run_on = list(_RUN_ON_SENTENCE.finditer(subject))
+        if run_on:
+            subject = subject[run_on[-1].end():]
         side = _caller(subject, host, host_country, date, counterparts)
         if side:
             return side, "caller", f"{subject.strip()[-60:]} {m.group(0).strip()}"
@@ -1324,8 +1357,9 @@ def _caller(subject: str, host: Optional[str], host_country: Optional[str], date
         return "host" if host_country and titled[0] == host_country else "counterpart"
     if any(c != host_country for _, _, c in found):
         return "counterpart"
-    if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary|PM|Taoiseach)\b", subject):
-        return "host"
+    if (host or host_country) and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary|PM"
+                                            r"|Taoiseach)\b", subject):
+        return "host"  # an office of no foreign country: the host's, named or not ("Prime Minister N, a caretaker")
     return None
 
 

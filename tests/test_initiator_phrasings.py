@@ -190,6 +190,13 @@ NOT_SAID = [
      "Taoiseach Roe for the call.", IRELAND),
     ("call_to_serve", "", "Taoiseach Jan Roe spoke by phone with President Ivo Kalan of Moldova to thank him for "
      "answering Ireland's call to lead the relief mission.", IRELAND),
+    # a third country's call, and an earlier call, decide nothing about this one
+    ("third_party_call_to", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of "
+     "Moldova. They discussed President Macron's call to President Putin last week.", INDIA),
+    ("third_party_request", "", "Taoiseach Jan Roe spoke by phone with President Ivo Kalan of Moldova. The "
+     "leaders welcomed the telephone talks held at the request of President Macron on the grain corridor.", IRELAND),
+    ("it_was_initiated_earlier", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of "
+     "Moldova. They recalled their telephone conversation in March. It was initiated by the Moldovan side.", INDIA),
 ]
 
 

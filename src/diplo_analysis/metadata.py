@@ -1247,11 +1247,12 @@ def _initiator(text: str, first: str, host: Optional[str], host_country: Optiona
 
 
 def _initiator_decision(text: str, first: str, host: Optional[str], host_country: Optional[str], date,
-                        lead_at: int = 0, counterparts: tuple = ()) -> Optional[tuple[str, str, str]]:
+                        lead_at: int = 0, counterparts: tuple = (), countries: tuple = ()) -> Optional[tuple[str, str, str]]:
     """``(initiator, rule, evidence)`` where the text says who initiated or requested the call, else None.
 
     ``first`` is the title and the first sentence; the sentence starts at ``lead_at``.
-    ``counterparts``: their names, for a subject named by surname ("Mr Sharon called").
+    ``counterparts``: their names, for a subject named by surname ("Mr Sharon called"); ``countries``: theirs, so
+    that words naming a third country do not decide (:func:`_third_party`).
     Rules: ``at_request`` ("talks at the request", "received a call from"),
     ``on_their_initiative`` ("had a conversation with X on his initiative"),
     ``initiative_of`` ("at the initiative of the Russian side"), then the
@@ -1275,8 +1276,21 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
             if re.search(r"\bwith\b", text[a: m.start()], I):
                 return "counterpart", "on_their_initiative", m.group(0)
             continue
-        return _side_of(_who_words(text, m.start(), who), host, host_country, date), "initiative_of", m.group(0)
+        words = _who_words(text, m.start(), who)
+        if _third_party(words, host_country, countries, date):
+            continue  # another country's call or request ("They discussed President Macron's call to Mr Putin")
+        return _side_of(words, host, host_country, date), "initiative_of", m.group(0)
     return _caller_rule(first, lead_at, host, host_country, date, counterparts)
+
+
+def _third_party(who: str, host_country: Optional[str], countries: tuple, date) -> bool:
+    """Whether the words naming a side name only leaders of countries that are neither the host's nor a
+    counterpart's, where both are known: a third party's call or request, which says nothing of this call.
+    Leaders only: a country's adjective can be ambiguous ("the Congolese side" of the Republic of the Congo)."""
+    if not countries or not host_country:
+        return False
+    codes = {p.country for _, _, p in gz.find_leaders(gz.fold(who), date)}
+    return bool(codes) and not codes & {host_country, *countries}
 
 
 def _who_words(text: str, start: int, who: str) -> str:
@@ -1296,7 +1310,12 @@ def _it_was_the_call(text: str, a: int, sentence: str) -> bool:
         return False
     before = text[max(0, a - 300):a].rstrip()
     ends = [e.end() for e in _SENT_END.finditer(before) if e.end() < len(before)]
-    return bool(_CALL_WORD.search(before[ends[-1] if ends else 0:]))
+    previous = before[ends[-1] if ends else 0:]
+    return bool(_CALL_WORD.search(previous)) and not _EARLIER_CALL.search(previous)
+
+
+#: A sentence about an earlier call than the one reported ("They recalled their conversation in March").
+_EARLIER_CALL = re.compile(r"\b(?:recall(?:ed|ing)?|previous|earlier|last (?:week|month|year)|ago)\b", I)
 
 
 #: Sentences printed without a space between them ("... lasted 25 minutes from 6:50 p.m.Trump called Moon"): the
@@ -2876,14 +2895,15 @@ def _initiator_rule(c: _Context) -> None:
         return
     raw = (c.text or "").replace("\u2019", "'")
     found = _initiator_decision(f"{c.title}.\n{raw}", f"{c.title}. {c.first}", c.host, c.host_country, c.date,
-                                len(c.title) + 2, tuple(c.counterparts))
+                                len(c.title) + 2, tuple(c.counterparts), tuple(c.countries))
     said = _SPOKESPERSON_SAID.search(raw, 0, HEAD_CHARS) if found is None and raw.find("said:", 0, HEAD_CHARS) >= 0 \
         else None
     if said is not None:
         # "A Downing Street spokesperson said: President X called the Prime Minister ...": the quoted readout's
         # first sentence is read as a first sentence (rule caller)
         quoted = next(_iter_sentences(raw[said.end():said.end() + 600]), "")
-        found = _initiator_decision(quoted, quoted, c.host, c.host_country, c.date, 0, tuple(c.counterparts))
+        found = _initiator_decision(quoted, quoted, c.host, c.host_country, c.date, 0, tuple(c.counterparts),
+                                    tuple(c.countries))
     if found is None and len(c.sents) > c.i + 1:
         found = _second_sentence_caller(c, c.sents[c.i + 1])
     if found is not None:

@@ -121,6 +121,28 @@ SAID = [
      ("https://www.president.gov.ua/news/rozmova-2021", "2021-03-03"), "counterpart"),
     ("ru_initiative", "", "Владимир Путин провёл телефонный разговор с Президентом Франции Эммануэлем Макроном. "
      "Разговор состоялся по инициативе французской стороны.", KREMLIN, "counterpart"),
+    # fresh_pages_init: a side's call 'to' the other, named by a surname in the sentence after a call
+    ("surname_call_to", "", "Prime Minister Narendra Modi spoke by phone with President Ivo Kalan of Moldova. Modi's "
+     "telephone call to Kalan was the first contact between the two leaders this year.", INDIA, "host"),
+    ("name_call_to", "", "Taoiseach Jan Roe spoke by phone with President Ivo Kalan of Moldova. President Kalan's call "
+     "to the Taoiseach followed the floods in his country.", IRELAND, "counterpart"),
+    ("in_response_to_call", "", "Prime Minister Narendra Modi spoke with President Ivo Kalan of Moldova in response to "
+     "a phone call from the President of Moldova.", INDIA, "counterpart"),
+    # 'It was initiated by ...' right after the sentence that reports the call
+    ("it_was_initiated", "", "Vladimir Putin had a telephone conversation with the President of Finland. It was "
+     "initiated by the Finnish side.", KREMLIN, "counterpart"),
+    ("it_was_requested", "", "Prime Minister Narendra Modi held a telephone conversation today with President Ivo "
+     "Kalan. It was requested by the Prime Minister of India.", INDIA, "host"),
+    # sentences printed without a space: the caller's sentence is the last one before the verb
+    ("run_on_sentences", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of Moldova on "
+     "Thursday.The call lasted 20 minutes from 6:50 p.m.President Kalan called Modi from his plane.", INDIA,
+     "counterpart"),
+    # a headline's 'X calls Y'; an office holder the tables do not know, on his country's outlet
+    ("headline_calls", "PM calls Moldovan counterpart", "ISLAMABAD: The Prime Minister spoke to the Prime Minister "
+     "of Moldova by telephone on Wednesday.", ("https://www.thenews.com.pk/print/1-pm-calls", "2019-10-02"), "host"),
+    ("unknown_office_holder_called", "", "ISLAMABAD: Prime Minister Ahmed Roe on Wednesday called President of "
+     "Moldova Ivo Kalan to congratulate him on his victory.", ("https://www.thenews.com.pk/latest/1-pm-phones",
+                                                             "2018-06-27"), "host"),
 ]
 
 NOT_SAID = [
@@ -159,6 +181,22 @@ NOT_SAID = [
      "his condolences after the floods.", IRELAND),
     ("agreed_to_call", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of Moldova. "
      "The leaders agreed that their ministers would contact each other by phone next week.", INDIA),
+    # fresh_pages_init: 'It was initiated by' after a sentence about something else; a call that is an appeal
+    ("it_was_initiated_other", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of "
+     "Moldova. The leaders discussed a new grain corridor. It was initiated by the Moldovan side.", INDIA),
+    ("response_to_appeal", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of Moldova. "
+     "In response to a call from the UN for a ceasefire, both leaders urged restraint.", INDIA),
+    ("thanked_for_call", "", "Taoiseach Jan Roe spoke by phone with President Ivo Kalan of Moldova. Kalan thanked "
+     "Taoiseach Roe for the call.", IRELAND),
+    ("call_to_serve", "", "Taoiseach Jan Roe spoke by phone with President Ivo Kalan of Moldova to thank him for "
+     "answering Ireland's call to lead the relief mission.", IRELAND),
+    # a third country's call, and an earlier call, decide nothing about this one
+    ("third_party_call_to", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of "
+     "Moldova. They discussed President Macron's call to President Putin last week.", INDIA),
+    ("third_party_request", "", "Taoiseach Jan Roe spoke by phone with President Ivo Kalan of Moldova. The "
+     "leaders welcomed the telephone talks held at the request of President Macron on the grain corridor.", IRELAND),
+    ("it_was_initiated_earlier", "", "Prime Minister Narendra Modi spoke on the phone with President Ivo Kalan of "
+     "Moldova. They recalled their telephone conversation in March. It was initiated by the Moldovan side.", INDIA),
 ]
 
 

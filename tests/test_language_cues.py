@@ -188,6 +188,9 @@ def test_a_page_in_a_language_with_rows_gets_its_medium_not_none(title, text, ur
     ("اتصال هاتفي",
      "تلقى الملك اليوم اتصالا هاتفيا من رئيس وزراء روريتانيا، تم خلاله بحث العلاقات الثنائية بين البلدين "
      "وسبل تعزيزها في مختلف المجالات.", "ar", "counterpart"),
+    ("اتصال هاتفى",  # the final ى of Egyptian spelling ("هاتفى")
+     "بحث الملك خلال اتصال هاتفى تلقاه اليوم من رئيس وزراء روريتانيا العلاقات الثنائية بين البلدين "
+     "وسبل تعزيزها في مختلف المجالات.", "ar", "counterpart"),
     ("Cumhurbaşkanı Fransa Cumhurbaşkanı ile telefonda görüştü",
      "Cumhurbaşkanı, Fransa Cumhurbaşkanı Emmanuel Macron ile telefonda görüştü. Görüşme Emmanuel Macron'un "
      "talebi üzerine yapıldı ve iki lider bölgesel konuları ele aldı.", "tr", "counterpart"),

@@ -1214,6 +1214,9 @@ _HOST_SIDE = re.compile(r"\b(?:our|this) side\b", I)
 #: A sentence whose subject is the reported call in other words ("The discussion was held on Finland's initiative.",
 #: "The talks took place at the request of ..."): about the call, though it has no word for a call.
 _THE_DISCUSSION = re.compile(r"\s*The (?:discussion|talks?)\b", I)
+#: A sentence whose subject is a pronoun for the call the sentence before reports ("Alexander Lukashenko had a
+#: telephone conversation with ... . It was initiated by the Russian President."): about the call only after one.
+_IT_WAS = re.compile(r"\s*It (?:was|had been) (?:initiated|requested|arranged|proposed|placed)\b", I)
 
 
 def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -> str:
@@ -1224,6 +1227,9 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
     codes = [c for _, _, c in gz.find_countries(who)] or [p.country for _, _, p in people]
     if codes:
         return "host" if host_country and codes[0] == host_country else "counterpart"
+    words = who.split()
+    if host and words and words[-1].strip(".,'") == host.split()[-1]:
+        return "host"  # the host's surname ("Sharif's telephone call to Yunus", "thanked Sharif for the call")
     bare = _BARE_OFFICE.match(who.strip())
     if bare and host:
         # "at the Chancellor's initiative" on the Chancellor's site: the host's office named bare
@@ -1283,11 +1289,12 @@ def _initiator(text: str, first: str, host: Optional[str], host_country: Optiona
 
 
 def _initiator_decision(text: str, first: str, host: Optional[str], host_country: Optional[str], date,
-                        lead_at: int = 0, counterparts: tuple = ()) -> Optional[tuple[str, str, str]]:
+                        lead_at: int = 0, counterparts: tuple = (), countries: tuple = ()) -> Optional[tuple[str, str, str]]:
     """``(initiator, rule, evidence)`` where the text says who initiated or requested the call, else None.
 
     ``first`` is the title and the first sentence; the sentence starts at ``lead_at``.
-    ``counterparts``: their names, for a subject named by surname ("Mr Sharon called").
+    ``counterparts``: their names, for a subject named by surname ("Mr Sharon called"); ``countries``: theirs, so
+    that words naming a third country do not decide (:func:`_third_party`).
     Rules: ``at_request`` ("talks at the request", "received a call from"),
     ``on_their_initiative`` ("had a conversation with X on his initiative"),
     ``initiative_of`` ("at the initiative of the Russian side"), then the
@@ -1302,7 +1309,7 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
         b = e.start() if e else min(len(text), m.end() + 400)
         sentence = text[a:b]
         if not _CALL_WORD.search(sentence) and not _is_lead(sentence, first[lead_at:]) \
-                and not _THE_DISCUSSION.match(sentence):
+                and not _THE_DISCUSSION.match(sentence) and not _it_was_the_call(text, a, sentence):
             continue  # about something else than the call; the lead sentence reports the call (rule lead_sentence)
         if kind == "counterpart":
             return "counterpart", "at_request", m.group(0)
@@ -1311,9 +1318,51 @@ def _initiator_decision(text: str, first: str, host: Optional[str], host_country
             if re.search(r"\bwith\b", text[a: m.start()], I):
                 return "counterpart", "on_their_initiative", m.group(0)
             continue
-        cut = _SENT_END.search(who)
-        return _side_of(who[: cut.start()] if cut else who, host, host_country, date), "initiative_of", m.group(0)
+        words = _who_words(text, m.start(), who)
+        if _third_party(words, host_country, countries, date):
+            continue  # another country's call or request ("They discussed President Macron's call to Mr Putin")
+        return _side_of(words, host, host_country, date), "initiative_of", m.group(0)
     return _caller_rule(first, lead_at, host, host_country, date, counterparts)
+
+
+def _third_party(who: str, host_country: Optional[str], countries: tuple, date) -> bool:
+    """Whether the words naming a side name only leaders of countries that are neither the host's nor a
+    counterpart's, where both are known: a third party's call or request, which says nothing of this call.
+    Leaders only: a country's adjective can be ambiguous ("the Congolese side" of the Republic of the Congo)."""
+    if not countries or not host_country:
+        return False
+    codes = {p.country for _, _, p in gz.find_leaders(gz.fold(who), date)}
+    return bool(codes) and not codes & {host_country, *countries}
+
+
+def _who_words(text: str, start: int, who: str) -> str:
+    """The words of a cue's placeholder that name a side, within one sentence: after the phrase ("initiated by the
+    Finnish side. The ..."), the first sentence's; before it, at the match's start ("... of Bangladesh. Sharif's
+    telephone call to"), the last sentence's."""
+    ends = list(_SENT_END.finditer(who))
+    if not ends:
+        return who
+    return who[ends[-1].end():] if text.startswith(who, start) else who[: ends[0].start()]
+
+
+def _it_was_the_call(text: str, a: int, sentence: str) -> bool:
+    """Whether ``sentence`` (at ``a`` in ``text``) says "It was initiated / requested by ..." right after a sentence
+    that speaks of the call, so its pronoun stands for the call (:data:`_IT_WAS`)."""
+    if not _IT_WAS.match(sentence):
+        return False
+    before = text[max(0, a - 300):a].rstrip()
+    ends = [e.end() for e in _SENT_END.finditer(before) if e.end() < len(before)]
+    previous = before[ends[-1] if ends else 0:]
+    return bool(_CALL_WORD.search(previous)) and not _EARLIER_CALL.search(previous)
+
+
+#: A sentence about an earlier call than the one reported ("They recalled their conversation in March").
+_EARLIER_CALL = re.compile(r"\b(?:recall(?:ed|ing)?|previous|earlier|last (?:week|month|year)|ago)\b", I)
+
+
+#: Sentences printed without a space between them ("... lasted 25 minutes from 6:50 p.m.Trump called Moon"): the
+#: subject of "X telephoned Y" starts after the last such boundary.
+_RUN_ON_SENTENCE = re.compile(r"(?<=[a-z])[.!?](?=[A-Z][a-z])")
 
 
 def _caller_rule(first: str, lead_at: int, host: Optional[str], host_country: Optional[str], date,
@@ -1324,6 +1373,9 @@ def _caller_rule(first: str, lead_at: int, host: Optional[str], host_country: Op
     if m:
         # the subject of "X telephoned Y" in the text's sentence is that sentence's, not the title's before it
         subject = first[lead_at if m.start() >= lead_at else 0: m.start()]
+        run_on = list(_RUN_ON_SENTENCE.finditer(subject))
+        if run_on:
+            subject = subject[run_on[-1].end():]
         side = _caller(subject, host, host_country, date, counterparts)
         if side:
             return side, "caller", f"{subject.strip()[-60:]} {m.group(0).strip()}"
@@ -1366,8 +1418,9 @@ def _caller(subject: str, host: Optional[str], host_country: Optional[str], date
         return "host" if host_country and titled[0] == host_country else "counterpart"
     if any(c != host_country for _, _, c in found):
         return "counterpart"
-    if host and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary|PM|Taoiseach)\b", subject):
-        return "host"
+    if (host or host_country) and re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|Vice President|Secretary|PM"
+                                            r"|Taoiseach)\b", subject):
+        return "host"  # an office of no foreign country: the host's, named or not ("Prime Minister N, a caretaker")
     return None
 
 
@@ -2927,14 +2980,15 @@ def _initiator_rule(c: _Context) -> None:
         return
     raw = (c.text or "").replace("\u2019", "'")
     found = _initiator_decision(f"{c.title}.\n{raw}", f"{c.title}. {c.first}", c.host, c.host_country, c.date,
-                                len(c.title) + 2, tuple(c.counterparts))
+                                len(c.title) + 2, tuple(c.counterparts), tuple(c.countries))
     said = _SPOKESPERSON_SAID.search(raw, 0, HEAD_CHARS) if found is None and raw.find("said:", 0, HEAD_CHARS) >= 0 \
         else None
     if said is not None:
         # "A Downing Street spokesperson said: President X called the Prime Minister ...": the quoted readout's
         # first sentence is read as a first sentence (rule caller)
         quoted = next(_iter_sentences(raw[said.end():said.end() + 600]), "")
-        found = _initiator_decision(quoted, quoted, c.host, c.host_country, c.date, 0, tuple(c.counterparts))
+        found = _initiator_decision(quoted, quoted, c.host, c.host_country, c.date, 0, tuple(c.counterparts),
+                                    tuple(c.countries))
     if found is None and len(c.sents) > c.i + 1:
         found = _second_sentence_caller(c, c.sents[c.i + 1])
     if found is not None:

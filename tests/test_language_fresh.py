@@ -11,13 +11,7 @@ import pytest
 from diplo_analysis import gazetteer as gz
 from diplo_analysis import language_countries as lco
 from diplo_analysis import language_cues as lcu
-from diplo_analysis.metadata import explain_metadata, extract_metadata
-from diplo_analysis.records import Record
-
-
-def _meta(title, text, url="https://www.example-news.org/item/1", date=None, publisher=None):
-    rec = Record(path="x.jsonl", line=1, title=title, text=text, url=url, date=date, publisher=publisher)
-    return extract_metadata(rec), explain_metadata(rec).set_index("fact")
+from _meta import explained as _meta
 
 
 @pytest.mark.parametrize("text", [

@@ -14,14 +14,8 @@ from diplo_analysis import language_countries as lco
 from diplo_analysis import language_cues as lcu
 from diplo_analysis import language_leaders as lle
 from diplo_analysis.dates import url_date
-from diplo_analysis.metadata import explain_metadata, extract_metadata
 from diplo_analysis.readers.furniture import strip_furniture
-from diplo_analysis.records import Record
-
-
-def _meta(title, text, url="https://www.example-news.org/item/1", date=None, publisher=None):
-    rec = Record(path="x.jsonl", line=1, title=title, text=text, url=url, date=date, publisher=publisher)
-    return extract_metadata(rec), explain_metadata(rec).set_index("fact")
+from _meta import explained as _meta
 
 
 def test_a_titles_congratulation_yields_to_a_call_in_the_text():

@@ -12,13 +12,7 @@ import pytest
 
 from diplo_analysis import gazetteer as gz
 from diplo_analysis.dates import dates_in_text
-from diplo_analysis.metadata import explain_metadata, extract_metadata
-from diplo_analysis.records import Record
-
-
-def meta(title, text, url, date=None, publisher=None):
-    rec = Record(path="x.jsonl", line=1, title=title, text=text, url=url, date=date, publisher=publisher)
-    return extract_metadata(rec), explain_metadata(rec).set_index("fact")
+from _meta import explained as meta
 
 
 # ---- rule regnal_short_form

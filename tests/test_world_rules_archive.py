@@ -11,15 +11,15 @@ import pandas as pd
 import pytest
 
 from diplo_analysis import gazetteer as gz
-from diplo_analysis.metadata import explain_furniture, explain_metadata, extract_metadata
+from diplo_analysis.metadata import explain_furniture
 from diplo_analysis.records import Record
+from _meta import explained
 
 RELAY = "https://news.example.net/story/20100806"
 
 
 def meta(title, text, url=RELAY, date=None, publisher=None):
-    rec = Record(path="x.jsonl", line=1, title=title, text=text, url=url, date=date, publisher=publisher)
-    return extract_metadata(rec), explain_metadata(rec).set_index("fact")
+    return explained(title, text, url, date, publisher)
 
 
 def test_the_leader_a_relay_need_not_introduce_is_its_own():

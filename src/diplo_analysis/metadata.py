@@ -225,7 +225,10 @@ CREDIT_CHARS = 600
 
 def credited_source(text: Optional[str]) -> Optional[tuple[str, str]]:
     """The office a relayed readout's head credits, and its country: ``"A Downing Street spokesperson said:"``
-    -> ``("A Downing Street spokesperson", "GBR")`` (offices named in words in ``gazetteer_publishers.csv``).
+    -> ``("A Downing Street spokesperson", "GBR")`` (offices named in words in ``gazetteer_publishers.csv``);
+    else a line of the head that is only an issuing office (:func:`_office_line`); else a syndicated copy's
+    credit line anywhere in the page, "British Prime Minister's Office published this content on ..."
+    (:func:`_syndication_credit`).
 
     Returns
     -------
@@ -237,7 +240,7 @@ def credited_source(text: Optional[str]) -> Optional[tuple[str, str]]:
     head = gz.fold((text or "")[:CREDIT_CHARS])
     m = rx.search(head) if rx is not None else None
     if m is None:
-        return _office_line(head)
+        return _office_line(head) or _syndication_credit(text)
     office = next(g for g in m.groups() if g).lower()
     code = next((code for frag, code in gz._publisher_rows() if frag == office), None)
     return (m.group(0), code) if code else None
@@ -264,6 +267,25 @@ def _office_line(head: str) -> Optional[tuple[str, str]]:
         if code and code not in gz.ORG_CODES and gz.find_countries(m.group("place")):
             return m.group(0).strip(), code
     return None
+
+
+#: Rule ``syndication_credit``: a release service's line naming the office whose release it copies, anywhere in
+#: the page ("British Prime Minister's Office published this content on 11 January 2017 and is solely
+#: responsible ..."): the office's words must name a country and an issuing office.
+_SYNDICATION_CREDIT = re.compile(r"^[ \t]*(?P<who>[A-Z][^\n]{2,80}?) published this content on\b", re.M)
+_ISSUING_OFFICE = re.compile(r"\b(?:Office|Presidency|Ministry|Government|Cabinet|Chancellery|Royal Court|Diwan)\b")
+
+
+def _syndication_credit(text: Optional[str]) -> Optional[tuple[str, str]]:
+    """The office and its country a syndicated copy's credit line names (:data:`_SYNDICATION_CREDIT`), where the
+    head credits none; None where the page has no such line or its words name no country's issuing office."""
+    if not text or "published this content" not in text:
+        return None
+    m = _SYNDICATION_CREDIT.search(text)
+    if m is None or not _ISSUING_OFFICE.search(m["who"]):
+        return None
+    codes = [code for _, _, code in gz.find_countries(m["who"]) if code not in gz.ORG_CODES]
+    return (m["who"], codes[0]) if len(set(codes)) == 1 else None
 
 
 def slug_title(url: str) -> str:
@@ -1975,7 +1997,9 @@ def _host_of_subject(c: _Context) -> None:
     names both sides ("Roe, Doe agree to meet", or one of them by its office alone: "Ruritanian president and Doe
     discuss") takes the one the first sentence's subject names (rule ``lead_subject_of_both``). A known leader the first sentence names as the caller of its subject ("X received
     a phone call from Y") is no host either: its subject's leader is (rule ``receiver_of_call``, :func:`_callers`,
-    even where the title names the caller first). And, on a page not
+    even where the title names the caller first). A foreign leader who called the publisher's own office named
+    alone ("US President Telephones the Prime Minister" on a Pakistani site) is the counterpart of that office's
+    holder (rule ``call_to_own_office``, :func:`_call_to_own_office`). And, on a page not
     in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``).
     The publisher's own office unnamed beside a foreign leader ("The Taoiseach and the UK Prime Minister, X spoke"),
     where its holder is unknown (no date), still gives the host's country (rule ``publisher_office_in_subject``)."""
@@ -2006,6 +2030,8 @@ def _host_of_subject(c: _Context) -> None:
             c.decide("host", None, "not_english_foreign_name", ", ".join(sorted(foreign)))
             visitors = visitors | foreign
     callers = _callers(c.first, c.date)
+    if subj_known and _call_to_own_office(c, subj_known):
+        return
     guests = _title_guests(c) | visitors | callers
     subj_known = [p for p in subj_known if p["name"] not in guests]
     both = [str(p["name"]) for p in c.t_subj if p["named"]]
@@ -2033,6 +2059,34 @@ def _host_of_subject(c: _Context) -> None:
         return  # "The Secretary-General and French President X spoke" on un.org: X is the counterpart
     if host is not None:
         c.decide("host", host, "titled_name_in_subject", host)
+
+
+#: "US President Telephones the Prime Minister", "X telephoned PM today": a call verb whose object is an office
+#: alone, no name after it (rule ``call_to_own_office``).
+_CALLED_OFFICE = re.compile(r"\b(?i:tele)?(?i:phon(?:ed|es)|call(?:ed|s)(?: up)?|rang)\s+(?:the\s+)?"
+                            r"(?P<office>PM|Prime Minister|Premier|Chancellor|Taoiseach|President)\b"
+                            r"(?!\s+(?:of\b|[A-Z]))")
+
+
+def _call_to_own_office(c: _Context, subj_known: list) -> bool:
+    """Rule ``call_to_own_office``: a foreign leader, the subject, who called the publisher's own office named
+    alone ("US President Telephones the Prime Minister" on a Pakistani site, "X telephoned PM today"): the holder
+    of that office at the page's date hosts, the caller is the counterpart. Read only where the publisher's country
+    is known and every known leader of the subject is of another country; False where no holder is known."""
+    if not c.pub_country or c.pub_country in gz.ORG_CODES or any(p["country"] == c.pub_country for p in subj_known):
+        return False
+    for words in (c.title, c.first):
+        m = _CALLED_OFFICE.search(words) if words and ("hon" in words or "all" in words or "rang" in words) else None
+        if m is None:
+            continue
+        office = "head_of_state" if m["office"] == "President" else "head_of_government"
+        holder = gz.office_holder(c.pub_country, office, c.date)
+        if holder is None:
+            return False
+        c.decide("host", holder, "call_to_own_office", m.group(0))
+        c.decide("host_country", c.pub_country, "call_to_own_office", m.group(0))
+        return True
+    return False
 
 
 #: "X received a (congratulatory) phone call on Monday from Y": Y called X (rule receiver_of_call).

@@ -73,3 +73,32 @@ def test_a_syndicated_copys_credit_line_gives_the_office_and_the_host():
 def test_the_credit_line_needs_a_known_country_and_an_issuing_office(text, want):
     got = credited_source(text)
     assert (got[1] if got else None) == want
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Muizzu accorded a ceremonial welcome in Delhi",
+     "Prime Minister Narendra Modi and President Droupadi Murmu welcomed the Maldivian leader at the gate."),
+    ("", "Maldives President Mohamed Muizzu was accorded a ceremonial reception at the palace on Monday. "
+         "President Droupadi Murmu and Prime Minister Narendra Modi received him on his arrival."),
+    ("", "Maldives President Mohamed Muizzu was received by President Droupadi Murmu at the palace on Monday."),
+])
+def test_a_leader_accorded_a_reception_is_the_guest_of_those_who_received_him(title, text):
+    m, why = meta(title, text, "https://news.example-wire.com/story/5", "2024-10-07")
+    assert m["host_country"] == "IND" and m["host"] in ("Droupadi Murmu", "Narendra Modi")
+    if title or "received by" in text:
+        assert "accorded_reception" in why.loc["host", "rule"] + why.loc["host", "overridden"]
+
+
+def test_a_leaders_own_site_keeps_him_as_host_when_he_is_received_abroad():
+    m, why = meta("", "President Mohamed Muizzu was accorded a ceremonial reception at the palace in New Delhi on "
+                      "Monday, where President Droupadi Murmu received him.",
+                  "https://presidency.gov.mv/news/9", "2024-10-07")
+    assert (m["host"], m["host_country"]) == ("Mohamed Muizzu", "MDV")
+    assert "accorded_reception" not in why.loc["host", "rule"] + why.loc["host", "overridden"]
+
+
+def test_the_guest_accorded_a_reception_is_the_counterpart():
+    m, _ = meta("Muizzu accorded a ceremonial welcome at the palace",
+                "Prime Minister Narendra Modi and President Droupadi Murmu welcomed the Maldivian President there.",
+                "https://news.example-wire.com/story/6", "2024-10-07")
+    assert m["host_country"] == "IND" and m["counterpart_countries"] == ["MDV"]

@@ -1999,7 +1999,9 @@ def _host_of_subject(c: _Context) -> None:
     a phone call from Y") is no host either: its subject's leader is (rule ``receiver_of_call``, :func:`_callers`,
     even where the title names the caller first). A foreign leader who called the publisher's own office named
     alone ("US President Telephones the Prime Minister" on a Pakistani site) is the counterpart of that office's
-    holder (rule ``call_to_own_office``, :func:`_call_to_own_office`). And, on a page not
+    holder (rule ``call_to_own_office``, :func:`_call_to_own_office`). A foreign leader who "was accorded a ceremonial
+    reception" or "was received by" others is their guest; the receiver named next hosts (rule ``accorded_reception``,
+    :func:`_received_guests`, :func:`_receiver_host`). And, on a page not
     in English of a publisher whose country is known, a foreign leader it names (rule ``not_english_foreign_name``).
     The publisher's own office unnamed beside a foreign leader ("The Taoiseach and the UK Prime Minister, X spoke"),
     where its holder is unknown (no date), still gives the host's country (rule ``publisher_office_in_subject``)."""
@@ -2032,7 +2034,10 @@ def _host_of_subject(c: _Context) -> None:
     callers = _callers(c.first, c.date)
     if subj_known and _call_to_own_office(c, subj_known):
         return
-    guests = _title_guests(c) | visitors | callers
+    received = _received_guests(c, subj_known) if subj_known else set()
+    if received:
+        c.decide("host", None, "accorded_reception", ", ".join(sorted(received)))
+    guests = _title_guests(c) | visitors | callers | received
     subj_known = [p for p in subj_known if p["name"] not in guests]
     both = [str(p["name"]) for p in c.t_subj if p["named"]]
     # a side the title names by its office alone ("Abu Dhabi crown prince and Egypt's Sisi discuss ...")
@@ -2052,6 +2057,8 @@ def _host_of_subject(c: _Context) -> None:
         rule = "receiver_of_call" if callers and subj_known[0] in c.f_subj else "subject_leader"
         c.decide("host", subj_known[0]["name"], rule, subj_known[0]["name"])
         c.decide("host_country", subj_known[0]["country"], rule, subj_known[0]["name"])
+        return
+    if received and _receiver_host(c, received):
         return
     host = _unknown_host(c.t_subject if c.t_anchor else "") or _unknown_host(c.f_subject)
     known = gz.lookup_leader(host, c.date) if host is not None else None
@@ -2086,6 +2093,38 @@ def _call_to_own_office(c: _Context, subj_known: list) -> bool:
         c.decide("host", holder, "call_to_own_office", m.group(0))
         c.decide("host_country", c.pub_country, "call_to_own_office", m.group(0))
         return True
+    return False
+
+
+#: "X was accorded a ceremonial reception", "X was given a warm welcome", "X was received by": the subject is a
+#: guest whom others received (rule ``accorded_reception``).
+_ACCORDED = re.compile(r"\b(?:(?:was|were|is|being)\s+)?(?:accorded|given)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+                       r"(?:reception|welcome)\b|\b(?:was|were)\s+(?:received|welcomed|greeted)\s+by\b", I)
+
+
+def _received_guests(c: _Context, subj_known: list) -> set:
+    """Rule ``accorded_reception``: the known leaders of a subject that "was accorded a ceremonial reception" or
+    "was received by" others (title or first sentence) are guests, not the host; only where the publisher's
+    country is unknown or is not theirs (a leader's own office writing of his reception abroad keeps him)."""
+    for words, subj in ((c.title, c.t_subj), (c.first, c.f_subj)):
+        if words and ("ccorded" in words or "given" in words or " by" in words) and _ACCORDED.search(words):
+            return {p["name"] for p in subj if p["known"] and p["country"] != c.pub_country}
+    return set()
+
+
+def _receiver_host(c: _Context, received: set) -> bool:
+    """The host of a page whose subject was received (rule ``accorded_reception``): the first known leader of
+    another country than the guests' whom the first sentence or the next two name as receiving ("President A and Prime
+    Minister B received the visiting President"); False where none is named."""
+    guests = {p["country"] for p in c.t_subj + c.f_subj if p["name"] in received}
+    for s in c.sents[c.i: c.i + 3]:
+        if "receiv" not in s and "welcom" not in s:
+            continue
+        for _, _, L in gz.find_leaders(s, c.date):
+            if L.country not in guests and L.country not in gz.ORG_CODES:
+                c.decide("host", L.name, "accorded_reception", s[:80])
+                c.decide("host_country", L.country, "accorded_reception", L.name)
+                return True
     return False
 
 

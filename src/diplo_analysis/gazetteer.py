@@ -381,7 +381,7 @@ def package_leaders() -> pd.DataFrame:
 
 #: A monarch's or pope's name with its regnal number ("King Felipe VI", "Pope John Paul II"): group 1 is the
 #: name without the number, as royal houses and the press write it on second mention ("King Felipe").
-_REGNAL_NAME = re.compile(r"((?:King|Queen|Sultan|Emperor|Pope|Grand Duke) [A-Z][\w'-]+(?: [A-Z][\w'-]+)*) [IVX]+")
+_REGNAL_NAME = re.compile(r"((?:King|Queen|Sultan|Emperor|Pope|Grand Duke|Prince) [A-Z][\w'-]+(?: [A-Z][\w'-]+)*) [IVX]+")
 
 
 def regnal_short_forms(names: Iterable[str]) -> dict[str, str]:
@@ -414,6 +414,40 @@ def regnal_short_forms(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+_ARTICLE = re.compile(r"(?:(?<=^)|(?<= ))([Aa]l|[Ee]l)(?=[- ][A-Z])")
+
+
+def article_case_forms(names: Iterable[str]) -> list[str]:
+    """The other capitalisation of the Arabic article in ``names`` (rule ``article_case``).
+
+    Parameters
+    ----------
+    names : iterable of str
+        Names and aliases of one leader.
+
+    Returns
+    -------
+    list of str
+        For each name with an article "al-"/"Al-"/"el-"/"El-" (or "Al "/"al ") before a capitalised word,
+        the name with that article's first letter in the other case ("al-Sudani" -> "Al-Sudani"),
+        where the names do not hold it already; aliases are matched case-sensitively.
+
+    Examples
+    --------
+    >>> article_case_forms(["Mohammed Shia al-Sudani", "al-Sudani", "Tamim bin Hamad Al Thani"])
+    ['Mohammed Shia Al-Sudani', 'Al-Sudani', 'Tamim bin Hamad al Thani']
+    """
+    names = [n for n in names if n]
+    have = set(names)
+    out = []
+    for name in names:
+        other = _ARTICLE.sub(lambda m: m.group(1).swapcase()[0] + m.group(1)[1:], name)
+        if other != name and other not in have:
+            have.add(other)
+            out.append(other)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _leader_index() -> tuple[dict[str, tuple[Leader, ...]], re.Pattern]:
     alias_map: dict[str, list[Leader]] = {}
@@ -426,6 +460,7 @@ def _leader_index() -> tuple[dict[str, tuple[Leader, ...]], re.Pattern]:
         term = Leader(row.name, row.country, row.office, start, end)
         names = [row.name] + [a for a in row.aliases.split("|") if a.strip()]
         names += [short[n] for n in names if n in short]
+        names += article_case_forms(names)
         for alias in names:
             key = fold(alias.strip())
             bucket = alias_map.setdefault(key, [])

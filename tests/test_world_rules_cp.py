@@ -9,13 +9,11 @@ from __future__ import annotations
 import pytest
 
 from diplo_analysis.gazetteer import article_case_forms, regnal_short_forms
-from diplo_analysis.metadata import explain_metadata, extract_metadata
-from diplo_analysis.records import Record
+from _meta import explained
 
 
 def meta(text, date="2021-03-03", title="", url="https://example.org/readout-1"):
-    rec = Record(path="x.jsonl", line=1, title=title, text=text, url=url, date=date, publisher=None)
-    return extract_metadata(rec), explain_metadata(rec).set_index("fact")
+    return explained(title, text, url, date)
 
 
 @pytest.mark.parametrize("name", [

@@ -11,17 +11,12 @@ import pytest
 
 from diplo_analysis import gazetteer as gz
 from diplo_analysis.dates import explain_date, url_date
-from diplo_analysis.metadata import explain_metadata, extract_metadata
 from diplo_analysis.records import Record
+from _meta import explained as meta
 
 
 def record(title, text, url, date=None, publisher=None):
     return Record(path="x.jsonl", line=1, title=title, text=text, url=url, date=date, publisher=publisher)
-
-
-def meta(title, text, url, date=None, publisher=None):
-    rec = record(title, text, url, date, publisher)
-    return extract_metadata(rec), explain_metadata(rec).set_index("fact")
 
 
 # ---- medium: "X spoke with Y" with the day between, or after a word a meeting and a call share

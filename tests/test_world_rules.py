@@ -1526,3 +1526,20 @@ def test_an_editors_bracketed_date_after_last_night_is_the_day():
     m, _ = meta("", "The Prime Minister called the President of Ruritania last night. They discussed the ceasefire.",
                 "https://www.gov.uk/government/news/pm-call-with-president-example-18-may-2025", None)
     assert m["date"] == pd.Timestamp("2025-05-17")
+
+
+@pytest.mark.parametrize("url, host, code, rule", [
+    # the site's own leader takes part: the site's country hosts, whoever's readout the words are
+    ("https://www.news-example.co.jp/world/1", "Fumio Kishida", "JPN", "publisher_leader_named"),
+    # no leader of the site's country: the subject named first hosts
+    ("https://www.news-example.com.tw/world/1", "Joseph R. Biden Jr.", "USA", "subject_leader"),
+])
+def test_a_relay_on_a_news_site_takes_its_own_leader_as_host_else_the_subject(url, host, code, rule):
+    # docs/metadata.md, "Known limits": a news site's relay of another government's readout
+    first = ("US President Joe Biden spoke by phone with Prime Minister Fumio Kishida on Friday, the White House "
+             "said." if code == "JPN" else
+             "US President Joe Biden spoke by phone with Chinese President Xi Jinping on Friday, the White House "
+             "said.")
+    m, why = meta("Leaders speak by phone", first + " They discussed trade.", url, "2023-11-10")
+    assert (m["host"], m["host_country"], m["medium"]) == (host, code, "phone")
+    assert why.loc["host", "rule"] == rule

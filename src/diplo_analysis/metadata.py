@@ -2429,12 +2429,7 @@ def _counterparts_stage(c: _Context) -> None:
         foreign_seen.add(p["country"])
         # a counterpart's name is a person's name; an unnamed one is None (its country stays known)
         name = p["name"] if p["known"] else _clean_name(p["name"])
-        same = _same_person_at(name, p["country"], counterparts, countries)
-        if same < 0 and name and p["known"]:
-            # "the South Korean side ... Chung Eui-yong": a known person fills the unnamed side of the country
-            # named before him, as an unnamed side after a named one is skipped (rule participants)
-            same = next((i for i, (o, code) in enumerate(zip(counterparts, countries))
-                         if o is None and code == p["country"]), -1)
+        same = _same_person_at(name, p["country"], counterparts, countries, p["known"])
         if same >= 0:
             # "Yoon" of a headline and "Yoon Suk Yeol" of the text: one person, the longer name kept
             counterparts[same] = max(counterparts[same], name, key=lambda n: len(n.split()) if n else 0)
@@ -2458,15 +2453,21 @@ def _counterparts_stage(c: _Context) -> None:
         c.decide("medium", "phone", rule, said.group(0))
 
 
-def _same_person_at(name: Optional[str], country: Optional[str], names: list, countries: list) -> int:
-    """Index of an earlier counterpart of the same country whose name's words hold ``name``'s, or the
-    reverse ("Yoon" and "Yoon Suk Yeol"), else -1: one person named twice, by surname in a headline."""
+def _same_person_at(name: Optional[str], country: Optional[str], names: list, countries: list,
+                    known: bool = False) -> int:
+    """Index of the earlier counterpart that ``name`` of ``country`` names again, else -1: one of the same country
+    whose name's words hold ``name``'s, or the reverse ("Yoon" of a headline and "Yoon Suk Yeol" of the text); for a
+    ``known`` person, else the unnamed side of his country named before him ("the South Korean side ... Chung
+    Eui-yong", as an unnamed side after a named one is skipped; rule participants)."""
     if not name or not country:
         return -1
     words = set(name.split())
     for i, (other, code) in enumerate(zip(names, countries)):
         if other and code == country and (words <= set(other.split()) or set(other.split()) <= words):
             return i
+    if known:
+        return next((i for i, (other, code) in enumerate(zip(names, countries)) if other is None and code == country),
+                    -1)
     return -1
 
 

@@ -803,6 +803,9 @@ _URL_PATTERNS = [
     re.compile(r"=[A-Z]{1,4}(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{2,9}(?=[&#]|$)"),
     # ?ud=20210311000783 : a query's article id of the day and a serial (rule ``url_query_day_id``)
     re.compile(r"[?&][a-z]{1,4}=(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)\d{4,9}(?=[&#]|$)"),
+    # ...-meet-in-minsk-20221219-0014.html : a slug's word of eight digits between hyphens or underscores
+    # (the day, then a serial or the page's suffix; rule ``url_slug_day``)
+    re.compile(r"(?<=[a-z][-_])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[-_.](?:\d|s?html?\b|php\b|aspx?\b)|/?$)"),
 ]
 #: Dates written with words in a url's slug: ``...-putin-9-august-2016``, ``/28th-oct-2023-...``,
 #: ``..._february-19-2021``, ``...-24th-July-2012`` (rule ``url_words``).
@@ -826,7 +829,8 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     ``/20210910/``, ``t20210910_``, ``content_20210910``, ``/2021/0910/``,
     ``/2014/11-14/``, ``/a/202109/10/``, shine.cn's ``/2204084158/``, an article id of a few letters, the
     day and a serial (``/yjj2024081300816/``, ``/AEN20210512009700325``, or a query's value
-    ``?articleId=A202504080613``), a query's value of the day and a serial (``?ud=20180904000901``); then a
+    ``?articleId=A202504080613``), a query's value of the day and a serial (``?ud=20180904000901``), a slug's
+    word of eight digits after a word (``-minsk-20221219-0014.html``, ``_meeting_20200526.html``); then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
     ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
     Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);

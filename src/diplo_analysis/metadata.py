@@ -198,6 +198,9 @@ _SLUG_LOWER = frozenset("a an and as at by for from he her his in of on or over 
 
 
 _FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,5}$")  # ".html", ".php": no word of the title
+#: Rule ``slug_hex_id``: a hexadecimal id in an address's segment (a UUID ``692ad020-c941-576c-aaa0-0ed02f4b73c7``,
+#: a hash ``5f3e9a0c1b``: eight hex digits or more, a digit among them) is no word of a title ("ad020", "c941").
+_SLUG_HEX_ID = re.compile(r"(?<![0-9a-z])(?=[a-f]*\d)[0-9a-f]{8,}(?:-[0-9a-f]{4,12})*(?![0-9a-z])")
 
 
 @lru_cache(maxsize=1)
@@ -294,7 +297,9 @@ def slug_title(url: str) -> str:
 
     ``https://x.org/news/2017/05/12/president-kenyatta-meets-prince-william-as-he-wraps-uk-visit/``
     -> ``"President Kenyatta Meets Prince William as he Wraps UK Visit"``. Only ASCII words count (``g7`` is
-    one: ``G7``); numbers and ids are dropped; fewer than four words give ``""``.
+    one: ``G7``); numbers and ids are dropped, hexadecimal ids too (rule ``slug_hex_id``:
+    ``article_692ad020-c941-576c-aaa0-0ed02f4b73c7.html`` is one word, "article"); fewer than four words
+    give ``""``.
 
     Returns
     -------
@@ -304,7 +309,10 @@ def slug_title(url: str) -> str:
     path = urlparse(url).path if "//" in url else url
     words: list[str] = []
     for segment in reversed([p for p in path.split("/") if p]):
-        words = re.findall(r"[a-z][a-z0-9]*", _FILE_SUFFIX.sub("", unquote(segment)).lower())
+        low = _FILE_SUFFIX.sub("", unquote(segment)).lower()
+        if any(ch.isdigit() for ch in low):
+            low = _SLUG_HEX_ID.sub(" ", low)
+        words = re.findall(r"[a-z][a-z0-9]*", low)
         if len(words) >= 4:
             break
     if len(words) < 4:

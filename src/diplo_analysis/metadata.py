@@ -1537,6 +1537,15 @@ def _lede_in_capitals(sentence: str) -> str:
 #: A photo's caption ("X speaks by phone with Y on Feb. 12, 2021, in this photo released by his office", "in this
 #: file photo"): no readout's first sentence (rule ``caption_not_lead``).
 _THIS_PHOTO = re.compile(r"\bin this (?:file )?photo\b|\(photo not for sale\)")
+#: A relay's line that introduces the statement below it and ends with a colon ("The US Department of State released
+#: the following statement:", "As stated by Spokesperson Jane Roe:"): no readout's first sentence (rule
+#: ``preamble_not_lead``; its "statement" is the release's word, not a medium).
+_PREAMBLE = re.compile(r"\b(?:following|below|as stated by|attributable to)\b")
+
+
+def _preamble(s: str, low: str) -> bool:
+    """Rule ``preamble_not_lead``: ``s`` ends with a colon and introduces what follows (a ``str`` test first)."""
+    return s.endswith(":") and len(s) < 160 and _PREAMBLE.search(low) is not None
 
 
 def _choose_first(it) -> tuple[list[str], int]:
@@ -1544,7 +1553,8 @@ def _choose_first(it) -> tuple[list[str], int]:
 
     A sentence that opens with a bullet (:data:`HIGHLIGHT_BULLETS`) is a highlight above the story, and one that
     is a photo's caption ("... in this photo released by his office", rule ``caption_not_lead``) is none of the
-    story's: neither is ever the chosen one. Returns (the sentences read, index of the chosen one); index 0 when none of the first
+    story's, nor is a relay's preamble ending with a colon (rule ``preamble_not_lead``): none is ever the chosen
+    one. Returns (the sentences read, index of the chosen one); index 0 when none of the first
     six has a cue.
     """
     sents: list[str] = []
@@ -1554,8 +1564,9 @@ def _choose_first(it) -> tuple[list[str], int]:
         if chosen is not None:
             break
         low = s.lower()
-        if s[:1] in HIGHLIGHT_BULLETS or ("photo" in low and _THIS_PHOTO.search(low)):
-            # a highlight above the story, or a photo's caption (rule caption_not_lead)
+        if s[:1] in HIGHLIGHT_BULLETS or ("photo" in low and _THIS_PHOTO.search(low)) or _preamble(s, low):
+            # a highlight above the story, a photo's caption (rule caption_not_lead) or a relay's preamble
+            # (rule preamble_not_lead)
             if len(sents) >= 6:
                 break
             continue
@@ -1741,7 +1752,7 @@ class _Context:
         "lead", "low_lead", "t_med", "medium", "spoke", "t_subj", "t_part", "t_subject", "t_anchor", "f_subj",
         "f_part", "f_subject", "host", "host_country", "people", "phrase_people", "phrase_text", "own_people",
         "counterparts", "countries", "announced", "gathering", "press", "head", "status", "planned_date",
-        "initiator", "trace", "date_host", "text", "language", "slug", "credited",
+        "initiator", "trace", "date_host", "text", "language", "slug", "credited", "people_rule",
     )
 
     def __init__(self, record: Record) -> None:
@@ -1779,6 +1790,7 @@ class _Context:
         self.host = self.host_country = None
         self.counterparts, self.countries = [], []
         self.own_people = self.gathering = self.press = False
+        self.people_rule = "participants"
         self.status, self.planned_date, self.initiator = None, pd.NaT, None
         self.trace: list[Decision] = []
 
@@ -1877,9 +1889,8 @@ def _medium_from_text(c: _Context) -> None:
             c.decide("medium", value, "title_cue", _words_at(title, t_pos))
             # "X, Y discuss trade" over "X spoke to Y this afternoon": the title's cue is a word of any
             # conversation, and the first sentence names no medium (rule spoke_with)
-            c.spoke = (t_med == "in_person" and s_med is None and title[t_pos:t_pos + 14].lower().startswith(
-                ANY_CONVERSATION_WORDS) and bool(_SPOKE_WITH.search(c.first))
-                and _first_cue(c.first)[0] in (None, "other"))
+            c.spoke = (t_med == "in_person" and s_med is None and _conversation_title(title, t_pos)
+                       and bool(_SPOKE_WITH.search(c.first)) and _no_meeting_cue(c.first))
         elif s_med:
             c.decide("medium", value, "text_cue", _words_at(lead, s_pos))
             # "Prime Minister X speaks with President Y" over a text that opens with condolences, or whose
@@ -1892,6 +1903,32 @@ def _medium_from_text(c: _Context) -> None:
             c.decide("medium", value, "no_cue", "")
             # no cue at all, but "X spoke with Y": a call if a foreign counterpart is found (rule spoke_with)
             c.spoke = bool(_SPOKE_WITH.search(title) or _SPOKE_WITH.search(lead) or _spoke_both(c, len(lead)))
+
+
+#: Words before a headline's "talks with" that make it the noun of a meeting ("Holds Talks With"), not the verb.
+_TALKS_NOUN_BEFORE = frozenset("hold holds held holding for in of bilateral official formal further more direct "
+                               "peace trade the and to after before".split())
+
+
+def _conversation_title(title: str, t_pos: int) -> bool:
+    """Whether the title's first cue, at ``t_pos``, is a word of any conversation ("X, Y discuss trade"), or the
+    headline verb "talks with" after a name ("Secretary Roe Talks With Ruritanian FM", rule ``headline_talks_verb``;
+    not "Holds Talks With", the noun of a meeting): with a first sentence "X spoke with Y" it names a call."""
+    low = title[t_pos:t_pos + 14].lower()
+    if low.startswith(ANY_CONVERSATION_WORDS):
+        return True
+    if not (low.startswith("talks with") or low.startswith("talks to")) or t_pos < 2:
+        return False
+    before = title[:t_pos].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1].lower() not in _TALKS_NOUN_BEFORE
+
+
+def _no_meeting_cue(first: str) -> bool:
+    """The first sentence names no meeting: no cue, one of another kind, or a word of any conversation first
+    ("spoke with Y today ... to discuss his upcoming visit": rule ``spoke_with``)."""
+    med, pos = _first_cue(first)
+    return med in (None, "other") or (med == "in_person" and first[pos:pos + 14].lower().startswith(
+        ANY_CONVERSATION_WORDS))
 
 
 def _spoke_after_shared_word(lead: str, s_pos: int) -> bool:
@@ -2401,6 +2438,11 @@ def _participants_stage(c: _Context) -> None:
     """The participants: the title's phrase, else the first sentence's, else the next sentence's."""
     foreign = c.foreign
     c.people, c.phrase_people, c.phrase_text = foreign(c.t_part), c.t_part, _phrase_of(c.title)
+    if not c.people and c.t_part:
+        c.people = _text_country_of_title_person(c)
+        if c.people:
+            c.phrase_people, c.people_rule = c.t_part + c.f_part, "text_country_of_title_person"
+            c.phrase_text = "; ".join(p["name"] for p in c.people)
     if c.people and not any(p["named"] for p in c.people):
         # "President of France" in the title, "Emmanuel Macron, President of ..." in the text
         named = {p["country"]: p for p in foreign(c.first_parts()) if p["named"]}
@@ -2417,6 +2459,20 @@ def _participants_stage(c: _Context) -> None:
         if not c.people and len(c.sents) > c.i + 1 and c.medium != "other":
             more = _participants(c.sents[c.i + 1], c.date)
             c.people, c.phrase_people = foreign(more), c.phrase_people + more
+
+
+def _text_country_of_title_person(c: _Context) -> list:
+    """Rule ``text_country_of_title_person``: a title's unknown person given the host's country only by a shared
+    word ("OAS Secretary General and former President Jane Roe Hold Meeting") whom the first sentence names with
+    another country ("... and the former President of Ruritania, Jane Roe, held a meeting"): the first sentence's
+    person, of that country, is the counterpart (not a compatriot of a domestic event). A person's name of two
+    words or more only (not the "All" of "Patriarch of Moscow and All Russia"). Read only where the title has
+    such a person."""
+    names = {p["name"] for p in c.t_part if p["named"] and not p["known"] and p["country"] == c.host_country
+             and p["name"] != c.host and _personal(p["name"])}
+    if not names:
+        return []
+    return [p for p in c.foreign(c.first_parts()) if p["name"] in names]
 
 
 def _counterparts_stage(c: _Context) -> None:
@@ -2445,8 +2501,8 @@ def _counterparts_stage(c: _Context) -> None:
         counterparts.append(name)
         countries.append(p["country"])
     if countries:
-        c.decide("counterparts", counterparts, "participants", c.phrase_text.strip())
-        c.decide("countries", countries, "participants", c.phrase_text.strip())
+        c.decide("counterparts", counterparts, c.people_rule, c.phrase_text.strip())
+        c.decide("countries", countries, c.people_rule, c.phrase_text.strip())
     elif c.medium != "other":
         # a page without a title: its first sentence names the sides ("Japan-Australia Summit Meeting")
         for text, code in [tc for tc in _hyphen_pairs(c.title or c.first) if tc[1] != c.host_country][:1]:

@@ -1507,11 +1507,18 @@ _BACKREF = re.compile(
 )
 
 
+#: Rule ``lede_recent_call``: a sentence that opens "In a recent phone conversation, X and Y ..." reports this
+#: contact (a news lede), not an earlier one as "their recent call" does.
+_LEDE_RECENT = re.compile(r"(?:\A|[.!?]\s+|\n)\s*(?:In|During) (?:a|their|the) (?:recent|latest) \Z")
+
+
 def _about_this(text: str, group: str) -> bool:
-    """Whether the first ``group`` cue in ``text`` reports this contact, not an earlier one."""
+    """Whether the first ``group`` cue in ``text`` reports this contact, not an earlier one (rule
+    ``lede_recent_call``: a sentence's opening "In a recent phone conversation," is this one)."""
     rx = _VIDEO if group == "video" else _PHONE
     for m in rx.finditer(text):
-        if not _BACKREF.search(text, max(0, m.start() - 40), m.start()):
+        if not _BACKREF.search(text, max(0, m.start() - 40), m.start()) \
+                or _LEDE_RECENT.search(text[:m.start()]):
             return True
     return False
 
@@ -1822,8 +1829,8 @@ class _Context:
 # ---- medium: the cues of the title and the first sentences
 def _medium_from_cues(c: _Context) -> None:
     """Rules ``title_cue``, ``title_call_made_video``, ``title_other_strong_text_cue``,
-    ``meeting_title_over_text_call``, ``held_call_over_meeting_title``, ``text_cue``, ``text_call_of_another_contact``,
-    ``no_cue``.
+    ``meeting_title_over_text_call``, ``held_call_over_meeting_title``, ``text_cue``, ``lede_recent_call`` (a lede
+    "In a recent phone conversation, X and Y ..." reports this call), ``text_call_of_another_contact``, ``no_cue``.
 
     The title's cue decides ("Telephone conversation with ..." -> phone);
     a generic "Call" in the title is refined by "video call" in the text; a
@@ -1879,7 +1886,8 @@ def _medium_from_text(c: _Context) -> None:
         c.decide("medium", value, "meeting_title_over_text_call", _MEETING_TITLE.search(title).group(0))
     elif s_med in ("video", "phone"):
         if _about_this(lead, s_med):
-            c.decide("medium", s_med, "text_cue", _words_at(lead, s_pos))
+            rescued = _BACKREF.search(lead, max(0, s_pos - 40), s_pos) and _LEDE_RECENT.search(lead[:s_pos])
+            c.decide("medium", s_med, "lede_recent_call" if rescued else "text_cue", _words_at(lead, s_pos))
         else:
             c.decide("medium", t_med or "other", "text_call_of_another_contact", _words_at(lead, s_pos))
     else:
@@ -2589,6 +2597,139 @@ def _readout_source_rule(c: _Context) -> None:
     c.decide("counterparts", [n for n in names if n], "readout_source_office", evidence)
     c.decide("countries", list(dict.fromkeys(p["country"] for p in rest)), "readout_source_office", evidence)
 
+
+
+#: Rule ``both_first_side``: the words between the two sides of a first sentence's subject "A and B": "and" and
+#: the second's title and given names ("Syrian President X and US President Donald Y").
+_BOTH_AND = re.compile(r",?\s+and\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,5}")
+
+
+def _both_first_side(c: _Context) -> None:
+    """Rule ``both_first_side``: a page with no host whose first sentence's subject names both sides joined by
+    "and" ("Syrian President X and US President Y held a call", "In a recent phone conversation, X and Y
+    discussed"): the first side named, a known leader of another country than the second's, is the host, as in
+    "between A and B" (rule ``between_first_side``). Not two people a subject met "with". Read only where the
+    host is unknown and the first sentence, else the title ("This is what Sir Keir and Trump chatted about in
+    first call"), says " and "."""
+    if c.host is not None:
+        return
+    for first in (c.first, c.title or ""):
+        if " and " not in first:
+            continue
+        parts = [p for p in (c.first_parts() if first is c.first else _participants(first, c.date))
+                 if p["country"] and p["known"]]
+        found = _both_sides_at(first, parts)
+        if found:
+            _decide_both_first(c, parts, first[found[0]:found[1]])
+            return
+
+
+def _both_sides_at(first: str, parts: list) -> Optional[tuple[int, int]]:
+    """(start, end) of "A and (title) B" in ``first`` where ``parts`` begin with two known leaders of different
+    countries joined so (:data:`_BOTH_AND`), not after "with"; None where they are not."""
+    if len(parts) < 2 or parts[0]["country"] == parts[1]["country"]:
+        return None
+    folded = gz.fold(first)  # the spans of the two leaders' mentions, as the page words them
+    spans = {ld.name: (a, b) for a, b, ld in reversed(gz.find_leaders(folded))}
+    (a, a_end), (b, b_end) = spans.get(parts[0]["name"], (-1, -1)), spans.get(parts[1]["name"], (-1, -1))
+    if a < 0 or b < a_end or " with " in folded[:a] or not _BOTH_AND.fullmatch(folded, a_end, b):
+        return None
+    return a, b_end
+
+
+def _decide_both_first(c: _Context, parts: list, evidence: str) -> None:
+    """Rule ``both_first_side``: the first of ``parts`` hosts, the others of another country are counterparts."""
+    rest = [p for p in parts[1:] if p["country"] != parts[0]["country"]]
+    c.decide("host", parts[0]["name"], "both_first_side", evidence)
+    c.decide("host_country", parts[0]["country"], "both_first_side", evidence)
+    c.decide("counterparts", list(dict.fromkeys(p["name"] for p in rest)), "both_first_side", evidence)
+    c.decide("countries", list(dict.fromkeys(p["country"] for p in rest)), "both_first_side", evidence)
+
+
+#: Rule ``credited_side``: a relay's credit of its account to one side's office by that side's adjective
+#: ("according to a readout from the Syrian Presidency", "the Russian Foreign Ministry said", "according to
+#: Syrian state media").
+_CREDITED_SIDE = re.compile(
+    r"\b(?:[Aa]ccording to|[Rr]eadout (?:from|of|by)|[Ss]tatement (?:from|by|of)|[Cc]iting)\s+(?:a |an |the )?"
+    r"(?:(?:readout|statement|release|post) (?:from|of|by) )?(?:the )?(?P<a>(?-i:[A-Z][a-z]+))(?:['’]s)? "
+    r"(?P<o>presidency|presidential office|president['’]s office|prime minister['’]s office|foreign ministry"
+    r"|ministry of foreign affairs|government|state media|state news agency|embassy)\b"
+    r"|\bthe (?P<b>(?-i:[A-Z][a-z]+)) (?:presidency|foreign ministry|government|embassy[\w ]{0,20}?) "
+    r"(?:said|says|announced|reported|stated|confirmed)\b", re.I)
+#: The rules whose host a relay's subject gave (rule ``credited_side`` may overrule them).
+_SIDE_FROM_SUBJECT = ("subject_leader", "subject_country", "both_first_side", "bare_home_leader",
+                      "visited_country_hosts")
+#: Words one of those credits holds, looked for first with ``str.find`` (cheaper than the expression).
+_CREDITED_SIDE_WORDS = ("residen", "inistry", "overnment", "state media", "tate news", "mbassy")
+
+
+def _credited_side(c: _Context) -> None:
+    """Rule ``credited_side``: a relay of an unknown publisher whose host came from its subject ("President X
+    has held a phone call with Syrian President Y") but whose next sentences credit the account to the other
+    side's office ("According to a readout from the Syrian Presidency, ..."): that side, a known counterpart, is
+    the host, the subject a counterpart. Read only where the host's country came from the subject (no known
+    person shares the publisher's country; :data:`_SIDE_FROM_SUBJECT`) and the head names an office
+    (``str.find`` first)."""
+    if c.host is None or not c.counterparts:
+        return
+    last = next((d.rule for d in reversed(c.trace) if d.fact == "host_country"), None)
+    head = (c.text or "")[:HEAD_CHARS]
+    if last not in _SIDE_FROM_SUBJECT or not any(w in head for w in _CREDITED_SIDE_WORDS):
+        return
+    m = _CREDITED_SIDE.search(head)
+    code = gz.country_code(m["a"] or m["b"]) if m else None
+    if code is None or code == c.host_country or code not in c.countries:
+        return
+    sides = [(n, k) for n, k in zip(c.counterparts, c.countries) if k == code and n and gz.find_leaders(gz.fold(n))]
+    if not sides:
+        return
+    others = [(n, k) for n, k in zip(c.counterparts, c.countries) if k not in (code, c.host_country)]
+    evidence = m.group(0)
+    c.decide("counterparts", [c.host] + [n for n, _ in others], "credited_side", evidence)
+    c.decide("countries", [c.host_country] + [k for _, k in others], "credited_side", evidence)
+    c.decide("host", sides[0][0], "credited_side", evidence)
+    c.decide("host_country", code, "credited_side", evidence)
+
+
+#: Rule ``series_of_meetings``: "President X had a series of summits with the leaders of A and B".
+_SERIES_OF = re.compile(
+    r"\b(?:had|held|holds|has had|have had)\s+(?:a\s+)?series\s+of\s+(?:bilateral\s+)?(?:summits|meetings|talks"
+    r"|(?:(?:tele)?phone\s+|video\s+)?(?:calls|conversations))\s+with\s+(?:the\s+)?(?:leaders|heads\s+of\s+"
+    r"(?:state|government)|(?:his|her|their)\s+counterparts)\s+of\s+(?P<who>[^.;\n]{3,160})")
+
+
+#: Characters of a page searched for a series of meetings (a news script's blank lines push it down).
+SERIES_CHARS = 6000
+
+
+def _series_of_meetings(c: _Context) -> None:
+    """Rule ``series_of_meetings``: a readout that reports its host's series of meetings or calls with the
+    leaders of named countries ("President X had a series of summits with the leaders of the United Kingdom and
+    Canada"): those countries are counterparts too, their persons unnamed. Read only where the first
+    ``SERIES_CHARS`` characters say "series of" (``str.find`` first)."""
+    head = (c.text or "")[:SERIES_CHARS]
+    if "series of" not in head or c.host_country is None:
+        return
+    m = _SERIES_OF.search(head)
+    if m is None:
+        return
+    have = set(c.countries) | {c.host_country}
+    codes = [k for _, _, k in gz.find_countries(gz.fold(m["who"])) if k not in have and k not in gz.ORG_CODES]
+    codes = list(dict.fromkeys(codes))
+    if codes:
+        c.decide("counterparts", c.counterparts + [None] * len(codes), "series_of_meetings", m.group(0))
+        c.decide("countries", c.countries + codes, "series_of_meetings", m.group(0))
+
+
+def _relay_sides_rules(c: _Context) -> None:
+    """Rules ``both_first_side`` (:func:`_both_first_side`: "X and Y held a call" on a page with no host: the first
+    named hosts), ``credited_side`` (:func:`_credited_side`: an unknown publisher's relay whose head credits the
+    other side's office, "according to a readout from the Syrian Presidency": that side hosts) and
+    ``series_of_meetings`` (:func:`_series_of_meetings`: "had a series of summits with the leaders of A and B":
+    A and B are counterparts too)."""
+    _both_first_side(c)
+    _credited_side(c)
+    _series_of_meetings(c)
 
 def _slug_countries(c: _Context) -> None:
     """Rule ``url_slug_countries``: a page without a title, or not in English, whose head names no foreign
@@ -3428,7 +3569,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
-    _surname_host_rule, _host_country, _foreign_subject_rule, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _together_rule, _visit_rule, _gathering_rules,
+    _surname_host_rule, _host_country, _foreign_subject_rule, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _relay_sides_rules, _together_rule, _visit_rule, _gathering_rules,
     _group_call_rule, _grouping_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
 )
 

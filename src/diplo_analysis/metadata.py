@@ -3151,6 +3151,93 @@ def _separate_call_in_first(c: _Context) -> list[tuple[str, list[dict]]]:
     return [(m.group(0).strip(), found)] if found else []
 
 
+#: A later sentence of a page of several meetings that opens with another of its host's meetings, its objects a
+#: list ("He met separately with X of A, Y of B and Z of C", "On the sidelines of the summit, PM X interacted with a
+#: number of leaders, including ...", "The prime minister also had a cordial meeting with the Kyrgyz President",
+#: "Meanwhile, in his meeting with the Somalian president ..."): rule ``listed_meetings``. A leading adverbial
+#: ("On the sidelines of ...,", "During his visit to ...,") may stand before the subject; an adjective or two
+#: between "had a" and "meeting"; "separately" or "briefly" after "met".
+_LISTED_MEETING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))"
+    r"(?:(?:(?:On|At|In) the (?:sidelines|margins|fringes?) of|During (?:his|her|the|a)) [^,.;]{3,80}, "
+    r"|(?P<mark>Meanwhile|Also|(?:Later|Earlier)(?: (?:in the|that|on the same) (?:morning|afternoon|evening|day))?"
+    r"|Soon after|Afterwards|Besides|Separately|In addition|Then),? )?"
+    r"(?:(?:(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?: (?:[A-Z][\w'\-]*|prime|minister|president|premier|foreign"
+    r"|chancellor|king|emir|crown|prince|secretary|general)){1,3}"
+    r"|(?-i:[A-Z][\w'\-]*)(?: (?-i:[A-Z][\w'\-]*)){0,3}) (?:(?P<adv>also|then|later|separately|further) )?"
+    r"(?:(?:had )?met(?: (?:separately|briefly|jointly))?(?: with)?|interacted with"
+    r"|(?:held|had) (?:(?:a|an|separate|further|another|(?P<many>several|a (?:number|series|host) of|many)|bilateral"
+    r"|[\"\u201c]?(?:back-to-back|productive|cordial|warm|brief|short|friendly|fruitful|useful|good|constructive)"
+    r"[\"\u201d]?) )*"
+    r"(?P<kind>meetings?|talks|discussions|bilaterals|interactions)[\"\u201d]? with))"
+    r"|(?i:in|during) (?:a|his|her|the) (?:(?:separate|bilateral|subsequent) )?meeting with) ", re.M)
+#: The words a page of several meetings says in its title or first sentence (rule ``listed_meetings``).
+_SEVERAL_MEETINGS = re.compile(r"\b(?:meetings|bilaterals|interactions|leaders|counterparts|heads of (?:state|government)|others"
+                               r"|(?:series|number|array|host|flurry|round) of)\b", I)
+#: A collective object before the list of those met ("a number of heads of state, including", "Heads of State
+#: and Government as well as"): skipped, so the list that follows is read.
+_COLLECTIVE_OBJECT = re.compile(
+    r"(?:(?:a (?:number|host|series|range) of|several|various|many|other|some) )?(?:[a-z]+ ){0,2}"
+    r"(?i:leaders|heads of state(?: and government)?|counterparts|dignitaries)(?: [a-z][^,.;]{0,40}?)?"
+    r",? (?:including|among them|such as|as well as) ")
+
+
+#: The words an opening of :data:`_LISTED_MEETING` ends with before its " with " (or " met "), looked for with
+#: ``str.find``: the expression is tried only at the start of a sentence that holds one (:func:`_listed_openings`),
+#: not at every sentence of the page.
+_LISTED_BEFORE_WITH = ("meeting", "meetings", "talks", "bilaterals", "discussions", "interactions", "interacted",
+                       " met", "meeting\"", "meeting\u201d", "separately", "briefly", "jointly")
+
+
+def _listed_openings(text: str, start: int) -> list[int]:
+    """The starts, from ``start`` and in order, of the sentences of ``text`` that hold " met " or one of
+    :data:`_LISTED_BEFORE_WITH` before " with " (the last sentence start up to :data:`_OPENING_BEFORE` characters
+    before it)."""
+    places = set()
+    for word in (" met ", " with "):
+        at = text.find(word, start)
+        while at >= 0:
+            if word == " met " or text.endswith(_LISTED_BEFORE_WITH, max(start, at - 13), at):
+                lo = max(start, at - _OPENING_BEFORE)
+                starts = [b.end() for b in _SENTENCE_STARTS.finditer(text, max(lo - 3, 0), at) if b.end() >= lo]
+                places.add(starts[-1] if starts else lo)
+            at = text.find(word, at + len(word))
+    return sorted(places)
+
+
+def _listed_meetings(c: _Context) -> list[tuple[str, list[dict]]]:
+    """The foreign people a page of several meetings names as met in a later sentence of its host
+    (:data:`_LISTED_MEETING`): read on meetings' pages whose title or first sentence speaks of several meetings
+    (:data:`_SEVERAL_MEETINGS`), or where the sentence itself says "also", "separately" or "several meetings";
+    not another leader's meetings, not on a press conference's page."""
+    if c.medium != "in_person" or c.press or not c.text:  # not a press conference's page (its meetings in passing)
+        return []
+    text = c.text[:_CALLS_CHARS]
+    several = None  # read from the title and first sentence only once an opening is found (most pages have none)
+    start = text.find(c.first) + len(c.first) if c.first and c.first in text else 0
+    have, out = set(c.countries) | {c.host_country}, []
+    for at in _listed_openings(text, start):
+        m = _LISTED_MEETING.match(text, at)
+        if m is None:
+            continue
+        if several is None:
+            several = bool(_SEVERAL_MEETINGS.search(c.title or "") or _SEVERAL_MEETINGS.search(c.first or ""))
+        if not (several or m.group("mark") or m.group("adv") or m.group("many")):
+            continue
+        subj = m.group("subj") or "he"
+        if subj.lower() not in ("he", "she") and not subj.lower().startswith("the ") and _others_turn(c, subj):
+            continue
+        begin = m.end()
+        skip = _COLLECTIVE_OBJECT.match(text, begin)
+        begin = skip.end() if skip else begin
+        found = [p for p in _parse_people(text[begin:_phrase_end(text, begin)], c.date)
+                 if p["country"] and p["country"] not in have and (p["named"] or " " in (p.get("desc") or ""))]
+        if found:
+            have |= {p["country"] for p in found}
+            out.append((m.group(0).strip(), found))
+    return out
+
+
 def _several_calls_rule(c: _Context) -> None:
     """Rule ``several_calls``: a page that reports several calls or meetings of its host one after another
     (sentences or paragraphs that open "The Prime Minister also spoke to X", "He then spoke with X", "In a
@@ -3161,7 +3248,14 @@ def _several_calls_rule(c: _Context) -> None:
     meeting with X, ..." too (:func:`_meetings_in_turn`). Rule ``also_received``: a meeting's readout whose host
     "also received" another guest later on ("President X also received the Foreign Minister of A", "The Minister
     further received in audience the Ambassador of B") has that guest's country too (:func:`_also_received`). A
-    first sentence's own "following a separate phone call with Z" counts Z (:func:`_separate_call_in_first`)."""
+    first sentence's own "following a separate phone call with Z" counts Z (:func:`_separate_call_in_first`). Rule
+    ``listed_meetings``: a meeting's page whose title or first sentence speaks of several meetings ("holds a series
+    of bilateral meetings", "talks with several leaders") counts every foreign leader a later sentence of its host
+    lists as met ("He met separately with X of A, Y of B and Z of C"; "On the sidelines of the summit, PM X
+    interacted with a number of heads of state, including ..."); so does any page where that sentence says "also",
+    "meanwhile", "separately" or "held a number of meetings" ("The prime minister also had a cordial meeting with
+    the Kyrgyz President"; "Meanwhile, in his meeting with the Somalian president ..."); not another leader's
+    meetings, not a press conference's page (:func:`_listed_meetings`)."""
     if c.medium == "other" or c.announced or not c.text or c.host_country is None:
         return
     for evidence, found in _separate_call_in_first(c) + _next_calls(c):
@@ -3170,6 +3264,9 @@ def _several_calls_rule(c: _Context) -> None:
     for evidence, found in _also_received(c):
         c.decide("counterparts", c.counterparts + [p["name"] for p in found], "also_received", evidence)
         c.decide("countries", c.countries + [p["country"] for p in found], "also_received", evidence)
+    for evidence, found in _listed_meetings(c):
+        c.decide("counterparts", c.counterparts + [p["name"] for p in found], "listed_meetings", evidence)
+        c.decide("countries", c.countries + [p["country"] for p in found], "listed_meetings", evidence)
 
 
 #: "X pays a courtesy call on Y", "X paid a farewell call on Y": the visitor X calls on Y (rule courtesy_call).

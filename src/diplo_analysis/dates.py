@@ -772,8 +772,16 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
         return "event"
     if _RE_SPAN_BEFORE.search(before):
         return "ignored"  # rule span_bound: "a visit ... beginning April 19, 2020": a bound of a span, not a stamp
+    if _RE_ATTRIBUTIVE_BEFORE.search(before):
+        return "ignored"  # rule attributive_date: "the November 9, 2020 statement" names a thing, it is no stamp
     return "header"
 
+
+#: A full date that names a thing ("the November 9, 2020 and January 11, 2021 statements", "the 9 November 2020
+#: agreement"): after "the" (or after "the <date> and"), neither the page's stamp nor the call's day (rule
+#: ``attributive_date``; a stamp never follows "the"). Not after "on the" or a weekday ("on Sunday the 9th of April
+#: 2017"): that is the day of an event.
+_RE_ATTRIBUTIVE_BEFORE = re.compile(r"(?<!day )(?<!\bon )\b[Tt]he\s+(?:[^.;:\n]{4,24}?\d{4}\s+and\s+)?$")
 
 #: A full date that bounds a span ("for five days beginning April 19, 2020", "postponed until 3 May 2021"):
 #: neither the page's stamp nor the call's day (rule ``span_bound``).

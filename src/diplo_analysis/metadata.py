@@ -118,7 +118,7 @@ _PRESS_EVENT = re.compile(r"\b(?:news|press) conference|\bjournalists\b|\bmedia\
 _OWN_BODY = re.compile(r"\b(?:State Council|Security Council|Presidium|Government|Cabinet|State Duma)\b")
 _JOINT = re.compile(r"\bjoint\b", I)
 # a visit abroad, and what makes the title not its report ("ahead of his visit to", "invitation to visit")
-_TRAVEL = re.compile(r"\b(?:visit|visits|trip|travel|travels|tour)\s+to\s+(?:the\s+)?(?P<dest>[^;:.]{2,80})", I)
+_TRAVEL = re.compile(r"\b(?:visit|visits|trip|travel|travels|tour)(?:\s+abroad)?\s+to\s+(?:the\s+)?(?P<dest>[^;:.]{2,80})", I)
 _NOT_THE_TRIP = re.compile(
     r"\b(?:ahead of|on the eve of|eve of|before|prior to|preparations? for|after|following|results of|invit\w*|while"
     r"|postpone\w*|cancel\w*|plans?|planned|upcoming|forthcoming|next|future|proposed|possible)\b", I)
@@ -2756,7 +2756,7 @@ def _together_rule(c: _Context) -> None:
 
 
 def _visit_rule(c: _Context) -> None:
-    """Rule ``visit_abroad``: "Readout of X's Visit to France", "... official visit to Cuba": a visit
+    """Rule ``visit_abroad``: "Readout of X's Visit to France", "... official visit (abroad) to Cuba": a visit
     abroad is meeting its hosts (not "ahead of", "after", "invitation to", a press event, letters).
     A trip to several countries whose text names the hosts of some ("Travel to Gabon and Nigeria ...
     met with President Ali Bongo Ondimba") keeps the others as unnamed hosts (rule ``visit_abroad_others``). A page
@@ -2788,7 +2788,7 @@ def _visit_rule(c: _Context) -> None:
 
 #: A visit the first sentence says its subject paid or is paying ("X paid his first foreign visit to Y").
 _PAID_VISIT = re.compile(r"\b(?:paid|pays|made|makes|is (?:on|paying|making)|was on|began|begins|concluded|"
-                         r"concludes|completed|wrapped up)\b(?:\s+(?!to\b)\S+){0,5}?\s+(?:visit|trip|tour)\s+to\b", I)
+                         r"concludes|completed|wrapped up)\b(?:\s+(?!to\b)\S+){0,5}?\s+(?:visit|trip|tour)(?:\s+abroad)?\s+to\b", I)
 
 
 def _first_sentence_trip(c: _Context):
@@ -3663,11 +3663,117 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
     return None
 
 
+# ---- rules of the fresh set "europe": a fronted call phrase, a credited website, a visit with its counterpart
+#: "In a (surprising) phone call with X, Federal Chancellor Y renewed ...": the call named before the subject.
+_FRONTED_CALL = re.compile(
+    r"(?:In|During|Over|After)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:call|conversation|talks|meeting)"
+    r"\s+with\s+[^,;.]{3,90},\s+(?=[A-Z])")
+
+
+def _fronted_call_rule(c: _Context) -> None:
+    """Rule ``fronted_call_phrase``: a first sentence that opens with the call and its counterpart ("In a phone call
+    with US President X, Federal Chancellor Y renewed ...") has its subject after the comma: the one known leader
+    named there hosts, on a site of unknown country or of his own. Read only where no host was found and the first
+    sentence opens with "In ", "During ", "Over " or "After "."""
+    first = c.first
+    if c.host is not None or not first or first[:3] not in ("In ", "Dur", "Ove", "Aft"):
+        return
+    m = _FRONTED_CALL.match(first)
+    if m is None:
+        return
+    rest = first[m.end():]
+    known = [p for p in _parse_people(rest[:_phrase_end(rest, 0)], c.date) if p["known"]]
+    if len(known) == 1 and c.pub_country in (None, known[0]["country"]):
+        c.decide("host", known[0]["name"], "fronted_call_phrase", m.group(0) + known[0]["name"])
+
+
+#: "..., European Council website reports", "according to the website of the European Council".
+_CREDITED_WEBSITE = re.compile(
+    r"(?:,\s+(?:the\s+)?(?P<src>[A-Z][\w'’ -]{2,40}?)(?:['’]s)?\s+website\s+(?:reports|reported|says|said|informs)\b"
+    r"|\baccording to the website of (?:the )?(?P<src2>[A-Z][\w'’ -]{2,40}))")
+
+
+def _credited_website_rule(c: _Context) -> None:
+    """Rule ``credited_website``: a relay whose first sentence credits another side's website ("On 7 June, President
+    Michel spoke with President Putin on the phone, European Council website reports") on a site of a country whose
+    own leader it does not name (its host came from the office alone, rule ``office_holder``): the leader of the
+    credited side whom the subject names (in full, or by a surname of a leader of that side serving at the date)
+    hosts. Read only where the first sentence says "website"."""
+    first = c.first
+    if not first or "website" not in first or c.host is None:
+        return
+    if next((d.rule for d in reversed(c.trace) if d.fact == "host"), None) != "office_holder":
+        return
+    m = _CREDITED_WEBSITE.search(first)
+    code = gz.country_code(m.group("src") or m.group("src2")) if m else None
+    if code is None or code == c.pub_country:
+        return
+    host = None
+    for p in c.f_subj:
+        if p["known"] and p["country"] == code:
+            host = p["name"]
+        elif p["named"] and not p["known"] and p["name"] and " " not in p["name"]:
+            names = {t.name for office in ("org_head", "head_of_state", "head_of_government")
+                     for t in gz._office_holders(code, office) if t.serves(c.date) and t.name.endswith(" " + p["name"])}
+            host = names.pop() if len(names) == 1 else None
+        if host:
+            break
+    if host:
+        c.decide("host", host, "credited_website", m.group(0).strip(", "))
+        c.decide("host_country", code, "credited_website", m.group(0).strip(", "))
+
+
+def _visited_counterpart_rule(c: _Context) -> None:
+    """Rule ``visited_with_counterpart``: a first sentence whose cue is "visited" and a place ("the Prime Minister
+    visited Paris today at the invitation of President X"), naming a known foreign leader as the counterpart, tells
+    a meeting abroad, not a visit to a factory (rule ``text_cue`` gives "other"). Read only where the medium is
+    "other" by that cue."""
+    if c.medium != "other" or c.announced or not c.counterparts:
+        return
+    last = next((d for d in reversed(c.trace) if d.fact == "medium"), None)
+    if last is None or last.rule != "text_cue" or not last.evidence.lower().startswith("visited "):
+        return
+    place = last.evidence.split()[1:2]
+    if not place or not place[0][:1].isupper():
+        return
+    foreign = [n for n, code in zip(c.counterparts, c.countries)
+               if n and code != c.host_country and gz.lookup_leader(n, c.date) is not None]
+    if foreign:
+        c.decide("medium", "in_person", "visited_with_counterpart", f"{last.evidence}; {foreign[0]}")
+
+
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
-    _medium_from_cues, _read_people, _host_of_publisher_country, _host_of_subject, _host_by_office,
-    _surname_host_rule, _host_country, _foreign_subject_rule, _un_readout_rule, _participants_stage, _counterparts_stage, _between_first_side_rule, _readout_source_rule, _relay_sides_rules, _together_rule, _visit_rule, _gathering_rules,
-    _group_call_rule, _grouping_rule, _also_called_rule, _several_calls_rule, _courtesy_call_rule, _needs_foreign_counterpart, _author_rule, _status_rule, _initiator_rule, _language_rule,
+    _medium_from_cues,
+    _read_people,
+    _host_of_publisher_country,
+    _host_of_subject,
+    _fronted_call_rule,
+    _host_by_office,
+    _surname_host_rule,
+    _host_country,
+    _credited_website_rule,
+    _foreign_subject_rule,
+    _un_readout_rule,
+    _participants_stage,
+    _counterparts_stage,
+    _between_first_side_rule,
+    _readout_source_rule,
+    _relay_sides_rules,
+    _together_rule,
+    _visit_rule,
+    _visited_counterpart_rule,
+    _gathering_rules,
+    _group_call_rule,
+    _grouping_rule,
+    _also_called_rule,
+    _several_calls_rule,
+    _courtesy_call_rule,
+    _needs_foreign_counterpart,
+    _author_rule,
+    _status_rule,
+    _initiator_rule,
+    _language_rule,
 )
 
 

@@ -167,7 +167,10 @@ _RE_TO_COME_BEFORE = re.compile(r"\b(?:will|to be held|to take place|scheduled|u
 #: The same for a full date, further back in its sentence: "X will meet Y in Helsinki on Wednesday, 11 May 2022"
 #: (an announcement's day to come is not the day of the page's event: rule of :func:`_role_full`).
 _RE_TO_COME_FULL = re.compile(r"\b(?:will|to be held|to take place|scheduled|upcoming|planned)\b[^.!?;\n]{0,80}$")
-_RE_DATELINE_AFTER = re.compile(r"\s*(?:\((?:Xinhua|XINHUA|AP|AFP|Reuters|CGTN|ECNS|CNS)\)|-{1,2}(?!\d)|—|–"
+#: After a dateline's day: a news agency's name in brackets (rule ``agency_dateline``: any short capitalised name or two
+#: joined by a dash, "(Xinhua)", "(KUNA)", "(BelTA – TASS)", "(Yonhap)", not only the few agencies once listed), a
+#: dash, or an agency's capitals between commas.
+_RE_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\.?(?:[ \t]*[-–—/][ \t]*[A-Z][A-Za-z]{1,9}\.?)?\)|-{1,2}(?!\d)|—|–"
                                 r"|,\s*[A-Z]{2,8}\s*(?:-{1,2}(?!\d)|—|–))")  # "Capital, March 27, XNA- ..."
 _RE_COMMA_BEFORE = re.compile(r",\s*$")
 #: A date that opens its line, after a weekday at most, and is followed by a place and an agency's abbreviation in
@@ -247,7 +250,8 @@ class DateMention:
     source : str or None
         For a date written in the words of another language than English
         (:mod:`diplo_analysis.language_dates`): the language and the pattern
-        ("de: cldr_day_month_year"); None for the English and numeric finders.
+        ("de: cldr_day_month_year"), or the rule of a numeric date its weekday ordered
+        (``weekday_numeric_date``); None for the other English and numeric finders.
     """
 
     start: int
@@ -403,13 +407,20 @@ class _Scan:
     regular expressions only look where a month name or an ISO year occurs.
     """
 
-    __slots__ = ("s", "taken", "month_win", "iso_win")
+    __slots__ = ("s", "taken", "month_win", "iso_win", "_weekday_points")
 
     def __init__(self, s: str) -> None:
         self.s = s
         self.taken: list[tuple[int, int]] = []
         self.month_win = _windows(_find_all(s, _MONTH_TOKENS), 14, 30)
         self.iso_win = _windows([i for i in _find_all(s, ("19", "20")) if s[i + 4:i + 5] in ("-", "/")], 1, 12)
+        self._weekday_points: Optional[list[int]] = None
+
+    def weekday_points(self) -> list[int]:
+        """Where a weekday's name starts (``str.find``, once for the finders that need it)."""
+        if self._weekday_points is None:
+            self._weekday_points = _find_all(self.s, _WEEKDAY_TOKENS)
+        return self._weekday_points
 
     def free(self, a: int, b: int) -> bool:
         """Whether no earlier mention took any of s[a:b]."""
@@ -464,7 +475,7 @@ def _find_day_months(scan: _Scan) -> list[DateMention]:
 def _find_weekdays(scan: _Scan) -> list[DateMention]:
     """Weekdays not already part of a date: "met on Friday"."""
     s, out = scan.s, []
-    for m in _finditer_windows(_RE_WEEKDAY, s, _windows(_find_all(s, _WEEKDAY_TOKENS), 1, 12)):
+    for m in _finditer_windows(_RE_WEEKDAY, s, _windows(scan.weekday_points(), 1, 12)):
         a, b = m.span()
         if not scan.free(a, b):
             continue
@@ -513,6 +524,42 @@ def _numeric_day_month(m: re.Match) -> Optional[tuple[int, int]]:
     if b > 12:
         return b, a
     return None
+
+
+#: Rule ``weekday_numeric_date``: a numeric date right after its weekday, the year of two or four digits ("on Tuesday
+#: (1/8/17)", "Friday, 5.3.2021"): the weekday tells the order of day and month where both could be either.
+_RE_WEEKDAY_NUMERIC = re.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]*\(?(?P<a>[0-3]?\d)(?P<sep>[./-])"
+    r"(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/-]|\.\d)")
+
+
+def _weekday_reading(weekday: int, a: int, b: int, year: int) -> Optional[tuple[int, int, int]]:
+    """(year, month, day) of the numeric date a/b/year whose one reading (day first or month first) falls on
+    ``weekday``; None where neither or both (different days) do."""
+    year += 2000 if year < 100 else 0
+    days = {(year, mo, d) for d, mo in ((a, b), (b, a))
+            if 1 <= mo <= 12 and _valid(year, mo, d) and _dt.date(year, mo, d).weekday() == weekday}
+    return days.pop() if len(days) == 1 else None
+
+
+def _find_weekday_numeric_dates(scan: _Scan) -> list[DateMention]:
+    """Numeric dates written right after their weekday (:data:`_RE_WEEKDAY_NUMERIC`): read in the order the
+    weekday allows; the event, or the page's stamp where the date fills its line. Looked for only where a digit
+    follows a weekday closely (``str.find`` of the weekdays first)."""
+    s, out = scan.s, []
+    points = [i for i in scan.weekday_points() if any(ch.isdigit() for ch in s[i + 6:i + 14])]
+    for m in _finditer_windows(_RE_WEEKDAY_NUMERIC, s, _windows(points, 0, 30)):
+        a, b = m.start("a"), m.end("y")
+        wd = _WEEKDAYS[m["wd"].lower()]
+        day = _weekday_reading(wd, int(m["a"]), int(m["b"]), int(m["y"]))
+        if day is None or not scan.free(m.start(), b):
+            continue
+        scan.taken.append((m.start(), b))
+        line_start = s[max(0, m.start() - _BEFORE_CHARS):m.start()]
+        role = "ignored" if _in_file_caption(s, a, b) else \
+            "header" if _alone_on_its_line(s, m.start(), b, line_start) else "event"
+        out.append(DateMention(a, b, "full", role, day[0], day[1], day[2], wd, source="weekday_numeric_date"))
+    return out
 
 
 def _find_numeric_dates(scan: _Scan) -> list[DateMention]:
@@ -638,8 +685,8 @@ def _find_spaced_numeric_dates(scan: _Scan) -> list[DateMention]:
     return out
 
 
-_MENTION_FINDERS = (_find_full_dates, _find_stamp_dates, _find_day_months, _find_weekdays,
-                    _find_relative_days, _find_xinhua_stamps, _find_numeric_dates, _find_spaced_numeric_dates,
+_MENTION_FINDERS = (_find_full_dates, _find_stamp_dates, _find_day_months, _find_weekday_numeric_dates,
+                    _find_weekdays, _find_relative_days, _find_xinhua_stamps, _find_numeric_dates, _find_spaced_numeric_dates,
                     _find_cjk_dates)
 """The finders of :func:`dates_in_text`, in the order they claim text."""
 

@@ -226,6 +226,37 @@ CREDITED_KINDS = ("official", "pm_office", "presidency")
 CREDIT_CHARS = 600
 
 
+@lru_cache(maxsize=1)
+def _credited_offices() -> dict:
+    """The offices of :func:`_credit_regex` (named in words, of a credited kind), folded, and their country."""
+    return {frag: code for frag, code in gz._publisher_rows() if "." not in frag and len(frag) >= 5
+            and any(gz.publisher_is(kind, frag, None) for kind in CREDITED_KINDS)}
+
+
+#: Rule ``title_credit``: a news title that ends by crediting a government's office, after a colon ("Narendra
+#: Modi, Donald Trump speak over phone: White House", "X and Y discuss Syria: Kremlin").
+_TITLE_CREDIT = re.compile(r":[ \t]*(?:the[ \t]+)?(?P<office>[A-Za-z][\w .'-]{3,28}?)[ \t]*$", I)
+
+
+def title_credit(title: Optional[str]) -> Optional[tuple[str, str]]:
+    """The office a title credits after a colon (:data:`_TITLE_CREDIT`) and its country, as a relayed readout's
+    source (rule ``title_credit``): ``"A, B speak over phone: White House"`` -> ``(": White House", "USA")``.
+
+    Returns
+    -------
+    tuple of (str, str) or None
+        The credit's words and the office's country code; None where the title ends with no known office
+        (``publisher_kinds.csv`` kinds ``official``, ``pm_office``, ``presidency`` named in words).
+    """
+    if not title or ":" not in title:
+        return None
+    m = _TITLE_CREDIT.search(title)
+    if m is None:
+        return None
+    code = _credited_offices().get(gz.fold(m["office"]).lower())
+    return (m.group(0).strip(), code) if code else None
+
+
 def credited_source(text: Optional[str]) -> Optional[tuple[str, str]]:
     """The office a relayed readout's head credits, and its country: ``"A Downing Street spokesperson said:"``
     -> ``("A Downing Street spokesperson", "GBR")`` (offices named in words in ``gazetteer_publishers.csv``);
@@ -1775,6 +1806,10 @@ class _Context:
         # a relayed readout: an unknown publisher whose head credits an office ("A Downing Street spokesperson
         # said:", "according to a Kremlin statement") is read as that office's (rule credited_source)
         self.credited = None if self.pub_country else credited_source(record.text)
+        if record.title and ":" in record.title:  # rule title_credit: "...: White House" names whose readout it is
+            credit = title_credit(record.title)
+            if credit is not None and credit[1] != self.pub_country:
+                self.credited = credit
         if self.credited:
             self.pub_country = self.credited[1]
         self.date, self.inferred = _resolve_date(record, None, self.pub_country, self.language)
@@ -1993,7 +2028,9 @@ def _host_of_publisher_country(c: _Context) -> None:
     ``publisher_leader_next_sentence``: a known leader of the publisher's country. An unknown publisher whose
     head credits an office ("A Downing Street spokesperson said:") is read as that office's (rule
     ``credited_source``, :func:`credited_source`), and one whose head has a line that is only an issuing office
-    of a named country ("Presidency of the Republic of Lebanon") as that country's (rule ``office_line``)."""
+    of a named country ("Presidency of the Republic of Lebanon") as that country's (rule ``office_line``). A title
+    that ends by crediting another country's office ("A, B speak over phone: White House", on any site) makes the
+    page that office's (rule ``title_credit``, :func:`title_credit`)."""
     pub = c.pub_country
     if not pub:
         return
@@ -2017,6 +2054,8 @@ def _publisher_rule(c: _Context) -> tuple[str, str]:
     """(rule, evidence) of the publisher's country: ``publisher_country``, or ``credited_source`` where the
     head of a relayed readout credits an office (:func:`credited_source`)."""
     if c.credited:
+        if c.credited[0].startswith(":"):
+            return "title_credit", c.credited[0]
         return ("office_line" if _OFFICE_LINE.fullmatch(c.credited[0]) else "credited_source"), c.credited[0]
     return "publisher_country", c.publisher or ""
 

@@ -209,8 +209,7 @@ def _credit_regex() -> Optional[re.Pattern]:
     ``publisher_kinds.csv``, not an address, not a news agency) in a credit: "a <office> spokesperson said",
     "according to the <office>", "office of / briefing by / attributable to the <office>" ("Daily Press Briefing by
     the Office of the Spokesperson for the Secretary-General"), or alone on a line of the head ("10 Downing Street")."""
-    names = sorted({frag for frag, _ in gz._publisher_rows() if "." not in frag and len(frag) >= 5
-                    and any(gz.publisher_is(kind, frag, None) for kind in CREDITED_KINDS)}, key=len, reverse=True)
+    names = sorted(_credited_offices(), key=len, reverse=True)
     if not names:
         return None
     office = "(" + "|".join(re.escape(n) for n in names) + ")"
@@ -228,7 +227,9 @@ CREDIT_CHARS = 600
 
 @lru_cache(maxsize=1)
 def _credited_offices() -> dict:
-    """The offices of :func:`_credit_regex` (named in words, of a credited kind), folded, and their country."""
+    """The offices a relayed readout may credit, and their country: the fragments of the publishers table named in
+    words (no address, five letters or more) whose kind is one of :data:`CREDITED_KINDS`. Shared by
+    :func:`_credit_regex` and :func:`title_credit`."""
     return {frag: code for frag, code in gz._publisher_rows() if "." not in frag and len(frag) >= 5
             and any(gz.publisher_is(kind, frag, None) for kind in CREDITED_KINDS)}
 

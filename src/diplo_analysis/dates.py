@@ -122,7 +122,8 @@ _NOYEAR = r"(?!\s*,?\s*(?:19|20)\d{2}(?!\d))"
 
 # Full dates: "May 29, 2014", "Sept. 8, 2011", "September17, 2020", "April 17,2015",
 # "25 February 2022", "27-Mar-2020", "2014-2-8", "2021/7/7".
-_RE_MDY = re.compile(rf"\b{_MON}\s*{_DAY}\b\s*,?\s*{_YEAR}")
+#: Rule ``slash_year``: a slash between the day and the year ("Addis Ababa February 7/2022 /ENA/") is a comma.
+_RE_MDY = re.compile(rf"\b{_MON}\s*{_DAY}\b\s*[,/]?\s*{_YEAR}")
 _RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:(?<=\.)|\b),?\s*{_YEAR}")  # "24 Jan. 2008" too
 #: Page stamps in a Central European or a foreign spelling, read only as stamps (:func:`_find_stamp_dates`):
 #: a day closed by a dot ("04. December 2024.", rule ``dotted_day``) and a month name of the site's own
@@ -1650,7 +1651,33 @@ def _rule_text_full_date(ctx: _DateContext) -> Optional[_Decision]:
     if back is not None:
         return (ts - pd.Timedelta(days=1), True, "text_full_date+dateline_yesterday",
                 lambda: f"{ctx.words(m)} (dateline); {ctx.words(back)} in its lead")
+    lead = _dateline_weekday(ctx, m, ts)
+    if lead is not None:
+        days = (ts.weekday() - lead.weekday) % 7
+        return (ts - pd.Timedelta(days=days), True, "text_full_date+dateline_weekday",
+                lambda: f"{ctx.words(m)} (dateline); {ctx.words(lead)} in its lead")
     return ts, False, "text_full_date", lambda: ctx.words(m)
+
+
+#: Rule ``dateline_weekday``: what may stand before a full date that opens a line as the page's stamp: its weekday.
+_RE_LINE_OPENING_WEEKDAY = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]*)?$")
+
+
+def _dateline_weekday(ctx: _DateContext, m: DateMention, ts: pd.Timestamp) -> Optional[DateMention]:
+    """Rule ``dateline_weekday``: a full date that opens a line of the text as its stamp, alone or after its
+    weekday, and followed by a dash ("Saturday, November 11, 2023 – X congratulated Y ... In a telephone call on
+    Friday, ..."), is the page's day; another weekday said of the call in its lead (within
+    :data:`_DAY_RE_MAX_GAP` characters) is the last such day before it, as a day-month dateline moves back to
+    a weekday of its lead. Read only where a weekday follows the date (its mention is found first)."""
+    lead = next((w for w in ctx.usable if w.kind == "weekday" and m.end <= w.start <= m.end + _DAY_RE_MAX_GAP),
+                None)
+    if lead is None or lead.weekday is None or lead.weekday == ts.weekday():
+        return None
+    s = ctx.searched
+    if not re.match(r"[ \t]*[-–—]", s[m.end:m.end + 4]):
+        return None
+    return lead if _RE_LINE_OPENING_WEEKDAY.search(s, max(0, m.start - 30), m.start) else None
 
 
 def _dateline_yesterday(ctx: _DateContext, m: DateMention) -> Optional[DateMention]:

@@ -597,6 +597,8 @@ def _head(record: Record, text: str):
         title = _headline_line(text, record.url) or _headline_line(getattr(record, "page_text", None) or "", record.url)
     if not title and text:
         title = _first_line_headline(text)
+    if ":" in title[:16]:
+        title = _MEDIA_LABEL.sub("", title)
     if title[:2].isupper():
         title = caps_title(title)
     if "-" in title:
@@ -668,6 +670,10 @@ def _first_line_headline(text: str) -> str:
 
 #: An editor's insertion in square brackets, in lower case ("[acting] Prime Minister"): read without it.
 _EDITORIAL = re.compile(r" ?\[[a-z][a-z .'-]{0,24}\](?= )")
+#: Rule ``media_label_title``: a label of the page's media or urgency before a headline's colon ("PHOTOS: President
+#: X visits President Y", "JUST IN: ...", "WATCH: ...") is no part of the headline (it had stood as its subject).
+_MEDIA_LABEL = re.compile(r"^(?:PHOTOS?|PICTURES|IN PICTURES|VIDEO|WATCH|LISTEN|JUST IN|BREAKING(?: NEWS)?|LIVE"
+                          r"|UPDATED?|EXCLUSIVE)\s*:\s*(?=\S)", re.I)
 
 
 def _facts_text(record: Record) -> str:
@@ -2723,12 +2729,78 @@ def _credited_side(c: _Context) -> None:
     sides = [(n, k) for n, k in zip(c.counterparts, c.countries) if k == code and n and gz.find_leaders(gz.fold(n))]
     if not sides:
         return
+    _swap_to_side(c, sides[0][0], code, "credited_side", m.group(0))
+
+
+def _swap_to_side(c: _Context, name: str, code: str, rule: str, evidence: str) -> None:
+    """The counterpart ``name`` of ``code`` hosts; the former host is a counterpart (rules ``credited_side``,
+    ``credited_person_office``)."""
     others = [(n, k) for n, k in zip(c.counterparts, c.countries) if k not in (code, c.host_country)]
-    evidence = m.group(0)
-    c.decide("counterparts", [c.host] + [n for n, _ in others], "credited_side", evidence)
-    c.decide("countries", [c.host_country] + [k for _, k in others], "credited_side", evidence)
-    c.decide("host", sides[0][0], "credited_side", evidence)
-    c.decide("host_country", code, "credited_side", evidence)
+    c.decide("counterparts", [c.host] + [n for n, _ in others], rule, evidence)
+    c.decide("countries", [c.host_country] + [k for _, k in others], rule, evidence)
+    c.decide("host", name, rule, evidence)
+    c.decide("host_country", code, rule, evidence)
+
+
+#: Rule ``credited_person_office``: a relay's credit of its account to one participant's own office by his name
+#: ("reads a statement from Mudavadi's office", "according to a statement issued by Ruto's spokesman").
+_CREDITED_PERSON_OFFICE = re.compile(
+    r"\b(?:statement|readout|release|dispatch|communiqu[eé])\s+(?:from|by|of|issued\s+by)\s+(?:the\s+)?"
+    r"(?P<p>[A-Z][\w-]+)['’]s\s+(?:office|spokes(?:man|woman|person)|press\s+(?:office|secretary|unit))\b")
+
+
+def _credited_person_office(c: _Context) -> None:
+    """Rule ``credited_person_office``: a relay whose host came from its subject ("US Secretary of State X
+    congratulated Prime Cabinet Secretary Y ... In a telephone call on Friday, ...") but whose head credits the
+    account to the other participant's own office by his name ("reads a statement from Y's office"): that
+    participant, a known counterpart of another country, hosts; the subject is a counterpart. Read only where the
+    host's country came from the subject (:data:`_SIDE_FROM_SUBJECT`) and the head says "office", "spokes" or
+    "press" (``str.find`` first)."""
+    if c.host is None or not c.counterparts:
+        return
+    head = (c.text or "")[:HEAD_CHARS]
+    if "office" not in head and "spokes" not in head and "press " not in head:
+        return
+    last = next((d.rule for d in reversed(c.trace) if d.fact == "host_country"), None)
+    m = _CREDITED_PERSON_OFFICE.search(head) if last in _SIDE_FROM_SUBJECT else None
+    if m is None:
+        return
+    who = gz.fold(m["p"]).lower()
+    sides = [(n, k) for n, k in zip(c.counterparts, c.countries)
+             if n and k and k != c.host_country and who in gz.fold(n).lower().split()]
+    if sides and gz.find_leaders(gz.fold(sides[0][0])):
+        _swap_to_side(c, sides[0][0], sides[0][1], "credited_person_office", m.group(0))
+
+
+#: Rule ``org_office_subject``: an organisation's head named by office in a subject that names no known person:
+#: "The Chairperson of the African Union Commission, H.E. @handle, met with ...", "AU Commission Chairperson ...".
+_ORG_HEAD_TITLE = r"(?:Chair(?:person|man|woman)?|Secretary[- ]General|Director[- ]General|President)"
+_ORG_OFFICE_SUBJECT = re.compile(
+    rf"^(?:The\s+)?(?:{_ORG_HEAD_TITLE}\s+of\s+the\s+(?P<a>[A-Z][^,;:\n]{{1,80}}?)(?=,|\s+(?:has|have|had|was|is"
+    rf"|met|meets|held|holds|received|receives|hosted|spoke|on|in|at)\b)"
+    rf"|(?P<b>(?:[A-Z][\w.()-]*\s+){{1,5}}?){_ORG_HEAD_TITLE}\b)")
+_ORG_HEAD_WORDS = ("Chair", "Secretary", "Director", "President")
+
+
+def _org_office_subject(c: _Context) -> None:
+    """Rule ``org_office_subject``: a page with no host whose first sentence opens with an organisation's head
+    named by office ("The Chairperson of the African Union Commission, H.E. @handle, met with X, the UAE
+    Ambassador to Ethiopia", "AU Commission Chairperson ... received ..."): the organisation (a code of
+    ``gazetteer.ORG_CODES``) hosts, by the holder of its ``org_head`` office on the day where the table knows
+    him. Not a country's president ("The President of Ghana" is a subject country, decided before). Read only
+    where no host is known and the sentence's first 60 characters hold a head's title (``str.find`` first)."""
+    first = c.first or ""
+    if c.host is not None or c.host_country is not None or not any(w in first[:60] for w in _ORG_HEAD_WORDS):
+        return
+    m = _ORG_OFFICE_SUBJECT.match(first)
+    if m is None:
+        return
+    codes = [k for _, _, k in gz.find_countries(gz.fold(m["a"] or m["b"]))]
+    if len(set(codes)) != 1 or codes[0] not in gz.ORG_CODES or codes[0] in c.countries:
+        return
+    holder = gz.office_holder(codes[0], "org_head", c.date) if c.date is not None and not pd.isna(c.date) else None
+    c.decide("host", holder, "org_office_subject", m.group(0))
+    c.decide("host_country", codes[0], "org_office_subject", m.group(0))
 
 
 #: Rule ``series_of_meetings``: "President X had a series of summits with the leaders of A and B".
@@ -2766,9 +2838,13 @@ def _relay_sides_rules(c: _Context) -> None:
     named hosts), ``credited_side`` (:func:`_credited_side`: an unknown publisher's relay whose head credits the
     other side's office, "according to a readout from the Syrian Presidency": that side hosts) and
     ``series_of_meetings`` (:func:`_series_of_meetings`: "had a series of summits with the leaders of A and B":
-    A and B are counterparts too)."""
+    A and B are counterparts too), ``org_office_subject`` (:func:`_org_office_subject`: "The Chairperson of the
+    African Union Commission met ..." on a page with no host: the organisation hosts) and
+    ``credited_person_office`` (:func:`_credited_person_office`: "reads a statement from Y's office": Y hosts)."""
+    _org_office_subject(c)
     _both_first_side(c)
     _credited_side(c)
+    _credited_person_office(c)
     _series_of_meetings(c)
 
 def _slug_countries(c: _Context) -> None:
@@ -3782,6 +3858,33 @@ def _visited_counterpart_rule(c: _Context) -> None:
         c.decide("medium", "in_person", "visited_with_counterpart", f"{last.evidence}; {foreign[0]}")
 
 
+#: Rule ``credentials_list``: a ceremony of letters of credence ("received letters of credence from five accredited
+#: diplomats") whose next sentence lists the envoys ("They include the Ambassador of A, the High Commissioner of B").
+_CREDENCE = re.compile(r"\b(?:letters?\s+of\s+credence|credentials)\b", re.I)
+_ENVOYS_LISTED = re.compile(r"(?:They|These|The\s+(?:envoys|diplomats|ambassadors|new\s+heads\s+of\s+missions?))\s+"
+                            r"(?:include|included|are|were)\b|Among\s+them\b")
+
+
+def _credentials_list_rule(c: _Context) -> None:
+    """Rule ``credentials_list``: a first sentence of a host who received letters of credence or credentials
+    from envoys it does not name ("President X has received letters of credence from five accredited diplomats
+    to the Republic") and a next sentence that lists them ("They include the Ambassador of A, the Apostolic
+    Nuncio, the High Commissioner of B"): a meeting, whose counterparts are the countries listed (their persons
+    unnamed; an organisation's envoy is no country). Read only where no counterpart country is known and the
+    first sentence says "creden" (``str.find`` first)."""
+    if c.countries or c.host_country is None or c.announced or "creden" not in c.first:
+        return
+    nxt = c.sents[c.i + 1] if len(c.sents) > c.i + 1 else ""
+    if not _ENVOYS_LISTED.match(nxt) or not _CREDENCE.search(c.first):
+        return
+    codes = list(dict.fromkeys(k for _, _, k in gz.find_countries(nxt) if k != c.host_country
+                               and k not in gz.ORG_CODES))
+    if codes:
+        c.decide("counterparts", [None] * len(codes), "credentials_list", nxt[:120])
+        c.decide("countries", codes, "credentials_list", nxt[:120])
+        c.decide("medium", "in_person", "credentials_list", c.first[:120])
+
+
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues,
@@ -3803,6 +3906,7 @@ STAGES = (
     _together_rule,
     _visit_rule,
     _visited_counterpart_rule,
+    _credentials_list_rule,
     _gathering_rules,
     _group_call_rule,
     _grouping_rule,

@@ -2357,8 +2357,8 @@ def _surname_host_rule(c: _Context) -> None:
 
 #: An office and a surname: "President Salih", "King Hamad", "Prime Minister Al-Kadhimi" (rule
 #: ``titled_surname_of_own_leader``).
-_TITLED_SURNAME = re.compile(r"(?<![Ff]ormer )(?<![Ll]ate )\b(President|Prime Minister|Premier|Chancellor|King|Emir|Amir"
-                             r"|Foreign Minister)\s+(?!(?:President|Prime|Premier|King|Emir|Amir)\b)((?:[Aa]l-)?[A-Z][\w'-]+)\b")
+_OWN_TITLED_SURNAME = re.compile(r"(?<![Ff]ormer )(?<![Ll]ate )\b(President|Prime Minister|Premier|Chancellor|King|Emir|Amir"
+                                 r"|Foreign Minister)\s+(?!(?:President|Prime|Premier|King|Emir|Amir)\b)((?:[Aa]l-)?[A-Z][\w'-]+)\b")
 
 
 def _titled_surname_host_rule(c: _Context) -> None:
@@ -2373,7 +2373,7 @@ def _titled_surname_host_rule(c: _Context) -> None:
     if "President" not in head and "Minister" not in head and "King" not in head and "Emir" not in head \
             and "Amir" not in head and "Premier" not in head and "Chancellor" not in head:
         return
-    for m in _TITLED_SURNAME.finditer(head):
+    for m in _OWN_TITLED_SURNAME.finditer(head):
         office = gz.office_of_title(m.group(1))
         surname = gz.fold(m.group(2)).lower()
         found = {t.name for t in gz.office_holders(c.pub_country, office or "")

@@ -933,3 +933,23 @@ def test_part_of_today_beside_a_call_verb_is_the_page_day(part):
 
 def test_this_evening_without_a_call_verb_is_no_day():
     assert dates_in_text("The exhibition opens this evening in the old town.") == []
+
+
+@pytest.mark.parametrize("stamp, want", [
+    ("May -11– 2020", "2020-05-11"),
+    ("December - 31– 2019", "2019-12-31"),
+    ("December-22- 2018", "2018-12-22"),
+    ("March - 6 – 2019", "2019-03-06"),
+])
+def test_a_month_name_then_dashed_day_and_year_is_a_full_date(stamp, want):
+    # rule dashed_month_day_year (fresh_pages_mena): a press office's stamp above its release
+    r = rec(f"Home> Press Releases\n\n{stamp}\n\nThe Prime Minister received a phone call from the President of "
+            f"Ruritania, who congratulated him.\n\nMedia Office\n{stamp}")
+    d = explain_date(r)
+    assert d.date == day(want)
+    assert d.rule in ("text_full_date", "page_date")  # the stamp alone on its line dates the page
+    # within a sentence too
+    d = explain_date(rec(f"On {stamp} the Prime Minister received a phone call from the President of Ruritania."))
+    assert (d.date, d.rule) == (day(want), "text_full_date")
+    # a range of months is no full date
+    assert explain_date(rec("Between May - June 2020 the two ministers spoke by phone.")).rule != "text_full_date"

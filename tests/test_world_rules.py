@@ -1543,3 +1543,31 @@ def test_a_relay_on_a_news_site_takes_its_own_leader_as_host_else_the_subject(ur
     m, why = meta("Leaders speak by phone", first + " They discussed trade.", url, "2023-11-10")
     assert (m["host"], m["host_country"], m["medium"]) == (host, code, "phone")
     assert why.loc["host", "rule"] == rule
+
+
+# fresh_pages_mena: a presidency's or a prime minister's office's undated pages of the Middle East and North Africa
+@pytest.mark.parametrize("text, initiator", [
+    ("President Salih got a phone call today from the President of Ruritania. They discussed the region.",
+     "counterpart"),
+    ("In the phone call that was made by President Salih today with his Ruritanian counterpart, the two leaders "
+     "reviewed their ties.", "host"),
+])
+def test_an_office_and_surname_names_the_publishers_own_leader_on_an_undated_page(text, initiator):
+    # rule titled_surname_of_own_leader: no date, so no office holder; the surname is one Iraqi president's
+    m, why = meta("The President Talks with the Ruritanian President", text,
+                  "https://www.presidency-example.iq/EN/Details/1", None)
+    assert (m["host"], m["host_country"]) == ("Barham Salih", "IRQ")
+    assert why.loc["host", "rule"] == "titled_surname_of_own_leader"
+    # rule maker_before_other_party: "made by X ... with Y" names X as the caller, not Y's country
+    assert m["initiator"] == initiator
+
+
+def test_an_office_and_surname_of_another_country_or_a_former_leader_is_not_the_host():
+    # a surname no leader of the publisher's country had in that office: no host from it
+    m, why = meta("", "President Doe got a phone call today from the President of Ruritania.",
+                  "https://www.presidency-example.iq/EN/Details/2", None)
+    assert "titled_surname_of_own_leader" not in set(why["rule"])
+    # a former holder named beside the call is no host
+    m, why = meta("", "The call recalled the work of former President Salih with the Ruritanian side.",
+                  "https://www.presidency-example.iq/EN/Details/3", None)
+    assert m["host"] != "Barham Salih"

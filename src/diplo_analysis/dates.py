@@ -134,6 +134,9 @@ _RE_DMY_FOREIGN = re.compile(rf"\b{_DAY}\.?[ \t]+{_MON_FOREIGN}\b,?[ \t]*{_YEAR}
 _RE_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*$|\bDate[ \t]*:?[ \t]*$")
 _RE_STAMP_AFTER = re.compile(r"\.?[ \t]*(?:\n|$)")
 _RE_DMY_DASH = re.compile(rf"\b{_DAY}(?P<dsep>[-/]){_MON}(?P=dsep){_YEAR}")  # "27-Mar-2020", "12/September/2025"
+#: Rule ``dashed_month_day_year``: a month name, then day and year each after a dash, spaced or not, as some
+#: governments date their press releases: "May -11– 2020", "December - 31– 2019", "December-22- 2018".
+_RE_MDY_DASHED = re.compile(rf"\b{_MON}[ \t]*[-–][ \t]*{_DAY}[ \t]*[-–][ \t]*{_YEAR}")
 # A two-digit year closing a parenthesis or a line, as foreign ministries date their press releases'
 # titles: "(2 Dec. 20)" -> 2 December 2020 (rule ``short_year``; read as 20xx).
 _RE_DMY_SHORT = re.compile(rf"\b{_DAY}\s+{_MON}(?:(?<=\.)|\b)\s+(?P<year>\d{{2}})(?=[ \t]*\)|[ \t]*(?:\n|$))")
@@ -395,7 +398,8 @@ _FOREIGN_MONTH_TOKENS = ("Oktober", "Agustus", "Desember", "Mei ", "Maret", "Jan
 _WEEKDAY_TOKENS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: "Monday, " or "Monday (" before a date: the weekday it names (rule ``weekday_parenthesis``: "on Monday (Nov. 28)").
 _RE_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,?\s+|\s*\()$")
-_FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_DMY_SHORT, False),
+_FULL_DATE_PATTERNS = ((_RE_MDY, False), (_RE_DMY, False), (_RE_DMY_DASH, False), (_RE_MDY_DASHED, False),
+                       (_RE_DMY_SHORT, False),
                        (_RE_ISO, True))
 """Full-date expressions in the order they claim text; True: numeric month (ISO)."""
 _BEFORE_CHARS = 60  # the context read before a mention for its role and weekday

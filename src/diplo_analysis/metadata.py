@@ -1287,7 +1287,15 @@ _THE_DISCUSSION = re.compile(r"\s*The (?:discussion|talks?)\b", I)
 _IT_WAS = re.compile(r"\s*It (?:was|had been) (?:initiated|requested|arranged|proposed|placed)\b", I)
 
 
+#: Rule ``maker_before_other_party``: in "the call that was made by X today with his Iranian counterpart Y" the
+#: words naming who made the call end where the other party's begin ("with", "to").
+_OTHER_PARTY = re.compile(r"\s(?:with|to)\s")
+
+
 def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -> str:
+    other = _OTHER_PARTY.search(who) if " with " in who or " to " in who else None
+    if other is not None and other.start() > 0:
+        who = who[:other.start()]
     who = gz.fold(who)
     people = gz.find_leaders(who, date)
     if host and any(p.name == host for _, _, p in people):
@@ -1296,8 +1304,10 @@ def _side_of(who: str, host: Optional[str], host_country: Optional[str], date) -
     if codes:
         return "host" if host_country and codes[0] == host_country else "counterpart"
     words = who.split()
-    if host and words and words[-1].strip(".,'") == host.split()[-1]:
-        return "host"  # the host's surname ("Sharif's telephone call to Yunus", "thanked Sharif for the call")
+    if host and words and host.split()[-1] in {w.strip(".,'") for w in words[-2:]}:
+        # the host's surname ("Sharif's telephone call to Yunus", "thanked Sharif for the call", "made by
+        # President Salih today")
+        return "host"
     bare = _BARE_OFFICE.match(who.strip())
     if bare and host:
         # "at the Chancellor's initiative" on the Chancellor's site: the host's office named bare
@@ -2333,7 +2343,11 @@ def _surname_host_rule(c: _Context) -> None:
     """Rule ``surname_of_named_leader``: a page of an unknown publisher whose headline's subject is a bare
     surname ("FM Khadka holds telephone conversation with ...") hosts the known leader of that surname whom the
     next sentences name in full ("Minister for Foreign Affairs, Dr Narayan Khadka and ..."). Read only where
-    neither the host nor the publisher's country is known and the subject is one unknown capitalised word."""
+    neither the host nor the publisher's country is known and the subject is one unknown capitalised word. Where
+    the publisher's country is known, rule ``titled_surname_of_own_leader`` (:func:`_titled_surname_host_rule`)."""
+    if c.host is None and c.pub_country:
+        _titled_surname_host_rule(c)
+        return
     if c.host is not None or c.host_country is not None or c.pub_country:
         return
     names = [p["name"] for p in c.t_subj + c.f_subj
@@ -2345,6 +2359,35 @@ def _surname_host_rule(c: _Context) -> None:
         if leader.name.split()[-1] == names[0]:
             c.decide("host", leader.name, "surname_of_named_leader", f"{names[0]}: {leader.name}")
             c.decide("host_country", leader.country, "surname_of_named_leader", leader.name)
+            return
+
+
+#: An office and a surname: "President Salih", "King Hamad", "Prime Minister Al-Kadhimi" (rule
+#: ``titled_surname_of_own_leader``).
+_OWN_TITLED_SURNAME = re.compile(r"(?<![Ff]ormer )(?<![Ll]ate )\b(President|Prime Minister|Premier|Chancellor|King|Emir|Amir"
+                                 r"|Foreign Minister)\s+(?!(?:President|Prime|Premier|King|Emir|Amir)\b)((?:[Aa]l-)?[A-Z][\w'-]+)\b")
+
+
+def _titled_surname_host_rule(c: _Context) -> None:
+    """Rule ``titled_surname_of_own_leader``: a page of a publisher whose country is known, its host still unknown
+    (an undated page: no office holder), whose title or first sentence names an office with a surname only
+    ("President Salih got a phone call", "the call that was made by President Salih") hosts the one leader of the
+    publisher's country in the leaders table who held that office under that surname. Not on an organisation's
+    site; nobody where two leaders share the surname."""
+    if c.host is not None or not c.pub_country or c.pub_country in gz.ORG_CODES:
+        return
+    head = f"{c.title or ''}\n{c.first}"
+    if "President" not in head and "Minister" not in head and "King" not in head and "Emir" not in head \
+            and "Amir" not in head and "Premier" not in head and "Chancellor" not in head:
+        return
+    for m in _OWN_TITLED_SURNAME.finditer(head):
+        office = gz.office_of_title(m.group(1))
+        surname = gz.fold(m.group(2)).lower()
+        found = {t.name for t in gz.office_holders(c.pub_country, office or "")
+                 if gz.fold(t.name).lower().split()[-1] == surname}
+        if len(found) == 1:
+            name = found.pop()
+            c.decide("host", name, "titled_surname_of_own_leader", f"{m.group(0)}: {name}")
             return
 
 

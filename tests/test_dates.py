@@ -953,3 +953,31 @@ def test_a_month_name_then_dashed_day_and_year_is_a_full_date(stamp, want):
     assert (d.date, d.rule) == (day(want), "text_full_date")
     # a range of months is no full date
     assert explain_date(rec("Between May - June 2020 the two ministers spoke by phone.")).rule != "text_full_date"
+
+
+# Rule ``future_year`` (fresh_pages_asia): a year said only of the future is no year of the meeting.
+@pytest.mark.parametrize("text", [
+    "On 3 March the Prime Minister received the new envoy of Ruritania, who hoped the country will chair the "
+    "regional bloc well in 2031.",
+    "On 3 March the Prime Minister met the visiting minister. The two sides discussed the upcoming 2031 summit.",
+    "On 3 March the Prime Minister met the visiting minister; a joint commission is to be held in 2031.",
+])
+def test_a_year_said_only_of_the_future_does_not_date_a_day_month(text):
+    got = D.explain_date(rec(text))
+    assert got.rule == "text_day_month:no_year" and pd.isna(got.date)
+    assert "years said of the future set aside [2031]" in got.evidence
+
+
+@pytest.mark.parametrize("text, year", [
+    ("On 3 March the Prime Minister met the visiting minister. Trade grew strongly in 2031, they noted.", 2031),
+    # the clause that says "will" ends at "and": the past year after it still counts
+    ("On 3 March the Prime Minister met the visiting minister. The envoy will serve until 2033 and hosted a "
+     "forum in 2031.", 2031),
+    # one mention of the year outside a future clause keeps it
+    ("On 3 March the Prime Minister met the visiting minister during the Friendship Year 2031. The president "
+     "will attend the closing of the Friendship Year 2031.", 2031),
+])
+def test_a_year_said_of_the_past_or_present_still_dates_a_day_month(text, year):
+    got = D.explain_date(rec(text))
+    assert got.date == day(f"{year}-03-03") and got.rule == "text_day_month:year_tenure"
+    assert "future" not in got.evidence

@@ -1383,9 +1383,33 @@ def _summit_years(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _text_years(text: str) -> set[int]:
-    return {int(m["year"]) for m in _RE_YEAR_WORD.finditer(text[:TENURE_CHARS])
-            if YEAR_MIN <= int(m["year"]) <= YEAR_MAX}
+def _text_years(text: str, future: bool = False) -> set[int]:
+    """The years written in the first ``TENURE_CHARS`` of ``text`` (step ``year_tenure``), less those only said of
+    the future (rule ``future_year``: "hoped Viet Nam will fulfil its role as ASEAN Chair 2020" names no year of
+    the meeting); with ``future=True``, the years set aside so (for the evidence)."""
+    head = text[:TENURE_CHARS]
+    kept: set[int] = set()
+    ahead: set[int] = set()
+    for m in _RE_YEAR_WORD.finditer(head):
+        y = int(m["year"])
+        if YEAR_MIN <= y <= YEAR_MAX:
+            (ahead if _said_of_future(head, m.start()) else kept).add(y)
+    return ahead - kept if future else kept
+
+
+#: Words that put the rest of their sentence in the future (rule ``future_year``).
+_RE_FUTURE_CLAUSE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|to be held)\b")
+
+
+def _said_of_future(text: str, pos: int) -> bool:
+    """Whether the words of the clause before ``pos`` say the future ("... will host ... in 2020"); the clause
+    starts after the last full stop, line break, comma, "and" or "but" before ``pos``."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind(",", 0, pos),
+                text.rfind(" and ", 0, pos), text.rfind(" but ", 0, pos)) + 1
+    clause = text[start:pos]
+    if "will" not in clause and "shall" not in clause and "coming" not in clause and "to be held" not in clause:
+        return False  # cheap prefilter: most sentences say none of these
+    return _RE_FUTURE_CLAUSE.search(clause) is not None
 
 
 class DateDecision(NamedTuple):
@@ -1711,7 +1735,8 @@ def _rule_text_day_month(ctx: _DateContext) -> Optional[_Decision]:
     dm = _DayMonth(ctx, m, lead.weekday if lead is not None else None)
     found = next((f for f in map(lambda step: step(dm), _YEAR_STEPS) if f is not None), None)
     if found is None:
-        return pd.NaT, False, "text_day_month:no_year", lambda: f"{ctx.words(m)}; no single year"
+        return pd.NaT, False, "text_day_month:no_year", lambda: "; ".join(
+            w for w in (ctx.words(m), "no single year", _future_evidence(ctx.text)) if w)
     year, inferred, step, said = found
     ts = _ts(year, m.month, m.day)
     back = (ts.weekday() - lead.weekday) % 7 if lead is not None else 0
@@ -1873,8 +1898,15 @@ class _DayMonth:
         said = [f"tenure of {', '.join(map(repr, self.tenure_names))}" if self.tenure_names else "",
                 f"weekday {_WEEKDAY_TOKENS[self.any_weekday]}" if self.any_weekday is not None else "",
                 f"years in the text {sorted(self.text_years)}" if self.text_years else "",
-                "; ".join(f"the {w!r}: {y}" for w, y in self.summit_years)]
+                "; ".join(f"the {w!r}: {y}" for w, y in self.summit_years),
+                _future_evidence(self.ctx.text)]
         return ", ".join(w for w in said if w)
+
+
+def _future_evidence(text: str) -> str:
+    """ "years said of the future set aside [2020]" (rule ``future_year``), or ""."""
+    ahead = _text_years(text, future=True)
+    return f"years said of the future set aside {sorted(ahead)}" if ahead else ""
 
 
 def _year_meta(dm: _DayMonth) -> Optional[_YearFound]:

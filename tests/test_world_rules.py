@@ -1571,3 +1571,37 @@ def test_an_office_and_surname_of_another_country_or_a_former_leader_is_not_the_
     m, why = meta("", "The call recalled the work of former President Salih with the Ruritanian side.",
                   "https://www.presidency-example.iq/EN/Details/3", None)
     assert m["host"] != "Barham Salih"
+
+
+# ---------------------------------------------------------------- fresh_pages_eurasia (post-Soviet official sites)
+@pytest.mark.parametrize("text, code", [
+    ("President Jan Roe has received a delegation led by Prime Minister of Japan Taro Doe.", "JPN"),
+    ("President Jan Roe received a delegation headed by Minister of Trade of the Republic of Turkiye Ali Doe.",
+     "TUR"),
+    # an Azerbaijani house style: a backtick for the apostrophe, a constituent republic's head
+    ("President Jan Roe has received a delegation led by President of the Russian Federation`s Republic of "
+     "Ruritania Ivan Doe.", "RUS"),
+])
+def test_a_delegation_led_by_a_foreign_official_is_met_and_names_the_counterpart(text, code):
+    # rule delegation_led_by: "led"/"headed" do not end the participant phrase
+    m, why = meta("", text, "https://president.example.az/en/articles/view/1", "2021-04-14")
+    assert m["medium"] == "in_person" and m["counterpart_countries"] == [code]
+    assert why.loc["counterpart_countries", "rule"] == "participants"
+    assert "led by" in why.loc["counterpart_countries", "evidence"] or "headed by" in why.loc[
+        "counterpart_countries", "evidence"]
+
+
+@pytest.mark.parametrize("url, code", [
+    ("https://china.tmembassy.gov.tm/en/news/1", "TKM"),   # Turkmenistan's embassy in China
+    ("https://korea.mfa-example.gov.kz/en/news/1", "KAZ"),
+    ("https://www.china-example.gob.mx/prensa/1", "MEX"),
+])
+def test_a_government_domain_is_that_governments_whatever_its_sub_domain_names(url, code):
+    from diplo_analysis.gazetteer import publisher_country
+
+    assert publisher_country(None, url) == code
+    host = url.split("/")[2]
+    assert publisher_country(host, url, host) == code
+    m, why = meta("", "On July 2, 2021, the Foreign Minister Jan Roe had talks with the Foreign Minister of the "
+                      "Republic of Ruritania by phone.", url)
+    assert m["host_country"] == code and why.loc["host_country", "evidence"] == host

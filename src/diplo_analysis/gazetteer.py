@@ -834,6 +834,18 @@ def _cctld() -> dict[str, str]:
     return out
 
 
+def _gov_domain_country(hosts: list) -> Optional[str]:
+    """Rule ``gov_domain``: a host under a government's label of a country-code domain ("gov.tm", "gob.mx") is
+    that government's, whatever its sub-domains say: "china.tmembassy.gov.tm" is Turkmenistan's embassy in
+    China, not a Chinese site (before the fragments of ``gazetteer_publishers.csv``, whose "china" it holds)."""
+    for host in hosts:
+        if "." in host and _GOV_LABEL.search(host):
+            code = _cctld().get(host.rsplit(".", 1)[-1])
+            if code:
+                return code
+    return None
+
+
 @lru_cache(maxsize=4096)
 def publisher_country(publisher: Optional[str] = None, url: Optional[str] = None, site: Optional[str] = None) -> Optional[str]:
     """Return the country of the publishing office, or None.
@@ -862,6 +874,9 @@ def publisher_country(publisher: Optional[str] = None, url: Optional[str] = None
         if u:
             host = urlparse(u if "//" in u else "//" + u).hostname or ""
             hosts.append(host.lower())
+    code = _gov_domain_country(hosts)
+    if code:
+        return code
     hay = " ".join(hosts + [(publisher or "").lower()])
     if hay.strip():
         for frag, code in _publisher_rows():

@@ -418,7 +418,7 @@ _VERB_ANCHOR, _VERB_ANCHOR_LOW, _VERB_KEYS = _word_expressions(VERB_ANCHOR_WORDS
 # lower-case words allowed inside a participant phrase; any other ends it
 _ALLOWED_LOWER = frozenset(
     """of the and de da do dos das du des del della di von van der den ter bin bint ibn al el ul ur y e la le
-    a an to by from for delegation visiting newly-elected newly-appointed top including
+    a an to by from for delegation visiting newly-elected newly-appointed top including led headed
     president prime minister foreign affairs secretary general chancellor federal king queen emir amir sultan
     crown prince princess sheikh his her their majesty highness excellency holiness royal newly elected
     new appointed re-elected acting interim designate incoming outgoing deputy vice state councilor counsellor

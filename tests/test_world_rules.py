@@ -1605,3 +1605,62 @@ def test_a_government_domain_is_that_governments_whatever_its_sub_domain_names(u
     m, why = meta("", "On July 2, 2021, the Foreign Minister Jan Roe had talks with the Foreign Minister of the "
                       "Republic of Ruritania by phone.", url)
     assert m["host_country"] == code and why.loc["host_country", "evidence"] == host
+
+
+# ---------------------------------------------------------------- fresh round orgs3 (organisations' heads)
+@pytest.mark.parametrize("text, code", [
+    ("The members of the visiting Mission of the International Monetary Fund called on President Mohamed Nasheed.",
+     "IMF"),
+    ("A small team of the World Bank has called on the President at his office this afternoon.", "WB"),
+    ("Jan Doe, Secretary-General of the Commonwealth, called on President Mohamed Nasheed today.", "COMMONWEALTH"),
+])
+def test_the_subject_who_called_on_the_host_is_the_counterpart(text, code):
+    m, why = meta("", text, "https://presidency.gov.mv/Press/Article/1", "2010-01-10")
+    assert (m["medium"], m["host_country"], m["counterpart_countries"]) == ("in_person", "MDV", [code])
+    assert why.loc["counterpart_countries", "rule"] == "called_on_guest"
+
+
+def test_called_on_to_act_is_an_appeal_not_a_visit():
+    m, _ = meta("", "The Secretary-General of the Commonwealth called on President Mohamed Nasheed to release "
+                    "the detainees.", "https://presidency.gov.mv/Press/Article/2", "2010-01-10")
+    assert m["counterpart_countries"] == [] and m["medium"] == "other"
+
+
+def test_a_team_from_an_organisation_is_a_participant():
+    m, why = meta("", "President Mohamed Nasheed and his ministers today met with a team from the Commonwealth "
+                      "Secretariat led by its Secretary-General at the President's Office.",
+                  "https://presidency.gov.mv/Press/Article/3", "2010-01-10")
+    assert (m["medium"], m["counterpart_countries"]) == ("in_person", ["COMMONWEALTH"])
+    assert why.loc["counterpart_countries", "rule"] == "participants"
+
+
+def test_a_statement_titled_page_whose_first_sentence_says_they_met_is_a_meeting():
+    m, why = meta("Statement from President Emmanuel Macron and World Bank Group President David Malpass",
+                  "PARIS - President Emmanuel Macron of France and World Bank Group President David Malpass today "
+                  "met to discuss the Sahel.", "https://www.worldbank.org/en/news/statement/1", "2019-05-06")
+    assert (m["medium"], m["host"], m["counterpart_countries"]) == ("in_person", "David Malpass", ["FRA"])
+    assert why.loc["medium", "rule"] == "statement_title_lead_met"
+    m, _ = meta("Statement by the Press Secretary", "The Press Secretary said nothing about a visit.",
+                "https://www.worldbank.org/en/news/statement/2", "2019-05-06")
+    assert m["medium"] == "other"
+
+
+def test_a_time_word_between_called_and_the_one_called_still_names_the_caller():
+    m, why = meta("Readout of the Secretary-General's phone call with the Prime Minister of Iraq",
+                  "The Secretary-General called today H.E. Mr. Haider al-Abadi, Prime Minister of Iraq, to "
+                  "congratulate him.", "https://www.un.org/sg/readout-9", "2015-12-30")
+    assert (m["medium"], m["initiator"]) == ("phone", "host") and why.loc["initiator", "rule"] == "caller"
+    m, _ = meta("Readout of the Secretary-General's phone call with the Prime Minister of Iraq",
+                "The Secretary-General called today for calm after a call with the Prime Minister of Iraq.",
+                "https://www.un.org/sg/readout-9", "2015-12-30")
+    assert m["initiator"] is None
+
+
+def test_a_full_date_in_brackets_after_its_weekday_is_the_day_not_a_later_day_to_come():
+    from diplo_analysis.dates import explain_date
+    rec = Record(path="x.jsonl", line=1, title="Secretary General visits Ruritania", url="https://www.nato.int/n/1",
+                 text="Secretary General Jens Stoltenberg met the President of Ruritania on Thursday "
+                      "(13 September 2018) to discuss burden-sharing.\n\nOn Friday (14 September), the Secretary "
+                      "General will deliver a speech.")
+    d = explain_date(rec)
+    assert d.date == pd.Timestamp("2018-09-13") and d.rule == "text_full_date"

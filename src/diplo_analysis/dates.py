@@ -159,7 +159,7 @@ _RE_YEAR_WORD = re.compile(
 # Context tests (on the text just before / after a mention).
 _RE_EVENT_BEFORE = re.compile(
     r"(?:\b(?:[Oo]n|[Oo]f)\s+(?:the\s+(?:morning|afternoon|evening|night|noon)\s+of\s+)?"
-    r"|,\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+    r"|,\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,?\s+|\s*\()"  # rule weekday_parenthesis
     r"|\b(?:took place|was held|were held|happened)\s+)$")  # "... which took place 13 December 2021": prose
 _RE_ON_BEFORE = re.compile(
     r"\b(?:[Oo]n|[Oo]f|[Aa]t noon on|[Ii]n the (?:morning|afternoon|evening) of)\s+"

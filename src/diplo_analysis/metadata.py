@@ -429,6 +429,11 @@ _ALLOWED_LOWER = frozenset(
     assistant defence defense finance trade member members politburo standing committee office central
     commander-in-chief first second executive senior spokesperson presidents diplomats ministers""".split()
 )
+#: "a team from the Commonwealth Secretariat", "the Mission of the IMF": a side's group named by its organisation or
+#: country (rule ``org_team``: the word stays in the participant phrase only before "from"/"of", not in "the
+#: security team including X").
+_SIDE_GROUP_WORDS = frozenset(("team", "mission"))
+_OF_OR_FROM = re.compile(r"\s+(?:of|from)\s")
 _TITLE_WORDS = frozenset(
     """president vice prime minister ministers premier chancellor federal king queen emir amir sultan crown
     prince princess sheikh sheikha his her their majesty highness excellency holiness royal newly elected new
@@ -878,7 +883,8 @@ def _phrase_end(s: str, start: int) -> int:
         if not core or core[:1].isdigit() or (
             core[:1].islower() and core.lower() not in _ALLOWED_LOWER and not _PARTICLE_NAME.match(core)
         ):
-            return end
+            if not (core in _SIDE_GROUP_WORDS and _OF_OR_FROM.match(s, m.end())):
+                return end
         end = m.end() - (1 if stop_after else 0)
         if stop_after or end - start > 300:
             return end
@@ -1881,7 +1887,8 @@ class _Context:
 # ---- medium: the cues of the title and the first sentences
 def _medium_from_cues(c: _Context) -> None:
     """Rules ``title_cue``, ``title_call_made_video``, ``title_other_strong_text_cue``,
-    ``meeting_title_over_text_call``, ``held_call_over_meeting_title``, ``text_cue``, ``lede_recent_call`` (a lede
+    ``meeting_title_over_text_call``, ``held_call_over_meeting_title``, ``statement_title_lead_met`` (a "Statement from
+    X and Y" whose first sentence says they met: :func:`_statement_title_met`), ``text_cue``, ``lede_recent_call`` (a lede
     "In a recent phone conversation, X and Y ..." reports this call), ``text_call_of_another_contact``, ``no_cue``.
 
     The title's cue decides ("Telephone conversation with ..." -> phone);
@@ -1909,6 +1916,8 @@ def _medium_from_cues(c: _Context) -> None:
         if strong:
             value = "video" if "video" in strong.group(0).lower() else "phone"
             c.decide("medium", value, "title_other_strong_text_cue", strong.group(0))
+        elif _statement_title_met(title, t_pos, c.first):
+            c.decide("medium", "in_person", "statement_title_lead_met", _words_at(c.first, _first_cue(c.first)[1]))
     else:
         _medium_from_text(c)
     if c.announced:  # "On May 12, the President will hold talks with ...": rule title_future
@@ -1917,6 +1926,16 @@ def _medium_from_cues(c: _Context) -> None:
     if c.slug and not c.title:  # the title's rules read the address's words: say so (rules url_slug_*)
         c.trace = [d._replace(rule=f"url_slug_{d.rule}") if d.fact == "medium" and d.rule.startswith("title")
                    else d for d in c.trace]
+
+
+def _statement_title_met(title: str, t_pos: int, first: str) -> bool:
+    """Rule ``statement_title_lead_met``: a title "Statement from President X and President Y" (its cue a
+    statement) whose first sentence's first cue is "met" ("X and Y today met to discuss ...") reports a meeting.
+    Read only where the title's cue is the word "statement" and the first sentence says "met"."""
+    if " met " not in first or not title[t_pos:t_pos + 9].lower().startswith("statement"):
+        return False
+    med, pos = _first_cue(first)
+    return med == "in_person" and first[pos:pos + 4] == "met "
 
 
 def _medium_from_text(c: _Context) -> None:
@@ -3467,6 +3486,31 @@ def _courtesy_call_rule(c: _Context) -> None:
         return
 
 
+#: "The members of the visiting Mission of the IMF called on President X": the visitor, the subject, calls on the host
+#: (rule ``called_on_guest``; not "called on X to release ...", an appeal).
+_CALLED_ON = re.compile(r"\b(?:called|calls|has called|have called) on\b(?![^.;]{0,80}?\bto (?!(?:the|his|her|its|their|a)\b)[a-z])")
+
+
+def _called_on_guest_rule(c: _Context) -> None:
+    """Rule ``called_on_guest``: a first sentence "The IMF mission called on President X" (or a title "... calls on
+    the President"), whose only participant is the host's side: the subject's people of another country or of an
+    organisation are the counterparts ("a mission of the World Bank" is a side, unnamed). Read only where no
+    counterpart was found and the first sentence or the title says "called on" or "calls on"."""
+    if c.countries or not c.host_country:
+        return
+    for s in (c.first, c.title):
+        m = _CALLED_ON.search(s) if s and ("alled on" in s or "alls on" in s) else None
+        if m is None:
+            continue
+        guests = [p for p in _parse_people(s[:m.start()], c.date) if p["country"] and p["country"] != c.host_country]
+        if not guests:
+            continue
+        names = [p["name"] if p["known"] else _clean_name(p["name"]) for p in guests]
+        c.decide("counterparts", names, "called_on_guest", m.group(0))
+        c.decide("countries", list(dict.fromkeys(p["country"] for p in guests)), "called_on_guest", m.group(0))
+        return
+
+
 def _visiting_host(c: _Context, p: dict) -> bool:
     """Whether ``p``, taken as the host (the subject), is the visitor of a courtesy call on another site than
     his own: "Dr X, ASEAN Secretary-General, paid a courtesy call on Prime Minister Y" relayed by a Thai site
@@ -3956,6 +4000,7 @@ STAGES = (
     _also_called_rule,
     _several_calls_rule,
     _courtesy_call_rule,
+    _called_on_guest_rule,
     _needs_foreign_counterpart,
     _author_rule,
     _status_rule,

@@ -24,6 +24,10 @@ evidence (``docs/dates.md`` has an example per rule).
    * ``text_full_date``: a full date ("On the morning of April 12, 2017",
      "25 February 2022", "Monday, March 3, 2014", a photo caption "...,
      Beijing, Feb. 5, 2022. (Xinhua/...)") is read: ``inferred=False``.
+     A full-date dateline that opens a line gives way to a full date of its
+     lead said of the call, "on" it, 1 to 31 days earlier (rule
+     ``dateline_call_day``: "Ulaanbaatar, February 24, 2023, /AGENCY/. ...
+     spoke by telephone on February 21, 2023" -> 21 February 2023).
    * ``text_day_month``: a day and month without year ("on the evening of 16
      April", "BEIJING, July 8 (Xinhua)") takes its year from the first of
      ``_YEAR_STEPS`` that decides: ``year_meta`` (``meta["year"]``,
@@ -1679,6 +1683,10 @@ def _rule_text_full_date(ctx: _DateContext) -> Optional[_Decision]:
     if back is not None:
         return (ts - pd.Timedelta(days=1), True, "text_full_date+dateline_yesterday",
                 lambda: f"{ctx.words(m)} (dateline); {ctx.words(back)} in its lead")
+    day = _dateline_call_day(ctx, m)
+    if day is not None:
+        return (_ts(day.year, day.month, day.day), False, "text_full_date+dateline_call_day",
+                lambda: f"{ctx.words(m)} (dateline); {ctx.words(day)} said of the call in its lead")
     lead = _dateline_weekday(ctx, m, ts)
     if lead is not None:
         days = (ts.weekday() - lead.weekday) % 7
@@ -1719,6 +1727,33 @@ def _dateline_yesterday(ctx: _DateContext, m: DateMention) -> Optional[DateMenti
         return None
     s = ctx.searched
     return later if _RE_PLACE_OPENING.search(s, max(0, m.start - 60), m.start) else None
+
+
+#: "on" right before a full date: the day an event happened ("spoke ... by telephone on February 21, 2023").
+_RE_ON_DATE_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")
+#: How far before its dateline (in days) the call's own full date may fall (rule ``dateline_call_day``).
+_DATELINE_CALL_DAYS = 31
+
+
+def _dateline_call_day(ctx: _DateContext, m: DateMention) -> Optional[DateMention]:
+    """Rule ``dateline_call_day``: a full date in the dateline that opens a line ("Ulaanbaatar, February 24, 2023,
+    /AGENCY/. The President spoke ... by telephone on February 21, 2023") is the page's day; a later full date
+    introduced by "on" in a sentence with a verb of a call, within :data:`_DAY_RE_MAX_GAP` characters and 1 to
+    :data:`_DATELINE_CALL_DAYS` days before it, is the call's.  Read only where a second full date follows the
+    dateline (the cheap test comes first)."""
+    later = [w for w in ctx.usable if w.kind == "full" and m.end < w.start <= m.end + _DAY_RE_MAX_GAP]
+    if not later:
+        return None
+    s = ctx.searched
+    if not _RE_PLACE_OPENING.search(s, max(0, m.start - 60), m.start):
+        return None
+    day = _ts(m.year, m.month, m.day)
+    for w in later:
+        gap = (day - _ts(w.year, w.month, w.day)).days
+        if (1 <= gap <= _DATELINE_CALL_DAYS and _RE_ON_DATE_BEFORE.search(s, max(0, w.start - 40), w.start)
+                and _has_call_verb(s, w.start, w.end)):
+            return w
+    return None
 
 
 def _rule_text_day_month(ctx: _DateContext) -> Optional[_Decision]:

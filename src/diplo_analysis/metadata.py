@@ -77,6 +77,14 @@ I = re.IGNORECASE
 _STRONG = re.compile(
     r"\b(?:tele)?phone (?:call|conversation|talks)|\bspoke (?:by|on|over) (?:the )?(?:tele)?phone|\btelephoned?\b(?! (?:message|telegram))|\btelephonic(?:ally)?\b"
     r"|\bvideo ?(?:call|conferenc\w*|link)|\bvideoconferenc\w*", I)
+#: A message (letter, congratulations) that a visiting official handed over in person ("the message ... as presented
+#: this afternoon by the visiting Deputy Prime Minister"; "the visiting envoy arrived ... to convey a message"): the
+#: title's "message" names the occasion of a meeting (rule ``title_other_delivered_in_person``). Read only where
+#: the lead says "visiting".
+_DELIVERED_IN_PERSON = re.compile(
+    r"\b(?:presented|delivered|conveyed|handed over|brought)\b[^.\n]{0,60}?\bby (?:the )?visiting\b"
+    r"|\bvisiting\b[^.\n]{0,120}?\b(?:arrived|came|travell?ed)\b[^.\n]{0,80}?\bto (?:convey|deliver|present|hand over)\b",
+    I)
 # "other": the document reports no conversation with a foreign counterpart
 _WEAK_OTHER = re.compile(r"statements?|remarks|participated|took part", I)
 # A meeting "of" the host's own bodies (Security Council, Government) is domestic;
@@ -1887,6 +1895,7 @@ class _Context:
 # ---- medium: the cues of the title and the first sentences
 def _medium_from_cues(c: _Context) -> None:
     """Rules ``title_cue``, ``title_call_made_video``, ``title_other_strong_text_cue``,
+    ``title_other_delivered_in_person`` (a message a visiting official handed over: a meeting),
     ``meeting_title_over_text_call``, ``held_call_over_meeting_title``, ``statement_title_lead_met`` (a "Statement from
     X and Y" whose first sentence says they met: :func:`_statement_title_met`), ``text_cue``, ``lede_recent_call`` (a lede
     "In a recent phone conversation, X and Y ..." reports this call), ``text_call_of_another_contact``, ``no_cue``.
@@ -1918,6 +1927,8 @@ def _medium_from_cues(c: _Context) -> None:
             c.decide("medium", value, "title_other_strong_text_cue", strong.group(0))
         elif _statement_title_met(title, t_pos, c.first):
             c.decide("medium", "in_person", "statement_title_lead_met", _words_at(c.first, _first_cue(c.first)[1]))
+        elif "visiting" in low_lead:  # the lead's words: the message's bearer is in the lead or the sentence after
+            _delivered_in_person(c)
     else:
         _medium_from_text(c)
     if c.announced:  # "On May 12, the President will hold talks with ...": rule title_future
@@ -1936,6 +1947,19 @@ def _statement_title_met(title: str, t_pos: int, first: str) -> bool:
         return False
     med, pos = _first_cue(first)
     return med == "in_person" and first[pos:pos + 4] == "met "
+
+
+def _delivered_in_person(c: _Context) -> None:
+    """Rule ``title_other_delivered_in_person``: a title of another kind ("Prime Minister acknowledges congratulatory
+    message") over a lead that names a visiting official, and a lead or the sentence after it that says the visitor
+    handed the message over (:data:`_DELIVERED_IN_PERSON`): the page reports a meeting."""
+    if len(c.sents) < c.i + 3:  # read one sentence more, kept with those read (the later stages read on after it)
+        more = next(c.sent_iter, None)
+        if more is not None:
+            c.sents.append(more)
+    found = _DELIVERED_IN_PERSON.search(" ".join(c.sents[c.i: c.i + 3]))
+    if found:
+        c.decide("medium", "in_person", "title_other_delivered_in_person", found.group(0))
 
 
 def _medium_from_text(c: _Context) -> None:
@@ -2066,7 +2090,9 @@ def _host_of_publisher_country(c: _Context) -> None:
     ``credited_source``, :func:`credited_source`), and one whose head has a line that is only an issuing office
     of a named country ("Presidency of the Republic of Lebanon") as that country's (rule ``office_line``). A title
     that ends by crediting another country's office ("A, B speak over phone: White House", on any site) makes the
-    page that office's (rule ``title_credit``, :func:`title_credit`)."""
+    page that office's (rule ``title_credit``, :func:`title_credit`). A news site's compatriot named only after the
+    verb, by an office "of" its country, beside a foreign subject is the other side of a relayed readout (rule
+    ``home_official_as_foreign``, :func:`_home_official_as_foreign_rule`)."""
     pub = c.pub_country
     if not pub:
         return
@@ -2083,7 +2109,46 @@ def _host_of_publisher_country(c: _Context) -> None:
         if mine:
             c.decide("host", mine[0]["name"], rule, mine[0]["name"])
             c.decide("host_country", pub, *_publisher_rule(c))
+            if rule == "publisher_leader_named":
+                _home_official_as_foreign_rule(c)
             return
+
+
+#: A government's site by its address (".gov.", ".go.", ".gouv.", "mofa.", ...): its pages introduce its own officials
+#: formally ("Mr. X, Minister for Foreign Affairs of Japan"), so rule ``home_official_as_foreign`` does not read them.
+_GOV_HOST = re.compile(r"(?:^|\.)(?:gov|go|gouv|gob|govt|gv|mfa|mofa|mea|kantei|president|presidency|pmo)\.|\.gov$")
+_NOT_RELAY_KINDS = frozenset(("official", "presidency", "pm_office", "embassy"))
+
+
+def _home_official_as_foreign_rule(c: _Context) -> None:
+    """Rule ``home_official_as_foreign``: a news site of country X relaying another government's readout ("Mr. Iwaya
+    Takeshi, Minister for Foreign Affairs of Japan, on Tuesday held a telephone meeting with Hon. A. B., Secretary
+    for Foreign Affairs of the Republic of the Philippines" on a Philippine site). Its first sentence's subject is a
+    known leader of country Y introduced by an office of Y, and X's official, named only after the verb, is
+    introduced by an office "of X" as the other side's readout introduces a foreigner: the host is the subject.
+    Read only where the host was the publisher's compatriot named outside the subject (rule
+    ``publisher_leader_named``), on a site that is no government's (:data:`_GOV_HOST`, the kinds of
+    :data:`_NOT_RELAY_KINDS`)."""
+    pub = c.pub_country
+    last = next((d for d in reversed(c.trace) if d.fact == "host"), None)
+    if last is None or last.rule != "publisher_leader_named" or c.credited:
+        return
+    subj = next((p for p in c.f_subj if p["known"] and p["country"] not in (None, pub)), None)
+    if subj is None or subj["country"] in gz.ORG_CODES:
+        return
+    y = subj["country"]
+    office = next((p["desc"] for p in c.f_subj if p.get("desc") and p["country"] == y), None)
+    if office is None:
+        return
+    if not any(p.get("desc") and p["country"] == pub for p in c.first_parts()):
+        return
+    url = c.record.url if isinstance(c.record.url, str) else ""
+    netloc = url.split("//", 1)[-1].split("/", 1)[0].lower()
+    if _GOV_HOST.search(netloc) or gz.publisher_kinds(c.record.publisher, url) & _NOT_RELAY_KINDS:
+        return
+    evidence = f"{subj['name']}, {office}"
+    c.decide("host", subj["name"], "home_official_as_foreign", evidence)
+    c.decide("host_country", y, "home_official_as_foreign", evidence)
 
 
 def _publisher_rule(c: _Context) -> tuple[str, str]:

@@ -3004,7 +3004,9 @@ def _visit_rule(c: _Context) -> None:
     A trip to several countries whose text names the hosts of some ("Travel to Gabon and Nigeria ...
     met with President Ali Bongo Ondimba") keeps the others as unnamed hosts (rule ``visit_abroad_others``). A page
     without a title of its own reads the visit its first sentence's subject paid ("X paid his first foreign visit to
-    Estonia": rule ``visit_abroad_first_sentence``, :func:`_first_sentence_trip`)."""
+    Estonia": rule ``visit_abroad_first_sentence``, :func:`_first_sentence_trip`); one whose first sentence's subject
+    arrived in a place for a visit ("X arrived in Bujumbura, the capital of Burundi for a working visit") meets its
+    hosts, or its foreign guest meets the host (rule ``visit_arrival``, :func:`_arrival_rule`)."""
     title = c.title
     if c.announced:
         return
@@ -3016,6 +3018,7 @@ def _visit_rule(c: _Context) -> None:
     if not found and c.medium in ("other", "in_person") and not c.countries:
         found, rule = _first_sentence_trip(c), "visit_abroad_first_sentence"
     if not found:
+        _arrival_rule(c)
         return
     trip, dest = found
     c.decide("medium", "in_person", rule, trip.group(0))
@@ -3027,6 +3030,41 @@ def _visit_rule(c: _Context) -> None:
         host = _unknown_host(c.t_subject)
         if host is not None:
             c.decide("host", host, "visit_abroad", c.t_subject)
+
+
+#: "X arrived in Bujumbura, the capital of Burundi, for a two-day working visit", "Y arrived in Latvia on an official
+#: visit", "X, who is in Djibouti for a state visit": an arrival or a stay for a visit (rule ``visit_arrival``); the
+#: place arrived in is ``place``.
+_ARRIVED_FOR_VISIT = re.compile(r"\b(?:arriv(?:ed|es)|(?:is|was|are|were)(?:\s+currently|\s+now)?)\s+in\s+"
+                                r"(?P<place>[^;:.]{2,80}?),?\s+(?:for|on)\s+(?:a|an|his|her|their)\s+"
+                                r"(?:[\w\-]+\s+){0,3}?(?:visit|trip|tour)\b", I)
+
+
+def _arrival_rule(c: _Context) -> None:
+    """Rule ``visit_arrival``: on a page without a title of its own, a first sentence whose subject arrived in a
+    place for a visit ("President X today arrived in Bujumbura, the capital of Burundi for a two-day working visit")
+    tells a visit, not only a journey (the cue "arrived" alone is ``other``): a visit abroad meets its hosts (the
+    countries of the place, unnamed, where no counterpart is known), and a foreign guest's arrival in the host's
+    country ("Federal President Y of A arrived in Latvia for a working visit", on the Latvian president's site,
+    its guest a counterpart) meets the host. Read only where the medium is still ``other``, the first sentence
+    says "arrive" and "visit", "trip" or "tour" (``str.find``), and it is not an announcement."""
+    first = c.first
+    if c.medium not in ("other", "in_person") or c.record.title or not first \
+            or not ("arriv" in first or "s in " in first or "as in " in first or "re in " in first) \
+            or not ("visit" in first or "trip" in first or "tour" in first):
+        return
+    m = _ARRIVED_FOR_VISIT.search(first)
+    if m is None or _NOT_THE_TRIP.search(first, 0, m.start()):
+        return
+    dest = list(dict.fromkeys(code for _, _, code in gz.find_countries(m.group("place"))
+                              if code != c.host_country and code not in gz.ORG_CODES))
+    if dest and not c.countries:
+        c.decide("medium", "in_person", "visit_arrival", m.group(0))
+        c.decide("counterparts", [None] * len(dest), "visit_arrival", m.group(0))  # hosts not named
+        c.decide("countries", dest, "visit_arrival", m.group(0))
+    elif not dest and c.countries and c.medium == "other" and c.host_country and any(
+            code == c.host_country for _, _, code in gz.find_countries(m.group("place"))):
+        c.decide("medium", "in_person", "visit_arrival", m.group(0))  # the guest arrived in the host's country
 
 
 #: A visit the first sentence says its subject paid or is paying ("X paid his first foreign visit to Y").
@@ -3399,7 +3437,10 @@ def _separate_call_in_first(c: _Context) -> list[tuple[str, list[dict]]]:
 #: number of leaders, including ...", "The prime minister also had a cordial meeting with the Kyrgyz President",
 #: "Meanwhile, in his meeting with the Somalian president ..."): rule ``listed_meetings``. A leading adverbial
 #: ("On the sidelines of ...,", "During his visit to ...,") may stand before the subject; an adjective or two
-#: between "had a" and "meeting"; "separately" or "briefly" after "met".
+#: between "had a" and "meeting"; "separately" or "briefly" after "met". The subject may be a couple ("Then, the
+#: Governor-General and Mrs X met with ...", a vice-regal or presidential diary: ``couple``), and, after a mark of
+#: sequence ("Later,", "Then,") or "also", a guest "received", "welcomed" or "hosted" by title ("Later, the
+#: Governor-General received His Excellency X, Ambassador of A": ``received``).
 _LISTED_MEETING = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))"
     r"(?:(?:(?:On|At|In) the (?:sidelines|margins|fringes?) of|During (?:his|her|the|a)) [^,.;]{3,80}, "
@@ -3407,8 +3448,12 @@ _LISTED_MEETING = re.compile(
     r"|Soon after|Afterwards|Besides|Separately|In addition|Then),? )?"
     r"(?:(?:(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?: (?:[A-Z][\w'\-]*|prime|minister|president|premier|foreign"
     r"|chancellor|king|emir|crown|prince|secretary|general)){1,3}"
-    r"|(?-i:[A-Z][\w'\-]*)(?: (?-i:[A-Z][\w'\-]*)){0,3}) (?:(?P<adv>also|then|later|separately|further) )?"
+    r"|(?-i:[A-Z][\w'\-]*)(?: (?-i:[A-Z][\w'\-]*)){0,3})"
+    r"(?P<couple> and (?:(?:(?:Her|His) Excellency )?(?-i:Mrs|Mr|Ms|Dr|Lady|Sir|Madame)\.?(?: (?-i:[A-Z][\w'\-]*)){1,2}"
+    r"|(?:his|her) (?:wife|husband|spouse)|the First (?:Lady|Gentleman)))? (?:(?P<adv>also|then|later|separately|further) )?"
     r"(?:(?:had )?met(?: (?:separately|briefly|jointly))?(?: with)?|interacted with"
+    r"|(?P<received>received|welcomed|hosted)(?= (?:(?:His|Her|Their) (?:Excellenc(?:y|ies)|Majesty|(?:Royal )?Highness)"
+    r"|H\.\s?E\.))"
     r"|(?:held|had) (?:(?:a|an|separate|further|another|(?P<many>several|a (?:number|series|host) of|many)|bilateral"
     r"|[\"\u201c]?(?:back-to-back|productive|cordial|warm|brief|short|friendly|fruitful|useful|good|constructive)"
     r"[\"\u201d]?) )*"
@@ -3437,10 +3482,10 @@ def _listed_openings(text: str, start: int) -> list[int]:
     :data:`_LISTED_BEFORE_WITH` before " with " (the last sentence start up to :data:`_OPENING_BEFORE` characters
     before it)."""
     places = set()
-    for word in (" met ", " with "):
+    for word in (" met ", " with ", " received ", " welcomed ", " hosted "):
         at = text.find(word, start)
         while at >= 0:
-            if word == " met " or text.endswith(_LISTED_BEFORE_WITH, max(start, at - 13), at):
+            if word != " with " or text.endswith(_LISTED_BEFORE_WITH, max(start, at - 13), at):
                 lo = max(start, at - _OPENING_BEFORE)
                 starts = [b.end() for b in _SENTENCE_STARTS.finditer(text, max(lo - 3, 0), at) if b.end() >= lo]
                 places.add(starts[-1] if starts else lo)
@@ -3451,9 +3496,10 @@ def _listed_openings(text: str, start: int) -> list[int]:
 def _listed_meetings(c: _Context) -> list[tuple[str, list[dict]]]:
     """The foreign people a page of several meetings names as met in a later sentence of its host
     (:data:`_LISTED_MEETING`): read on meetings' pages whose title or first sentence speaks of several meetings
-    (:data:`_SEVERAL_MEETINGS`), or where the sentence itself says "also", "separately" or "several meetings";
-    not another leader's meetings, not on a press conference's page."""
-    if c.medium != "in_person" or c.press or not c.text:  # not a press conference's page (its meetings in passing)
+    (:data:`_SEVERAL_MEETINGS`), or where the sentence itself says "also", "separately" or "several meetings"
+    (a guest "received" only after "also" or a mark of sequence, "Later,"); on a video meeting's page too (a
+    diary whose first engagement was by video); not another leader's meetings, not on a press conference's page."""
+    if c.medium not in ("in_person", "video") or c.press or not c.text:  # not a press conference's (meetings in passing)
         return []
     text = c.text[:_CALLS_CHARS]
     several = None  # read from the title and first sentence only once an opening is found (most pages have none)
@@ -3465,7 +3511,8 @@ def _listed_meetings(c: _Context) -> list[tuple[str, list[dict]]]:
             continue
         if several is None:
             several = bool(_SEVERAL_MEETINGS.search(c.title or "") or _SEVERAL_MEETINGS.search(c.first or ""))
-        if not (several or m.group("mark") or m.group("adv") or m.group("many")):
+        if not (several or m.group("mark") or m.group("adv") or m.group("many")) \
+                or m.group("received") and not (m.group("mark") or m.group("adv")):
             continue
         subj = m.group("subj") or "he"
         if subj.lower() not in ("he", "she") and not subj.lower().startswith("the ") and _others_turn(c, subj):
@@ -3498,7 +3545,9 @@ def _several_calls_rule(c: _Context) -> None:
     interacted with a number of heads of state, including ..."); so does any page where that sentence says "also",
     "meanwhile", "separately" or "held a number of meetings" ("The prime minister also had a cordial meeting with
     the Kyrgyz President"; "Meanwhile, in his meeting with the Somalian president ..."); not another leader's
-    meetings, not a press conference's page (:func:`_listed_meetings`)."""
+    meetings, not a press conference's page (:func:`_listed_meetings`); a diary's later engagements of its host
+    and spouse ("Then, the Governor-General and Mrs X met with the President of A, via video conference"; "Later,
+    the Governor-General received His Excellency Y, Ambassador of B"), on a meeting's or a video meeting's page."""
     if c.medium == "other" or c.announced or not c.text or c.host_country is None:
         return
     for evidence, found in _separate_call_in_first(c) + _next_calls(c):
@@ -3521,7 +3570,15 @@ def _courtesy_call_rule(c: _Context) -> None:
     """Rule ``courtesy_call``: "The Ambassador of X pays a farewell call on the Vice President": the
     visitor, the subject, is the counterpart, and the one called on is the host (not the visitor); an
     organisation's head who pays the call, relayed by another site than the organisation's, is the counterpart
-    too, and the host's country is then the country of the leader called on (:func:`_visiting_host`)."""
+    too, and the host's country is then the country of the leader called on (:func:`_visiting_host`). Rule
+    ``called_on_host``: so is a visitor who "called on" a leader, where the visitor had been taken as the host of a
+    relay not of his country (:func:`_called_on_host`)."""
+    if not any(_called_on_host(c, s) for s in (c.title, c.first)):
+        _courtesy_call(c)
+
+
+def _courtesy_call(c: _Context) -> None:
+    """Rule ``courtesy_call`` (:func:`_courtesy_call_rule`)."""
     for s in (c.title, c.first):
         m = _CALL_ON.search(s) if s and "call" in s else None
         if m is None:
@@ -3549,6 +3606,31 @@ def _courtesy_call_rule(c: _Context) -> None:
             if visiting_host and called and called[0]["country"] not in (None, guest["country"]):
                 c.decide("host_country", called[0]["country"], "courtesy_call", after.strip()[:60])
         return
+
+
+def _called_on_host(c: _Context, s: Optional[str]) -> bool:
+    """Rule ``called_on_host``: a title or first sentence "X called on Y" ("Mr X, the Prime Minister of A, called on
+    the President of B, Y, at the presidential palace today") whose subject X had been taken as the host of a page
+    of a site not of X's country (a relay of Y's office, :func:`_visiting_host`): Y, named, of another country,
+    hosts, and X is the counterpart, as after "paid a courtesy call on" (not "called on Y to ...", an appeal:
+    :data:`_CALLED_ON`). Whether it decided."""
+    m = _CALLED_ON.search(s) if s and ("alled on" in s or "alls on" in s) and c.host else None
+    if m is None:
+        return False
+    guests = [p for p in _parse_people(s[:m.start()], c.date) if p["country"] and _visiting_host(c, p)]
+    if not guests:
+        return False
+    after = s[m.end():_phrase_end(s, m.end())]
+    called = [p for p in _parse_people(after, c.date) if p["named"] and p["country"]
+              and p["country"] not in (guests[0]["country"], *gz.ORG_CODES)]
+    if not called:
+        return False
+    host = called[0]["name"] if called[0]["known"] else _clean_name(called[0]["name"])
+    c.decide("counterparts", [guests[0]["name"]], "called_on_host", m.group(0))
+    c.decide("countries", [guests[0]["country"]], "called_on_host", m.group(0))
+    c.decide("host", host, "called_on_host", after.strip()[:60])
+    c.decide("host_country", called[0]["country"], "called_on_host", after.strip()[:60])
+    return True
 
 
 #: "The members of the visiting Mission of the IMF called on President X": the visitor, the subject, calls on the host

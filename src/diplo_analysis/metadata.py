@@ -4043,9 +4043,10 @@ def _credentials_title_rule(c: _Context) -> None:
     letters of credence or credentials from the envoys of several countries ("The President received letters of
     credence from the ambassadors of the United States, Greece and San Marino") names every counterpart country,
     where the text, which meets each envoy in a sentence of its own, gave fewer (persons unnamed: the headline names
-    none). Read only where the host's country is known and the headline says "creden" (``str.find`` first)."""
+    none). Read only where the host's country is known and the headline says "(c)reden" (``str.find`` first)."""
     head = c.title or c.slug
-    if c.host_country is None or c.announced or "creden" not in head.lower() or not _CREDENCE.search(head):
+    if c.host_country is None or c.announced or ("reden" not in head and "REDEN" not in head) \
+            or not _CREDENCE.search(head):
         return
     codes = list(dict.fromkeys(k for _, _, k in gz.find_countries(head) if k != c.host_country
                                and k not in gz.ORG_CODES))

@@ -830,6 +830,8 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
         return "ignored"  # rule span_bound: "a visit ... beginning April 19, 2020": a bound of a span, not a stamp
     if _RE_ATTRIBUTIVE_BEFORE.search(before):
         return "ignored"  # rule attributive_date: "the November 9, 2020 statement" names a thing, it is no stamp
+    if _RE_HISTORY_DAY_BEFORE.search(before) or _RE_HISTORY_DAY_AFTER.match(s, b):
+        return "ignored"  # rule day_of_history: "commemorated June 12, 1999, as the day ..." names a day of history
     return "header"
 
 
@@ -838,6 +840,12 @@ def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
 #: ``attributive_date``; a stamp never follows "the"). Not after "on the" or a weekday ("on Sunday the 9th of April
 #: 2017"): that is the day of an event.
 _RE_ATTRIBUTIVE_BEFORE = re.compile(r"(?<!day )(?<!\bon )\b[Tt]he\s+(?:[^.;:\n]{4,24}?\d{4}\s+and\s+)?$")
+
+#: A full date the prose names as a day of history ("President X commemorated June 12, 1999, as the day that brought
+#: freedom", "recalled 25 June 1991"): after a verb of remembrance or before "as the day" (or date, anniversary), neither
+#: the page's stamp nor the call's day (rule ``day_of_history``; a stamp stands alone, after no verb).
+_RE_HISTORY_DAY_BEFORE = re.compile(r"\b(?:commemorat|celebrat|remember|recall|honou?r)\w*\s+$", re.I)
+_RE_HISTORY_DAY_AFTER = re.compile(r",?\s+as\s+(?:the|a|an)\s+(?:\w+\s+)?(?:day|date|anniversary)\b")
 
 #: A full date that bounds a span ("for five days beginning April 19, 2020", "postponed until 3 May 2021"):
 #: neither the page's stamp nor the call's day (rule ``span_bound``).

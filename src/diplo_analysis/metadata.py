@@ -4119,6 +4119,51 @@ def _credentials_list_rule(c: _Context) -> None:
         c.decide("medium", "in_person", "credentials_list", c.first[:120])
 
 
+
+def _credentials_title_rule(c: _Context) -> None:
+    """Rule ``credentials_title_list``: a headline (the title, else the address's words) of a host who received
+    letters of credence or credentials from the envoys of several countries ("The President received letters of
+    credence from the ambassadors of the United States, Greece and San Marino") names every counterpart country,
+    where the text, which meets each envoy in a sentence of its own, gave fewer (persons unnamed: the headline names
+    none). Read only where the host's country is known and the headline says "(c)reden" (``str.find`` first)."""
+    head = c.title or c.slug
+    if c.host_country is None or c.announced or ("reden" not in head and "REDEN" not in head) \
+            or not _CREDENCE.search(head):
+        return
+    codes = list(dict.fromkeys(k for _, _, k in gz.find_countries(head) if k != c.host_country
+                               and k not in gz.ORG_CODES))
+    new = [k for k in codes if k not in c.countries]
+    if len(codes) < 2 or not new:
+        return
+    c.decide("counterparts", list(c.counterparts) + [None] * len(new), "credentials_title_list", head[:120])
+    c.decide("countries", list(c.countries) + new, "credentials_title_list", head[:120])
+    if c.medium == "other":
+        c.decide("medium", "in_person", "credentials_title_list", head[:120])
+
+
+#: Rule ``meeting_named_later``: "the meeting" the page's later text refers back to ("US Ambassador X also attended
+#: the meeting", "At the meeting, the two ..."), not "the meeting of" a body.
+_MEETING_NAMED_LATER = re.compile(r"\b(?:[Aa]t|[Dd]uring|[Ii]n|attended|[Aa]fter) the (?:meeting|talks)\b(?! of\b)")
+
+
+def _meeting_named_later_rule(c: _Context) -> None:
+    """Rule ``meeting_named_later``: a page whose title and lead name no medium (rule ``no_cue``: an excerpt that
+    opens with what was said), with a foreign counterpart, whose later text refers to its event as "the meeting"
+    ("... also attended the meeting"): a meeting. Read only where the medium is ``no_cue``'s and the text says
+    "the meeting" or "the talks" (``str.find`` first)."""
+    if c.medium != "other" or c.spoke or c.announced or not c.countries or c.host_country is None:
+        return
+    text = c.text
+    if "the meeting" not in text and "the talks" not in text:
+        return
+    last = next((d for d in reversed(c.trace) if d.fact == "medium"), None)
+    if last is None or last.rule != "no_cue" or all(k == c.host_country for k in c.countries):
+        return
+    found = _MEETING_NAMED_LATER.search(text)
+    if found:
+        c.decide("medium", "in_person", "meeting_named_later", _words_at(text, found.start(), 6))
+
+
 #: The stages of :func:`extract_metadata`, in order; each reads the context and decides some facts.
 STAGES = (
     _medium_from_cues,
@@ -4141,6 +4186,7 @@ STAGES = (
     _visit_rule,
     _visited_counterpart_rule,
     _credentials_list_rule,
+    _credentials_title_rule,
     _gathering_rules,
     _group_call_rule,
     _grouping_rule,
@@ -4148,6 +4194,7 @@ STAGES = (
     _several_calls_rule,
     _courtesy_call_rule,
     _called_on_guest_rule,
+    _meeting_named_later_rule,
     _needs_foreign_counterpart,
     _author_rule,
     _status_rule,

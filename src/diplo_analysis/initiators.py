@@ -81,13 +81,28 @@ class InitiatorCues(NamedTuple):
     expression without groups), ``rows`` (each such row's kind and its own expression, whose group 1
     is its placeholder's words; in table order), ``keys`` (the prefilter's words), ``caller`` (the
     caller rows, one expression), ``by_key`` (for each key, the rows holding it joined in table order:
-    searched around a hit of that key alone, which is cheaper than all rows)."""
+    searched around a hit of that key alone, which is cheaper than all rows), ``caller_keys`` (the caller
+    rows' keys: :meth:`find_caller`'s prefilter)."""
 
     search: re.Pattern
     rows: tuple
     keys: tuple
     caller: re.Pattern
     by_key: dict = {}
+    caller_keys: tuple = ()
+
+    def find_caller(self, text: str) -> Optional[re.Match]:
+        """``caller.search(text)``, skipped where an ASCII text holds none of the caller rows' keys.
+
+        Every match of a row holds one of its keys (checked on each row's example when the table
+        is read); in ASCII text, ignoring case is lower-casing, so a text whose lower-cased form
+        holds no key has no match. Most first sentences hold none ("spoke by telephone with").
+        """
+        if self.caller_keys and text.isascii():
+            low = text.lower()
+            if not any(k in low for k in self.caller_keys):
+                return None
+        return self.caller.search(text)
 
     def kind_at(self, text: str, start: int) -> tuple[str, Optional[str]]:
         """(kind, the words naming the side or None) of the row that matched ``text`` at ``start``:
@@ -121,8 +136,11 @@ def compile_initiator_cues(rows: list) -> InitiatorCues:
     said = [r for r in rows if r["kind"] != "caller"]
     joined = "|".join(_expand(r["pattern"], capture=False) for r in said)
     keys = tuple(dict.fromkeys(k for r in said for k in r["keys"]))
-    caller = "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == "caller") or r"(?!)"
+    callers = [r for r in rows if r["kind"] == "caller"]
+    caller = "|".join(f"(?:{r['pattern']})" for r in callers) or r"(?!)"
+    caller_keys = tuple(dict.fromkeys(k for r in callers for k in r["keys"])) if callers else ()
     by_key = {k: re.compile("|".join(_expand(r["pattern"], capture=False) for r in said if k in r["keys"]), _I)
               for k in keys}
     return InitiatorCues(re.compile(joined or r"(?!)", _I), tuple((r["kind"], re.compile(_expand(r["pattern"]), _I))
-                                                               for r in said), keys, re.compile(caller, _I), by_key)
+                                                               for r in said), keys, re.compile(caller, _I), by_key,
+                         caller_keys)

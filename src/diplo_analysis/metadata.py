@@ -1461,7 +1461,7 @@ def _caller_rule(first: str, lead_at: int, host: Optional[str], host_country: Op
                  counterparts: tuple) -> Optional[tuple[str, str, str]]:
     """Rule ``caller``: the side of the subject of "X telephoned Y" in ``first`` (a title and a sentence, the
     sentence from ``lead_at``), as ``(initiator, "caller", evidence)``, else None."""
-    m = initiator_cues().caller.search(first)
+    m = initiator_cues().find_caller(first)
     if m:
         # the subject of "X telephoned Y" in the text's sentence is that sentence's, not the title's before it
         subject = first[lead_at if m.start() >= lead_at else 0: m.start()]
@@ -4003,7 +4003,7 @@ def _language_initiator(c: _Context, cues) -> Optional[tuple[str, str, str]]:
             side = _side_of(who[: cut.start()] if cut else who, c.host, c.host_country, c.date)
             return side, "language_initiative_of", evidence
     first = f"{title}. {language_cues.lead_of(title, c.text)}"
-    m = init.caller.search(first)
+    m = init.find_caller(first)
     if m:
         subject = _SENTENCE_START.split(first[: m.start()])[-1]  # the verb's own sentence, not the title before it
         side = (_caller(subject, c.host, c.host_country, c.date, tuple(c.counterparts))

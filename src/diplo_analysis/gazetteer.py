@@ -793,16 +793,17 @@ def publisher_kinds(publisher: Optional[str] = None, url: Optional[str] = None) 
 
 
 #: An embassy's address names the country it represents, not the one it is in: "vnembassy-jp.org",
-#: "embaixadadeangola.pt", "indianembassy.example" (rule of :func:`publisher_country`, before the
-#: country-code domain).
+#: "embaixadadeangola.pt", "indianembassy.example", a Commonwealth high commission's "ruritaniahighcom.example"
+#: (rule of :func:`publisher_country`, before the country-code domain).
 _EMBASSY_HOST = re.compile(
-    r"(?:^|[.-])(?:(?P<cc>[a-z]{2})-?(?:embassy|mission)|(?P<pre>[a-z]{4,})(?:embassy|mission)"
+    r"(?:^|[.-])(?:(?P<cc>[a-z]{2})-?(?:embassy|mission|highcom)|(?P<pre>[a-z]{4,}?)(?:embassy|mission|highcom(?:mission)?)"
     r"|(?:embassy|embaixada|embajada|ambassade|botschaft)(?:-?(?:of|de|da|do|du|des|del))?-?(?P<post>[a-z]{4,}))")
 
 
 def _embassy_country(host: str) -> Optional[str]:
     """The country an embassy's host name represents ("vnembassy-jp.org" -> VNM), or None."""
-    if "emba" not in host and "ambassade" not in host and "botschaft" not in host and "mission" not in host:
+    if ("emba" not in host and "ambassade" not in host and "botschaft" not in host and "mission" not in host
+            and "highcom" not in host):
         return None
     m = _EMBASSY_HOST.search(host)
     if m is None:

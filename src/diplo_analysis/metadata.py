@@ -266,6 +266,28 @@ def title_credit(title: Optional[str]) -> Optional[tuple[str, str]]:
     return (m.group(0).strip(), code) if code else None
 
 
+def source_line_credit(text: Optional[str]) -> Optional[tuple[str, str]]:
+    """Rule ``source_line_credit``: a copy whose text opens with a line "Source: <office>" (a mirror's credit,
+    "Source: President of Russia – The Kremlin – English") is that office's readout, whatever the copying site's
+    country: ``"Source: The Kremlin"`` -> ``("Source: The Kremlin", "RUS")``.
+
+    Returns
+    -------
+    tuple of (str, str) or None
+        The credit line and the office's country code (the longest office of ``publisher_kinds.csv`` kinds
+        ``official``, ``pm_office``, ``presidency`` named in words in the line); None where the text does not
+        open with such a line.
+    """
+    line = (text or "").lstrip().split("\n", 1)[0][:200]
+    if line[:7].lower() != "source:":
+        return None
+    folded = gz.fold(line).lower()
+    found = [(frag, code) for frag, code in _credited_offices().items() if re.search(rf"\b{re.escape(frag)}\b", folded)]
+    if not found:
+        return None
+    return line.strip(), max(found, key=lambda fc: len(fc[0]))[1]
+
+
 def credited_source(text: Optional[str]) -> Optional[tuple[str, str]]:
     """The office a relayed readout's head credits, and its country: ``"A Downing Street spokesperson said:"``
     -> ``("A Downing Street spokesperson", "GBR")`` (offices named in words in ``gazetteer_publishers.csv``);
@@ -1498,7 +1520,8 @@ def _caller(subject: str, host: Optional[str], host_country: Optional[str], date
             return "host"
         if any(c and c.split()[-1] == mr.group(1) for c in counterparts):
             return "counterpart"
-    titled_name = _titled_surname_side(subject, host, counterparts) if not people else None
+    titled_name = (_titled_surname_side(subject, host, counterparts) or _lead_titled_surname_side(subject, host, counterparts)
+                   if not people else None)
     if titled_name:
         return titled_name
     if people:  # the leader nearest the verb ("..., President of Kazakhstan Nursultan Nazarbayev telephoned")
@@ -1527,11 +1550,32 @@ def _titled_surname_side(subject: str, host: Optional[str], counterparts: tuple)
     m = _TITLED_SURNAME.search(subject)
     if m is None:
         return None
-    if host and host.split()[-1] == m.group(1):
+    return _side_of_surname(m.group(1), host, counterparts)
+
+
+def _side_of_surname(surname: str, host: Optional[str], counterparts: tuple) -> Optional[str]:
+    """``"host"`` where ``surname`` is the last word of the host's name, ``"counterpart"`` where it is a
+    counterpart's, else None."""
+    if host and host.split()[-1] == surname:
         return "host"
-    if any(c and c.split()[-1] == m.group(1) for c in counterparts):
+    if any(c and c.split()[-1] == surname for c in counterparts):
         return "counterpart"
     return None
+
+
+#: Rule ``caller`` (``_lead_titled_surname_side``): an office and a surname opening a subject ("Prime Minister Roe
+#: thanked the President for accepting his request, saying he called ...": the clause's subject made the call).
+_LEAD_TITLED_SURNAME = re.compile(r"^\s*(?:The )?(?:President|Prime Minister|Premier|Chancellor|Taoiseach|King|Emir"
+                                  r"|Amir|Sultan|Secretary[- ]General|PM)\s+([A-Z][\w'-]+)\b")
+
+
+def _lead_titled_surname_side(subject: str, host: Optional[str], counterparts: tuple) -> Optional[str]:
+    """The side of a subject that opens with an office and a surname ("Prime Minister Roe thanked ..., saying he
+    called"), when the surname is the last word of the host's or of a counterpart's name, else None."""
+    m = _LEAD_TITLED_SURNAME.match(subject)
+    if m is None:
+        return None
+    return _side_of_surname(m.group(1), host, counterparts)
 
 
 @lru_cache(maxsize=512)
@@ -1841,6 +1885,11 @@ class _Context:
             credit = title_credit(record.title)
             if credit is not None and credit[1] != self.pub_country:
                 self.credited = credit
+        page = record.page_text or record.text  # a "Source:" line is furniture: read on the page as read
+        if page and page.lstrip()[:7].lower() == "source:":  # rule source_line_credit
+            credit = source_line_credit(page)
+            if credit is not None and credit[1] != self.pub_country:
+                self.credited = credit
         if self.credited:
             self.pub_country = self.credited[1]
         self.date, self.inferred = _resolve_date(record, None, self.pub_country, self.language)
@@ -2090,7 +2139,9 @@ def _host_of_publisher_country(c: _Context) -> None:
     ``credited_source``, :func:`credited_source`), and one whose head has a line that is only an issuing office
     of a named country ("Presidency of the Republic of Lebanon") as that country's (rule ``office_line``). A title
     that ends by crediting another country's office ("A, B speak over phone: White House", on any site) makes the
-    page that office's (rule ``title_credit``, :func:`title_credit`). A news site's compatriot named only after the
+    page that office's (rule ``title_credit``, :func:`title_credit`), and so does a page that opens with a line
+    "Source: <office>" (a mirror's credit, "Source: President of Russia – The Kremlin", on any site: rule
+    ``source_line_credit``, :func:`source_line_credit`). A news site's compatriot named only after the
     verb, by an office "of" its country, beside a foreign subject is the other side of a relayed readout (rule
     ``home_official_as_foreign``, :func:`_home_official_as_foreign_rule`)."""
     pub = c.pub_country
@@ -2157,6 +2208,8 @@ def _publisher_rule(c: _Context) -> tuple[str, str]:
     if c.credited:
         if c.credited[0].startswith(":"):
             return "title_credit", c.credited[0]
+        if c.credited[0][:7].lower() == "source:":
+            return "source_line_credit", c.credited[0]
         return ("office_line" if _OFFICE_LINE.fullmatch(c.credited[0]) else "credited_source"), c.credited[0]
     return "publisher_country", c.publisher or ""
 
@@ -2869,14 +2922,18 @@ def _decide_both_first(c: _Context, parts: list, evidence: str) -> None:
 
 #: Rule ``credited_side``: a relay's credit of its account to one side's office by that side's adjective
 #: ("according to a readout from the Syrian Presidency", "the Russian Foreign Ministry said", "according to
-#: Syrian state media").
+#: Syrian state media", "with reference to the Russian presidency") or by the office "of" that side's country
+#: (the agencies' "Trend reports with reference to the presidential executive office of Russia").
 _CREDITED_SIDE = re.compile(
-    r"\b(?:[Aa]ccording to|[Rr]eadout (?:from|of|by)|[Ss]tatement (?:from|by|of)|[Cc]iting)\s+(?:a |an |the )?"
+    r"\b(?:[Aa]ccording to|[Rr]eadout (?:from|of|by)|[Ss]tatement (?:from|by|of)|[Cc]iting|[Ww]ith reference to)\s+(?:a |an |the )?"
     r"(?:(?:readout|statement|release|post) (?:from|of|by) )?(?:the )?(?P<a>(?-i:[A-Z][a-z]+))(?:['’]s)? "
     r"(?P<o>presidency|presidential office|president['’]s office|prime minister['’]s office|foreign ministry"
     r"|ministry of foreign affairs|government|state media|state news agency|embassy)\b"
     r"|\bthe (?P<b>(?-i:[A-Z][a-z]+)) (?:presidency|foreign ministry|government|embassy[\w ]{0,20}?) "
-    r"(?:said|says|announced|reported|stated|confirmed)\b", re.I)
+    r"(?:said|says|announced|reported|stated|confirmed)\b"
+    r"|\b(?:[Aa]ccording to|[Cc]iting|[Ww]ith reference to)\s+(?:the )?(?:presidential (?:executive )?office"
+    r"|presidential administration|press (?:service|office) of the president|presidency|foreign ministry"
+    r"|ministry of foreign affairs|government) of (?:the )?(?P<c>(?-i:[A-Z][a-z]+))\b", re.I)
 #: The rules whose host a relay's subject gave (rule ``credited_side`` may overrule them).
 _SIDE_FROM_SUBJECT = ("subject_leader", "subject_country", "both_first_side", "bare_home_leader",
                       "visited_country_hosts")
@@ -2898,7 +2955,7 @@ def _credited_side(c: _Context) -> None:
     if last not in _SIDE_FROM_SUBJECT or not any(w in head for w in _CREDITED_SIDE_WORDS):
         return
     m = _CREDITED_SIDE.search(head)
-    code = gz.country_code(m["a"] or m["b"]) if m else None
+    code = gz.country_code(m["a"] or m["b"] or m["c"]) if m else None
     if code is None or code == c.host_country or code not in c.countries:
         return
     sides = [(n, k) for n, k in zip(c.counterparts, c.countries) if k == code and n and gz.find_leaders(gz.fold(n))]
@@ -3011,7 +3068,8 @@ def _series_of_meetings(c: _Context) -> None:
 def _relay_sides_rules(c: _Context) -> None:
     """Rules ``both_first_side`` (:func:`_both_first_side`: "X and Y held a call" on a page with no host: the first
     named hosts), ``credited_side`` (:func:`_credited_side`: an unknown publisher's relay whose head credits the
-    other side's office, "according to a readout from the Syrian Presidency": that side hosts) and
+    other side's office, "according to a readout from the Syrian Presidency", "with reference to the presidential
+    executive office of Russia": that side hosts) and
     ``series_of_meetings`` (:func:`_series_of_meetings`: "had a series of summits with the leaders of A and B":
     A and B are counterparts too), ``org_office_subject`` (:func:`_org_office_subject`: "The Chairperson of the
     African Union Commission met ..." on a page with no host: the organisation hosts) and

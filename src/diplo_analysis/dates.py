@@ -187,8 +187,15 @@ _RE_COMMA_BEFORE = re.compile(r",\s*$")
 _RE_LINE_OPEN_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?$")
 _RE_AGENCY_PLACE_AFTER = re.compile(r"[ \t]+[A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+){0,2}[ \t]*\([A-Z]{2,6}\)")
 _RE_HEADER_BEFORE = re.compile(
-    r"(?:Updated|UPDATED|Published|Release Date|Added On|Information time|Posted|Date|Print Edition)"
-    r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?$")
+    r"(?:Updated|UPDATED|Published|Release Date|Added On|Information time|Posted|Date|Print Edition"
+    r"|Last [Uu]pdated?|LAST UPDATED?|Last [Mm]odified)"
+    r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$")
+#: A date alone in square brackets, after a weekday at most ("[Tuesday, Dec 1, 2015]"): a site's stamp on a label
+#: line, not the event (rule ``bracketed_stamp``).
+_RE_BRACKET_OPEN_BEFORE = re.compile(r"\[\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$")
+#: Characters that end a headline glued to the stamp of a list's item ("PM call with President Biden26/10/2022
+#: 11:10:00"): rule ``list_item_stamp``.
+_GLUED_STAMP_BEFORE = frozenset(")\"'”’")
 _RE_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*$")
 _RE_CLOCK_AFTER = re.compile(r"\s*,?\s*\d{1,2}:\d{2}")
 _RE_PHOTO_AFTER = re.compile(
@@ -798,9 +805,21 @@ def _alone_on_its_line(s: str, a: int, b: int, before: str) -> bool:
 _RE_THIS_PHOTO = re.compile(r",?\s*in this (?:file )?photo\b")
 
 
+def _list_item_stamp(s: str, a: int, b: int) -> bool:
+    """Rule ``list_item_stamp``: a date and clock glued to the line's words before it, with no space ("Welsh
+    Secretary27/10/2022 14:27:00"): the stamp of another story in a list of latest or related news copied with
+    the page, neither the page's stamp nor the call's day."""
+    if a == 0:
+        return False
+    ch = s[a - 1]
+    return (ch.isalpha() or ch in _GLUED_STAMP_BEFORE) and _RE_CLOCK_AFTER.match(s, b) is not None
+
+
 def _role_full(s: str, a: int, b: int, before: str, iso: bool) -> str:
-    if _in_file_caption(s, a, b) or _RE_THIS_PHOTO.match(s, b):
+    if _in_file_caption(s, a, b) or _RE_THIS_PHOTO.match(s, b) or _list_item_stamp(s, a, b):
         return "ignored"
+    if s[b:b + 1] == "]" and _RE_BRACKET_OPEN_BEFORE.search(before):
+        return "header"
     if _alone_on_its_line(s, a, b, before):
         return "header"
     if _RE_HEADER_BEFORE.search(before) or _RE_CLOCK_BEFORE.search(before) or _RE_CLOCK_AFTER.match(s, b):
@@ -878,6 +897,9 @@ _URL_PATTERNS = [
     # ...-meet-in-minsk-20221219-0014.html : a slug's word of eight digits between hyphens or underscores
     # (the day, then a serial or the page's suffix; rule ``url_slug_day``)
     re.compile(r"(?<=[a-z][-_])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[-_.](?:\d|s?html?\b|php\b|aspx?\b)|/?$)"),
+    # ...+27102022091000?open : a word of fourteen digits, the day, month and year then a clock (hhmmss): a relay's
+    # article id stamped when it copied the story (rule ``url_day_clock_id``)
+    re.compile(r"(?<!\d)(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)"),
 ]
 #: Dates written with words in a url's slug: ``...-putin-9-august-2016``, ``/28th-oct-2023-...``,
 #: ``..._february-19-2021``, ``...-24th-July-2012`` (rule ``url_words``).
@@ -1878,10 +1900,34 @@ def _rule_text_relative_day(ctx: _DateContext) -> Optional[_Decision]:
 
 def _rule_page_date(ctx: _DateContext) -> Optional[_Decision]:
     """No day in the text: the page's earliest full date (stamp, URL, ``published``): inferred.
-    ``/2021/09/10/`` -> 10 Sept 2021."""
+    ``/2021/09/10/`` -> 10 Sept 2021. On a digest page, the stamp of the item that names the call
+    (:func:`_digest_item_stamp`)."""
     if ctx.page_day is None:
         return None
+    item = _digest_item_stamp(ctx)
+    if item is not None:
+        return (pd.Timestamp(_dt.date(item.year, item.month, item.day)), True, "page_date:digest_item_stamp",
+                lambda: f"{ctx.words(item)}: the stamp of the first item after {_RE_CALL_VERB.search(ctx.searched)[0]!r}")
     return ctx.page_day, True, "page_date", lambda: _describe_ref(ctx.page_ref)
+
+
+def _digest_item_stamp(ctx: _DateContext) -> Optional[DateMention]:
+    """Rule ``digest_item_stamp``: a digest page (a weekly bulletin, a list of releases) stamps each item; when the
+    page's earliest stamp belongs to a later item (it stands after another stamp that follows the first words of
+    a call or meeting), the call's day is the stamp of the first item after those words, not the earliest.
+    Tried only on pages of three stamps or more."""
+    if ctx.page_ref is None or ctx.page_ref.source != "text":
+        return None
+    heads = [m for m in ctx.mentions if m.role == "header" and m.kind == "full"]
+    if len(heads) < 3:
+        return None
+    call = _RE_CALL_VERB.search(ctx.searched)
+    after = [m for m in heads if call is not None and m.start >= call.end()]
+    if len(after) < 2:
+        return None
+    earliest = min(heads, key=lambda m: (m.year, m.month, m.day))
+    return after[0] if earliest in after[1:] and (earliest.year, earliest.month, earliest.day) != (
+        after[0].year, after[0].month, after[0].day) else None
 
 
 _REF_SOURCES = {"text": "a stamp in the text", "url": "the url", "url_hijri": "the url's Hijri date",

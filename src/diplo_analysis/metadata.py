@@ -2202,6 +2202,52 @@ def _home_official_as_foreign_rule(c: _Context) -> None:
     c.decide("host_country", y, "home_official_as_foreign", evidence)
 
 
+#: The word that introduces the other side as the subject's counterpart, in the languages of the fresh sets (folded,
+#: lower case): "con su homólogo chileno, B", "com o seu homólogo", "with his Chilean counterpart B", "su par".
+_COUNTERPART_WORD = re.compile(r"\b(?:homolog[oa]s?|homologue|counterpart|colega|colleague|par)\b")
+_COUNTERPART_KEYS = ("homolog", "counterpart", "colega", "colleague", " par ")
+
+
+#: The publisher's-leader rules whose host rule ``foreign_subject_relay`` reads again on a page not in English, whose
+#: subject the English phrase rules do not delimit ("La presidenta peruana, A, conversó con su homólogo, B").
+_RELAYED_HOST_RULES = ("publisher_leader_next_sentence", "publisher_leader_in_subject", "publisher_leader_named")
+
+
+def _foreign_subject_relay_rule(c: _Context) -> None:
+    """Rule ``foreign_subject_relay``: a news site of country X relaying another government's readout, whose first
+    sentence opens with a known leader of country Y and names X's leader after him as his counterpart ("La
+    presidenta peruana, A, dialogó hoy con su homólogo chileno, B" on a Chilean news site): the host is the
+    first named, Y's leader, and X's the counterpart. Read only where the host is X's leader found by no subject
+    or participant phrase (rule ``publisher_leader_next_sentence``; on a page not in English, any rule of
+    :data:`_RELAYED_HOST_RULES`), on a site that is no government's (:data:`_GOV_HOST`, the kinds of
+    :data:`_NOT_RELAY_KINDS` by its name and address, not its page's words: "presidenta" in a news site's path)."""
+    if c.host is None or not c.pub_country or not c.sents:
+        return
+    first = c.sents[0]
+    low = first.lower()
+    if not any(k in low for k in _COUNTERPART_KEYS):  # the prefilter: most first sentences name no counterpart
+        return
+    last = next((d for d in reversed(c.trace) if d.fact == "host"), None)
+    rules = _RELAYED_HOST_RULES if c.language != ENGLISH else ("publisher_leader_next_sentence",)
+    if last is None or last.rule not in rules or c.credited:
+        return
+    found = sorted(gz.find_leaders(first, c.date), key=lambda f: f[0])
+    if len(found) < 2 or found[0][2].country in (None, c.pub_country) or found[0][2].country in gz.ORG_CODES:
+        return
+    mine = next((f for f in found[1:] if f[2].name == c.host), None)
+    if mine is None or not _COUNTERPART_WORD.search(low[found[0][1]:mine[0]]):
+        return
+    url = c.record.url if isinstance(c.record.url, str) else ""
+    netloc = url.split("//", 1)[-1].split("/", 1)[0].lower()
+    if _GOV_HOST.search(netloc) or gz.publisher_kinds(c.record.publisher, netloc) & _NOT_RELAY_KINDS:
+        return
+    subject, evidence = found[0][2], f"{found[0][2].name} ... {c.host}"
+    c.decide("counterparts", [c.host], "foreign_subject_relay", evidence)
+    c.decide("countries", [c.pub_country], "foreign_subject_relay", evidence)
+    c.decide("host", subject.name, "foreign_subject_relay", evidence)
+    c.decide("host_country", subject.country, "foreign_subject_relay", evidence)
+
+
 def _publisher_rule(c: _Context) -> tuple[str, str]:
     """(rule, evidence) of the publisher's country: ``publisher_country``, or ``credited_source`` where the
     head of a relayed readout credits an office (:func:`credited_source`)."""
@@ -3073,12 +3119,15 @@ def _relay_sides_rules(c: _Context) -> None:
     ``series_of_meetings`` (:func:`_series_of_meetings`: "had a series of summits with the leaders of A and B":
     A and B are counterparts too), ``org_office_subject`` (:func:`_org_office_subject`: "The Chairperson of the
     African Union Commission met ..." on a page with no host: the organisation hosts) and
-    ``credited_person_office`` (:func:`_credited_person_office`: "reads a statement from Y's office": Y hosts)."""
+    ``credited_person_office`` (:func:`_credited_person_office`: "reads a statement from Y's office": Y hosts),
+    ``foreign_subject_relay`` (:func:`_foreign_subject_relay_rule`: a news site's compatriot named as a foreign
+    subject's counterpart is the guest)."""
     _org_office_subject(c)
     _both_first_side(c)
     _credited_side(c)
     _credited_person_office(c)
     _series_of_meetings(c)
+    _foreign_subject_relay_rule(c)
 
 def _slug_countries(c: _Context) -> None:
     """Rule ``url_slug_countries``: a page without a title, or not in English, whose head names no foreign
@@ -4019,7 +4068,8 @@ def _language_leader_host(c: _Context, title: str, lead: str) -> None:
     country where that is known ("高市首相は…李在明大統領と会談" on a Japanese site: Takaichi), the first one
     named otherwise; its country is the host country where that is still open. Where the publisher's country
     is known, a leader of that country named in Latin letters further in the head is its host too ("Na conversa,
-    Lula disse" on a Brazilian site)."""
+    Lula disse" on a Brazilian site); where it is not, the first known leader (not an organisation's head) that
+    the head names in Latin letters is ("El nuevo presidente de la República, X, mantuvo reuniones con ...")."""
     for part in (lead, title):
         for m in language_leaders.leaders_in(c.language, part):
             leader = gz.lookup_leader(m.leader, c.date)
@@ -4029,11 +4079,16 @@ def _language_leader_host(c: _Context, title: str, lead: str) -> None:
             if c.host_country is None:
                 c.decide("host_country", leader.country, "language_leader_name", _leader_said(c, m))
             return
-        if c.host_country is not None:
-            for _, _, leader in gz.find_leaders(gz.fold(part), c.date):
-                if leader.country == c.host_country:
-                    c.decide("host", leader.name, "language_leader_name", f"{c.language}: {leader.name} (leaders.csv)")
-                    return
+        for _, _, leader in sorted(gz.find_leaders(gz.fold(part), c.date), key=lambda f: f[0]):
+            if c.host_country is None and leader.country not in gz.ORG_CODES:
+                # a site of unknown country: the first leader named in Latin letters, its subject ("El nuevo
+                # presidente de la República, X, mantuvo reuniones con ..."), hosts as his own words would
+                c.decide("host", leader.name, "language_leader_name", f"{c.language}: {leader.name} (leaders.csv)")
+                c.decide("host_country", leader.country, "language_leader_name", f"{c.language}: {leader.name} (leaders.csv)")
+                return
+            if leader.country == c.host_country:
+                c.decide("host", leader.name, "language_leader_name", f"{c.language}: {leader.name} (leaders.csv)")
+                return
 
 
 def _language_leader_counterparts(c: _Context, head: str) -> None:

@@ -310,6 +310,24 @@ class PageDate:
         return pd.Timestamp(self.date.year, 12, 31)
 
 
+#: Furniture rules whose lines show another day than the page's (a stock photo's caption with its source in
+#: brackets, "Leaders meet in New York 18 September 2017 [examplenews]"): no stamp of the page (rule
+#: ``bracket_source_caption`` of ``data/furniture.csv``).
+_OTHER_DAY_RULES = frozenset({"bracket_source_caption"})
+
+
+def _without_other_days(text: str, removals) -> str:
+    """``text`` (a record's page text) with the lines of :data:`_OTHER_DAY_RULES` blanked (a set test first)."""
+    lines = [r.line for r in removals if r.rule in _OTHER_DAY_RULES]
+    if not lines:
+        return text
+    rows = text.split("\n")
+    for n in lines:
+        if 0 < n <= len(rows):
+            rows[n - 1] = ""
+    return "\n".join(rows)
+
+
 def _mon(s: str) -> int:
     return _MONTHS[s[:3].lower()]
 
@@ -1517,8 +1535,12 @@ class _DateContext:
     def text(self) -> str:
         """The page's text as read (``Record.page_text``: stamps, datelines and captions are evidence of the
         day), else the record's text."""
-        t = getattr(self.record, "page_text", None) or self.record.text
-        return t if isinstance(t, str) else ("" if t is None else str(t))
+        page = getattr(self.record, "page_text", None)
+        t = page or self.record.text
+        t = t if isinstance(t, str) else ("" if t is None else str(t))
+        if page and getattr(self.record, "furniture", None):
+            t = _without_other_days(t, self.record.furniture)
+        return t
 
     @_cached
     def searched(self) -> str:

@@ -2485,7 +2485,8 @@ def _own_office_in_subject(c: _Context) -> Optional[tuple[str, str]]:
 def _host_by_office(c: _Context) -> None:
     """Rules ``author_named_in_title`` and ``office_holder``: "Statement by Prime Minister Ulf Kristersson
     on ..." names its author; a bare office ("the Vice President's call", "Chinese, ROK presidents", a
-    presidency's or a prime minister's site) gives the holder of that office at the date."""
+    presidency's or a prime minister's site) gives the holder of that office at the date; not an office of another
+    country ("The President of Ruritania received ...", :func:`_foreign_office_code`)."""
     if c.host is not None or not c.pub_country:
         return
     title = c.title
@@ -2500,7 +2501,7 @@ def _host_by_office(c: _Context) -> None:
             return
     office = _office_of_subject(c, subj)
     holder = gz.office_holder(c.pub_country, office, c.date) if office else None
-    if holder is not None:
+    if holder is not None and _foreign_office_code(c) is None:  # "The President of Ruritania": not the site's
         c.decide("host", holder, "office_holder", f"{office} of {c.pub_country} on the date")
 
 
@@ -2634,11 +2635,21 @@ def _qualified(text: str, a: int, code: str) -> bool:
     return any(k == code for _, _, k in gz.find_countries(text[max(0, a - 40):a]))
 
 
+def _org_office_before(s: str, at: int) -> bool:
+    """Whether the words just before position ``at`` of ``s`` (60 characters) name an organisation ("President of
+    the European Council", "UN Secretary-General"): a person so introduced is not named "by office alone"
+    (rule ``bare_home_leader``). Read only where that rule would otherwise decide."""
+    before = s[max(0, at - 60):at]
+    return any(k in gz.ORG_CODES for _, _, k in gz.find_countries(before))
+
+
 def _bare_home_leader(c: _Context) -> Optional[tuple]:
     """Rule ``bare_home_leader``: a page of an unknown publisher whose first sentence introduces its subject, a
     known leader, with their country ("Afghan President X telephoned President Y", "US President X on Tuesday
     telephoned President Y") and the other side, a known leader of one other country, by an office alone, writes
-    from the other side's country: the one it need not introduce is its own. (leader, evidence), or None."""
+    from the other side's country: the one it need not introduce is its own; not where the other side is introduced
+    with an organisation's office ("President of the European Council Y": :func:`_org_office_before`). (leader,
+    evidence), or None."""
     if c.host is None:
         return None
     for first in c.sents[c.i:c.i + 2]:  # a headline line may come first ("X phones Y")
@@ -2652,6 +2663,8 @@ def _bare_home_leader(c: _Context) -> Optional[tuple]:
         other = next(iter(others.values()))
         if any(k == other.country for _, _, k in gz.find_countries(first)):
             return None  # the other side is introduced with its country too ("President Y of Ruritania")
+        if _org_office_before(first, min(a for a, _, L in named if L.name == other.name)):
+            return None  # introduced with an organisation's office ("President of the European Council Y")
         return other, f"{c.host} introduced with {c.host_country}; {other.name} by office alone"
     return None
 
@@ -2701,8 +2714,10 @@ def _foreign_subject_rule(c: _Context) -> None:
 def _host_country(c: _Context) -> None:
     """Rules ``publisher_country``, ``leader_country``, ``subject_country``, ``url_slug_subject_country`` (an unknown
     site's page without a title whose address's subject names a country's office: "/uk-pm-call-with-...") for a
-    host country still open; then ``host_tenure`` dates a readout whose text gives no year by the host's term of
-    office."""
+    host country still open; a news site's page with no host whose subject is another country's office unnamed
+    ("The leader of Ruritania spoke on the phone with ...") is that country's (rule ``foreign_office_subject``,
+    :func:`_foreign_office_subject_rule`); then ``host_tenure`` dates a readout whose text gives no year by the
+    host's term of office."""
     if c.host_country is None:
         leader = gz.lookup_leader(c.host, c.date) if c.host else None
         guests = _title_guests(c)
@@ -2710,6 +2725,8 @@ def _host_country(c: _Context) -> None:
                       if p["country"] and p["country"] not in gz.ORG_CODES and p["country"] not in guests]
         if c.pub_country:
             c.decide("host_country", c.pub_country, *_publisher_rule(c))
+            if c.host is None:
+                _foreign_office_subject_rule(c)
         elif leader:
             c.decide("host_country", leader.country, "leader_country", leader.name)
         elif subj_codes:
@@ -2720,6 +2737,57 @@ def _host_country(c: _Context) -> None:
         # the host's tenure can date a readout whose text gives no year
         c.date, c.inferred = _resolve_date(c.record, c.host, c.host_country, c.language)
         c.date_host = (c.host, c.host_country)
+
+
+#: An office a subject names ("The President of Ruritania", "Ruritania's leader"): rule ``foreign_office_subject``.
+_SUBJECT_OFFICE = re.compile(r"\b" + _OFFICE_WORDS + r"\b")
+
+
+@lru_cache(maxsize=4096)
+def _country_by_domain_only(url: Optional[str], code: Optional[str]) -> bool:
+    """Whether ``code``, a page's publisher's country, comes from its address's country-code domain alone: not a
+    government's address (:data:`_GOV_HOST`: "gov.ru", "go.jp", "mofa."), a ministry's, nor a publisher of
+    ``gazetteer_publishers.csv`` or an official kind of ``publisher_kinds.csv`` (a news site, "en.example-news.ru").
+    """
+    host = (urlparse(url or "").hostname or "").lower()
+    if not host or not code or gz.publisher_country(url=url) != code or _GOV_HOST.search(host):
+        return False
+    if "minist" in host or gz.publisher_kinds(url=url) & _NOT_RELAY_KINDS:
+        return False
+    return not any(frag in host for frag, _ in gz._publisher_rows())
+
+
+def _foreign_office_code(c: _Context) -> Optional[str]:
+    """The one country, not the site's, whose office the title's or first sentence's subject names ("The President
+    of Ruritania received ...": an office of another country than the site's, not the site's own office), or
+    None (also where the subject names the site's country or several)."""
+    subj = [p for p in c.t_subj + c.f_subj if p["country"] and p["country"] not in gz.ORG_CODES]
+    codes = {p["country"] for p in subj}
+    if len(codes) != 1 or c.pub_country in codes or any(p["named"] for p in subj):
+        return None
+    if not all(_SUBJECT_OFFICE.search(p.get("desc") or "") for p in subj):
+        return None  # a place ("At their meeting in Jakarta, Indonesia, ..."), not an office
+    return next(iter(codes))
+
+
+def _foreign_office_subject_rule(c: _Context) -> None:
+    """Rule ``foreign_office_subject``: a news site's page (one whose country only its address's country-code
+    domain gives: :func:`_country_by_domain_only`) with no host, whose subject is another country's office unnamed ("The leader of Azerbaijan spoke
+    on the phone with ...", "The President of Ruritania received ...") and names nobody of the site's country,
+    relays that country's readout: its country hosts, and so does the leader of that country whom the first
+    sentences name. Read only where no host was found on a site whose country is known (its country is the
+    default)."""
+    if c.credited or not _country_by_domain_only(c.record.url, c.pub_country):
+        return
+    code = _foreign_office_code(c)
+    if code is None or any(p["country"] == c.pub_country for p in c.t_part + c.first_parts()):
+        return  # "The President of Ruritania called our President": the site's side is there
+    leader = next((L.name for s in c.sents[c.i:c.i + 3] for _, _, L in gz.find_leaders(s, c.date)
+                   if L.country == code), None)
+    evidence = c.t_subject or c.f_subject
+    c.decide("host_country", code, "foreign_office_subject", evidence)
+    if leader:
+        c.decide("host", leader, "foreign_office_subject", evidence)
 
 
 def _slug_subject_country(c: _Context) -> None:

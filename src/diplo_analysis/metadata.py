@@ -215,6 +215,7 @@ _SLUG_HEX_ID = re.compile(r"(?<![0-9a-z])(?=[a-f]*\d)[0-9a-f]{8,}(?:-[0-9a-f]{4,
 def _credit_regex() -> Optional[re.Pattern]:
     """The offices of the publishers table named in words ("kremlin", "downing street": an official's office by
     ``publisher_kinds.csv``, not an address, not a news agency) in a credit: "a <office> spokesperson said",
+    "<office> spokesman Jan Roe said", "a spokeswoman for <office>", "a statement from / issued by the <office>",
     "according to the <office>", "office of / briefing by / attributable to the <office>" ("Daily Press Briefing by
     the Office of the Spokesperson for the Secretary-General"), or alone on a line of the head ("10 Downing Street")."""
     names = sorted(_credited_offices(), key=len, reverse=True)
@@ -223,7 +224,10 @@ def _credit_regex() -> Optional[re.Pattern]:
     office = "(" + "|".join(re.escape(n) for n in names) + ")"
     return re.compile(rf"\b(?:(?:a|an|the) {office}(?:'s)? (?:spokes(?:person|man|woman)|statement|press "
                       rf"(?:office|service|secretary|release)|readout|source)|according to (?:a |an |the )?{office}"
-                      rf"|(?:office of|briefing by|attributable to) the {office})\b"
+                      rf"|(?:office of|briefing by|attributable to) the {office}"
+                      rf"|{office} spokes(?:person|man|woman) (?=(?-i:[A-Z]))"
+                      rf"|spokes(?:person|man|woman) for (?:the )?{office}"
+                      rf"|(?:statement|press release|readout) (?:from|issued by) (?:the )?{office})\b"
                       rf"|^[ \t]*(?:\d{{1,3}} )?{office}[ \t]*$", I | re.M)
 
 
@@ -2820,6 +2824,42 @@ def _un_readout_rule(c: _Context) -> None:
             return
 
 
+#: Rule ``house_readout_title``: the house titles of two governments' readouts, copied by mirrors and other sites
+#: of unknown country, with the office that hosts them: No 10's "PM call with President X: 7 September 2017" (a
+#: title, or the first words of a page without one, after "Press release:") and the White House's "Readout of the
+#: President's call with Prime Minister X of Y" (anywhere in the head: a copy keeps "FOR IMMEDIATE RELEASE" before it).
+_HOUSE_TITLES = (
+    (re.compile(r"\A\s*(?:(?:Press release|News story)\s*:?\s*)?PM (?:(?:phone |telephone |video )?call|meeting)"
+                r" with\b"), "PM ", "GBR", "head_of_government"),
+    (re.compile(r"\bReadouts? of the President['’]s (?:(?:phone|telephone|video) )?(?:call|meeting|conversation)s?"
+                r" with\b", I), "of the President", "USA", "head_of_state"),
+)
+#: Characters of the text read for a house title where the page has none.
+HOUSE_TITLE_CHARS = 300
+
+
+def _house_title_rule(c: _Context) -> None:
+    """Rule ``house_readout_title``: a page of unknown country whose title, or the head of a text without one, is
+    the house title of a government's readouts (:data:`_HOUSE_TITLES`: No 10's "PM call with ...", the White
+    House's "Readout of the President's call with ...") copied by another site, the office named alone ("The
+    President spoke with ..."): that government's, hosted by the holder of the office at the page's date (none
+    where the page has no date). Read only where the host country is still open and the head holds the title's
+    words (``str.find`` first)."""
+    if c.host_country is not None:
+        return
+    head = c.record.title if isinstance(c.record.title, str) and c.record.title.strip() else \
+        (c.text or "")[:HOUSE_TITLE_CHARS]
+    for rx, words, code, office in _HOUSE_TITLES:
+        m = rx.search(head) if words in head else None
+        if m is None:
+            continue
+        evidence = m.group(0).strip()
+        c.decide("host_country", code, "house_readout_title", evidence)
+        if c.host is None:
+            c.decide("host", gz.office_holder(code, office, c.date), "house_readout_title", evidence)
+        return
+
+
 def _title_case(title: str) -> bool:
     """Whether a title is a news headline in title case with a kicker ("Fiji's Leaders Unite: Strategic Talks"):
     a colon, and most of its words of four letters or more capitalised."""
@@ -4450,6 +4490,7 @@ STAGES = (
     _credited_website_rule,
     _foreign_subject_rule,
     _un_readout_rule,
+    _house_title_rule,
     _participants_stage,
     _counterparts_stage,
     _between_first_side_rule,

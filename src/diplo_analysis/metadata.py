@@ -461,8 +461,11 @@ _ALLOWED_LOWER = frozenset(
     governments republic kingdom mp mr mrs ms dr h.e. premier governor-general minister-president
     president-elect prime-minister lord lady sir shri smt honourable honorable hon. special envoy
     assistant defence defense finance trade member members politburo standing committee office central
-    commander-in-chief first second executive senior spokesperson presidents diplomats ministers""".split()
+    commander-in-chief first second executive senior spokesperson presidents diplomats ministers
+    former future""".split()
 )
+#: "former" and "future" stay in the phrase (rule ``former_or_future``): "spoke with former US President X", "received
+#: the future President of the European Council" name a counterpart out of office at the date (the phrase ended there).
 #: "a team from the Commonwealth Secretariat", "the Mission of the IMF": a side's group named by its organisation or
 #: country (rule ``org_team``: the word stays in the participant phrase only before "from"/"of", not in "the
 #: security team including X").
@@ -3510,6 +3513,14 @@ def _also_called_rule(c: _Context) -> None:
             c.decide("countries", c.countries + [p["country"] for p in found], "also_called", m.group(0).strip())
 
 
+#: A time of the same day after "Later" or "Earlier" ("Later on in the day", "Earlier in the afternoon", "Earlier
+#: at 3pm"), a subject named by an office in lower case ("the head of state", "the prime minister") and the verbs
+#: "called X", "was talking to X" and "met and held (separate) talks with X": more openings of another
+#: conversation of the host (rule ``next_call_opening``, part of rule ``several_calls``).
+_SAME_DAY = r"(?:in the (?:morning|afternoon|evening)|at \d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.))"
+_LOWER_OFFICE = r"|(?-i:the) (?:head of (?:state|government)|prime minister|president|foreign minister)"
+_MORE_OPENING_VERBS = (r"met\s+and\s+held\s+(?:separate\s+)?talks\s+with|called(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+                       r"|(?:was|were)\s+(?:talking|speaking)\s+(?:to|with)")
 #: A sentence that opens with another conversation of the host ("The Prime Minister also spoke to X", "He then
 #: spoke with X", "In a separate call, the Taoiseach spoke with X", "Later, she held calls with X of A and Y of
 #: B", "Also on Monday, the Prime Minister spoke with X"): a marker (also, then, later, earlier that day (not a
@@ -3519,24 +3530,26 @@ def _also_called_rule(c: _Context) -> None:
 _NEXT_CALL = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=[.!?][\"\u201d]\s))"
     r"(?P<mark>(?:In a separate (?:(?:tele)?phone |video )?(?:call|conversation|meeting)|Separately|Subsequently"
-    r"|Afterwards|Then|Later(?: (?:on|that day|the same day|in the day|that evening|in the evening))?"
+    r"|Afterwards|Then|Later(?: on)?(?: (?:that day|the same day|in the day|that evening|in the evening|" + _SAME_DAY + "))?"
     r"|Also(?: (?:today|that day|on the same day|on [A-Z]\w+(?:,? \d{1,2} [A-Z]\w+|,? [A-Z]\w+ \d{1,2})?))?"
-    r"|Earlier (?:today|that day|in the day|on the same day|on [A-Z]\w+(?:,? \d{1,2} [A-Z]\w+|,? [A-Z]\w+ \d{1,2})?)"
+    r"|Earlier (?:today|that day|in the day|on the same day|" + _SAME_DAY + r"|on [A-Z]\w+(?:,? \d{1,2} [A-Z]\w+|,? [A-Z]\w+ \d{1,2})?)"
     r"|Meanwhile|In addition|(?:On t|T)he same day),?\s+)?"
-    r"(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?:\s+(?-i:[A-Z][\w'\-]*)){1,3}|(?-i:[A-Z][\w'\-]*)(?:\s+(?-i:[A-Z][\w'\-]*)){0,3})"
+    r"(?P<subj>(?-i:[Hh]e|[Ss]he)|(?-i:The|the)(?:\s+(?-i:[A-Z][\w'\-]*)){1,3}|(?-i:[A-Z][\w'\-]*)(?:\s+(?-i:[A-Z][\w'\-]*)){0,3}"
+    + _LOWER_OFFICE + ")"
     r"\s+(?P<adv>(?:also|then|later|subsequently|separately)\s+)?(?:(?:has|have)\s+)?"
     r"(?:(?:spoke|talked)\s+(?:(?:by|on the|over the)\s+(?:tele)?phone\s+)?(?:with|to)"
     r"|(?:held|had)\s+(?:(?:a|an|separate|further|another|bilateral)\s+)*(?:(?:tele)?phone\s+|video\s+)?"
-    r"(?:calls?|conversations?|talks|meetings?)\s+with|(?:tele)?phoned|met(?:\s+with)?)\s+", re.M)
+    r"(?:calls?|conversations?|talks|meetings?)\s+with|(?:tele)?phoned|" + _MORE_OPENING_VERBS + r"|met(?:\s+with)?)\s+", re.M)
 #: The words one of those openings holds, looked for before the expression, each with ``str.find`` (much
 #: cheaper on a long page than one expression of alternatives).
 _CALL_VERBS = ("spoke ", "talked ", "phoned ", " met ", "call with", "calls with", "conversation with",
-               "conversations with", "talks with", "meeting with", "meetings with")
+               "conversations with", "talks with", "meeting with", "meetings with", " called ", "talking ", "speaking ")
 #: How far down a page the openings are read (a page of nine calls fits; a transcript's tail does not).
 _CALLS_CHARS = 6000
 #: Every verb an opening of :data:`_NEXT_CALL` ends with, and how far before and after it the opening is
 #: looked for: the expression runs only around these verbs, not from every position of the page.
-_OPENING_VERBS = re.compile(r"(?:spoke|talked|phoned|met)\s|(?:calls?|conversations?|talks|meetings?)\s+with\s")
+_OPENING_VERBS = re.compile(r"(?:spoke|talked|phoned|met|called)\s|(?:calls?|conversations?|talks|meetings?)\s+with\s"
+                            r"|(?:talking|speaking)\s+(?:to|with)\s")
 _OPENING_BEFORE = 300
 #: A superset of the places an opening may start (:data:`_NEXT_CALL`'s anchor: a line's start, or after the
 #: end of a sentence and a space): each is tried with ``match``, which checks the anchor itself.
@@ -3545,7 +3558,8 @@ _SENTENCE_STARTS = re.compile(r"[.!?][\"\u201d]?(?:\s\s?)|\n")
 
 #: The first word of every verb of :data:`_OPENING_VERBS`, looked for with ``str.find`` (an expression of
 #: alternatives tried at every position of a long page costs ten times more).
-_OPENING_VERB_WORDS = ("spoke", "talked", "phoned", "met", "call", "conversation", "talks", "meeting")
+_OPENING_VERB_WORDS = ("spoke", "talked", "phoned", "met", "call", "conversation", "talks", "meeting", "talking",
+                       "speaking")
 
 
 def _verb_places(text: str, start: int) -> list[int]:
@@ -3796,7 +3810,10 @@ def _several_calls_rule(c: _Context) -> None:
     (sentences or paragraphs that open "The Prime Minister also spoke to X", "He then spoke with X", "In a
     separate call, the Taoiseach spoke with X", "Later, she held calls with X of A and Y of B"): every foreign
     leader or country those openings name is a counterpart too (the openings past the first sentence, in the
-    first 6,000 characters; not another leader's own conversation, not a leader the page only talks about). A page
+    first 6,000 characters; not another leader's own conversation, not a leader the page only talks about; an
+    opening may also give a time of the same day, "Later on in the day", "Earlier in the afternoon", "Earlier at 3pm",
+    name its subject by an office in lower case, "the head of state", "the prime minister", and say "called X", "was
+    talking to X" or "met and held talks with X": rule ``next_call_opening``). A page
     whose title or first sentence reports meetings or calls in the plural reads its openings "In a (bilateral)
     meeting with X, ..." too (:func:`_meetings_in_turn`). Rule ``also_received``: a meeting's readout whose host
     "also received" another guest later on ("President X also received the Foreign Minister of A", "The Minister

@@ -4049,7 +4049,9 @@ _SPOKESPERSON_SAID = re.compile(r"\bspokes(?:person|man|woman) said:\s*", I)
 
 def _initiator_rule(c: _Context) -> None:
     """The initiator of a call, where the text says who initiated or requested it (see :func:`_initiator`); the
-    first sentence of a readout quoted after "A ... spokesperson said:" is read as a first sentence too."""
+    first sentence of a readout quoted after "A ... spokesperson said:" is read as a first sentence too. Where
+    none of these decides, a later sentence naming the caller and the called by the words of their names
+    (rule ``body_caller``, :func:`_body_caller`: "An aide said that Trump had called Ishiba")."""
     if c.medium not in ("phone", "video"):
         return
     raw = (c.text or "").replace("\u2019", "'")
@@ -4065,8 +4067,83 @@ def _initiator_rule(c: _Context) -> None:
                                     tuple(c.countries))
     if found is None and len(c.sents) > c.i + 1:
         found = _second_sentence_caller(c, c.sents[c.i + 1])
+    if found is None and c.host and c.counterparts:
+        found = _body_caller(raw, c.host, tuple(c.counterparts))
     if found is not None:
         c.decide("initiator", *found)
+
+
+# ---- rule body_caller: a later sentence says which of the two named sides placed the call
+#: How far into a text a later caller sentence is read (the account of one call, not a background section).
+BODY_CALLER_CHARS = 3000
+#: The lower-cased words one of which a later caller sentence holds (the prefilter of :func:`_body_caller`).
+_BODY_CALLER_KEYS = (" called ", " phoned ", " telephoned ", " rang ", " made a", "initiated", " she made ", " he made ")
+#: "a phone call she made with X": the call of the side named by a pronoun, whose words name the other side after.
+_CALL_PRONOUN_MADE = re.compile(r"\b(?:call|conversation)s? (?:that |which )?(?:he|she) (?:had )?(?:made|placed|initiated)"
+                                r" (?:with|to)\b")
+#: Words of a name that name no one side ("Jr.", particles and titles inside Gulf and Malay names).
+_NAME_FILLERS = frozenset({"Jr.", "Jr", "Sr.", "Sr", "bin", "Bin", "Al", "al", "Sheikh", "Prince", "King", "III"})
+
+
+def _side_names(host: str, counterparts: tuple) -> Optional[re.Pattern]:
+    """One expression whose group ``h`` matches a word of the host's name and ``c`` a word of a counterpart's
+    (words of three letters or more, neither a filler nor shared by both sides), else None."""
+    def words(name):
+        return {w for w in (name or "").split() if len(w) >= 3 and w[:1].isupper() and w not in _NAME_FILLERS}
+    own = words(host)
+    other = set().union(*(words(n) for n in counterparts))
+    own, other = own - other, other - own
+    if not own or not other:
+        return None
+    alt = "|".join
+    return re.compile(rf"\b(?:(?P<h>{alt(map(re.escape, sorted(own)))})|(?P<c>{alt(map(re.escape, sorted(other)))}))\b")
+
+
+def _body_caller(raw: str, host: str, counterparts: tuple) -> Optional[tuple[str, str, str]]:
+    """Rule ``body_caller``: a later sentence of the text (within :data:`BODY_CALLER_CHARS`) names who placed the
+    call, where the title and first sentence do not: "X called Y" (a caller row of ``initiator_cues.csv``) with
+    X's name nearest the verb ("Vondra said that Trump had called Fiala") and Y of the other side named after it
+    (no object is needed after "initiated" or "requested": "Ishiba confirmed that he initiated the conversation"),
+    or "a call she made with Y" (the side Y is not). Sides are told by the words of the host's and counterparts'
+    names. Sentences about an earlier call ("last week") are skipped, and sentences that disagree decide nothing
+    (two calls: "On Sunday A phoned B ... On Tuesday B made a call to A"). Read only where no earlier rule
+    found the initiator and the text holds one of :data:`_BODY_CALLER_KEYS`."""
+    text = raw[:BODY_CALLER_CHARS]
+    low = text.lower()
+    if not any(k in low for k in _BODY_CALLER_KEYS):
+        return None
+    names = _side_names(host, counterparts)
+    if names is None:
+        return None
+    found = [f for f in map(lambda sentence: _sentence_caller(sentence, names), _SENT_END.split(text)) if f]
+    if not found or len({side for side, _ in found}) > 1:
+        return None
+    return found[0][0], "body_caller", found[0][1]
+
+
+def _sentence_caller(sentence: str, names: re.Pattern) -> Optional[tuple[str, str]]:
+    """``(side, evidence)`` of one sentence for :func:`_body_caller`, else None."""
+    if len(sentence) < 15 or _EARLIER_CALL.search(sentence):
+        return None
+    m = _CALL_PRONOUN_MADE.search(sentence)
+    if m is not None:
+        after = names.search(sentence, m.end())
+        if after is not None:
+            return ("counterpart" if after.lastgroup == "h" else "host"), sentence[max(0, m.start() - 30): after.end()]
+    m = initiator_cues().find_caller(sentence)
+    if m is None:
+        return None
+    before = list(names.finditer(sentence, 0, m.start()))
+    if not before:
+        return None
+    side = before[-1].lastgroup
+    after = names.search(sentence, m.end())
+    if after is not None and after.lastgroup == side:
+        return None  # both ends of the verb name one side: not a call between them
+    if after is None and not re.search(r"initiat|request|asked for|sought", m.group(0), I):
+        return None
+    end = after.end() if after is not None else m.end()
+    return ("host" if side == "h" else "counterpart"), sentence[before[-1].start(): end]
 
 
 def _second_sentence_caller(c: _Context, second: str) -> Optional[tuple[str, str, str]]:

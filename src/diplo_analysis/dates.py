@@ -926,6 +926,10 @@ _URL_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 _URL_WORD_PATTERNS = (
     re.compile(rf"(?i)(?<![^/_\-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[-_]{_URL_MON}[-_](?P<y>(?:19|20)\d{{2}})(?![^/_.\-?#&])"),
     re.compile(rf"(?i)(?<![^/_\-]){_URL_MON}[-_](?P<d>[0-3]?\d)(?:st|nd|rd|th)?[-_](?P<y>(?:19|20)\d{{2}})(?![^/_.\-?#&])"),
+    # /2023/apr/16/ : a year, a month's name and a day as folders (newspapers' archives)
+    re.compile(rf"(?i)/(?P<y>(?:19|20)\d{{2}})/{_URL_MON}/(?P<d>[0-3]?\d)/"),
+    # /2008/27_aug_3.html : a year's folder, then a page named by its day and month and a serial
+    re.compile(rf"(?i)/(?P<y>(?:19|20)\d{{2}})/(?P<d>[0-3]?\d)_{_URL_MON}_\d{{1,3}}\.s?html?\b"),
 )
 #: A Hijri (Umm al-Qura) date as a path, ``/1443/08/13/`` (Gulf ministries' sites): rule ``url_hijri``.
 _URL_HIJRI = re.compile(r"/(?P<y>14[0-9]\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/")
@@ -944,7 +948,8 @@ def url_date(url: Optional[str]) -> Optional[PageDate]:
     ``?articleId=A202504080613``), a query's value of the day and a serial (``?ud=20180904000901``), a slug's
     word of eight digits after a word (``-minsk-20221219-0014.html``, ``_meeting_20200526.html``); then a
     date written with words in the slug (``-9-august-2016``, ``/28th-oct-2023-``,
-    ``-february-19-2021``); then a Hijri date as a path (``/1443/08/13/``, the
+    ``-february-19-2021``, a month's name as a folder ``/2023/apr/16/``, a page named by its day ``/2008/27_aug_3.html``);
+    then a Hijri date as a path (``/1443/08/13/``, the
     Umm al-Qura calendar, converted by ``hijridate``: ``source="url_hijri"``);
     then a month (``/202109/``, ``/2021-09/``, ``/2021/09/``) or a year (``/2016/``).
 
@@ -1916,8 +1921,48 @@ def _rule_text_relative_day(ctx: _DateContext) -> Optional[_Decision]:
     day = ctx.page_day
     if day is None:
         return pd.NaT, False, "text_relative_day:no_page_date", lambda: ctx.words(m)
+    head = _headline_call_day(ctx, m)
+    if head is not None:
+        return (_ts(head.year, head.month, head.day), False, "text_relative_day:headline_call_day",
+                lambda: f"{ctx.words(head)} closes a headline of a call; {ctx.words(m)} counts from its publishing")
     ts = day - pd.Timedelta(days=1 if m.kind == "yesterday" else 0)
     return ts, True, "text_relative_day", lambda: f"{ctx.words(m)}; {_describe_ref(ctx.page_ref)}"
+
+
+#: Rule ``headline_call_day``: a headline of a call or meeting closed by its full date after a colon ("PM call with
+#: President X: 25 January 2023", a government's readout title and its relays), the words before the colon.
+_RE_HEADLINE_CALL = re.compile(r"(?i)(?:^|\n)[^\n:]*\b(?:call|meeting|talks|conversation)\b[^\n:]*:[ \t]*$")
+#: "published (this content) on" right before a full date: the day a page (or its relay) was published.
+_RE_PUBLISHED_BEFORE = re.compile(r"(?i)\bpublished\b[^.\n]{0,20}?\s(?:on\s+)?$")
+
+
+def _headline_call_day(ctx: _DateContext, m: DateMention) -> Optional[DateMention]:
+    """Rule ``headline_call_day``: a full date closing a headline of a call after a colon ("PM call with President
+    X: 25 January 2023"), on a page published the day after it (its url's day, or a full date after "published"),
+    is the call's day: "yesterday" in its text ("The Prime Minister spoke to the President yesterday evening")
+    counts from the publishing, not from the headline.  A headline of the day the page was published stays a
+    stamp ("yesterday" counts back from it).  Tried only for a "yesterday" on a page whose text has a colon."""
+    s = ctx.searched
+    if m.kind != "yesterday" or ":" not in s:
+        return None
+    heads = [h for h in ctx.mentions if h.kind == "full" and h.role == "header" and h.start < m.start
+             and s[h.end:h.end + 1] in ("\n", "") and _RE_HEADLINE_CALL.search(s, max(0, h.start - 160), h.start)]
+    if not heads:
+        return None
+    published = [_ts(p.year, p.month, p.day) for p in ctx.mentions
+                 if p.kind == "full" and _RE_PUBLISHED_BEFORE.search(s, max(0, p.start - 40), p.start)]
+    url = url_date(getattr(ctx.record, "url", None))
+    if url is not None and url.precision == "day":
+        published.append(url.date)
+    for h in heads:
+        if _ts(h.year, h.month, h.day) + pd.Timedelta(days=1) in published:
+            return h
+    return None
+    for h in ctx.mentions:
+        if (h.kind == "full" and h.role == "header" and h.start < m.start and s[h.end:h.end + 1] in ("\n", "")
+                and _RE_HEADLINE_CALL.search(s, max(0, h.start - 160), h.start)):
+            return h
+    return None
 
 
 def _rule_page_date(ctx: _DateContext) -> Optional[_Decision]:

@@ -1950,7 +1950,8 @@ class _Context:
 
 # ---- medium: the cues of the title and the first sentences
 def _medium_from_cues(c: _Context) -> None:
-    """Rules ``title_cue``, ``title_call_made_video``, ``title_other_strong_text_cue``,
+    """Rules ``title_cue``, ``title_call_made_video``, ``title_other_strong_text_cue``, ``title_other_later_call``
+    (:func:`_title_other_later_call`),
     ``title_other_delivered_in_person`` (a message a visiting official handed over: a meeting),
     ``meeting_title_over_text_call``, ``held_call_over_meeting_title``, ``statement_title_lead_met`` (a "Statement from
     X and Y" whose first sentence says they met: :func:`_statement_title_met`), ``text_cue``, ``lede_recent_call`` (a lede
@@ -1985,6 +1986,8 @@ def _medium_from_cues(c: _Context) -> None:
             c.decide("medium", "in_person", "statement_title_lead_met", _words_at(c.first, _first_cue(c.first)[1]))
         elif "visiting" in low_lead:  # the lead's words: the message's bearer is in the lead or the sentence after
             _delivered_in_person(c)
+        else:
+            _title_other_later_call(c)
     else:
         _medium_from_text(c)
     if c.announced:  # "On May 12, the President will hold talks with ...": rule title_future
@@ -1993,6 +1996,27 @@ def _medium_from_cues(c: _Context) -> None:
     if c.slug and not c.title:  # the title's rules read the address's words: say so (rules url_slug_*)
         c.trace = [d._replace(rule=f"url_slug_{d.rule}") if d.fact == "medium" and d.rule.startswith("title")
                    else d for d in c.trace]
+
+
+#: "called up": a call verb no title of another kind uses otherwise (rule ``title_other_later_call``)
+_CALLED_UP = re.compile(r"\bcalled up\b", I)
+_MET = re.compile(r"\b(?:met|meets|meeting)\b", I)
+
+
+def _title_other_later_call(c: _Context) -> None:
+    """Rule ``title_other_later_call``: a title of another kind ("X congratulates Y", "Statement from X and
+    Y") over a text whose first 900 characters say the call ("In a phone call today ...", "X called up Y"):
+    a congratulation or a joint statement made on the telephone. Read only where those characters hold
+    "phon", "video" or "called up", and where no "met" or "meeting" comes before the call's words (a meeting
+    "at which X told Y about his telephone conversations with Z" stays as it was)."""
+    text = c.text[:900]
+    low = text.lower()
+    if "phon" not in low and "video" not in low and "called up" not in low:
+        return
+    strong = _STRONG.search(text) or _CALLED_UP.search(text)
+    if strong and not _MET.search(text, 0, strong.start()):  # not "they met ...; he told of his calls"
+        value = "video" if "video" in strong.group(0).lower() else "phone"
+        c.decide("medium", value, "title_other_later_call", strong.group(0))
 
 
 def _statement_title_met(title: str, t_pos: int, first: str) -> bool:

@@ -669,24 +669,6 @@ def _office_holders(country: str, office: str) -> tuple[Leader, ...]:
     )
 
 
-def office_holders(country: str, office: str) -> tuple[Leader, ...]:
-    """Return every term in ``office`` of ``country`` that the leaders table lists (any date).
-
-    Parameters
-    ----------
-    country : str
-        ISO alpha-3 code.
-    office : str
-        ``head_of_state``, ``head_of_government``, ``foreign_minister``, ...
-
-    Returns
-    -------
-    tuple of Leader
-        The terms, in the table's order; empty when it lists none.
-    """
-    return _office_holders(country, office)
-
-
 #: The leaders table's office for the title that names it (lower case, hyphens as spaces).
 OFFICE_OF_TITLE = {
     "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state", "emir": "head_of_state",

@@ -2578,7 +2578,7 @@ def _surname_host_rule(c: _Context) -> None:
 
 
 #: The leaders table's terms by (office, folded surname), built again whenever the table in force changes
-#: (rule ``titled_surname_at_date``).
+#: (rules ``titled_surname_at_date`` and ``titled_surname_of_own_leader``).
 _OFFICE_SURNAME: list = [None, {}]
 
 
@@ -2625,8 +2625,8 @@ def _titled_surname_at_date_rule(c: _Context) -> None:
             return
 
 
-#: An office and a surname: "President Salih", "King Hamad", "Prime Minister Al-Kadhimi" (rule
-#: ``titled_surname_of_own_leader``).
+#: An office and a surname: "President Salih", "King Hamad", "Prime Minister Al-Kadhimi" (rules
+#: ``titled_surname_at_date`` and ``titled_surname_of_own_leader``, both looking up :func:`_office_surname_terms`).
 _OWN_TITLED_SURNAME = re.compile(r"(?<![Ff]ormer )(?<![Ll]ate )\b(President|Prime Minister|Premier|Chancellor|King|Emir|Amir"
                                  r"|Foreign Minister)\s+(?!(?:President|Prime|Premier|King|Emir|Amir)\b)((?:[Aa]l-)?[A-Z][\w'-]+)\b")
 
@@ -2646,8 +2646,7 @@ def _titled_surname_host_rule(c: _Context) -> None:
     for m in _OWN_TITLED_SURNAME.finditer(head):
         office = gz.office_of_title(m.group(1))
         surname = gz.fold(m.group(2)).lower()
-        found = {t.name for t in gz.office_holders(c.pub_country, office or "")
-                 if gz.fold(t.name).lower().split()[-1] == surname}
+        found = {t.name for t in _office_surname_terms(office or "", surname) if t.country == c.pub_country}
         if len(found) == 1:
             name = found.pop()
             c.decide("host", name, "titled_surname_of_own_leader", f"{m.group(0)}: {name}")
